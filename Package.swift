@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+// Playbook: Markdown playbook content and client scenario data in, HTML site and EPUB 3 books out.
+//
+// One module per outside library (see ARCHITECTURE.md):
+//   CCmark + PlaybookMarkdown  — cmark (Debian's libcmark-dev), imported by one file only
+//   PlaybookYAML               — Yams
+//   PlaybookTemplates          — swift-mustache
+//   PlaybookZip                — ZIPFoundation
+//   playbook (executable)      — swift-argument-parser
+// PlaybookCore depends on nothing; PlaybookKit is the pipeline that ties the doors together.
+import PackageDescription
+
+let package = Package(
+    name: "Playbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "playbook", targets: ["playbook"]),
+        .library(name: "PlaybookKit", targets: ["PlaybookKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "PlaybookCore"),
+        .target(name: "PlaybookMarkdown", dependencies: ["PlaybookCore", "CCmark"]),
+        .target(
+            name: "PlaybookYAML",
+            dependencies: ["PlaybookCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "PlaybookTemplates",
+            dependencies: ["PlaybookCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "PlaybookZip",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "PlaybookKit",
+            dependencies: ["PlaybookCore", "PlaybookMarkdown", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip"]
+        ),
+        .executableTarget(
+            name: "playbook",
+            dependencies: ["PlaybookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "PlaybookCoreTests", dependencies: ["PlaybookCore"]),
+        .testTarget(name: "PlaybookMarkdownTests", dependencies: ["PlaybookCore", "PlaybookMarkdown"]),
+        .testTarget(
+            name: "PlaybookKitTests",
+            dependencies: ["PlaybookKit", "PlaybookCore", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["playbook", "PlaybookCore"]),
+    ]
+)

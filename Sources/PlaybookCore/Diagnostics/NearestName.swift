@@ -1,0 +1,45 @@
+/// Finds the known name closest to a misspelt one, for "did you mean …?" hints.
+public enum NearestName {
+    /// The candidate with the smallest edit distance to `name`, if it is close enough to be a
+    /// plausible typo (at most a third of the longer name's length, and at most 3 edits).
+    public static func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
+        let lowered = Array(name.lowercased().unicodeScalars)
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
+            let limit = min(3, max(1, max(lowered.count, candidate.unicodeScalars.count) / 3))
+            guard distance <= limit else { continue }
+            if let current = best, current.distance < distance || (current.distance == distance && current.name <= candidate) {
+                continue
+            }
+            best = (candidate, distance)
+        }
+        return best?.name
+    }
+
+    /// "did you mean 'x'?" for the nearest candidate, or `nil`.
+    public static func hint(for name: String, among candidates: some Sequence<String>) -> String? {
+        suggestion(for: name, among: candidates).map { "did you mean '\($0)'?" }
+    }
+
+    /// Levenshtein distance with transpositions counted as one edit (optimal string alignment).
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous2[j - 2] + 1)
+                }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

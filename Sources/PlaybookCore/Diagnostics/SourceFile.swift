@@ -1,0 +1,93 @@
+/// The text of one file a user wrote, named by its path relative to the project root.
+///
+/// Loaders keep a `SourceFile` for every file they read so that a diagnostic can quote the
+/// offending line. It is immutable and cheap to share between tasks.
+public struct SourceFile: Sendable, Equatable {
+    /// The path relative to the project root, with `/` separators (`content/strategy/02-kpis.md`).
+    public let path: String
+    /// The whole text of the file.
+    public let text: String
+
+    /// Creates a source file from its project-relative path and its text.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// The text of line `number` (1-based) without its line ending, or `""` past the end.
+    public func line(_ number: Int) -> Substring {
+        guard number >= 1 else { return "" }
+        let utf8 = text.utf8
+        var current = 1
+        var start = utf8.startIndex
+        if number > 1 {
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                if utf8[index] == UInt8(ascii: "\n") {
+                    current += 1
+                    if current == number {
+                        start = utf8.index(after: index)
+                        break
+                    }
+                }
+                index = utf8.index(after: index)
+            }
+            if current < number { return "" }
+        }
+        var end = start
+        while end < utf8.endIndex, utf8[end] != UInt8(ascii: "\n") {
+            end = utf8.index(after: end)
+        }
+        var line = text[start..<end]
+        if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
+        return line
+    }
+
+    /// A location in this file. `column` and `length` count UTF-8 bytes, as cmark does.
+    public func location(line: Int, column: Int, length: Int = 1) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column, length: length, lineText: String(self.line(line)))
+    }
+
+    /// A location in this file where `column` counts Unicode scalars, as libyaml does.
+    public func location(line: Int, scalarColumn: Int, scalarLength: Int = 1) -> SourceLocation {
+        let text = self.line(line)
+        let byteColumn = SourceLocation.byteColumn(forScalarColumn: scalarColumn, in: text)
+        let byteEnd = SourceLocation.byteColumn(forScalarColumn: scalarColumn + max(scalarLength, 1), in: text)
+        return SourceLocation(file: path, line: line, column: byteColumn, length: max(byteEnd - byteColumn, 1),
+                              lineText: String(text))
+    }
+
+    /// The location of the first occurrence of `needle` on `line`, or of the line's first
+    /// non-blank character when `needle` is not there.
+    public func location(line: Int, firstOccurrenceOf needle: String) -> SourceLocation {
+        let text = self.line(line)
+        if !needle.isEmpty, let range = text.firstRange(of: needle) {
+            let column = text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
+            return location(line: line, column: column, length: needle.utf8.count)
+        }
+        let indent = text.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+        return location(line: line, column: indent + 1, length: max(text.utf8.count - indent, 1))
+    }
+
+    /// The location of the whole file, pointing at its first line.
+    public var start: SourceLocation { location(line: 1, column: 1, length: max(line(1).utf8.count, 1)) }
+}
+
+extension SourceFile {
+    /// The location of `text` on `line` at or after `column` (UTF-8), or of `column` alone when
+    /// the text is not there (for example, a reference link whose destination is elsewhere).
+    public func location(line: Int, column: Int, spanning text: String) -> SourceLocation {
+        let lineText = self.line(line)
+        let utf8 = lineText.utf8
+        guard !text.isEmpty, column >= 1, column <= utf8.count,
+              let start = utf8.index(utf8.startIndex, offsetBy: column - 1, limitedBy: utf8.endIndex) else {
+            return location(line: line, column: column)
+        }
+        let rest = lineText[start...]
+        if let range = rest.firstRange(of: text) {
+            let found = utf8.distance(from: utf8.startIndex, to: range.lowerBound) + 1
+            return location(line: line, column: found, length: text.utf8.count)
+        }
+        return location(line: line, column: column)
+    }
+}

@@ -1,0 +1,76 @@
+/// A loaded project: the series settings and its books with their chapters, in order.
+public struct Project: Sendable {
+    /// Settings from `playbook.yaml`.
+    public var settings: SeriesSettings
+    /// The books in series order.
+    public var books: [Book]
+
+    /// Creates a project.
+    public init(settings: SeriesSettings, books: [Book]) {
+        self.settings = settings
+        self.books = books
+    }
+}
+
+/// One book of the series.
+public struct Book: Sendable {
+    /// The folder name under `content/`, used in URLs and file names.
+    public var slug: String
+    /// 1-based position in the series.
+    public var position: Int
+    /// Settings from `book.yaml`.
+    public var settings: BookSettings
+    /// The chapters in order.
+    public var chapters: [Chapter]
+    /// Every file in the book folder other than `book.yaml` and the chapters: images and
+    /// downloads, published with the book.
+    public var assets: [Asset]
+
+    /// The slugs of chapters left out because they are drafts (so that a link to one can say so).
+    public var draftSlugs: [String]
+
+    /// Creates a book.
+    public init(slug: String, position: Int, settings: BookSettings, chapters: [Chapter], assets: [Asset] = [],
+                draftSlugs: [String] = []) {
+        self.slug = slug
+        self.position = position
+        self.settings = settings
+        self.chapters = chapters
+        self.assets = assets
+        self.draftSlugs = draftSlugs
+    }
+}
+
+/// A file from a book folder that is published with the book (an image, a download).
+public struct Asset: Sendable, Equatable {
+    /// The path relative to the book folder, with `/` separators (`images/funnel.png`).
+    public var path: String
+    /// The path relative to the project root, where the writer copies it from.
+    public var sourcePath: String
+
+    /// Creates an asset.
+    public init(path: String, sourcePath: String) {
+        self.path = path
+        self.sourcePath = sourcePath
+    }
+}
+
+/// One chapter: its source, front matter and parsed body.
+public struct Chapter: Sendable {
+    /// The file name without `.md`, used for the chapter's page name (`02-kpis`).
+    public var slug: String
+    /// The whole chapter file.
+    public var source: SourceFile
+    /// Its front matter.
+    public var frontMatter: ChapterFrontMatter
+    /// Its parsed Markdown body.
+    public var document: Document
+
+    /// Creates a chapter.
+    public init(slug: String, source: SourceFile, frontMatter: ChapterFrontMatter, document: Document) {
+        self.slug = slug
+        self.source = source
+        self.frontMatter = frontMatter
+        self.document = document
+    }
+}

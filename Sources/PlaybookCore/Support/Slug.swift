@@ -1,0 +1,46 @@
+/// Names derived from text: heading anchors and file-name checks.
+public enum Slug {
+    /// Whether a file or folder name can be used as-is in URLs and EPUB paths: ASCII letters,
+    /// digits, `-`, `_` and `.`, not starting with `.` or `-`.
+    public static func isValidFileName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first != ".", first != "-" else { return false }
+        return name.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || scalar == "-" || scalar == "_" || scalar == ".")
+        }
+    }
+
+    /// The anchor for a heading's text, GitHub style: lower case, punctuation removed, spaces
+    /// to hyphens (`"ROI: the 3-year view"` → `roi-the-3-year-view`). An anchor must be an XML
+    /// name for EPUB, so one that would start with a digit, a hyphen or nothing gets `h-` in front.
+    public static func anchor(for text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+                || properties.generalCategory == .spacingMark {
+                if properties.numericType != nil, !properties.isAlphabetic, !("0"..."9").contains(scalar) {
+                    continue  // superscripts and fractions are not XML name characters everywhere
+                }
+                out.unicodeScalars.append(scalar)
+            } else if scalar == " " || scalar == "-" || scalar == "\t" {
+                out += "-"
+            } else if scalar == "_" {
+                out += "_"
+            }
+        }
+        guard let first = out.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else {
+            return "h-" + out
+        }
+        return out
+    }
+
+    /// Whether `id` is usable as an anchor in HTML and XHTML alike: an XML name without colons.
+    public static func isValidAnchor(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return id.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
+                || scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import PlaybookCore
+
+/// What a build should do.
+public struct BuildOptions: Sendable {
+    /// The project folder.
+    public var projectRoot: URL
+    /// The output folder (`build/` in the project by default).
+    public var output: URL
+    /// Whether chapters marked `draft: true` are included.
+    public var includeDrafts: Bool
+    /// `SOURCE_DATE_EPOCH`: when set, every EPUB's `dcterms:modified` and zip time stamps.
+    public var sourceDate: Timestamp?
+    /// `false` for `playbook check`: every stage runs, nothing is written.
+    public var writes: Bool
+
+    /// Creates options.
+    public init(projectRoot: URL, output: URL? = nil, includeDrafts: Bool = false, sourceDate: Timestamp? = nil,
+                writes: Bool = true) {
+        self.projectRoot = projectRoot
+        self.output = output ?? projectRoot.appendingPathComponent("build")
+        self.includeDrafts = includeDrafts
+        self.sourceDate = sourceDate
+        self.writes = writes
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    /// Every diagnostic of the run.
+    public var diagnostics: [Diagnostic]
+    /// The books built (slug, title, EPUB path relative to the output folder).
+    public var books: [(slug: String, title: String, epub: String)]
+    /// How many site pages were written.
+    public var pageCount: Int
+    /// Whether the output was written.
+    public var wrote: Bool
+    /// Seconds spent in each step, in order.
+    public var timings: [(step: String, seconds: Double)]
+
+    /// Whether the build succeeded (no errors).
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// The build: load → transform → render → write, each step a function from values to values.
+/// `playbook build`, `playbook check` and the preview server all go through ``run(_:progress:)``.
+public enum BuildPipeline {
+    /// The steps, in order, as progress reports name them.
+    public static let steps = ["load", "transform", "render", "write"]
+
+    /// Runs the build. `progress` is called with the step's 1-based number and name before it starts.
+    public static func run(_ options: BuildOptions, progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> BuildReport {
+        var report = BuildReport(diagnostics: [], books: [], pageCount: 0, wrote: false, timings: [])
+        var clock = ContinuousClock.now
+        func lap(_ step: String) {
+            let now = ContinuousClock.now
+            let elapsed = now - clock
+            report.timings.append((step, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            clock = now
+        }
+        if options.writes, let problem = OutputFolder.problem(output: options.output, projectRoot: options.projectRoot) {
+            report.diagnostics = [problem]
+            return report
+        }
+
+        progress(1, steps[0])
+        let (loaded, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, includeDrafts: options.includeDrafts)
+        report.diagnostics += loadDiagnostics
+        lap(steps[0])
+        guard let loaded else { return report }
+
+        progress(2, steps[1])
+        let (publication, transformDiagnostics) = await TransformStage.run(loaded.project)
+        report.diagnostics += transformDiagnostics
+        lap(steps[1])
+
+        progress(3, steps[2])
+        let rendered = await RenderStage.run(publication, loaded: loaded, sourceDate: options.sourceDate)
+        report.diagnostics += rendered.diagnostics
+        report.pageCount = rendered.output.files.filter { $0.path.hasSuffix(".html") }.count
+        report.books = publication.books.map { ($0.slug, $0.settings.title, "epub/\($0.slug).epub") }
+        lap(steps[2])
+
+        guard options.writes, !report.diagnostics.hasErrors else { return report }
+        progress(4, steps[3])
+        if let problem = await OutputWriter(projectRoot: options.projectRoot, output: options.output).write(rendered.output) {
+            report.diagnostics.append(problem)
+        } else {
+            report.wrote = true
+        }
+        lap(steps[3])
+        return report
+    }
+}

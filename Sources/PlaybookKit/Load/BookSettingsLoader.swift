@@ -1,0 +1,49 @@
+import PlaybookCore
+import PlaybookYAML
+
+/// Reads `content/<book>/book.yaml` into ``BookSettings``.
+///
+/// ```yaml
+/// title: Foundations
+/// subtitle: Objectives, strategy and the numbers that prove them
+/// date: 2026-11-02
+/// description: Why social media programmes need a business case.
+/// ```
+enum BookSettingsLoader {
+    /// Reads the settings; `nil` when a required field is missing or wrong. Books without
+    /// authors take the series authors.
+    static func load(_ file: SourceFile, seriesAuthors: [String]) -> (BookSettings?, [Diagnostic]) {
+        let node: YAMLNode?
+        switch YAMLParser.parse(file.text, in: file) {
+        case .success(let root): node = root
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var reader = SettingsReader(node, file: file, what: "book.yaml")
+        let title = reader.string("title", required: true)
+        let subtitle = reader.string("subtitle")
+        let authors = reader.strings("authors")
+        let description = reader.string("description")
+        let date = reader.timestamp("date", required: true)
+        let modified = reader.timestamp("modified")
+        let identifier = reader.string("identifier")
+        let cover = reader.string("cover")
+        let language = reader.string("language")
+        reader.finish()
+        if let language, !LanguageTag.isValid(language) {
+            reader.invalid("language", "'\(language)' is not a language tag", hint: "use a BCP 47 tag such as en, en-GB or de")
+        }
+        if let identifier, identifier.contains(where: { $0 == " " || $0 == "<" || $0 == "&" }) {
+            reader.invalid("identifier", "'\(identifier)' is not usable as an identifier",
+                           hint: "use a URN such as urn:isbn:9781234567897 or urn:uuid:…, or leave it out to get a stable one")
+        }
+        if let date, let modified, modified < date {
+            reader.invalid("modified", "'modified' (\(modified.dateString)) is before 'date' (\(date.dateString))")
+        }
+        let diagnostics = reader.diagnostics
+        guard let title, let date else { return (nil, diagnostics) }
+        let settings = BookSettings(
+            title: title, subtitle: subtitle, authors: authors?.map(\.0) ?? seriesAuthors, description: description,
+            date: date, modified: modified, identifier: identifier, cover: cover, language: language)
+        return (settings, diagnostics)
+    }
+}

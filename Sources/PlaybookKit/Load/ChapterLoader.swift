@@ -1,0 +1,48 @@
+import PlaybookCore
+import PlaybookMarkdown
+
+/// Reads one chapter file: front matter, then the Markdown body parsed by cmark.
+struct ChapterLoader: Sendable {
+    /// A chapter and where its `order` is written (for duplicate-order diagnostics).
+    struct Loaded: Sendable {
+        var chapter: Chapter
+        var orderLocation: SourceLocation
+    }
+
+    let directory: ProjectDirectory
+    let parser: MarkdownParser
+
+    /// Loads `content/<book>/<name>`; `nil` (with diagnostics) when it cannot be used.
+    func load(path: String) -> (Loaded?, [Diagnostic]) {
+        let file: SourceFile
+        switch directory.read(path) {
+        case .file(let read): file = read
+        case .missing: return (nil, [.error("unreadable", "\(path) disappeared while it was being read", at: .file(path))])
+        case .failed(let diagnostic): return (nil, [diagnostic])
+        }
+        let split: FrontMatter.Split
+        switch FrontMatter.split(file) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let (frontMatter, frontMatterDiagnostics) = FrontMatter.load(split, file: file)
+        guard let frontMatter else { return (nil, frontMatterDiagnostics) }
+        let (document, markdownDiagnostics) = parser.parse(split.body, in: file, firstLine: split.bodyLine)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let slug = String(name.dropLast(3))
+        let chapter = Chapter(slug: slug, source: file, frontMatter: frontMatter, document: document)
+        return (Loaded(chapter: chapter, orderLocation: Self.orderLocation(in: file, before: split.bodyLine)),
+                frontMatterDiagnostics + markdownDiagnostics)
+    }
+
+    /// The location of the `order:` value in the front matter.
+    private static func orderLocation(in file: SourceFile, before bodyLine: Int) -> SourceLocation {
+        for line in 2..<max(bodyLine, 2) where file.line(line).hasPrefix("order:") {
+            let text = file.line(line)
+            let value = text.dropFirst("order:".count).drop { $0 == " " }
+            let column = text.utf8.count - value.utf8.count + 1
+            return file.location(line: line, column: column, length: max(value.utf8.count, 1))
+        }
+        return file.location(line: 1, column: 1, length: 3)
+    }
+}

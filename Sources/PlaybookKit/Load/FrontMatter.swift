@@ -1,0 +1,80 @@
+import PlaybookCore
+import PlaybookYAML
+
+/// Splits a chapter file into its YAML front matter and its Markdown body, and reads the
+/// front matter into ``ChapterFrontMatter``.
+///
+/// ```markdown
+/// ---
+/// title: Setting objectives
+/// order: 1
+/// summary: From business goals to social objectives.
+/// ---
+/// Body text…
+/// ```
+enum FrontMatter {
+    /// The pieces of a chapter file.
+    struct Split {
+        /// The YAML between the fences.
+        var yaml: String
+        /// The Markdown after the closing fence.
+        var body: String
+        /// The line (1-based) where the body starts.
+        var bodyLine: Int
+    }
+
+    /// Splits the file, or reports a missing or unclosed front matter block.
+    static func split(_ file: SourceFile) -> Result<Split, Diagnostic> {
+        let text = file.text
+        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingTrailingCR() == "---" else {
+            return .failure(.error("missing-front-matter", "the chapter has no front matter",
+                                   at: file.location(line: 1, column: 1, length: max(file.line(1).utf8.count, 1)),
+                                   hint: "start the file with a block such as:\n---\ntitle: Chapter title\norder: 1\n---"))
+        }
+        var rest = lines.count > 1 ? lines[1] : ""
+        var yaml = ""
+        var line = 2
+        while true {
+            lines = rest.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let current = lines.first, !(lines.count == 1 && current.isEmpty && rest.isEmpty) else { break }
+            let trimmed = current.trimmingTrailingCR()
+            if trimmed == "---" || trimmed == "..." {
+                let body = lines.count > 1 ? String(lines[1]) : ""
+                return .success(Split(yaml: yaml, body: body, bodyLine: line + 1))
+            }
+            yaml += current + "\n"
+            line += 1
+            if lines.count == 1 { break }
+            rest = lines[1]
+        }
+        return .failure(.error("unclosed-front-matter", "the front matter is not closed",
+                               at: file.location(line: 1, column: 1, length: 3),
+                               hint: "add a line '---' after the last front matter field"))
+    }
+
+    /// Reads the front matter fields; `nil` when a required one is missing or wrong.
+    static func load(_ split: Split, file: SourceFile) -> (ChapterFrontMatter?, [Diagnostic]) {
+        let node: YAMLNode?
+        switch YAMLParser.parse(split.yaml, in: file, firstLine: 2) {
+        case .success(let root): node = root
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var reader = SettingsReader(node, file: file, what: "the front matter",
+                                    missingAt: file.location(line: 1, column: 1, length: 3))
+        let title = reader.string("title", required: true)
+        let order = reader.int("order", required: true)
+        let summary = reader.string("summary")
+        let draft = reader.bool("draft")
+        reader.finish()
+        let diagnostics = reader.diagnostics
+        guard let title, let order else { return (nil, diagnostics) }
+        return (ChapterFrontMatter(title: title, order: order, summary: summary, draft: draft ?? false), diagnostics)
+    }
+}
+
+private extension Substring {
+    func trimmingTrailingCR() -> Substring {
+        last == "\r" ? dropLast() : self
+    }
+}

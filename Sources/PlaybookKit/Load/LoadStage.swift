@@ -1,0 +1,70 @@
+import Foundation
+import PlaybookCore
+import PlaybookTemplates
+
+/// Everything the load stage reads: the project, its templates, and its static site files.
+public struct LoadedProject: Sendable {
+    /// Settings, books and chapters.
+    public var project: Project
+    /// Built-in templates with the project's own in their place.
+    public var templates: TemplateLibrary
+    /// The EPUB stylesheet: `templates/epub/book.css`, or the built-in one.
+    public var epubStylesheet: String
+    /// Files of `site/`, relative to it.
+    public var staticFiles: [String]
+}
+
+/// The load stage: the project (``ProjectLoader``), templates and static files.
+public enum LoadStage {
+    /// Loads everything a build reads; `nil` when `playbook.yaml` is unusable.
+    public static func run(root: URL, includeDrafts: Bool) async -> (LoadedProject?, [Diagnostic]) {
+        let directory = ProjectDirectory(root: root)
+        let (project, projectDiagnostics) = await ProjectLoader(root: root, includeDrafts: includeDrafts).load()
+        var diagnostics = projectDiagnostics
+        var templateFiles: [SourceFile] = []
+        for path in directory.files(under: "templates") where path.hasSuffix(".mustache") {
+            switch directory.read("templates/\(path)") {
+            case .file(let file): templateFiles.append(file)
+            case .failed(let diagnostic): diagnostics.append(diagnostic)
+            case .missing: break
+            }
+        }
+        let (templates, templateDiagnostics) = TemplateLibrary.load(projectFiles: templateFiles)
+        diagnostics += templateDiagnostics
+        var stylesheet = StarterFiles.files["templates/epub/book.css"] ?? ""
+        switch directory.read("templates/epub/book.css") {
+        case .file(let file): stylesheet = file.text
+        case .failed(let diagnostic): diagnostics.append(diagnostic)
+        case .missing: break
+        }
+        let staticFiles = directory.files(under: "site")
+        guard let project else { return (nil, diagnostics) }
+        diagnostics += Self.checkCovers(project, directory: directory)
+        return (LoadedProject(project: project, templates: templates, epubStylesheet: stylesheet, staticFiles: staticFiles), diagnostics)
+    }
+
+    /// A `cover:` in book.yaml must name an image file in the book's folder.
+    private static func checkCovers(_ project: Project, directory: ProjectDirectory) -> [Diagnostic] {
+        project.books.compactMap { book in
+            guard let cover = book.settings.cover else { return nil }
+            let path = "content/\(book.slug)/book.yaml"
+            guard case .file(let file) = directory.read(path) else { return nil }
+            var line = 1
+            for number in 1...max(file.text.split(separator: "\n", omittingEmptySubsequences: false).count, 1)
+            where file.line(number).hasPrefix("cover:") {
+                line = number
+            }
+            let at = file.location(line: line, firstOccurrenceOf: cover)
+            if !book.assets.contains(where: { $0.path == cover }) {
+                return .error("missing-cover", "there is no cover image '\(cover)' in content/\(book.slug)/", at: at,
+                              hint: NearestName.hint(for: cover, among: book.assets.map(\.path)) ?? "leave 'cover' out to get a cover drawn from the title")
+            }
+            let type = cover.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            if !LinkResolver.imageTypes.contains(type) {
+                return .error("image-format", "the cover '\(cover)' is not in a format every EPUB reader shows", at: at,
+                              hint: "use PNG, JPEG, GIF, WebP or SVG")
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import PlaybookCore
+import PlaybookTemplates
+
+/// Renders the website: the series home page, a contents page per book, a page per chapter,
+/// book covers, the books' files and the project's `site/` folder.
+struct SiteRenderer {
+    let publication: Publication
+    let templates: TemplateLibrary
+    /// Files of the project's `site/` folder, by path relative to it.
+    let staticFiles: [String]
+
+    /// Every file of the site, with paths under `site/`.
+    func render() async -> [OutputFile] {
+        let context = PageContext(publication: publication)
+        var files: [OutputFile] = []
+        files.append(OutputFile(path: "site/index.html", content: .text(templates.render("home", [
+            "series": context.series,
+            "books": context.books(current: nil),
+            "page": context.page(title: publication.settings.title, kind: "home", root: "", path: "",
+                                 description: publication.settings.description),
+        ]))))
+        for (index, book) in publication.books.enumerated() {
+            files += renderBookPages(book, index: index, context: context)
+        }
+        // Chapter pages, on all cores.
+        struct Job: Sendable {
+            var book: Int
+            var chapter: Int
+        }
+        let jobs = publication.books.enumerated().flatMap { bookIndex, book in
+            book.chapters.indices.map { Job(book: bookIndex, chapter: $0) }
+        }
+        let renderer = self
+        files += await jobs.concurrentMap { job in renderer.renderChapter(job.chapter, of: job.book, context: context) }
+        for file in staticFiles {
+            files.append(OutputFile(path: "site/\(file)", content: .copy(from: "site/\(file)")))
+        }
+        if !staticFiles.contains("css/playbook.css"), let css = StarterFiles.files["site/css/playbook.css"] {
+            files.append(OutputFile(path: "site/css/playbook.css", content: .text(css)))
+        }
+        return files
+    }
+
+    // MARK: - Pages
+
+    private func renderBookPages(_ book: Book, index: Int, context: PageContext) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let page = templates.render("book", [
+            "series": context.series,
+            "books": context.books(current: book.slug),
+            "book": context.book(book),
+            "page": context.page(title: "\(book.settings.title) · \(publication.settings.title)", kind: "book", root: "../",
+                                 path: "\(book.slug)/", description: book.settings.description),
+        ])
+        files.append(OutputFile(path: "site/\(book.slug)/index.html", content: .text(page)))
+        if book.settings.cover == nil {
+            files.append(OutputFile(path: "site/\(book.slug)/cover.svg",
+                                    content: .text(templates.render("epub/cover-image", CoverContext(publication: publication, book: book).value))))
+        }
+        for asset in book.assets {
+            files.append(OutputFile(path: "site/\(book.slug)/\(asset.path)", content: .copy(from: asset.sourcePath)))
+        }
+        return files
+    }
+
+    private func renderChapter(_ chapterIndex: Int, of bookIndex: Int, context: PageContext) -> OutputFile {
+        let book = publication.books[bookIndex]
+        let chapter = book.chapters[chapterIndex]
+        let renderer = DocumentRenderer(flavor: .html) { SitePaths.href($0, from: book.slug) }
+        var toc: [TemplateValue] = []
+        chapter.document.forEachHeading { heading in
+            guard heading.level == 2 || heading.level == 3, let anchor = heading.anchor else { return }
+            toc.append(["level": .number(heading.level), "anchor": .text(URLPath.encode(anchor)),
+                        "title": .text(Inline.plainText(heading.content))])
+        }
+        let sectionCount = toc.filter { Self.level(of: $0) == 2 }.count
+        var chapterFields: [String: TemplateValue] = [
+            "number": .number(chapterIndex + 1),
+            "title": .text(chapter.frontMatter.title),
+            "content": .markup(renderer.render(chapter.document)),
+            "toc": .list(toc),
+            "has_toc": .flag(sectionCount >= 2),
+        ]
+        chapterFields["summary"] = .optional(chapter.frontMatter.summary)
+        var fields: [String: TemplateValue] = [
+            "series": context.series,
+            "books": context.books(current: book.slug),
+            "book": context.book(book),
+            "chapter": .object(chapterFields),
+            "page": context.page(title: "\(chapter.frontMatter.title) · \(book.settings.title)", kind: "chapter", root: "../",
+                                 path: "\(book.slug)/\(chapter.slug).html", description: chapter.frontMatter.summary),
+        ]
+        if chapterIndex > 0 {
+            let previous = book.chapters[chapterIndex - 1]
+            fields["previous"] = ["title": .text(previous.frontMatter.title), "url": .text(URLPath.encode(previous.slug) + ".html")]
+        } else {
+            fields["previous"] = ["title": .text("Contents of \(book.settings.title)"), "url": "index.html"]
+        }
+        if chapterIndex + 1 < book.chapters.count {
+            let next = book.chapters[chapterIndex + 1]
+            fields["next"] = ["title": .text(next.frontMatter.title), "url": .text(URLPath.encode(next.slug) + ".html")]
+        } else if bookIndex + 1 < publication.books.count {
+            let nextBook = publication.books[bookIndex + 1]
+            fields["next"] = ["title": .text("Book \(nextBook.position): \(nextBook.settings.title)"),
+                              "url": .text("../\(URLPath.encode(nextBook.slug))/index.html")]
+        }
+        let html = templates.render("chapter", .object(fields))
+        return OutputFile(path: "site/\(book.slug)/\(chapter.slug).html", content: .text(html))
+    }
+
+    private static func level(of entry: TemplateValue) -> Int {
+        if case .object(let fields) = entry, case .number(let level)? = fields["level"] { return level }
+        return 0
+    }
+}

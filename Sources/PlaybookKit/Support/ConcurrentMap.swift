@@ -1,0 +1,21 @@
+import Foundation
+
+extension Array where Element: Sendable {
+    /// Maps the elements on all cores, keeping their order. Work is split into a few chunks
+    /// per core so that one slow element does not leave a core idle.
+    func concurrentMap<Result: Sendable>(_ transform: @escaping @Sendable (Element) -> Result) async -> [Result] {
+        let cores = Swift.max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        guard count > 1, cores > 1 else { return map(transform) }
+        let chunkCount = Swift.min(count, cores * 4)
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        return await withTaskGroup(of: (Int, [Result]).self) { group in
+            for start in stride(from: 0, to: count, by: chunkSize) {
+                let slice = Array(self[start..<Swift.min(start + chunkSize, count)])
+                group.addTask { (start, slice.map(transform)) }
+            }
+            var parts: [(Int, [Result])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}

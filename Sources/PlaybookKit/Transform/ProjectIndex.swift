@@ -1,0 +1,18 @@
+import PlaybookCore
+
+/// What links can point at: every book, its chapters with their anchors, and its files.
+struct ProjectIndex: Sendable {
+    struct BookEntry: Sendable {
+        /// Anchors of each chapter, by chapter slug.
+        var chapters: [String: Set<String>]
+        /// Slugs of draft chapters left out of this build.
+        var drafts: Set<String>
+        /// Paths of the book's files, relative to the book folder.
+        var assets: Set<String>
+    }
+
+    /// Books by slug.
+    var books: [String: BookEntry]
+    /// The site's address, for links that leave an EPUB.
+    var baseURL: String?
+}

@@ -1,0 +1,130 @@
+import Foundation
+import PlaybookCore
+import PlaybookZip
+
+/// The write stage: puts a build's files into a fresh folder next to the output folder, then
+/// swaps it in. Until the swap the previous output is untouched, so a build that fails while
+/// writing leaves it as it was.
+///
+/// The folder gets `site/…`, `epub/<book>.epub` and the same EPUBs unzipped in
+/// `xhtml/<book>/`, plus a `.playbook-output` marker.
+public struct OutputWriter: Sendable {
+    /// The project root, which `copy` contents are relative to.
+    public let projectRoot: URL
+    /// The output folder.
+    public let output: URL
+
+    /// Creates a writer.
+    public init(projectRoot: URL, output: URL) {
+        self.projectRoot = projectRoot
+        self.output = output
+    }
+
+    /// Writes everything; on failure the diagnostic says what could not be written.
+    public func write(_ rendered: RenderedOutput) async -> Diagnostic? {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
+        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+        do {
+            try? fileManager.removeItem(at: staging)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try await fill(staging, with: rendered)
+            try Data().write(to: staging.appendingPathComponent(OutputFolder.marker))
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            return .error("write-failed", "cannot write the output: \(Self.describe(error))", at: nil,
+                          hint: "the previous output in \(output.path) was left as it was")
+        }
+        do {
+            if fileManager.fileExists(atPath: output.path) {
+                try fileManager.moveItem(at: output, to: retired)
+            }
+            try fileManager.moveItem(at: staging, to: output)
+            try? fileManager.removeItem(at: retired)
+        } catch {
+            if !fileManager.fileExists(atPath: output.path), fileManager.fileExists(atPath: retired.path) {
+                try? fileManager.moveItem(at: retired, to: output)
+            }
+            try? fileManager.removeItem(at: staging)
+            return .error("write-failed", "cannot replace \(output.path): \(Self.describe(error))", at: nil)
+        }
+        return nil
+    }
+
+    // MARK: - Internals
+
+    private enum Job: Sendable {
+        case file(OutputFile)
+        case epub(EPUBPackage)
+    }
+
+    private func fill(_ folder: URL, with rendered: RenderedOutput) async throws {
+        // Folders first, so that files can be written on all cores without racing for them.
+        var folders: Set<String> = ["epub"]
+        for file in rendered.files { folders.insert(Self.parent(of: file.path)) }
+        for epub in rendered.epubs {
+            for entry in epub.entries { folders.insert(Self.parent(of: "xhtml/\(epub.slug)/\(entry.path)")) }
+        }
+        for path in folders.sorted() where !path.isEmpty {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(path), withIntermediateDirectories: true)
+        }
+        // EPUBs first: each is one long job, and the many small files fill in around them.
+        let jobs = rendered.epubs.map(Job.epub) + rendered.files.map(Job.file)
+        let writer = self
+        let errors = await jobs.concurrentMap { job -> String? in
+            do {
+                switch job {
+                case .file(let file):
+                    try writer.data(of: file.content).write(to: folder.appendingPathComponent(file.path))
+                case .epub(let epub):
+                    try writer.writeEPUB(epub, into: folder)
+                }
+                return nil
+            } catch {
+                return Self.describe(error)
+            }
+        }
+        if let error = errors.compactMap({ $0 }).first { throw WriteError(message: error) }
+    }
+
+    private func writeEPUB(_ epub: EPUBPackage, into folder: URL) throws {
+        var entries: [ZipEntry] = []
+        for entry in epub.entries {
+            let bytes = try data(of: entry.content)
+            entries.append(ZipEntry(path: entry.path, bytes: bytes, compressed: entry.path != "mimetype"))
+            try bytes.write(to: folder.appendingPathComponent("xhtml/\(epub.slug)/\(entry.path)"))
+        }
+        let modified = Date(timeIntervalSince1970: TimeInterval(epub.modified.secondsSinceEpoch))
+        let archive = try ZipArchiveWriter.archive(entries, modified: modified)
+        try archive.write(to: folder.appendingPathComponent("epub/\(epub.slug).epub"))
+    }
+
+    private func data(of content: OutputFile.Content) throws -> Data {
+        switch content {
+        case .text(let text): return Data(text.utf8)
+        case .copy(let source):
+            let url = projectRoot.appendingPathComponent(source)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw WriteError(message: "\(source) could not be read")
+            }
+            return data
+        }
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if let error = error as? WriteError { return error.message }
+        return (error as NSError).localizedDescription
+    }
+
+    private struct WriteError: Error {
+        var message: String
+    }
+}

@@ -1,0 +1,26 @@
+import PlaybookCore
+
+/// Parses a chapter's Markdown body into a ``Document``: CommonMark by cmark, plus GFM pipe
+/// tables and `{#id}` heading attributes.
+///
+/// Positions in the document count lines of the whole file, so that a chapter whose body
+/// starts after front matter still reports `file:line:column` as the author sees it.
+public struct MarkdownParser: Sendable {
+    /// Whether straight quotes, `--` and `...` become typographic punctuation.
+    public var smartPunctuation: Bool
+
+    /// Creates a parser.
+    public init(smartPunctuation: Bool = true) {
+        self.smartPunctuation = smartPunctuation
+    }
+
+    /// Parses `body`, which starts on line `firstLine` (1-based) of `file`.
+    /// - Returns: the document and any diagnostics (tables with extra cells, runaway nesting).
+    public func parse(_ body: String, in file: SourceFile, firstLine: Int = 1) -> (Document, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let converter = CommonMarkConverter(smartPunctuation: smartPunctuation, lines: BodyLines(body),
+                                            lineOffset: firstLine - 1, file: file)
+        let blocks = converter.convert(body, diagnostics: &diagnostics)
+        return (Document(blocks: blocks), diagnostics)
+    }
+}

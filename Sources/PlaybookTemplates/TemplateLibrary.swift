@@ -1,0 +1,175 @@
+// The only file that imports swift-mustache.
+internal import Mustache
+import PlaybookCore
+
+/// The templates of a project: the built-in starter templates, replaced by the project's own
+/// `templates/*.mustache` where it has them.
+///
+/// Every value a template prints with `{{ }}` is escaped for HTML and XML by Playbook's own
+/// escaper (byte-wise, so a combining mark cannot hide a `<` or `"`). Template mistakes are
+/// diagnostics with the template's path, line and column.
+public struct TemplateLibrary: Sendable {
+    private let library: MustacheLibrary
+    /// The names of all templates, such as `chapter` or `epub/cover`.
+    public let names: Set<String>
+
+    /// The text put in front of every template so that `{{ }}` escapes with ``XMLEscaping``.
+    /// It sits on a line of its own (a "standalone" tag), so it prints nothing.
+    private static let pragma = "{{% CONTENT_TYPE: PLAYBOOK_XML}}\n"
+
+    /// Loads the built-in templates and then `projectFiles` (paths such as
+    /// `templates/chapter.mustache`), which replace built-ins of the same name.
+    public static func load(projectFiles: [SourceFile]) -> (TemplateLibrary, [Diagnostic]) {
+        ContentTypeRegistration.once()
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: SourceFile] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (path, text) in StarterFiles.files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+            let file = SourceFile(path: path, text: text)
+            if let template = parse(file, diagnostics: &diagnostics) {
+                templates[name(of: path)] = template
+                sources[name(of: path)] = file
+            }
+        }
+        for file in projectFiles.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix(".mustache") {
+            if let template = parse(file, diagnostics: &diagnostics) {
+                templates[name(of: file.path)] = template
+                sources[name(of: file.path)] = file
+            }
+        }
+        let names = Set(templates.keys)
+        for name in names.sorted() {
+            if let file = sources[name] { diagnostics += checkPartials(in: file, known: names) }
+        }
+        return (TemplateLibrary(library: MustacheLibrary(templates: templates), names: names), diagnostics)
+    }
+
+    /// Renders the template `name` with `value` as its context; `""` for an unknown name.
+    public func render(_ name: String, _ value: TemplateValue) -> String {
+        library.render(Self.mustacheValue(value), withTemplate: name) ?? ""
+    }
+
+    /// `templates/epub/chapter.mustache` → `epub/chapter`.
+    public static func name(of path: String) -> String {
+        var name = path
+        if name.hasPrefix("templates/") { name.removeFirst("templates/".count) }
+        if name.hasSuffix(".mustache") { name.removeLast(".mustache".count) }
+        return name
+    }
+
+    // MARK: - Internals
+
+    private init(library: MustacheLibrary, names: Set<String>) {
+        self.library = library
+        self.names = names
+    }
+
+    private static func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> MustacheTemplate? {
+        do {
+            return try MustacheTemplate(string: pragma + file.text)
+        } catch let error as MustacheTemplate.ParserError {
+            // The pragma line shifts every line by one.
+            let line = max(error.context.lineNumber - 1, 1)
+            let column = max(error.context.columnNumber, 1)
+            diagnostics.append(.error("template-syntax", "this template has a mistake: \(message(for: error.error))",
+                                      at: file.location(line: line, scalarColumn: column), hint: hint(for: error.error)))
+            return nil
+        } catch {
+            diagnostics.append(.error("template-syntax", "this template has a mistake: \(error)", at: file.start))
+            return nil
+        }
+    }
+
+    private static func message(for error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "this closing tag does not match the section it closes"
+        case .unfinishedName?: return "this tag is not finished"
+        case .expectedSectionEnd?: return "a section is opened but never closed"
+        case .invalidSetDelimiter?: return "the delimiter-changing tag is malformed"
+        case .transformAppliedToInheritanceSection?: return "a transform cannot be applied to an inheritance block"
+        case .illegalTokenInsideInheritSection?: return "only {{$block}} overrides may appear inside {{<parent}}…{{/parent}}"
+        case .textInsideInheritSection?: return "text cannot appear inside {{<parent}}…{{/parent}} outside a {{$block}}"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "unknown {{% … }} pragma"
+        case nil: return "\(error)"
+        }
+    }
+
+    private static func hint(for error: Error) -> String? {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "{{#name}} must be closed by {{/name}} with the same name"
+        case .unfinishedName?: return "tags end with }} (or }}} for {{{name}}})"
+        case .expectedSectionEnd?: return "close every {{#name}} or {{^name}} with {{/name}}"
+        default: return nil
+        }
+    }
+
+    /// Reports `{{> name}}` and `{{< name}}` tags that name no template.
+    private static func checkPartials(in file: SourceFile, known: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var lineNumber = 0
+        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var rest = line[...]
+            while let open = rest.firstRange(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let kind = afterOpen.first, kind == ">" || kind == "<",
+                      let close = afterOpen.firstRange(of: "}}") else {
+                    rest = afterOpen
+                    continue
+                }
+                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
+                    .trimmingCharacters(in: " ")
+                if !name.isEmpty, !known.contains(name) {
+                    let column = line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    let length = line.utf8.distance(from: open.lowerBound, to: close.upperBound)
+                    diagnostics.append(.error("unknown-partial", "there is no template '\(name)' for this tag",
+                                              at: file.location(line: lineNumber, column: column, length: length),
+                                              hint: NearestName.hint(for: name, among: known)
+                                                ?? "templates are the .mustache files in templates/, named by their path without .mustache"))
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return diagnostics
+    }
+
+    /// What swift-mustache reads: dictionaries, arrays, strings, numbers and booleans.
+    private static func mustacheValue(_ value: TemplateValue) -> Any {
+        switch value {
+        case .text(let text): return text
+        case .markup(let markup): return Markup(text: markup)
+        case .number(let number): return number
+        case .flag(let flag): return flag
+        case .list(let items): return items.map(mustacheValue)
+        case .object(let fields): return fields.mapValues(mustacheValue)
+        }
+    }
+}
+
+/// Markup is printed as it is by `{{{ }}}`; printed by `{{ }}` it is escaped like text.
+private struct Markup: MustacheCustomRenderable {
+    let text: String
+    var renderText: String { text }
+    var isNull: Bool { text.isEmpty }
+}
+
+/// Escapes `{{ }}` output byte-wise for HTML and XML alike.
+private struct PlaybookXMLContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { XMLEscaping.attribute(text) }
+}
+
+/// Registers the content type before the first template is parsed (parsing looks it up by name).
+private enum ContentTypeRegistration {
+    static let registered: Bool = {
+        MustacheContentTypes.register(PlaybookXMLContentType(), named: "PLAYBOOK_XML")
+        return true
+    }()
+
+    static func once() { _ = registered }
+}
+
+private extension Substring {
+    func trimmingCharacters(in character: Character) -> String {
+        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import PlaybookKit
+
+/// `playbook build`: the whole project into the output folder.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site and the EPUB books.",
+        discussion: """
+        Writes <out>/site/ (the website), <out>/epub/<book>.epub and <out>/xhtml/<book>/ (the EPUBs \
+        unzipped). The output folder is replaced as a whole, and only when the build succeeds: a \
+        failed build leaves the previous output as it was. Set SOURCE_DATE_EPOCH to stamp EPUBs \
+        with that time instead of each book's own date.
+        """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("The output folder (default: build/ in the project).", valueName: "folder"))
+    var out: String?
+
+    func run() async throws {
+        let sourceDate: PlaybookCore.Timestamp?
+        switch options.sourceDate() {
+        case .success(let date): sourceDate = date
+        case .failure(let diagnostic):
+            Terminal.printDiagnostics([diagnostic])
+            throw ExitCode.failure
+        }
+        let output = out.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
+        let buildOptions = BuildOptions(projectRoot: options.root, output: output, includeDrafts: options.includeDrafts,
+                                        sourceDate: sourceDate)
+        let started = ContinuousClock.now
+        let report = await BuildPipeline.run(buildOptions) { number, step in
+            Terminal.progress(number, BuildPipeline.steps.count, step)
+        }
+        Terminal.printDiagnostics(report.diagnostics)
+        guard report.succeeded, report.wrote else {
+            Terminal.writeError("build failed: nothing was written\n")
+            throw ExitCode.failure
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let root = Terminal.display(buildOptions.output)
+        var lines = ["Built \(report.books.count) book\(report.books.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s"]
+        lines.append("  site:  \(root)/site/index.html (\(report.pageCount) pages)")
+        for (index, book) in report.books.enumerated() {
+            lines.append("  \(index == 0 ? "epub: " : "      ") \(root)/\(book.epub)")
+        }
+        lines.append("  xhtml: \(root)/xhtml/ (the EPUBs unzipped)")
+        print(lines.joined(separator: "\n"))
+    }
+}
+
+import PlaybookCore

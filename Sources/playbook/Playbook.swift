@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `playbook` command: Markdown playbook content in, HTML site and EPUB 3 books out.
+@main
+struct Playbook: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "playbook",
+        abstract: "Turn Markdown playbook chapters into an HTML site and EPUB 3 books.",
+        discussion: "Run it in a project folder (one with playbook.yaml), or name one with --project.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
