@@ -133,16 +133,27 @@ public struct TemplateLibrary: Sendable {
         return diagnostics
     }
 
-    /// What swift-mustache reads: dictionaries, arrays, strings, numbers and booleans.
-    private static func mustacheValue(_ value: TemplateValue) -> Any {
+    /// What swift-mustache reads. Objects are wrapped rather than converted, so that a value
+    /// is only converted when a template looks it up: a page that does not print a book's
+    /// thousand chapters does not pay for them.
+    fileprivate static func mustacheValue(_ value: TemplateValue) -> Any {
         switch value {
         case .text(let text): return text
         case .markup(let markup): return Markup(text: markup)
         case .number(let number): return number
         case .flag(let flag): return flag
         case .list(let items): return items.map(mustacheValue)
-        case .object(let fields): return fields.mapValues(mustacheValue)
+        case .object(let fields): return TemplateObject(fields: fields)
         }
+    }
+}
+
+/// An object seen by swift-mustache: fields are converted when a template asks for them.
+private struct TemplateObject: MustacheParent {
+    let fields: [String: TemplateValue]
+
+    func child(named name: String) -> Any? {
+        fields[name].map(TemplateLibrary.mustacheValue)
     }
 }
 

@@ -36,6 +36,9 @@ struct BuildCommand: AsyncParsableCommand {
             Terminal.progress(number, BuildPipeline.steps.count, step)
         }
         Terminal.printDiagnostics(report.diagnostics)
+        if ProcessInfo.processInfo.environment["PLAYBOOK_TIMINGS"] != nil {
+            Terminal.writeError(report.timings.map { "\($0.step): \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: "\n") + "\n")
+        }
         guard report.succeeded, report.wrote else {
             Terminal.writeError("build failed: nothing was written\n")
             throw ExitCode.failure

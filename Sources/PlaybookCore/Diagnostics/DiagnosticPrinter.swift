@@ -26,7 +26,7 @@ public struct DiagnosticPrinter: Sendable {
         }
         out += paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? "31" : "35")
         out += " \(diagnostic.message) [\(diagnostic.id)]\n"
-        if let location = diagnostic.location, !location.lineText.isEmpty || location.line > 0 {
+        if let location = diagnostic.location, !location.lineText.isEmpty {
             out += snippet(location)
         }
         if let hint = diagnostic.hint {

@@ -81,8 +81,11 @@ public struct ProjectLoader: Sendable {
             if let chapter { chaptersByBook[book, default: []].append(chapter) }
         }
         for index in books.indices {
-            let loadedChapters = chaptersByBook[index] ?? []
-            diagnostics += Self.checkNames(loadedChapters)
+            var loadedChapters = chaptersByBook[index] ?? []
+            let nameProblems = Self.checkNames(loadedChapters)
+            diagnostics += nameProblems.map(\.1)
+            let unusable = Set(nameProblems.map(\.0))
+            loadedChapters.removeAll { unusable.contains($0.chapter.slug) }
             diagnostics += Self.checkOrder(loadedChapters)
             books[index].draftSlugs = loadedChapters
                 .filter { !includeDrafts && $0.chapter.frontMatter.draft }.map(\.chapter.slug).sorted()
@@ -102,18 +105,24 @@ public struct ProjectLoader: Sendable {
 
     // MARK: - Checks
 
-    /// Chapter file names become page names, so they must be usable in URLs.
-    private static func checkNames(_ chapters: [ChapterLoader.Loaded]) -> [Diagnostic] {
-        chapters.compactMap { loaded in
+    /// Chapter file names become page names, so they must be usable in URLs and must not take
+    /// the name of a page Playbook makes (`index.html`, and `nav`, `cover` and `toc` in EPUBs).
+    /// Returns the slugs that cannot be used, with why.
+    private static func checkNames(_ chapters: [ChapterLoader.Loaded]) -> [(String, Diagnostic)] {
+        let reserved = [
+            "index": "the book's contents page is index.html", "nav": "the EPUB's contents page is nav.xhtml",
+            "cover": "the EPUB's cover page is cover.xhtml", "toc": "the EPUB's old-style contents are toc.ncx",
+        ]
+        return chapters.compactMap { loaded in
             let chapter = loaded.chapter
-            if chapter.slug == "index" {
-                return .error("reserved-chapter-name", "a chapter cannot be called index.md: the book's contents page is index.html",
-                              at: chapter.source.start, hint: "rename the file, for example to 00-introduction.md")
+            if let reason = reserved[chapter.slug.lowercased()] {
+                return (chapter.slug, .error("reserved-chapter-name", "a chapter cannot be called \(chapter.slug).md: \(reason)",
+                                             at: chapter.source.start, hint: "rename the file, for example to 00-introduction.md"))
             }
             if !Slug.isValidFileName(chapter.slug) {
-                return .error("invalid-chapter-name", "the file name '\(chapter.slug).md' cannot be used as a page name",
-                              at: chapter.source.start,
-                              hint: "chapter file names become parts of web addresses: use letters, digits, '-', '_' and '.'")
+                return (chapter.slug, .error("invalid-chapter-name", "the file name '\(chapter.slug).md' cannot be used as a page name",
+                                             at: chapter.source.start,
+                                             hint: "chapter file names become parts of web addresses: use letters, digits, '-', '_' and '.'"))
             }
             return nil
         }

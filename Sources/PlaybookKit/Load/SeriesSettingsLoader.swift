@@ -16,7 +16,8 @@ enum SeriesSettingsLoader {
     /// The folder names under `content/` that hold other things than books.
     static let reservedFolders = ["reports", "scenarios"]
 
-    /// Reads the settings; `nil` when a required field is missing or wrong.
+    /// Reads the settings; `nil` only when the file is not YAML. A missing field is an error,
+    /// and the settings come back with a placeholder so that loading can go on.
     static func load(_ file: SourceFile) -> (SeriesSettings?, [Diagnostic]) {
         let node: YAMLNode?
         switch YAMLParser.parse(file.text, in: file) {
@@ -77,10 +78,13 @@ enum SeriesSettingsLoader {
             }
             books.append(BookReference(slug: slug, location: location))
         }
+        // Missing required fields are errors already; placeholders let the books load too, so
+        // that one run reports their mistakes as well.
         let diagnostics = reader.diagnostics
-        guard let title, let authors, let language else { return (nil, diagnostics) }
+        let languageTag = language ?? "en"
         let settings = SeriesSettings(
-            title: title, subtitle: subtitle, authors: authors.map(\.0), language: language, locale: locale ?? language,
+            title: title ?? "", subtitle: subtitle, authors: authors?.map(\.0) ?? [], language: languageTag,
+            locale: locale ?? languageTag,
             currency: currency ?? "USD", baseURL: normalizedURL, description: description, publisher: publisher,
             rights: rights, smartPunctuation: smart ?? true, books: books)
         return (settings, diagnostics)

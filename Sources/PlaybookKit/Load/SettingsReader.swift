@@ -14,6 +14,8 @@ struct SettingsReader {
     /// What the mapping is, for messages: "playbook.yaml", "the front matter".
     private let what: String
     private var known: [String] = []
+    /// Required keys that are absent, reported by ``finish()`` unless an unknown key is a typo of one.
+    private var missingKeys: [String] = []
     /// Diagnostics found so far.
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -135,8 +137,10 @@ struct SettingsReader {
         diagnostics.append(diagnostic)
     }
 
-    /// Reports every key that no field asked for, with the nearest known key as a hint.
+    /// Reports every key that no field asked for, with the nearest known key as a hint, and
+    /// every required key that is missing (unless a misspelt key already explains it).
     mutating func finish() {
+        var explained: Set<String> = []
         var seen: [String: SourceLocation] = [:]
         for pair in pairs {
             let name = pair.name
@@ -152,18 +156,23 @@ struct SettingsReader {
             }
             seen[name] = at
             if !known.contains(name) {
-                let hint = NearestName.hint(for: name, among: known)
+                let suggestion = NearestName.suggestion(for: name, among: known)
+                if let suggestion { explained.insert(suggestion) }
+                let hint = suggestion.map { "did you mean '\($0)'?" }
                     ?? "known keys are: " + known.map { "'\($0)'" }.joined(separator: ", ")
                 diagnostics.append(.error("unknown-key", "unknown key '\(name)' in \(what)", at: at, hint: hint))
             }
+        }
+        for key in missingKeys where !explained.contains(key) {
+            diagnostics.append(.error("missing-key", "\(what) has no '\(key)'", at: missingAt,
+                                      hint: "add a line '\(key): …'"))
         }
     }
 
     // MARK: - Internals
 
     private mutating func missing(_ key: String) {
-        diagnostics.append(.error("missing-key", "\(what) has no '\(key)'", at: missingAt,
-                                  hint: "add a line '\(key): …'"))
+        missingKeys.append(key)
     }
 
     private mutating func wrongType(_ pair: YAMLPair, expected: String) {

@@ -32,7 +32,7 @@ struct LinkResolver {
 
     /// Checks a URL written in a raw HTML `src` attribute: it must be an image file of the book.
     mutating func checkResource(_ resource: RawHTMLRewriter.WrittenResource) {
-        _ = image(resource.url, at: resource.location)
+        _ = image(resource.url) { resource.location }
     }
 
     // MARK: - Walking
@@ -65,8 +65,13 @@ struct LinkResolver {
             link.target = target(of: link)
             return .link(link)
         case .image(var image):
-            let at = file.location(line: image.position.line, column: image.position.column, spanning: image.source)
-            image.asset = self.image(image.source, at: at)
+            let (file, position, source) = (self.file, image.position, image.source)
+            image.asset = self.image(image.source) { file.location(line: position.line, column: position.column, spanning: source) }
+            if image.asset != nil, Inline.plainText(image.alt).trimmingSpaces().isEmpty {
+                diagnostics.append(.warning("missing-alt-text", "this image has no text alternative", at: file.location(
+                    line: position.line, column: position.column, spanning: "![]"),
+                    hint: "describe what the image shows between the brackets: ![Calls fell by 8% after launch](…)"))
+            }
             return .image(image)
         case .text, .softBreak, .lineBreak, .code, .html:
             return inline
@@ -77,7 +82,8 @@ struct LinkResolver {
 
     private mutating func target(of link: Link) -> LinkTarget? {
         let destination = link.destination
-        let at = file.location(line: link.position.line, column: link.position.column, spanning: destination)
+        let (file, position) = (self.file, link.position)
+        var at: SourceLocation { file.location(line: position.line, column: position.column, spanning: destination) }
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") {
             return .external(destination)
         }
@@ -109,8 +115,11 @@ struct LinkResolver {
                                           hint: "publish the chapter (remove 'draft: true') or build with --drafts"))
                 return nil
             } else {
-                diagnostics.append(.error("broken-link", "there is no chapter '\(chapter).md' in content/\(slug)/", at: at,
-                                          hint: NearestName.suggestion(for: chapter, among: entry.chapters.keys).map { "did you mean '\($0).md'?" }))
+                let chapters = entry.chapters.keys.sorted()
+                let hint = NearestName.suggestion(for: chapter, among: chapters).map { "did you mean '\($0).md'?" }
+                    ?? "the chapters there are: " + chapters.prefix(8).map { "\($0).md" }.joined(separator: ", ")
+                        + (chapters.count > 8 ? " …" : "")
+                diagnostics.append(.error("broken-link", "there is no chapter '\(chapter).md' in content/\(slug)/", at: at, hint: hint))
                 return nil
             }
         case .asset(let slug, let path):
@@ -141,17 +150,19 @@ struct LinkResolver {
         }
     }
 
-    private mutating func checkFragment(_ fragment: String, in anchors: Set<String>, chapterName: String, at: SourceLocation) {
+    private mutating func checkFragment(_ fragment: String, in anchors: Set<String>, chapterName: String,
+                                        at: @autoclosure () -> SourceLocation) {
         guard !anchors.contains(fragment) else { return }
         let hint = NearestName.suggestion(for: fragment, among: anchors).map { "did you mean '#\($0)'?" }
             ?? (anchors.isEmpty ? "\(chapterName) has no headings" : "the anchors there are: " + anchors.sorted().prefix(8).map { "#\($0)" }.joined(separator: ", "))
-        diagnostics.append(.error("broken-anchor", "\(chapterName) has no heading with the anchor '#\(fragment)'", at: at, hint: hint))
+        diagnostics.append(.error("broken-anchor", "\(chapterName) has no heading with the anchor '#\(fragment)'", at: at(), hint: hint))
     }
 
     // MARK: - Images
 
     /// The book-relative path of an image, or `nil` (with a diagnostic) when it is not usable.
-    private mutating func image(_ source: String, at: SourceLocation) -> String? {
+    private mutating func image(_ source: String, at location: () -> SourceLocation) -> String? {
+        var at: SourceLocation { location() }
         if Self.hasScheme(source) || source.hasPrefix("//") {
             diagnostics.append(.error("remote-image", "images must be files in the book's folder: an EPUB cannot load '\(source)'",
                                       at: at, hint: "download the image into content/\(book)/ and link to it relatively"))
@@ -189,14 +200,14 @@ struct LinkResolver {
     }
 
     /// The project-relative path components of a relative destination, `..` and `.` applied.
-    private mutating func resolvePath(_ path: String, at: SourceLocation) -> [String]? {
+    private mutating func resolvePath(_ path: String, at: @autoclosure () -> SourceLocation) -> [String]? {
         var components = ["content", book]
         for part in URLPath.decode(path).split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
             case ".": continue
             case "..":
                 guard !components.isEmpty else {
-                    diagnostics.append(.error("broken-link", "'\(path)' points outside the project", at: at))
+                    diagnostics.append(.error("broken-link", "'\(path)' points outside the project", at: at()))
                     return nil
                 }
                 components.removeLast()

@@ -29,7 +29,8 @@ struct EPUBRenderer {
         let identifier = book.settings.identifier
             ?? "urn:uuid:" + NameBasedUUID.uuid(forURL: (settings.baseURL ?? "playbook:\(settings.title)/") + book.slug + "/")
         let modified = sourceDate ?? book.settings.modified
-        let bookContext = PageContext(publication: publication).book(book)
+        let pageContext = PageContext(publication: publication)
+        let bookContext = pageContext.book(book)
 
         var entries: [OutputFile] = [
             OutputFile(path: "mimetype", content: .text("application/epub+zip")),
@@ -73,7 +74,7 @@ struct EPUBRenderer {
             ]
             chapterFields["summary"] = .optional(chapter.frontMatter.summary)
             let xhtml = templates.render("epub/chapter", [
-                "series": PageContext(publication: publication).series,
+                "series": pageContext.series,
                 "book": bookContext,
                 "chapter": .object(chapterFields),
             ])
@@ -107,10 +108,16 @@ struct EPUBRenderer {
     /// The manifest properties a content document needs: `svg` when it holds inline SVG,
     /// `mathml` for MathML, `scripted` for scripts.
     static func properties(of xhtml: String) -> String? {
-        var properties: [String] = []
-        if xhtml.contains("<math") { properties.append("mathml") }
-        if xhtml.contains("<script") { properties.append("scripted") }
-        if xhtml.contains("<svg") { properties.append("svg") }
+        var math = false, script = false, svg = false
+        var utf8 = xhtml.utf8[...]
+        while let open = utf8.firstIndex(of: UInt8(ascii: "<")) {
+            let rest = utf8[utf8.index(after: open)...]
+            if rest.starts(with: "math".utf8) { math = true }
+            if rest.starts(with: "script".utf8) { script = true }
+            if rest.starts(with: "svg".utf8) { svg = true }
+            utf8 = rest
+        }
+        let properties = [math ? "mathml" : nil, script ? "scripted" : nil, svg ? "svg" : nil].compactMap { $0 }
         return properties.isEmpty ? nil : properties.joined(separator: " ")
     }
 }

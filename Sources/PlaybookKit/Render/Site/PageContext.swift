@@ -4,13 +4,30 @@ import PlaybookTemplates
 /// Builds the values site templates see. Every page gets `series`, `books` and `page`;
 /// book and chapter pages add `book`, chapter pages `chapter`, `previous` and `next`.
 /// The names are documented in ARCHITECTURE.md ("Templates").
-struct PageContext {
+struct PageContext: Sendable {
     let publication: Publication
+    /// `series`, made once.
+    let series: TemplateValue
+    /// `book` for each book slug, made once: every page of a book shares it.
+    private let bookValues: [String: TemplateValue]
+
+    init(publication: Publication) {
+        self.publication = publication
+        series = Self.series(publication.settings)
+        var values: [String: TemplateValue] = [:]
+        for book in publication.books { values[book.slug] = Self.book(book, settings: publication.settings) }
+        bookValues = values
+    }
 
     var settings: SeriesSettings { publication.settings }
 
+    /// `book`: a book with its chapters.
+    func book(_ book: Book) -> TemplateValue {
+        bookValues[book.slug] ?? Self.book(book, settings: settings)
+    }
+
     /// `series`: the series settings.
-    var series: TemplateValue {
+    private static func series(_ settings: SeriesSettings) -> TemplateValue {
         var fields: [String: TemplateValue] = [
             "title": .text(settings.title),
             "language": .text(settings.language),
@@ -48,8 +65,7 @@ struct PageContext {
         return .object(fields)
     }
 
-    /// `book`: a book with its chapters.
-    func book(_ book: Book) -> TemplateValue {
+    private static func book(_ book: Book, settings: SeriesSettings) -> TemplateValue {
         var fields: [String: TemplateValue] = [
             "slug": .text(book.slug),
             "title": .text(book.settings.title),

@@ -4,7 +4,7 @@ import PlaybookCore
 ///
 /// cmark strips container prefixes (`> `, list indentation) from HTML block lines, so each
 /// later line of the fragment is found at the end of its file line.
-struct FragmentLocator {
+struct FragmentLocator: Sendable {
     let raw: RawHTML
     let file: SourceFile
 
@@ -27,4 +27,14 @@ struct FragmentLocator {
         let fileLineLength = file.line(fileLine).utf8.count
         return file.location(line: fileLine, column: max(fileLineLength - fragmentLineLength, 0) + 1 + within, length: length)
     }
+}
+
+/// A place in a raw HTML node whose line and column are only worked out when a diagnostic
+/// needs them (most tags never do).
+struct FragmentPlace: Sendable {
+    let locator: FragmentLocator
+    let offset: Int
+    let length: Int
+
+    var location: SourceLocation { locator.location(offset, length: length) }
 }

@@ -24,20 +24,23 @@ struct RawHTMLRewriter {
     }
 
     /// An `id` written in raw HTML, for anchors and duplicate checks.
-    struct WrittenID {
+    struct WrittenID: Sendable {
         var id: String
-        var location: SourceLocation
+        var place: FragmentPlace
+        var location: SourceLocation { place.location }
     }
 
     /// A URL in `src` (and the like) of raw HTML, for the link checker.
-    struct WrittenResource {
+    struct WrittenResource: Sendable {
         var url: String
-        var location: SourceLocation
+        var place: FragmentPlace
+        var location: SourceLocation { place.location }
     }
 
     private struct OpenElement {
         var name: String
-        var location: SourceLocation
+        var place: FragmentPlace
+        var location: SourceLocation { place.location }
         var isForeign: Bool
         var scope: Int
         var selfClosedByMistake: Bool
@@ -127,11 +130,11 @@ struct RawHTMLRewriter {
         let lowered = written.lowercased()
         let foreign = inForeignContent || HTMLVocabulary.foreignNamespaces[lowered] != nil
         let name = foreign && inForeignContent ? written : lowered
-        let location = locator.location(offset, length: length)
+        let place = FragmentPlace(locator: locator, offset: offset, length: length)
         var out = ""
         if !foreign {
             if let advice = HTMLVocabulary.obsolete[name] {
-                diagnostics.append(.error("obsolete-html", "<\(name)> is obsolete in HTML5", at: location, hint: advice))
+                diagnostics.append(.error("obsolete-html", "<\(name)> is obsolete in HTML5", at: place.location, hint: advice))
             }
             // Close what HTML closes implicitly when this element starts.
             while let top = stack.last, top.scope == currentScope, !top.isForeign,
@@ -140,7 +143,7 @@ struct RawHTMLRewriter {
                 stack.removeLast()
             }
             if case .inline(let container) = scopes[currentScope], HTMLVocabulary.blockLevel.contains(name) {
-                diagnostics.append(.error("raw-html", "a <\(name)> cannot be inside \(container)", at: location,
+                diagnostics.append(.error("raw-html", "a <\(name)> cannot be inside \(container)", at: place.location,
                                           hint: "put the HTML block on lines of its own, with a blank line before and after it"))
             }
         }
@@ -149,15 +152,15 @@ struct RawHTMLRewriter {
         var hasNamespace = false
         for attribute in attributes {
             let attributeName = foreign ? attribute.name : attribute.name.lowercased()
-            let attributeLocation = locator.location(attribute.offset, length: attribute.name.utf8.count)
+            let attributePlace = FragmentPlace(locator: locator, offset: attribute.offset, length: attribute.name.utf8.count)
             guard Self.isXMLName(attributeName) else {
-                diagnostics.append(.error("raw-html", "'\(attribute.name)' is not a valid attribute name", at: attributeLocation,
+                diagnostics.append(.error("raw-html", "'\(attribute.name)' is not a valid attribute name", at: attributePlace.location,
                                           hint: "attribute names are letters, digits, '-', '_' and ':'"))
                 continue
             }
             guard seen.insert(attributeName.lowercased()).inserted else {
                 diagnostics.append(.error("raw-html", "the attribute '\(attributeName)' is written twice on <\(name)>",
-                                          at: attributeLocation))
+                                          at: attributePlace.location))
                 continue
             }
             if attributeName == "xmlns" { hasNamespace = true }
@@ -165,10 +168,10 @@ struct RawHTMLRewriter {
             let value = xmlText(rawValue, at: attribute.offset, locator: locator, inAttribute: true)
             out += " \(attributeName)=\"\(value)\""
             if attributeName == "id" {
-                ids.append(WrittenID(id: CharacterReferences.decode(rawValue), location: attributeLocation))
+                ids.append(WrittenID(id: CharacterReferences.decode(rawValue), place: attributePlace))
             }
             if let urlAttributes = HTMLVocabulary.resourceAttributes[name], urlAttributes.contains(attributeName) {
-                resources.append(WrittenResource(url: CharacterReferences.decode(rawValue), location: attributeLocation))
+                resources.append(WrittenResource(url: CharacterReferences.decode(rawValue), place: attributePlace))
             }
         }
         if let namespace = HTMLVocabulary.foreignNamespaces[lowered], !inForeignContent, !hasNamespace {
@@ -176,17 +179,21 @@ struct RawHTMLRewriter {
             // Children may use xlink:href; declaring the prefix on the root costs nothing.
             if lowered == "svg" { out += " xmlns:xlink=\"http://www.w3.org/1999/xlink\"" }
         }
+        if name == "img", !foreign, !seen.contains("alt") {
+            diagnostics.append(.error("missing-alt-text", "<img> has no alt attribute", at: place.location,
+                                      hint: "add alt=\"…\" describing the image (alt=\"\" only for a purely decorative one)"))
+        }
         let isVoid = !foreign && HTMLVocabulary.void.contains(name)
         if isVoid || (foreign && selfClosing) {
             return out + "/>"
         }
-        stack.append(OpenElement(name: name, location: location, isForeign: foreign, scope: currentScope,
+        stack.append(OpenElement(name: name, place: place, isForeign: foreign, scope: currentScope,
                                  selfClosedByMistake: selfClosing))
         return out + ">"
     }
 
     private mutating func endTag(_ written: String, at offset: Int, length: Int, locator: FragmentLocator) -> String {
-        let location = locator.location(offset, length: length)
+        var location: SourceLocation { locator.location(offset, length: length) }
         let name = inForeignContent ? written : written.lowercased()
         if HTMLVocabulary.void.contains(name.lowercased()), !inForeignContent {
             diagnostics.append(.error("raw-html", "</\(name)> is not a closing tag: <\(name)> has no content to close",
