@@ -112,6 +112,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
   table, figure, pre, blockquote { break-inside: avoid; }
   tr { break-inside: avoid; }
 }
+
 """#,
         "templates/book.mustache": #"""
 {{! A book's contents page: build/site/<book>/index.html. }}
@@ -141,6 +142,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 </nav>
 {{/main}}
 {{/layout}}
+
 """#,
         "templates/chapter.mustache": #"""
 {{! One chapter: build/site/<book>/<chapter>.html. chapter.content is the rendered Markdown. }}
@@ -179,6 +181,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 </nav>
 {{/main}}
 {{/layout}}
+
 """#,
         "templates/epub/book.css": #"""
 /* EPUB stylesheet: kept simple so that every reading system can apply it and readers can
@@ -210,6 +213,7 @@ nav li li { margin-left: 1.5em; }
 .cover-page { margin: 0; padding: 0; text-align: center; }
 .cover { margin: 0; padding: 0; height: 100%; }
 .cover img { height: 100%; max-width: 100%; }
+
 """#,
         "templates/epub/chapter.mustache": #"""
 {{! One chapter of an EPUB, as XHTML: build/xhtml/<book>/OEBPS/<chapter>.xhtml.
@@ -234,6 +238,7 @@ nav li li { margin-left: 1.5em; }
 </section>
 </body>
 </html>
+
 """#,
         "templates/epub/cover-image.mustache": #"""
 {{! The cover drawn for a book without a cover image (book.yaml "cover:"), as SVG at
@@ -254,6 +259,7 @@ nav li li { margin-left: 1.5em; }
 <text x="48" y="800" fill="#ffffff" font-family="sans-serif" font-size="26">{{cover.authors}}</text>
 <text x="48" y="846" fill="#f2b134" font-family="sans-serif" font-size="22" letter-spacing="2">BOOK {{cover.position}}</text>
 </svg>
+
 """#,
         "templates/epub/cover.mustache": #"""
 {{! The cover page of an EPUB (the first page in reading order). }}
@@ -270,6 +276,7 @@ nav li li { margin-left: 1.5em; }
 </section>
 </body>
 </html>
+
 """#,
         "templates/home.mustache": #"""
 {{! The series home page: build/site/index.html. }}
@@ -305,6 +312,7 @@ nav li li { margin-left: 1.5em; }
 </ol>
 {{/main}}
 {{/layout}}
+
 """#,
         "templates/layout.mustache": #"""
 {{! The page shell every site page fills in. A page template starts by naming this
@@ -350,6 +358,7 @@ nav li li { margin-left: 1.5em; }
 </footer>
 </body>
 </html>
+
 """#,
     ]
 }

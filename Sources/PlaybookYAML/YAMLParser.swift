@@ -49,8 +49,11 @@ public enum YAMLParser {
             if let context, context.mark.line != mark.line || context.mark.column != mark.column {
                 notes.append(.init(context.text, at: at(context.mark)))
             }
-            return .error("yaml-syntax", "this is not valid YAML: \(problem)", at: at(mark),
-                          hint: hint(for: problem), notes: notes)
+            let location = at(mark)
+            let line = Substring(location.lineText)
+            let character = line.unicodeScalars.dropFirst(max(mark.column - 1, 0)).first
+            return .error("yaml-syntax", "this is not valid YAML: \(problem)", at: location,
+                          hint: hint(for: problem, at: character), notes: notes)
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
@@ -96,12 +99,14 @@ public enum YAMLParser {
         return nil
     }
 
-    private static func hint(for problem: String) -> String? {
+    private static func hint(for problem: String, at character: Unicode.Scalar?) -> String? {
         switch problem {
         case "mapping values are not allowed in this context":
             return "a value that contains ': ' must be quoted, for example title: \"ROI: the basics\""
-        case "found character that cannot start any token":
+        case "found character that cannot start any token" where character == "\t":
             return "YAML does not allow tabs for indentation; indent with spaces"
+        case "found character that cannot start any token":
+            return "a value that starts with this character must be quoted"
         case "did not find expected key":
             return "check the indentation of this line against the lines above it"
         default:

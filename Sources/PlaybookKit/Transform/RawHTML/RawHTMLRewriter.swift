@@ -297,6 +297,7 @@ struct RawHTMLRewriter {
         guard !name.isEmpty else { return ("&amp;", 1) }
         if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ";") {
             let length = cursor + 1 - index
+            if ["amp", "lt", "gt", "quot", "apos"].contains(name) { return ("&\(name);", length) }
             if let numeric = HTMLEntities.numeric[name] { return (numeric, length) }
             diagnostics.append(.error("html-entity", "'&\(name);' is not an HTML character reference",
                                       at: locator.location(offset + index, length: length),

@@ -1,0 +1,87 @@
+import PlaybookCore
+import Testing
+
+@Suite struct DiagnosticPrinterTests {
+    let file = SourceFile(path: "content/one/01-intro.md", text: "---\ntitle: Café: “quoted”\n\tordr: 1\n---\n")
+
+    @Test func printsLocationSnippetCaretHintAndNotes() {
+        let diagnostic = Diagnostic.error(
+            "unknown-key", "unknown key 'ordr' in the front matter", at: file.location(line: 3, column: 2, length: 4),
+            hint: "did you mean 'order'?", notes: [.init("the front matter starts here", at: file.location(line: 1, column: 1, length: 3))])
+        #expect(DiagnosticPrinter().format(diagnostic) == """
+        content/one/01-intro.md:3:2: error: unknown key 'ordr' in the front matter [unknown-key]
+          3 |  ordr: 1
+            |  ^~~~
+          hint: did you mean 'order'?
+          note: content/one/01-intro.md:1:1: the front matter starts here
+
+        """)
+    }
+
+    @Test func countsColumnsInCharactersNotBytes() {
+        // "Café: “" is 7 characters but 11 bytes; the caret must sit under the second colon's value.
+        let line = file.line(2)
+        let byteColumn = line.utf8.distance(from: line.startIndex, to: line.firstRange(of: "“")!.lowerBound) + 1
+        let diagnostic = Diagnostic.warning("example", "curly quotes", at: file.location(line: 2, column: byteColumn, spanning: "“quoted”"))
+        #expect(diagnostic.location?.description == "content/one/01-intro.md:2:14")
+        #expect(DiagnosticPrinter().format(diagnostic) == """
+        content/one/01-intro.md:2:14: warning: curly quotes [example]
+          2 | title: Café: “quoted”
+            |              ^~~~~~~~
+
+        """)
+    }
+
+    @Test func indentsMultiLineHintsAndSummarisesARun() {
+        let diagnostics: [Diagnostic] = [
+            .warning("w", "second", at: file.location(line: 2, column: 1, length: 5)),
+            .error("e", "first", at: file.location(line: 1, column: 1, length: 3), hint: "line one\nline two"),
+            .error("nowhere", "no file", at: nil),
+        ]
+        #expect(DiagnosticPrinter().format(diagnostics) == """
+        error: no file [nowhere]
+        content/one/01-intro.md:1:1: error: first [e]
+          1 | ---
+            | ^~~
+          hint: line one
+                line two
+        content/one/01-intro.md:2:1: warning: second [w]
+          2 | title: Café: “quoted”
+            | ^~~~~
+        2 errors, 1 warning
+
+        """)
+        #expect(DiagnosticPrinter.summary(errors: 1, warnings: 0) == "1 error")
+        #expect(DiagnosticPrinter.summary(errors: 0, warnings: 2) == "2 warnings")
+        #expect(DiagnosticPrinter.summary(errors: 0, warnings: 0) == "no problems")
+    }
+
+    @Test func coloursOnlyWhenAsked() {
+        let diagnostic = Diagnostic.error("e", "bad", at: nil)
+        #expect(DiagnosticPrinter(colors: true).format(diagnostic) == "\u{1B}[31;1merror:\u{1B}[0m bad [e]\n")
+    }
+
+    @Test func sourceFileLinesHandleCRLFAndTheEnd() {
+        let crlf = SourceFile(path: "a.md", text: "one\r\ntwo\r\n")
+        #expect(crlf.line(1) == "one")
+        #expect(crlf.line(2) == "two")
+        #expect(crlf.line(3) == "")
+        #expect(crlf.line(9) == "")
+        #expect(crlf.line(0) == "")
+    }
+}
+
+@Suite struct NearestNameTests {
+    @Test func suggestsTyposAndTranspositions() {
+        let keys = ["title", "order", "summary", "draft"]
+        #expect(NearestName.suggestion(for: "titel", among: keys) == "title")
+        #expect(NearestName.suggestion(for: "ordr", among: keys) == "order")
+        #expect(NearestName.suggestion(for: "Summery", among: keys) == "summary")
+        #expect(NearestName.hint(for: "drfat", among: keys) == "did you mean 'draft'?")
+    }
+
+    @Test func staysQuietWhenNothingIsClose() {
+        #expect(NearestName.suggestion(for: "colour", among: ["title", "order"]) == nil)
+        #expect(NearestName.suggestion(for: "x", among: [String]()) == nil)
+    }
+}
