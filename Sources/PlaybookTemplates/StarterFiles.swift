@@ -342,7 +342,7 @@ nav li li { margin-left: 1.5em; }
 <nav class="site-books" aria-label="Books of the series">
 <ul>
 {{#books}}
-<li><a href="{{page.root}}{{slug}}/index.html"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/books}}
 </ul>
 </nav>

@@ -138,9 +138,9 @@ public struct TemplateLibrary: Sendable {
     /// thousand chapters does not pay for them.
     fileprivate static func mustacheValue(_ value: TemplateValue) -> Any {
         switch value {
-        case .text(let text): return text
+        case .text(let text): return Markup(text: text)
         case .markup(let markup): return Markup(text: markup)
-        case .number(let number): return number
+        case .number(let number): return Markup(text: String(number))
         case .flag(let flag): return flag
         case .list(let items): return items.map(mustacheValue)
         case .object(let fields): return TemplateObject(fields: fields)
@@ -157,11 +157,14 @@ private struct TemplateObject: MustacheParent {
     }
 }
 
-/// Markup is printed as it is by `{{{ }}}`; printed by `{{ }}` it is escaped like text.
-private struct Markup: MustacheCustomRenderable {
+/// A text value as swift-mustache sees it: printed as it is by `{{{ }}}` and escaped by
+/// `{{ }}`. Being a `MustacheParent` with no children spares swift-mustache a `Mirror` of the
+/// string each time a name is looked up inside a `{{#text}}…{{/text}}` section.
+private struct Markup: MustacheCustomRenderable, MustacheParent {
     let text: String
     var renderText: String { text }
     var isNull: Bool { text.isEmpty }
+    func child(named: String) -> Any? { nil }
 }
 
 /// Escapes `{{ }}` output byte-wise for HTML and XML alike.

@@ -10,7 +10,7 @@ public enum YAMLParser {
     public static func parse(_ text: String, in file: SourceFile, firstLine: Int = 1) -> Result<YAMLNode?, Diagnostic> {
         let offset = firstLine - 1
         do {
-            let parser = try Parser(yaml: text)
+            let parser = try Parser(yaml: text, encoding: .utf8)
             guard let root = try parser.singleRoot() else { return .success(nil) }
             return .success(convert(root, offset: offset))
         } catch let error as YamlError {

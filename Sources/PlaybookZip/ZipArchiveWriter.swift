@@ -32,6 +32,7 @@ public enum ZipArchiveWriter {
                                  compressionMethod: entry.compressed ? .deflate : .none,
                                  bufferSize: max(min(bytes.count, 1 << 20), 1024)) { position, size in
                 let start = Int(position)
+                if start == 0, size >= bytes.count { return bytes }  // the whole entry in one chunk: no copy
                 return bytes.subdata(in: start..<min(start + size, bytes.count))
             }
         }

@@ -45,13 +45,16 @@ public struct Book: Sendable {
 public struct Asset: Sendable, Equatable {
     /// The path relative to the book folder, with `/` separators (`images/funnel.png`).
     public var path: String
-    /// The path relative to the project root, where the writer copies it from.
+    /// The path relative to the project root.
     public var sourcePath: String
+    /// The file's bytes, read by the load stage.
+    public var bytes: [UInt8]
 
     /// Creates an asset.
-    public init(path: String, sourcePath: String) {
+    public init(path: String, sourcePath: String, bytes: [UInt8]) {
         self.path = path
         self.sourcePath = sourcePath
+        self.bytes = bytes
     }
 }
 

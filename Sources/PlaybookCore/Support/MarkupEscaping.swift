@@ -14,11 +14,12 @@ public enum XMLEscaping {
 
     /// Appends escaped text to `out` without building a temporary string when nothing needs escaping.
     public static func append(_ text: String, to out: inout String, quotes: Bool = false) {
-        var needs = false
-        for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || (quotes && (byte == 34 || byte == 39)) {
-            needs = true
-            break
-        }
+        let needs = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte == 38 || byte == 60 || byte == 62 || (quotes && (byte == 34 || byte == 39)) {
+                return true
+            }
+            return false
+        } ?? true
         if needs { out += escape(text, quotes: quotes) } else { out += text }
     }
 

@@ -27,16 +27,33 @@ struct ProjectDirectory: Sendable {
 
     /// Reads a text file.
     func read(_ path: String) -> ReadResult {
-        let url = url(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .missing }
-        if isDirectory.boolValue {
+        let descriptor = open(url(path).path, O_RDONLY)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return .missing }
+            return .failed(.error("unreadable", "\(path) cannot be read: \(String(cString: strerror(errno)))", at: .file(path)))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            return .failed(.error("unreadable", "\(path) cannot be read: \(String(cString: strerror(errno)))", at: .file(path)))
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
             return .failed(.error("not-a-file", "\(path) is a folder, not a file", at: .file(path)))
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failed(.error("unreadable", "\(path) cannot be read (check its permissions)", at: .file(path)))
+        var bytes: [UInt8] = []
+        var capacity = max(Int(status.st_size), 0) + 1
+        while true {
+            var chunk = [UInt8](repeating: 0, count: capacity)
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, capacity) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failed(.error("unreadable", "\(path) cannot be read: \(String(cString: strerror(errno)))", at: .file(path)))
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+            capacity = 65_536
         }
-        return Self.decode(Array(data), path: path)
+        return Self.decode(bytes, path: path)
     }
 
     /// Whether a file or folder exists at `path`.

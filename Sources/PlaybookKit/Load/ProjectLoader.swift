@@ -93,7 +93,14 @@ public struct ProjectLoader: Sendable {
                 .filter { includeDrafts || !$0.chapter.frontMatter.draft }
                 .sorted { ($0.chapter.frontMatter.order, $0.chapter.slug) < ($1.chapter.frontMatter.order, $1.chapter.slug) }
                 .map(\.chapter)
-            books[index].assets = (bookFolders[index] ?? []).map { Asset(path: $0, sourcePath: "content/\(books[index].slug)/\($0)") }
+            for path in bookFolders[index] ?? [] {
+                let sourcePath = "content/\(books[index].slug)/\(path)"
+                guard let data = FileManager.default.contents(atPath: directory.url(sourcePath).path) else {
+                    diagnostics.append(.error("unreadable", "\(sourcePath) cannot be read (check its permissions)", at: .file(sourcePath)))
+                    continue
+                }
+                books[index].assets.append(Asset(path: path, sourcePath: sourcePath, bytes: Array(data)))
+            }
             if books[index].chapters.isEmpty, loadedChapters.isEmpty, let reference = series.books.first(where: { $0.slug == books[index].slug }) {
                 diagnostics.append(.error("empty-book", "the book '\(books[index].slug)' has no chapters", at: reference.location,
                                           hint: "add Markdown chapters to content/\(books[index].slug)/"))

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookCore
 
 /// A file the render stage wants written, by path relative to the output folder.
@@ -6,6 +7,8 @@ public struct OutputFile: Sendable, Equatable {
     public enum Content: Sendable, Equatable {
         /// Text, written as UTF-8.
         case text(String)
+        /// Bytes (an image the load stage read).
+        case bytes([UInt8])
         /// The bytes of a project file (an image), copied when the output is written.
         case copy(from: String)
     }
@@ -22,21 +25,22 @@ public struct OutputFile: Sendable, Equatable {
     }
 }
 
-/// An EPUB the render stage wants written: its entries in order. The writer zips them
-/// (`mimetype` first and stored) and also writes them unzipped for other tools.
+/// An EPUB made by the render stage: its entries in order, and the zip archive holding them
+/// (`mimetype` first and stored). The writer writes the archive, and the entries unzipped for
+/// other tools.
 public struct EPUBPackage: Sendable, Equatable {
     /// The book's slug.
     public var slug: String
     /// Entries in zip order, by path inside the EPUB (`mimetype`, `META-INF/container.xml`, `OEBPS/…`).
     public var entries: [OutputFile]
-    /// The time stamp of every zip entry (the book's `dcterms:modified`).
-    public var modified: Timestamp
+    /// The `.epub` file's bytes.
+    public var archive: [UInt8]
 
     /// Creates a package.
-    public init(slug: String, entries: [OutputFile], modified: Timestamp) {
+    public init(slug: String, entries: [OutputFile], archive: [UInt8]) {
         self.slug = slug
         self.entries = entries
-        self.modified = modified
+        self.archive = archive
     }
 }
 
@@ -46,4 +50,15 @@ public struct RenderedOutput: Sendable {
     public var files: [OutputFile]
     /// EPUB books.
     public var epubs: [EPUBPackage]
+}
+
+extension OutputFile.Content {
+    /// The bytes of text or bytes content (empty for a copy, which the writer reads itself).
+    var data: Data {
+        switch self {
+        case .text(let text): return Data(text.utf8)
+        case .bytes(let bytes): return Data(bytes)
+        case .copy: return Data()
+        }
+    }
 }

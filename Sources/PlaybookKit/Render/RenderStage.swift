@@ -9,10 +9,35 @@ public enum RenderStage {
         let site = SiteRenderer(publication: publication, templates: loaded.templates, staticFiles: loaded.staticFiles)
         let epub = EPUBRenderer(publication: publication, templates: loaded.templates, stylesheet: loaded.epubStylesheet,
                                 sourceDate: sourceDate)
+        // EPUB chapters first, on all cores; then each book is zipped (one core each) while
+        // the site's pages render on whatever is free.
+        var books: [(slug: String, entries: [OutputFile], modified: Timestamp)] = []
+        for book in publication.books { books.append(await epub.entries(book)) }
+        let bookEntries = books
+        async let packaged = withTaskGroup(of: (Int, Result<EPUBPackage, Diagnostic>).self) { group in
+            for (index, entries) in bookEntries.enumerated() {
+                group.addTask {
+                    do {
+                        return (index, .success(try EPUBRenderer.package(entries)))
+                    } catch {
+                        return (index, .failure(.error("epub-failed", "the EPUB of '\(entries.slug)' could not be packaged: \(error)", at: nil)))
+                    }
+                }
+            }
+            var results: [(Int, Result<EPUBPackage, Diagnostic>)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
         async let siteFiles = site.render()
-        let epubs = await publication.books.concurrentMap { epub.render($0) }
         let files = await siteFiles
         var diagnostics: [Diagnostic] = []
+        var epubs: [EPUBPackage] = []
+        for result in await packaged {
+            switch result {
+            case .success(let package): epubs.append(package)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
         var seen: [String: OutputFile] = [:]
         for file in files {
             if let first = seen[file.path] {

@@ -1,6 +1,5 @@
 import Foundation
 import PlaybookCore
-import PlaybookZip
 
 /// The write stage: puts a build's files into a fresh folder next to the output folder, then
 /// swaps it in. Until the swap the previous output is untouched, so a build that fails while
@@ -78,7 +77,7 @@ public struct OutputWriter: Sendable {
             do {
                 switch job {
                 case .file(let file):
-                    try writer.data(of: file.content).write(to: folder.appendingPathComponent(file.path))
+                    try writer.write(file.content, to: folder.appendingPathComponent(file.path))
                 case .epub(let epub):
                     try writer.writeEPUB(epub, into: folder)
                 }
@@ -91,26 +90,40 @@ public struct OutputWriter: Sendable {
     }
 
     private func writeEPUB(_ epub: EPUBPackage, into folder: URL) throws {
-        var entries: [ZipEntry] = []
         for entry in epub.entries {
-            let bytes = try data(of: entry.content)
-            entries.append(ZipEntry(path: entry.path, bytes: bytes, compressed: entry.path != "mimetype"))
-            try bytes.write(to: folder.appendingPathComponent("xhtml/\(epub.slug)/\(entry.path)"))
+            try write(entry.content, to: folder.appendingPathComponent("xhtml/\(epub.slug)/\(entry.path)"))
         }
-        let modified = Date(timeIntervalSince1970: TimeInterval(epub.modified.secondsSinceEpoch))
-        let archive = try ZipArchiveWriter.archive(entries, modified: modified)
-        try archive.write(to: folder.appendingPathComponent("epub/\(epub.slug).epub"))
+        try write(.bytes(epub.archive), to: folder.appendingPathComponent("epub/\(epub.slug).epub"))
     }
 
-    private func data(of content: OutputFile.Content) throws -> Data {
+    /// Writes content to a new file without copying it into a `Data` first.
+    private func write(_ content: OutputFile.Content, to url: URL) throws {
         switch content {
-        case .text(let text): return Data(text.utf8)
+        case .text(var text):
+            try text.withUTF8 { try Self.write($0, to: url) }
+        case .bytes(let bytes):
+            try bytes.withUnsafeBufferPointer { try Self.write($0, to: url) }
         case .copy(let source):
-            let url = projectRoot.appendingPathComponent(source)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            let from = projectRoot.appendingPathComponent(source)
+            guard let data = FileManager.default.contents(atPath: from.path) else {
                 throw WriteError(message: "\(source) could not be read")
             }
-            return data
+            try data.write(to: url)
+        }
+    }
+
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(message: "cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(message: "cannot write \(url.path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
         }
     }
 

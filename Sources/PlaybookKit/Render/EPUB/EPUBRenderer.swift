@@ -1,5 +1,7 @@
+import Foundation
 import PlaybookCore
 import PlaybookTemplates
+import PlaybookZip
 
 /// Renders one book as an EPUB 3 package: XHTML chapters from `templates/epub/chapter`, a
 /// cover page and cover image, the navigation document and NCX, the stylesheet, the images
@@ -22,8 +24,14 @@ struct EPUBRenderer {
 
     """
 
-    /// The package of `book`.
-    func render(_ book: Book) -> EPUBPackage {
+    /// The package of `book`: chapters rendered on all cores, then zipped.
+    func render(_ book: Book) async throws -> EPUBPackage {
+        try Self.package(await entries(book))
+    }
+
+    /// The entries of `book`'s EPUB in zip order, with the time stamp they get; chapters are
+    /// rendered on all cores.
+    func entries(_ book: Book) async -> (slug: String, entries: [OutputFile], modified: Timestamp) {
         let settings = publication.settings
         let language = book.settings.language ?? settings.language
         let identifier = book.settings.identifier
@@ -50,7 +58,7 @@ struct EPUBRenderer {
         if let coverPath = book.settings.cover, let asset = book.assets.first(where: { $0.path == coverPath }) {
             coverHref = URLPath.encode(coverPath)
             items.append(.init(id: "cover-image", href: coverHref, mediaType: EPUBPaths.mediaType(of: coverPath), properties: "cover-image"))
-            content.append(OutputFile(path: "OEBPS/\(coverPath)", content: .copy(from: asset.sourcePath)))
+            content.append(OutputFile(path: "OEBPS/\(coverPath)", content: .bytes(asset.bytes)))
         } else {
             coverHref = "cover.svg"
             items.append(.init(id: "cover-image", href: coverHref, mediaType: "image/svg+xml", properties: "cover-image"))
@@ -62,22 +70,13 @@ struct EPUBRenderer {
         ])
         content.append(OutputFile(path: "OEBPS/cover.xhtml", content: .text(coverPage)))
 
-        // Chapters.
+        // Chapters, on all cores.
         var spine = ["cover", "nav"]
-        for (index, chapter) in book.chapters.enumerated() {
-            let renderer = DocumentRenderer(flavor: .xhtml) { EPUBPaths.href($0, from: book.slug, baseURL: settings.baseURL) }
-            let body = renderer.render(chapter.document)
-            var chapterFields: [String: TemplateValue] = [
-                "number": .number(index + 1),
-                "title": .text(chapter.frontMatter.title),
-                "content": .markup(body),
-            ]
-            chapterFields["summary"] = .optional(chapter.frontMatter.summary)
-            let xhtml = templates.render("epub/chapter", [
-                "series": pageContext.series,
-                "book": bookContext,
-                "chapter": .object(chapterFields),
-            ])
+        let renderer = self
+        let chapters = await Array(book.chapters.enumerated()).concurrentMap { index, chapter in
+            renderer.renderChapter(chapter, number: index + 1, book: book, bookContext: bookContext, series: pageContext.series)
+        }
+        for (index, (chapter, xhtml)) in zip(book.chapters, chapters).enumerated() {
             let id = "chapter-\(index + 1)"
             let file = EPUBPaths.chapterFile(chapter)
             items.append(.init(id: id, href: URLPath.encode(file), mediaType: "application/xhtml+xml",
@@ -90,7 +89,7 @@ struct EPUBRenderer {
         let images = publication.imagesByBook[book.slug] ?? []
         for (index, image) in images.enumerated() where image.path != book.settings.cover {
             items.append(.init(id: "image-\(index + 1)", href: URLPath.encode(image.path), mediaType: EPUBPaths.mediaType(of: image.path)))
-            content.append(OutputFile(path: "OEBPS/\(image.path)", content: .copy(from: image.sourcePath)))
+            content.append(OutputFile(path: "OEBPS/\(image.path)", content: .bytes(image.bytes)))
         }
 
         let navigation = NavigationDocuments(book: book, language: language, identifier: identifier)
@@ -102,20 +101,54 @@ struct EPUBRenderer {
         entries.append(OutputFile(path: "OEBPS/toc.ncx", content: .text(navigation.ncx)))
         entries.append(OutputFile(path: "OEBPS/playbook.css", content: .text(stylesheet)))
         entries += content
-        return EPUBPackage(slug: book.slug, entries: entries, modified: modified)
+        return (book.slug, entries, modified)
+    }
+
+    /// Zips entries into an EPUB: `mimetype` first and stored, everything else deflated, every
+    /// entry stamped with the same time.
+    static func package(_ book: (slug: String, entries: [OutputFile], modified: Timestamp)) throws -> EPUBPackage {
+        let zipEntries = book.entries.map { entry in
+            ZipEntry(path: entry.path, bytes: entry.content.data, compressed: entry.path != "mimetype")
+        }
+        let date = Date(timeIntervalSince1970: TimeInterval(book.modified.secondsSinceEpoch))
+        let archive = try ZipArchiveWriter.archive(zipEntries, modified: date)
+        return EPUBPackage(slug: book.slug, entries: book.entries, archive: Array(archive))
+    }
+
+    /// One chapter's XHTML page.
+    private func renderChapter(_ chapter: Chapter, number: Int, book: Book, bookContext: TemplateValue,
+                               series: TemplateValue) -> String {
+        let baseURL = publication.settings.baseURL
+        let renderer = DocumentRenderer(flavor: .xhtml) { EPUBPaths.href($0, from: book.slug, baseURL: baseURL) }
+        var chapterFields: [String: TemplateValue] = [
+            "number": .number(number),
+            "title": .text(chapter.frontMatter.title),
+            "content": .markup(renderer.render(chapter.document)),
+        ]
+        chapterFields["summary"] = .optional(chapter.frontMatter.summary)
+        return templates.render("epub/chapter", ["series": series, "book": bookContext, "chapter": .object(chapterFields)])
     }
 
     /// The manifest properties a content document needs: `svg` when it holds inline SVG,
     /// `mathml` for MathML, `scripted` for scripts.
     static func properties(of xhtml: String) -> String? {
         var math = false, script = false, svg = false
-        var utf8 = xhtml.utf8[...]
-        while let open = utf8.firstIndex(of: UInt8(ascii: "<")) {
-            let rest = utf8[utf8.index(after: open)...]
-            if rest.starts(with: "math".utf8) { math = true }
-            if rest.starts(with: "script".utf8) { script = true }
-            if rest.starts(with: "svg".utf8) { svg = true }
-            utf8 = rest
+        var text = xhtml
+        text.withUTF8 { bytes in
+            func follows(_ word: StaticString, at index: Int) -> Bool {
+                let count = word.utf8CodeUnitCount
+                guard index + count <= bytes.count else { return false }
+                return word.withUTF8Buffer { memcmp(bytes.baseAddress! + index, $0.baseAddress!, count) == 0 }
+            }
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "<") {
+                    if follows("math", at: index + 1) { math = true }
+                    if follows("script", at: index + 1) { script = true }
+                    if follows("svg", at: index + 1) { svg = true }
+                }
+                index += 1
+            }
         }
         let properties = [math ? "mathml" : nil, script ? "scripted" : nil, svg ? "svg" : nil].compactMap { $0 }
         return properties.isEmpty ? nil : properties.joined(separator: " ")

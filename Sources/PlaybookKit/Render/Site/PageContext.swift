@@ -40,11 +40,13 @@ struct PageContext: Sendable {
         return .object(fields)
     }
 
-    /// `books`: every book, with `current` set on `currentSlug`.
-    func books(current currentSlug: String?) -> TemplateValue {
+    /// `books`: every book, with `current` set on `currentSlug` and `url` relative to a page
+    /// `root` away from the site root (`""` or `"../"`).
+    func books(current currentSlug: String?, root: String) -> TemplateValue {
         .list(publication.books.map { book in
             var fields: [String: TemplateValue] = [
                 "slug": .text(book.slug),
+                "url": .text(root + URLPath.encode(book.slug) + "/index.html"),
                 "title": .text(book.settings.title),
                 "position": .number(book.position),
                 "chapter_count_text": .text(book.chapters.count == 1 ? "1 chapter" : "\(book.chapters.count) chapters"),

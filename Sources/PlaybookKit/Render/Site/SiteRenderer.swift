@@ -15,7 +15,7 @@ struct SiteRenderer {
         var files: [OutputFile] = []
         files.append(OutputFile(path: "site/index.html", content: .text(templates.render("home", [
             "series": context.series,
-            "books": context.books(current: nil),
+            "books": context.books(current: nil, root: ""),
             "page": context.page(title: publication.settings.title, kind: "home", root: "", path: "",
                                  description: publication.settings.description),
         ]))))
@@ -47,7 +47,7 @@ struct SiteRenderer {
         var files: [OutputFile] = []
         let page = templates.render("book", [
             "series": context.series,
-            "books": context.books(current: book.slug),
+            "books": context.books(current: book.slug, root: "../"),
             "book": context.book(book),
             "page": context.page(title: "\(book.settings.title) · \(publication.settings.title)", kind: "book", root: "../",
                                  path: "\(book.slug)/", description: book.settings.description),
@@ -58,7 +58,7 @@ struct SiteRenderer {
                                     content: .text(templates.render("epub/cover-image", CoverContext(publication: publication, book: book).value))))
         }
         for asset in book.assets {
-            files.append(OutputFile(path: "site/\(book.slug)/\(asset.path)", content: .copy(from: asset.sourcePath)))
+            files.append(OutputFile(path: "site/\(book.slug)/\(asset.path)", content: .bytes(asset.bytes)))
         }
         return files
     }
@@ -84,7 +84,7 @@ struct SiteRenderer {
         chapterFields["summary"] = .optional(chapter.frontMatter.summary)
         var fields: [String: TemplateValue] = [
             "series": context.series,
-            "books": context.books(current: book.slug),
+            "books": context.books(current: book.slug, root: "../"),
             "book": context.book(book),
             "chapter": .object(chapterFields),
             "page": context.page(title: "\(chapter.frontMatter.title) · \(book.settings.title)", kind: "chapter", root: "../",
