@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 . scripts/lib/setup.sh
 ensure_build_packages
 echo "playbook: building the tool (release; the first build fetches and compiles dependencies)" >&2
-swift build -c release --product playbook 2>&1 | grep -E "error|warning: unre|Compiling playbook|Build complete" >&2 || true
+swift build -c release --product playbook 2>&1 | grep -E "error|complete" >&2 || true
 [ -x .build/release/playbook ] || { echo "playbook: the build failed; run 'swift build -c release' to see why" >&2; exit 1; }
 exec .build/release/playbook build "$@"

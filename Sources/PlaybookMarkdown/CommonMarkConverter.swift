@@ -32,6 +32,9 @@ struct CommonMarkConverter {
         }
         guard let root else { return [] }
         defer { cmark_node_free(root) }
+        // Merge adjacent text nodes in C (cmark splits text at every quote and bracket it
+        // looked at), so that Swift makes one string per run of text.
+        cmark_consolidate_text_nodes(root)
         var state = State(diagnostics: diagnostics)
         let blocks = convertBlocks(of: root, depth: 0, state: &state)
         diagnostics = state.diagnostics

@@ -37,7 +37,10 @@ struct BuildCommand: AsyncParsableCommand {
         }
         Terminal.printDiagnostics(report.diagnostics)
         if ProcessInfo.processInfo.environment["PLAYBOOK_TIMINGS"] != nil {
-            Terminal.writeError(report.timings.map { "\($0.step): \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: "\n") + "\n")
+            let lines = zip(report.timings, report.cpuTimings).map { timing, cpu in
+                "\(timing.step): \(String(format: "%.3f", timing.seconds)) s wall, \(String(format: "%.3f", cpu)) s cpu"
+            }
+            Terminal.writeError(lines.joined(separator: "\n") + "\n")
         }
         guard report.succeeded, report.wrote else {
             Terminal.writeError("build failed: nothing was written\n")
@@ -53,6 +56,9 @@ struct BuildCommand: AsyncParsableCommand {
         }
         lines.append("  xhtml: \(root)/xhtml/ (the EPUBs unzipped)")
         print(lines.joined(separator: "\n"))
+        // Exit with the build's values still alive: freeing them object by object would only
+        // delay the end of the process (see BuildReport.artifacts).
+        withExtendedLifetime(report) { Foundation.exit(0) }
     }
 }
 

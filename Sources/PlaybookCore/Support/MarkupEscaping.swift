@@ -14,13 +14,17 @@ public enum XMLEscaping {
 
     /// Appends escaped text to `out` without building a temporary string when nothing needs escaping.
     public static func append(_ text: String, to out: inout String, quotes: Bool = false) {
-        let needs = text.utf8.withContiguousStorageIfAvailable { bytes in
+        if needsEscaping(text, quotes: quotes) { out += escape(text, quotes: quotes) } else { out += text }
+    }
+
+    /// Whether `text` holds a character that escaping would change.
+    public static func needsEscaping(_ text: String, quotes: Bool = false) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
             for byte in bytes where byte == 38 || byte == 60 || byte == 62 || (quotes && (byte == 34 || byte == 39)) {
                 return true
             }
             return false
         } ?? true
-        if needs { out += escape(text, quotes: quotes) } else { out += text }
     }
 
     private static func escape(_ text: String, quotes: Bool) -> String {

@@ -40,19 +40,23 @@ struct ProjectDirectory: Sendable {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             return .failed(.error("not-a-file", "\(path) is a folder, not a file", at: .file(path)))
         }
-        var bytes: [UInt8] = []
-        var capacity = max(Int(status.st_size), 0) + 1
+        // Read the whole file into one buffer sized from fstat (one byte more, to see the end),
+        // growing it if the file grew in the meantime.
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var total = 0
         while true {
-            var chunk = [UInt8](repeating: 0, count: capacity)
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, capacity) }
-            if count < 0 {
+            if total == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress?.advanced(by: total), buffer.count - total)
+            }
+            if read < 0 {
                 if errno == EINTR { continue }
                 return .failed(.error("unreadable", "\(path) cannot be read: \(String(cString: strerror(errno)))", at: .file(path)))
             }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
-            capacity = 65_536
+            if read == 0 { break }
+            total += read
         }
+        bytes.removeLast(bytes.count - total)
         return Self.decode(bytes, path: path)
     }
 

@@ -6,13 +6,30 @@ public enum RenderStage {
     /// like a generated page) are reported.
     public static func run(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?)
         async -> (output: RenderedOutput, diagnostics: [Diagnostic]) {
-        let site = SiteRenderer(publication: publication, templates: loaded.templates, staticFiles: loaded.staticFiles)
+        // Every chapter body, for the site and the EPUB at once, on all cores.
+        struct Job: Sendable {
+            var book: Int
+            var chapter: Chapter
+        }
+        let baseURL = publication.settings.baseURL
+        let slugs = publication.books.map(\.slug)
+        let jobs = publication.books.enumerated().flatMap { index, book in book.chapters.map { Job(book: index, chapter: $0) } }
+        let rendered = await jobs.concurrentMap { job in
+            let slug = slugs[job.book]
+            return DocumentRenderer(siteHref: { SitePaths.href($0, from: slug) },
+                                    epubHref: { EPUBPaths.href($0, from: slug, baseURL: baseURL) }).render(job.chapter.document)
+        }
+        var bodies = publication.books.map { _ in [RenderedBody]() }
+        for (job, body) in zip(jobs, rendered) { bodies[job.book].append(body) }
+
+        let site = SiteRenderer(publication: publication, templates: loaded.templates, staticFiles: loaded.staticFiles,
+                                bodies: bodies)
         let epub = EPUBRenderer(publication: publication, templates: loaded.templates, stylesheet: loaded.epubStylesheet,
                                 sourceDate: sourceDate)
         // EPUB chapters first, on all cores; then each book is zipped (one core each) while
         // the site's pages render on whatever is free.
         var books: [(slug: String, entries: [OutputFile], modified: Timestamp)] = []
-        for book in publication.books { books.append(await epub.entries(book)) }
+        for (index, book) in publication.books.enumerated() { books.append(await epub.entries(book, bodies: bodies[index])) }
         let bookEntries = books
         async let packaged = withTaskGroup(of: (Int, Result<EPUBPackage, Diagnostic>).self) { group in
             for (index, entries) in bookEntries.enumerated() {

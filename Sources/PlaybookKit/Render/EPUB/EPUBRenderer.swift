@@ -24,14 +24,9 @@ struct EPUBRenderer {
 
     """
 
-    /// The package of `book`: chapters rendered on all cores, then zipped.
-    func render(_ book: Book) async throws -> EPUBPackage {
-        try Self.package(await entries(book))
-    }
-
-    /// The entries of `book`'s EPUB in zip order, with the time stamp they get; chapters are
-    /// rendered on all cores.
-    func entries(_ book: Book) async -> (slug: String, entries: [OutputFile], modified: Timestamp) {
+    /// The entries of `book`'s EPUB in zip order, with the time stamp they get. `bodies` are
+    /// the chapters' rendered bodies; their pages are made on all cores.
+    func entries(_ book: Book, bodies: [RenderedBody]) async -> (slug: String, entries: [OutputFile], modified: Timestamp) {
         let settings = publication.settings
         let language = book.settings.language ?? settings.language
         let identifier = book.settings.identifier
@@ -73,8 +68,8 @@ struct EPUBRenderer {
         // Chapters, on all cores.
         var spine = ["cover", "nav"]
         let renderer = self
-        let chapters = await Array(book.chapters.enumerated()).concurrentMap { index, chapter in
-            renderer.renderChapter(chapter, number: index + 1, book: book, bookContext: bookContext, series: pageContext.series)
+        let chapters = await Array(zip(book.chapters, bodies).enumerated()).concurrentMap { index, item in
+            renderer.renderChapter(item.0, body: item.1.xhtml, number: index + 1, bookContext: bookContext, series: pageContext.series)
         }
         for (index, (chapter, xhtml)) in zip(book.chapters, chapters).enumerated() {
             let id = "chapter-\(index + 1)"
@@ -116,14 +111,12 @@ struct EPUBRenderer {
     }
 
     /// One chapter's XHTML page.
-    private func renderChapter(_ chapter: Chapter, number: Int, book: Book, bookContext: TemplateValue,
+    private func renderChapter(_ chapter: Chapter, body: String, number: Int, bookContext: TemplateValue,
                                series: TemplateValue) -> String {
-        let baseURL = publication.settings.baseURL
-        let renderer = DocumentRenderer(flavor: .xhtml) { EPUBPaths.href($0, from: book.slug, baseURL: baseURL) }
         var chapterFields: [String: TemplateValue] = [
             "number": .number(number),
             "title": .text(chapter.frontMatter.title),
-            "content": .markup(renderer.render(chapter.document)),
+            "content": .markup(body),
         ]
         chapterFields["summary"] = .optional(chapter.frontMatter.summary)
         return templates.render("epub/chapter", ["series": series, "book": bookContext, "chapter": .object(chapterFields)])

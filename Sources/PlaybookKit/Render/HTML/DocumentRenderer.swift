@@ -1,113 +1,176 @@
 import PlaybookCore
 
-/// Renders a chapter's ``Document`` as an HTML or XHTML fragment (the page body without
-/// layout). Links are turned into hrefs by a function that knows which page is being written.
-struct DocumentRenderer {
-    let flavor: MarkupFlavor
-    /// The href for a resolved link target, relative to the page being written.
-    let href: (LinkTarget) -> String
+/// A chapter body rendered for both outputs: HTML for the site, XHTML for the EPUB.
+public struct RenderedBody: Sendable, Equatable {
+    /// HTML5 as served on the web: `<br>`, author HTML exactly as written, links to `.html` pages.
+    public var html: String
+    /// Well-formed XHTML for EPUB: `<br/>`, author HTML in its rewritten form, links to `.xhtml`
+    /// files (and to the site for whatever is outside the book).
+    public var xhtml: String
+}
 
-    /// The fragment for the whole document.
-    func render(_ document: Document) -> String {
-        var out = ""
-        out.reserveCapacity(document.blocks.count * 256)
+/// Renders a chapter's ``Document`` as HTML and XHTML fragments (page bodies without layout)
+/// in one walk of the tree: the two differ only in void elements, author HTML and hrefs, so
+/// text is escaped once and appended to both.
+struct DocumentRenderer {
+    /// The site href for a resolved link target, relative to the chapter's page.
+    let siteHref: (LinkTarget) -> String
+    /// The EPUB href for a resolved link target, relative to the chapter's XHTML file.
+    let epubHref: (LinkTarget) -> String
+
+    /// Both fragments for the whole document.
+    func render(_ document: Document) -> RenderedBody {
+        var out = Output()
+        out.html.reserveCapacity(document.blocks.count * 320)
+        out.xhtml.reserveCapacity(document.blocks.count * 320)
         for block in document.blocks { render(block, into: &out, tight: false) }
-        return out
+        return RenderedBody(html: out.html, xhtml: out.xhtml)
     }
 
-    /// The fragment for inline content (a heading's text in a table of contents).
-    func render(_ inlines: [Inline]) -> String {
-        var out = ""
-        render(inlines, into: &out)
-        return out
+    // MARK: - Output
+
+    /// The two strings being written.
+    private struct Output {
+        var html = ""
+        var xhtml = ""
+
+        /// Markup that is the same in both.
+        mutating func both(_ markup: String) {
+            html += markup
+            xhtml += markup
+        }
+
+        /// Text, escaped once, appended to both.
+        mutating func text(_ text: String, quotes: Bool = false) {
+            if XMLEscaping.needsEscaping(text, quotes: quotes) {
+                let escaped = quotes ? XMLEscaping.attribute(text) : XMLEscaping.text(text)
+                html += escaped
+                xhtml += escaped
+            } else {
+                html += text
+                xhtml += text
+            }
+        }
+
+        /// A void element's end: `>` in HTML, `/>` in XHTML.
+        mutating func voidEnd() {
+            html += ">"
+            xhtml += "/>"
+        }
+
+        /// An attribute whose value differs between the two (an href).
+        mutating func attribute(_ name: String, html htmlValue: String, xhtml xhtmlValue: String) {
+            html += " \(name)=\""
+            XMLEscaping.append(htmlValue, to: &html, quotes: true)
+            html += "\""
+            xhtml += " \(name)=\""
+            XMLEscaping.append(xhtmlValue, to: &xhtml, quotes: true)
+            xhtml += "\""
+        }
+
+        var endsWithNewline: Bool { html.utf8.last == UInt8(ascii: "\n") }
     }
 
     // MARK: - Blocks
 
-    private func render(_ block: Block, into out: inout String, tight: Bool) {
+    private func render(_ block: Block, into out: inout Output, tight: Bool) {
         switch block {
         case .paragraph(let inlines):
             if tight {
                 render(inlines, into: &out)
-                out += "\n"
+                out.both("\n")
             } else {
-                out += "<p>"
+                out.both("<p>")
                 render(inlines, into: &out)
-                out += "</p>\n"
+                out.both("</p>\n")
             }
         case .heading(let heading):
-            out += "<h\(heading.level)"
+            out.both(Self.headingOpen[heading.level] ?? "<h6")
             if let anchor = heading.anchor {
-                out += " id=\""
-                XMLEscaping.append(anchor, to: &out, quotes: true)
-                out += "\""
+                out.both(" id=\"")
+                out.text(anchor, quotes: true)
+                out.both("\"")
             }
-            out += ">"
+            out.both(">")
             render(heading.content, into: &out)
-            out += "</h\(heading.level)>\n"
+            out.both(Self.headingClose[heading.level] ?? "</h6>\n")
         case .blockQuote(let children):
-            out += "<blockquote>\n"
+            out.both("<blockquote>\n")
             for child in children { render(child, into: &out, tight: false) }
-            out += "</blockquote>\n"
+            out.both("</blockquote>\n")
         case .list(let list):
-            switch list.kind {
-            case .bullet: out += "<ul>\n"
-            case .ordered(let start): out += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
-            }
-            for item in list.items {
-                out += "<li>"
-                if let first = item.first, case .paragraph = first, list.isTight {
-                    // Tight items put their text right after <li>.
-                } else if !item.isEmpty {
-                    out += "\n"
-                }
-                for child in item { render(child, into: &out, tight: list.isTight) }
-                if out.hasSuffix("\n"), list.isTight, let last = item.last, case .paragraph = last { out.removeLast() }
-                out += "</li>\n"
-            }
-            if case .bullet = list.kind { out += "</ul>\n" } else { out += "</ol>\n" }
+            renderList(list, into: &out)
         case .codeBlock(let code):
-            out += "<pre><code"
+            out.both("<pre><code")
             if let language = code.language {
-                out += " class=\"language-"
-                XMLEscaping.append(language, to: &out, quotes: true)
-                out += "\""
+                out.both(" class=\"language-")
+                out.text(language, quotes: true)
+                out.both("\"")
             }
-            out += ">"
-            XMLEscaping.append(code.code, to: &out)
-            out += "</code></pre>\n"
+            out.both(">")
+            out.text(code.code)
+            out.both("</code></pre>\n")
         case .html(let raw):
-            out += flavor == .html ? raw.html : (raw.xhtml ?? XMLEscaping.text(raw.html))
-            if !out.hasSuffix("\n") { out += "\n" }
+            out.html += raw.html
+            if out.html.utf8.last != UInt8(ascii: "\n") { out.html += "\n" }
+            out.xhtml += raw.xhtml ?? XMLEscaping.text(raw.html)
+            if out.xhtml.utf8.last != UInt8(ascii: "\n") { out.xhtml += "\n" }
         case .thematicBreak:
-            out += "<hr\(flavor.voidEnd)\n"
+            out.both("<hr")
+            out.voidEnd()
+            out.both("\n")
         case .table(let table):
             renderTable(table, into: &out)
         }
     }
 
-    private func renderTable(_ table: Table, into out: inout String) {
-        out += "<table>\n<thead>\n<tr>\n"
-        for (column, cell) in table.header.enumerated() {
-            out += "<th scope=\"col\"\(alignment(table, column))>"
-            render(cell, into: &out)
-            out += "</th>\n"
+    private func renderList(_ list: ListBlock, into out: inout Output) {
+        switch list.kind {
+        case .bullet: out.both("<ul>\n")
+        case .ordered(let start): out.both(start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n")
         }
-        out += "</tr>\n</thead>\n"
-        if !table.rows.isEmpty {
-            out += "<tbody>\n"
-            for row in table.rows {
-                out += "<tr>\n"
-                for (column, cell) in row.enumerated() {
-                    out += "<td\(alignment(table, column))>"
-                    render(cell, into: &out)
-                    out += "</td>\n"
-                }
-                out += "</tr>\n"
+        for item in list.items {
+            out.both("<li>")
+            let startsTight: Bool
+            if list.isTight, let first = item.first, case .paragraph = first { startsTight = true } else { startsTight = false }
+            if !startsTight, !item.isEmpty { out.both("\n") }
+            for child in item { render(child, into: &out, tight: list.isTight) }
+            // A tight item ending in text closes on the same line: <li>text</li>.
+            if list.isTight, let last = item.last, case .paragraph = last, out.endsWithNewline {
+                out.html.removeLast()
+                out.xhtml.removeLast()
             }
-            out += "</tbody>\n"
+            out.both("</li>\n")
         }
-        out += "</table>\n"
+        if case .bullet = list.kind { out.both("</ul>\n") } else { out.both("</ol>\n") }
+    }
+
+    private func renderTable(_ table: Table, into out: inout Output) {
+        out.both("<table>\n<thead>\n<tr>\n")
+        for (column, cell) in table.header.enumerated() {
+            out.both("<th scope=\"col\"")
+            out.both(alignment(table, column))
+            out.both(">")
+            render(cell, into: &out)
+            out.both("</th>\n")
+        }
+        out.both("</tr>\n</thead>\n")
+        if !table.rows.isEmpty {
+            out.both("<tbody>\n")
+            for row in table.rows {
+                out.both("<tr>\n")
+                for (column, cell) in row.enumerated() {
+                    out.both("<td")
+                    out.both(alignment(table, column))
+                    out.both(">")
+                    render(cell, into: &out)
+                    out.both("</td>\n")
+                }
+                out.both("</tr>\n")
+            }
+            out.both("</tbody>\n")
+        }
+        out.both("</table>\n")
     }
 
     private func alignment(_ table: Table, _ column: Int) -> String {
@@ -120,56 +183,65 @@ struct DocumentRenderer {
         }
     }
 
+    private static let headingOpen = [1: "<h1", 2: "<h2", 3: "<h3", 4: "<h4", 5: "<h5", 6: "<h6"]
+    private static let headingClose = [1: "</h1>\n", 2: "</h2>\n", 3: "</h3>\n", 4: "</h4>\n", 5: "</h5>\n", 6: "</h6>\n"]
+
     // MARK: - Inlines
 
-    private func render(_ inlines: [Inline], into out: inout String) {
+    private func render(_ inlines: [Inline], into out: inout Output) {
         for inline in inlines {
             switch inline {
             case .text(let text):
-                XMLEscaping.append(text, to: &out)
+                out.text(text)
             case .softBreak:
-                out += "\n"
+                out.both("\n")
             case .lineBreak:
-                out += "<br\(flavor.voidEnd)\n"
+                out.both("<br")
+                out.voidEnd()
+                out.both("\n")
             case .code(let code):
-                out += "<code>"
-                XMLEscaping.append(code, to: &out)
-                out += "</code>"
+                out.both("<code>")
+                out.text(code)
+                out.both("</code>")
             case .html(let raw):
-                out += flavor == .html ? raw.html : (raw.xhtml ?? XMLEscaping.text(raw.html))
+                out.html += raw.html
+                out.xhtml += raw.xhtml ?? XMLEscaping.text(raw.html)
             case .emphasis(let children):
-                out += "<em>"
+                out.both("<em>")
                 render(children, into: &out)
-                out += "</em>"
+                out.both("</em>")
             case .strong(let children):
-                out += "<strong>"
+                out.both("<strong>")
                 render(children, into: &out)
-                out += "</strong>"
+                out.both("</strong>")
             case .link(let link):
-                out += "<a href=\""
-                let target = link.target.map(href) ?? URLPath.escapeHref(link.destination)
-                XMLEscaping.append(target, to: &out, quotes: true)
-                out += "\""
+                out.both("<a")
+                if let target = link.target {
+                    out.attribute("href", html: siteHref(target), xhtml: epubHref(target))
+                } else {
+                    let href = URLPath.escapeHref(link.destination)
+                    out.attribute("href", html: href, xhtml: href)
+                }
                 if !link.title.isEmpty {
-                    out += " title=\""
-                    XMLEscaping.append(link.title, to: &out, quotes: true)
-                    out += "\""
+                    out.both(" title=\"")
+                    out.text(link.title, quotes: true)
+                    out.both("\"")
                 }
-                out += ">"
+                out.both(">")
                 render(link.content, into: &out)
-                out += "</a>"
+                out.both("</a>")
             case .image(let image):
-                out += "<img src=\""
-                XMLEscaping.append(image.asset.map(URLPath.encode) ?? URLPath.escapeHref(image.source), to: &out, quotes: true)
-                out += "\" alt=\""
-                XMLEscaping.append(Inline.plainText(image.alt), to: &out, quotes: true)
-                out += "\""
+                out.both("<img src=\"")
+                out.text(image.asset.map(URLPath.encode) ?? URLPath.escapeHref(image.source), quotes: true)
+                out.both("\" alt=\"")
+                out.text(Inline.plainText(image.alt), quotes: true)
+                out.both("\"")
                 if !image.title.isEmpty {
-                    out += " title=\""
-                    XMLEscaping.append(image.title, to: &out, quotes: true)
-                    out += "\""
+                    out.both(" title=\"")
+                    out.text(image.title, quotes: true)
+                    out.both("\"")
                 }
-                out += flavor.voidEnd
+                out.voidEnd()
             }
         }
     }

@@ -8,6 +8,8 @@ struct SiteRenderer {
     let templates: TemplateLibrary
     /// Files of the project's `site/` folder, by path relative to it.
     let staticFiles: [String]
+    /// Each chapter's rendered body, by book and chapter index.
+    let bodies: [[RenderedBody]]
 
     /// Every file of the site, with paths under `site/`.
     func render() async -> [OutputFile] {
@@ -66,7 +68,6 @@ struct SiteRenderer {
     private func renderChapter(_ chapterIndex: Int, of bookIndex: Int, context: PageContext) -> OutputFile {
         let book = publication.books[bookIndex]
         let chapter = book.chapters[chapterIndex]
-        let renderer = DocumentRenderer(flavor: .html) { SitePaths.href($0, from: book.slug) }
         var toc: [TemplateValue] = []
         chapter.document.forEachHeading { heading in
             guard heading.level == 2 || heading.level == 3, let anchor = heading.anchor else { return }
@@ -77,7 +78,7 @@ struct SiteRenderer {
         var chapterFields: [String: TemplateValue] = [
             "number": .number(chapterIndex + 1),
             "title": .text(chapter.frontMatter.title),
-            "content": .markup(renderer.render(chapter.document)),
+            "content": .markup(bodies[bookIndex][chapterIndex].html),
             "toc": .list(toc),
             "has_toc": .flag(sectionCount >= 2),
         ]

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Benchmark: builds a release binary, generates the deterministic benchmark corpus
+# (bench/make-corpus.py: N chapters of business-playbook Markdown, ~7.9 MB for N=1000) as a
+# Playbook project, and times, in the same run, with hyperfine (medians):
+#   cmark     the cmark CLI rendering the same text as one document (the parse+render floor)
+#   hugo      Hugo building the corpus as an HTML site (only if hugo is installed)
+#   playbook  playbook build: the whole site and the EPUB
+# Peak memory comes from GNU time. Outputs go to tmpfs (/dev/shm) when there is one.
+#
+#   ./scripts/bench.sh            N=1000
+#   ./scripts/bench.sh 100 1000   several sizes
+#   RUNS=20 ./scripts/bench.sh    more runs (default 10, after 2 warm-ups)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/setup.sh
+ensure_build_packages
+command -v hyperfine >/dev/null 2>&1 || ensure_packages hyperfine
+command -v cmark >/dev/null 2>&1 || ensure_packages cmark
+[ -x /usr/bin/time ] || ensure_packages time
+command -v jq >/dev/null 2>&1 || ensure_packages jq
+
+SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000)
+RUNS=${RUNS:-10}
+WORK=${WORK:-/tmp/playbook-bench}
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then OUT=${OUT:-/dev/shm/playbook-bench-out}; else OUT=${OUT:-$WORK/out}; fi
+
+echo "bench: building release" >&2
+swift build -c release --product playbook 2>&1 | grep -E "error|complete" >&2 || true
+PLAYBOOK=$(pwd)/.build/release/playbook
+mkdir -p "$WORK" "$OUT"
+
+results=()
+for N in "${SIZES[@]}"; do
+  C="$WORK/corpus-$N"; P="$WORK/project-$N"
+  python3 bench/make-corpus.py --chapters "$N" --out "$C" --seed 20240601 >/dev/null
+  rm -rf "$P"; mkdir -p "$P/content/book"
+  cp "$C"/chapters/*.md "$P/content/book/"
+  cp -r "$C/images" "$P/content/book/images"
+  printf 'title: Business Playbook\nauthors: [Benchmark Corpus]\nlanguage: en\nbase_url: https://bench.example.com/\nbooks: [book]\n' > "$P/playbook.yaml"
+  printf 'title: Business Playbook\ndate: 2024-06-01\n' > "$P/content/book/book.yaml"
+  BYTES=$(jq .chapter_bytes_total "$C/manifest.json")
+
+  commands=(-n cmark "cmark --unsafe $C/book.md")
+  if command -v hugo >/dev/null 2>&1; then
+    commands+=(-n hugo "hugo --quiet --noBuildLock -s $C/hugo -d $OUT/hugo-$N")
+  fi
+  commands+=(-n playbook "$PLAYBOOK build --project $P --out $OUT/playbook-$N")
+  echo "bench: N=$N, $BYTES bytes of Markdown; $RUNS runs each" >&2
+  hyperfine -N --warmup 2 --min-runs "$RUNS" --style basic --export-json "$WORK/n$N.json" \
+    --prepare "rm -rf $OUT/hugo-$N $OUT/playbook-$N" "${commands[@]}" >/dev/null 2>"$WORK/n$N.log" \
+    || { cat "$WORK/n$N.log" >&2; exit 1; }
+  rss() { rm -rf "$OUT/hugo-$N" "$OUT/playbook-$N"; /usr/bin/time -f %M "$@" >/dev/null 2>"$WORK/rss" || true; tail -n 1 "$WORK/rss"; }
+  declare -A peak=()
+  peak[cmark]=$(rss cmark --unsafe "$C/book.md")
+  command -v hugo >/dev/null 2>&1 && peak[hugo]=$(rss hugo --quiet --noBuildLock -s "$C/hugo" -d "$OUT/hugo-$N")
+  peak[playbook]=$(rss "$PLAYBOOK" build --project "$P" --out "$OUT/playbook-$N")
+  while IFS=$'\t' read -r name median; do
+    results+=("$N	$name	$median	$BYTES	${peak[$name]}")
+  done < <(jq -r '.results[] | [.command, .median] | @tsv' "$WORK/n$N.json")
+  rm -rf "$OUT/hugo-$N" "$OUT/playbook-$N"
+done
+
+echo "# $(nproc) cores, $(uname -sr); cmark $(cmark --version | head -1 | awk '{print $2}'); medians of $RUNS runs; output on $(stat -f -c %T "$OUT")"
+printf '%-6s %-9s %10s %8s %12s\n' N tool "median s" "MB/s" "peak RSS MB"
+for row in "${results[@]}"; do
+  IFS=$'\t' read -r n name median bytes kb <<<"$row"
+  awk -v n="$n" -v name="$name" -v m="$median" -v b="$bytes" -v kb="$kb" \
+    'BEGIN { printf "%-6s %-9s %10.3f %8.1f %12.1f\n", n, name, m, b / 1e6 / m, kb / 1024 }'
+done
+for N in "${SIZES[@]}"; do
+  jq -r --arg n "$N" '.results as $r | ($r[] | select(.command=="playbook") | .median) as $p
+    | ($r[] | select(.command=="cmark") | .median) as $c
+    | ([$r[] | select(.command=="hugo") | .median] | first) as $h
+    | "N=\($n): playbook/cmark = \($p / $c * 100 | round / 100)" + (if $h then ", playbook/hugo = \($p / $h * 100 | round / 100)" else "" end)' "$WORK/n$N.json"
+done
