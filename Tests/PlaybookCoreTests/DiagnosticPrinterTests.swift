@@ -56,6 +56,19 @@ import Testing
         #expect(DiagnosticPrinter.summary(errors: 0, warnings: 0) == "no problems")
     }
 
+    @Test func longLinesShowAWindowAroundTheProblem() {
+        let text = String(repeating: "word ", count: 60) + "[link](target.md#anchor)" + String(repeating: " tail", count: 40)
+        let file = SourceFile(path: "long.md", text: text)
+        let column = text.utf8.count - String(repeating: " tail", count: 40).utf8.count - "target.md#anchor)".utf8.count + 1
+        let diagnostic = Diagnostic.error("broken-anchor", "no such anchor", at: file.location(line: 1, column: column, spanning: "target.md#anchor"))
+        #expect(DiagnosticPrinter().format(diagnostic) == """
+        long.md:1:308: error: no such anchor [broken-anchor]
+          1 | … word word word word word [link](target.md#anchor) tail tail tail tail tail tail tail tail tail tail…
+            |                                   ^~~~~~~~~~~~~~~~
+
+        """)
+    }
+
     @Test func coloursOnlyWhenAsked() {
         let diagnostic = Diagnostic.error("e", "bad", at: nil)
         #expect(DiagnosticPrinter(colors: true).format(diagnostic) == "\u{1B}[31;1merror:\u{1B}[0m bad [e]\n")

@@ -67,16 +67,35 @@ public struct DiagnosticPrinter: Sendable {
 
     // MARK: - Internals
 
+    /// The widest snippet printed; longer lines show a window around the problem.
+    static let snippetWidth = 100
+
     private func snippet(_ location: SourceLocation) -> String {
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
-        let line = location.lineText.replacingTabs()
-        let startColumn = location.displayColumn
+        var scalars = Array(location.lineText.replacingTabs().unicodeScalars)
+        var startColumn = location.displayColumn
         let endColumn = SourceLocation.scalarColumn(forByteColumn: location.column + location.length,
                                                     in: Substring(location.lineText))
-        let width = max(endColumn - startColumn, 1)
+        var width = max(endColumn - startColumn, 1)
+        if scalars.count > Self.snippetWidth {
+            // Keep the start of the problem about a third of the way into the window.
+            let from = max(0, min(startColumn - 1 - Self.snippetWidth / 3, scalars.count - Self.snippetWidth))
+            let to = min(scalars.count, from + Self.snippetWidth)
+            var window = Array(scalars[from..<to])
+            startColumn -= from
+            if from > 0 {
+                window.insert("…", at: 0)
+                startColumn += 1
+            }
+            if to < scalars.count { window.append("…") }
+            width = min(width, max(window.count - startColumn + 1, 1))
+            scalars = window
+        }
+        var line = ""
+        line.unicodeScalars.append(contentsOf: scalars)
         let marker = "^" + String(repeating: "~", count: width - 1)
-        return "  \(number) | \(line)\n  \(gutter) | \(String(repeating: " ", count: startColumn - 1))\(paint(marker, "32"))\n"
+        return "  \(number) | \(line)\n  \(gutter) | \(String(repeating: " ", count: max(startColumn - 1, 0)))\(paint(marker, "32"))\n"
     }
 
     private func paint(_ text: String, _ code: String) -> String {
