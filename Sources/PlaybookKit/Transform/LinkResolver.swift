@@ -39,7 +39,10 @@ struct LinkResolver {
 
     private mutating func block(_ block: Block) -> Block {
         switch block {
-        case .paragraph(let inlines): return .paragraph(inlines.map { inline($0) })
+        case .paragraph(let inlines):
+            // Most paragraphs have no link or image: keep them as they are, without a copy.
+            guard inlines.contains(where: Self.mayHoldLink) else { return block }
+            return .paragraph(inlines.map { inline($0) })
         case .heading(var heading):
             heading.content = heading.content.map { inline($0) }
             return .heading(heading)
@@ -56,10 +59,22 @@ struct LinkResolver {
         }
     }
 
+    /// Whether an inline is, or may contain, a link or an image.
+    private static func mayHoldLink(_ inline: Inline) -> Bool {
+        switch inline {
+        case .link, .image, .emphasis, .strong: return true
+        case .text, .softBreak, .lineBreak, .code, .html: return false
+        }
+    }
+
     private mutating func inline(_ inline: Inline) -> Inline {
         switch inline {
-        case .emphasis(let children): return .emphasis(children.map { self.inline($0) })
-        case .strong(let children): return .strong(children.map { self.inline($0) })
+        case .emphasis(let children):
+            guard children.contains(where: Self.mayHoldLink) else { return inline }
+            return .emphasis(children.map { self.inline($0) })
+        case .strong(let children):
+            guard children.contains(where: Self.mayHoldLink) else { return inline }
+            return .strong(children.map { self.inline($0) })
         case .link(var link):
             link.content = link.content.map { self.inline($0) }
             link.target = target(of: link)
@@ -230,11 +245,21 @@ struct LinkResolver {
         return .asset(book: slug, path: rest.joined(separator: "/"))
     }
 
+    /// Whether a destination starts with a URL scheme (`https:`, `mailto:`): an ASCII letter,
+    /// then letters, digits, `+`, `-` or `.`, then a colon.
     static func hasScheme(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+        var first = true
+        for byte in destination.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return !first
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if first { return false }
+            default: return false
+            }
+            first = false
+        }
+        return false
     }
 
     static func splitFragment(_ destination: String) -> (String, String?) {

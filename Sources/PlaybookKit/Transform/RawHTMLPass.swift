@@ -54,6 +54,8 @@ struct RawHTMLPass {
     }
 
     private mutating func scopedBlocks(_ children: [Block]) -> [Block] {
+        // Nothing can open or close inside blocks without raw HTML.
+        guard Document(blocks: children).containsRawHTML else { return children }
         rewriter.beginScope(.block)
         var result = blocks(children)
         Self.appendClosing(rewriter.endScope(), to: &result)
@@ -61,6 +63,8 @@ struct RawHTMLPass {
     }
 
     private mutating func scoped(_ kind: RawHTMLRewriter.ScopeKind, _ inlines: [Inline]) -> [Inline] {
+        // Nothing can open or close inside inline content without raw HTML.
+        guard Document.containsRawHTML(inlines) else { return inlines }
         rewriter.beginScope(kind)
         var result: [Inline] = []
         result.reserveCapacity(inlines.count)
@@ -115,16 +119,19 @@ extension Document {
                 }
             }
         }
-        func inInlines(_ inlines: [Inline]) -> Bool {
-            inlines.contains { inline in
-                switch inline {
-                case .html: return true
-                case .emphasis(let children), .strong(let children): return inInlines(children)
-                case .link(let link): return inInlines(link.content)
-                default: return false
-                }
+        func inInlines(_ inlines: [Inline]) -> Bool { Document.containsRawHTML(inlines) }
+        return inBlocks(blocks)
+    }
+
+    /// Whether raw HTML appears anywhere in inline content.
+    static func containsRawHTML(_ inlines: [Inline]) -> Bool {
+        inlines.contains { inline in
+            switch inline {
+            case .html: return true
+            case .emphasis(let children), .strong(let children): return containsRawHTML(children)
+            case .link(let link): return containsRawHTML(link.content)
+            default: return false
             }
         }
-        return inBlocks(blocks)
     }
 }
