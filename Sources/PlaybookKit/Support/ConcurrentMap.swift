@@ -6,7 +6,7 @@ extension Array where Element: Sendable {
     func concurrentMap<Result: Sendable>(_ transform: @escaping @Sendable (Element) -> Result) async -> [Result] {
         let cores = Swift.max(ProcessInfo.processInfo.activeProcessorCount, 1)
         guard count > 1, cores > 1 else { return map(transform) }
-        let chunkCount = Swift.min(count, cores * 4)
+        let chunkCount = Swift.min(count, cores * 16)
         let chunkSize = (count + chunkCount - 1) / chunkCount
         return await withTaskGroup(of: (Int, [Result]).self) { group in
             for start in stride(from: 0, to: count, by: chunkSize) {
