@@ -17,12 +17,17 @@ import Testing
             "         \(out.path)/epub/customer-service.epub",
             "  xhtml: \(out.path)/xhtml/ (the EPUBs unzipped)",
         ])
+        try expectCleanValidation(out)
+    }
+
+    /// EPUBCheck, the Nu checker and xmllint report nothing for a build in `out`.
+    private func expectCleanValidation(_ out: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let epubProblems = try Validators.epubcheck(out)
-        #expect(epubProblems == [])
+        #expect(epubProblems == [], sourceLocation: sourceLocation)
         let htmlProblems = try Validators.nu(out.appendingPathComponent("site"))
-        #expect(htmlProblems == [])
+        #expect(htmlProblems == [], sourceLocation: sourceLocation)
         let xmlProblems = try Validators.xmllint(out.appendingPathComponent("xhtml"))
-        #expect(xmlProblems == [])
+        #expect(xmlProblems == [], sourceLocation: sourceLocation)
     }
 
     @Test func theBasicFixtureAlsoPassesTheValidators() throws {
@@ -31,12 +36,7 @@ import Testing
         let project = Tools.repository.appendingPathComponent("Tests/PlaybookKitTests/Fixtures/projects/basic/project")
         let result = try Tools.playbook(["build", "--project", project.path, "--out", out.path])
         #expect(result.status == 0, "build failed: \(result.stderr)")
-        let epubProblems = try Validators.epubcheck(out)
-        #expect(epubProblems == [])
-        let htmlProblems = try Validators.nu(out.appendingPathComponent("site"))
-        #expect(htmlProblems == [])
-        let xmlProblems = try Validators.xmllint(out.appendingPathComponent("xhtml"))
-        #expect(xmlProblems == [])
+        try expectCleanValidation(out)
     }
 
     @Test func rebuildsAreByteIdenticalAndHonourSourceDateEpoch() throws {

@@ -70,14 +70,9 @@ struct HTMLTokenizer {
                     textStart = index
                     continue
                 }
-                flushText(index)
-                let end = (bytes[index...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count - 1) + 1
-                tokens.append(.declaration(string(index..<end), offset: index, length: end - index))
-                index = end
-                textStart = index
-                continue
             }
-            if next == UInt8(ascii: "?") {
+            if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                // <!DOCTYPE …>, <?xml …?> and the like.
                 flushText(index)
                 let end = (bytes[index...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count - 1) + 1
                 tokens.append(.declaration(string(index..<end), offset: index, length: end - index))
