@@ -119,7 +119,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 {{<layout}}
 {{$main}}
 <header class="book-header">
-<img class="book-cover" src="cover.svg" alt="" width="200" height="300">
+<img class="book-cover" src="{{book.cover_url}}" alt="" width="200" height="300">
 <div>
 <p class="book-position">{{series.title}} · Book {{book.position}}</p>
 <h1>{{book.title}}</h1>
@@ -295,7 +295,7 @@ nav li li { margin-left: 1.5em; }
 <ol class="book-list">
 {{#books}}
 <li class="book-card">
-<a class="book-cover" href="{{slug}}/index.html" tabindex="-1" aria-hidden="true"><img src="{{slug}}/cover.svg" alt="" width="150" height="225"></a>
+<a class="book-cover" href="{{slug}}/index.html" tabindex="-1" aria-hidden="true"><img src="{{cover_url}}" alt="" width="150" height="225"></a>
 <div class="book-card-text">
 <p class="book-position">Book {{position}}</p>
 <h2><a href="{{slug}}/index.html">{{title}}</a></h2>

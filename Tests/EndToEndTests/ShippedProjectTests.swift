@@ -20,7 +20,8 @@ import Testing
         try expectCleanValidation(out)
     }
 
-    /// EPUBCheck, the Nu checker and xmllint report nothing for a build in `out`.
+    /// EPUBCheck, the Nu checker and xmllint report nothing for a build in `out`, and every
+    /// relative link and image on the site and in the EPUBs leads somewhere.
     private func expectCleanValidation(_ out: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let epubProblems = try Validators.epubcheck(out)
         #expect(epubProblems == [], sourceLocation: sourceLocation)
@@ -28,6 +29,10 @@ import Testing
         #expect(htmlProblems == [], sourceLocation: sourceLocation)
         let xmlProblems = try Validators.xmllint(out.appendingPathComponent("xhtml"))
         #expect(xmlProblems == [], sourceLocation: sourceLocation)
+        let brokenSiteLinks = try LinkChecker.brokenLinks(under: out.appendingPathComponent("site"))
+        #expect(brokenSiteLinks == [], sourceLocation: sourceLocation)
+        let brokenEPUBLinks = try LinkChecker.brokenLinks(under: out.appendingPathComponent("xhtml"))
+        #expect(brokenEPUBLinks == [], sourceLocation: sourceLocation)
     }
 
     @Test func theBasicFixtureAlsoPassesTheValidators() throws {

@@ -51,7 +51,7 @@ struct PageContext: Sendable {
                 "position": .number(book.position),
                 "chapter_count_text": .text(book.chapters.count == 1 ? "1 chapter" : "\(book.chapters.count) chapters"),
                 "current": .flag(book.slug == currentSlug),
-                "cover_url": .text("\(book.slug)/\(SitePaths.coverFile(book))"),
+                "cover_url": .text(root + URLPath.encode(book.slug) + "/" + SitePaths.coverFile(book)),
             ]
             fields["subtitle"] = .optional(book.settings.subtitle)
             fields["description"] = .optional(book.settings.description)
