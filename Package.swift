@@ -30,6 +30,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "PlaybookCore"),
+        .target(name: "PlaybookFinance"),
         .target(name: "PlaybookMarkdown", dependencies: ["PlaybookCore", "CCmark"]),
         .target(
             name: "PlaybookYAML",
@@ -52,6 +53,7 @@ let package = Package(
             dependencies: ["PlaybookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PlaybookCoreTests", dependencies: ["PlaybookCore"]),
+        .testTarget(name: "PlaybookFinanceTests", dependencies: ["PlaybookFinance"]),
         .testTarget(name: "PlaybookMarkdownTests", dependencies: ["PlaybookCore", "PlaybookMarkdown"]),
         .testTarget(
             name: "PlaybookKitTests",
