@@ -31,6 +31,7 @@ let package = Package(
         ),
         .target(name: "PlaybookCore"),
         .target(name: "PlaybookFinance"),
+        .target(name: "PlaybookScenario", dependencies: ["PlaybookCore", "PlaybookFinance", "PlaybookYAML"]),
         .target(name: "PlaybookMarkdown", dependencies: ["PlaybookCore", "CCmark"]),
         .target(
             name: "PlaybookYAML",
@@ -46,14 +47,15 @@ let package = Package(
         ),
         .target(
             name: "PlaybookKit",
-            dependencies: ["PlaybookCore", "PlaybookMarkdown", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip"]
+            dependencies: ["PlaybookCore", "PlaybookMarkdown", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip", "PlaybookScenario"]
         ),
         .executableTarget(
             name: "playbook",
-            dependencies: ["PlaybookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PlaybookKit", "PlaybookScenario", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PlaybookCoreTests", dependencies: ["PlaybookCore"]),
         .testTarget(name: "PlaybookFinanceTests", dependencies: ["PlaybookFinance"]),
+        .testTarget(name: "PlaybookScenarioTests", dependencies: ["PlaybookScenario", "PlaybookCore", "PlaybookFinance"]),
         .testTarget(name: "PlaybookMarkdownTests", dependencies: ["PlaybookCore", "PlaybookMarkdown"]),
         .testTarget(
             name: "PlaybookKitTests",

@@ -45,11 +45,18 @@ public enum Rounding: Sendable, Equatable {
     /// shown parts (the way published TEI tables add up).
     case lineItems(decimals: Int)
 
+    /// `value` rounded the way this mode rounds line items.
+    public func applied(to value: Double) -> Double { apply(value) }
+
     func apply(_ value: Double) -> Double {
         guard case .lineItems(let decimals) = self else { return value }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+        // Amounts computed in binary floating point land a hair off their decimal value
+        // (67,189.5 as 67,189.49999999999); a nudge far below a cent keeps halves rounding up.
+        let scaled = value * scale
+        let nudged = scaled + (scaled < 0 ? -1 : 1) * 1e-9 * max(1, abs(scaled))
+        return nudged.rounded(.toNearestOrAwayFromZero) / scale
     }
 }
 

@@ -8,7 +8,7 @@ struct Playbook: AsyncParsableCommand {
         abstract: "Turn Markdown playbook chapters into an HTML site and EPUB 3 books.",
         discussion: "Run it in a project folder (one with playbook.yaml), or name one with --project.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, CalcCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

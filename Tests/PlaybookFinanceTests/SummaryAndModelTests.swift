@@ -40,6 +40,15 @@ import Testing
         #expect(rounded.npv == rounded.benefits.presentValue - rounded.costs.presentValue)
     }
 
+    @Test func halvesRoundUpEvenWhenBinaryArithmeticLandsJustBelow() {
+        let value = 89_586.0 * 0.999_999_999_999_999 * 0.75  // 67,189.49999999999
+        #expect(value < 67_189.5)
+        #expect(Rounding.lineItems(decimals: 0).applied(to: value) == 67_190)
+        #expect(Rounding.lineItems(decimals: 2).applied(to: 2.345) == 2.35)
+        #expect(Rounding.lineItems(decimals: 0).applied(to: -2.5) == -3)
+        #expect(Rounding.full.applied(to: 2.5) == 2.5)
+    }
+
     @Test func paybackEdgeCases() {
         #expect(Payback.months(initial: 0, yearly: [10]) == 0)
         #expect(Payback.months(initial: -100, yearly: [50, 25]) == nil)

@@ -18,7 +18,7 @@ enum BookSettingsLoader {
         case .success(let root): node = root
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        var reader = SettingsReader(node, file: file, what: "book.yaml")
+        var reader = YAMLMappingReader(node, file: file, what: "book.yaml")
         let title = reader.string("title", required: true)
         let subtitle = reader.string("subtitle")
         let authors = reader.strings("authors")

@@ -60,7 +60,7 @@ enum FrontMatter {
         case .success(let root): node = root
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        var reader = SettingsReader(node, file: file, what: "the front matter",
+        var reader = YAMLMappingReader(node, file: file, what: "the front matter",
                                     missingAt: file.location(line: 1, column: 1, length: 3))
         let title = reader.string("title", required: true)
         let order = reader.int("order", required: true)

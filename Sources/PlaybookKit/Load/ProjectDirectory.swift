@@ -20,9 +20,10 @@ struct ProjectDirectory: Sendable {
         case failed(Diagnostic)
     }
 
-    /// The absolute URL of a project-relative path.
+    /// The absolute URL of a project-relative path (an absolute path is taken as it is).
     func url(_ path: String) -> URL {
-        path.isEmpty ? root : root.appendingPathComponent(path)
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
+        return path.isEmpty ? root : root.appendingPathComponent(path)
     }
 
     /// Reads a text file.

@@ -24,7 +24,7 @@ enum SeriesSettingsLoader {
         case .success(let root): node = root
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        var reader = SettingsReader(node, file: file, what: "playbook.yaml")
+        var reader = YAMLMappingReader(node, file: file, what: "playbook.yaml")
         let title = reader.string("title", required: true)
         let subtitle = reader.string("subtitle")
         let authors = reader.strings("authors", required: true)

@@ -1,11 +1,10 @@
 import PlaybookCore
-import PlaybookYAML
 
 /// Reads typed fields out of a YAML mapping and reports, for the whole mapping at once, every
 /// missing field, every value of the wrong type and every unknown key (with the nearest known
-/// one). Each settings loader declares its fields through it, so all settings files report
-/// mistakes the same way.
-struct SettingsReader {
+/// one). Every loader of a YAML file (settings, front matter, scenarios) declares its fields
+/// through it, so all of them report mistakes the same way.
+public struct YAMLMappingReader {
     /// The mapping's pairs (empty when the YAML was not a mapping).
     private let pairs: [YAMLPair]
     private let file: SourceFile
@@ -17,10 +16,10 @@ struct SettingsReader {
     /// Required keys that are absent, reported by ``finish()`` unless an unknown key is a typo of one.
     private var missingKeys: [String] = []
     /// Diagnostics found so far.
-    private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var diagnostics: [Diagnostic] = []
 
     /// Starts reading `node`, which must be a mapping; anything else is reported at once.
-    init(_ node: YAMLNode?, file: SourceFile, what: String, missingAt: SourceLocation? = nil) {
+    public init(_ node: YAMLNode?, file: SourceFile, what: String, missingAt: SourceLocation? = nil) {
         self.file = file
         self.what = what
         self.missingAt = missingAt ?? file.start
@@ -38,7 +37,7 @@ struct SettingsReader {
 
     /// The pair for `key` when it has a value, marking the key as known. A required key that
     /// is absent or empty (`key:` with nothing after it) is reported.
-    mutating func pair(_ key: String, required: Bool = false) -> YAMLPair? {
+    public mutating func pair(_ key: String, required: Bool = false) -> YAMLPair? {
         known.append(key)
         guard let pair = pairs.first(where: { $0.name == key }) else {
             if required { missing(key) }
@@ -55,7 +54,7 @@ struct SettingsReader {
     }
 
     /// A text value.
-    mutating func string(_ key: String, required: Bool = false) -> String? {
+    public mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let pair = pair(key, required: required) else { return nil }
         guard let scalar = pair.value.scalar else {
             wrongType(pair, expected: "text")
@@ -70,7 +69,7 @@ struct SettingsReader {
     }
 
     /// A whole number.
-    mutating func int(_ key: String, required: Bool = false) -> Int? {
+    public mutating func int(_ key: String, required: Bool = false) -> Int? {
         guard let pair = pair(key, required: required) else { return nil }
         guard let scalar = pair.value.scalar, !scalar.isQuoted, let value = Int(scalar.text.replacingUnderscores()) else {
             wrongType(pair, expected: "a whole number")
@@ -80,7 +79,7 @@ struct SettingsReader {
     }
 
     /// `true` or `false`.
-    mutating func bool(_ key: String) -> Bool? {
+    public mutating func bool(_ key: String) -> Bool? {
         guard let pair = pair(key) else { return nil }
         switch pair.value.scalar.map({ $0.isQuoted ? "" : $0.text }) {
         case "true", "True", "TRUE": return true
@@ -92,7 +91,7 @@ struct SettingsReader {
     }
 
     /// A date (`2026-11-23`) or a date and time in UTC (`2026-11-23T10:00:00Z`).
-    mutating func timestamp(_ key: String, required: Bool = false) -> Timestamp? {
+    public mutating func timestamp(_ key: String, required: Bool = false) -> Timestamp? {
         guard let pair = pair(key, required: required) else { return nil }
         guard let scalar = pair.value.scalar, let value = Timestamp(parsing: scalar.text.trimmingSpaces()) else {
             wrongType(pair, expected: "a date such as 2026-11-23 (or 2026-11-23T10:00:00Z)")
@@ -102,7 +101,7 @@ struct SettingsReader {
     }
 
     /// A list of texts; a single text counts as a list of one. Each item comes with its location.
-    mutating func strings(_ key: String, required: Bool = false) -> [(String, SourceLocation)]? {
+    public mutating func strings(_ key: String, required: Bool = false) -> [(String, SourceLocation)]? {
         guard let pair = pair(key, required: required) else { return nil }
         if let scalar = pair.value.scalar {
             return [(scalar.text.trimmingSpaces(), pair.value.location(in: file))]
@@ -127,19 +126,27 @@ struct SettingsReader {
     }
 
     /// Adds a diagnostic about a value that was read but is not acceptable.
-    mutating func invalid(_ key: String, _ message: String, hint: String? = nil) {
+    public mutating func invalid(_ key: String, _ message: String, hint: String? = nil) {
         guard let pair = pairs.first(where: { $0.name == key }) else { return }
         diagnostics.append(.error("invalid-value", message, at: pair.value.location(in: file), hint: hint))
     }
 
     /// Adds a diagnostic about one item of a list value.
-    mutating func report(_ diagnostic: Diagnostic) {
+    public mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
+    /// Marks `key` as known without reading it (a loader that reads the value itself).
+    public mutating func know(_ key: String) {
+        known.append(key)
+    }
+
+    /// The file the mapping is in.
+    public var sourceFile: SourceFile { file }
+
     /// Reports every key that no field asked for, with the nearest known key as a hint, and
     /// every required key that is missing (unless a misspelt key already explains it).
-    mutating func finish() {
+    public mutating func finish() {
         var explained: Set<String> = []
         var seen: [String: SourceLocation] = [:]
         for pair in pairs {
@@ -183,7 +190,7 @@ struct SettingsReader {
 
 extension String {
     /// The text without leading and trailing spaces, tabs and line breaks.
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

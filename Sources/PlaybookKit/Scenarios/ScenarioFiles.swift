@@ -1,0 +1,62 @@
+import Foundation
+import PlaybookCore
+import PlaybookScenario
+
+/// Finds and loads client scenarios in a project: `content/scenarios/<name>.yaml`, or any
+/// scenario file named by path. The project's `playbook.yaml` supplies the default currency
+/// and locale.
+public enum ScenarioFiles {
+    /// The folder scenarios live in.
+    public static let folder = "content/scenarios"
+
+    /// Loads the scenario `argument` names: a path to a `.yaml` file (relative to
+    /// `currentDirectory`), or a name such as `kestrel-mobile` in `content/scenarios/`.
+    public static func load(_ argument: String, projectRoot: URL, currentDirectory: URL) -> (Scenario?, [Diagnostic]) {
+        let directory = ProjectDirectory(root: projectRoot)
+        guard let path = resolve(argument, directory: directory, currentDirectory: currentDirectory) else {
+            let names = directory.list(folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+            return (nil, [.error("no-scenario", "there is no scenario '\(argument)'", at: nil,
+                                 hint: NearestName.hint(for: argument, among: names)
+                                    ?? (names.isEmpty ? "scenarios are YAML files in \(folder)/" : "the scenarios are: " + names.joined(separator: ", ")))])
+        }
+        let file: SourceFile
+        switch directory.read(path) {
+        case .file(let read): file = read
+        case .missing: return (nil, [.error("no-scenario", "there is no file \(path)", at: nil)])
+        case .failed(let diagnostic): return (nil, [diagnostic])
+        }
+        // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.
+        var defaults = ScenarioDefaults()
+        if case .file(let settingsFile) = directory.read("playbook.yaml"), let settings = SeriesSettingsLoader.load(settingsFile).0 {
+            if Currency.isCode(settings.currency) { defaults.currency = settings.currency }
+            if LanguageTag.isValid(settings.locale) { defaults.locale = settings.locale }
+        }
+        let (scenario, scenarioDiagnostics) = Scenario.load(file, defaults: defaults) { path in
+            switch directory.read(path) {
+            case .file(let read): return .success(read)
+            case .missing: return .failure(.error("missing-file", "there is no such file", at: nil))
+            case .failed(let diagnostic): return .failure(diagnostic)
+            }
+        }
+        return (scenario, scenarioDiagnostics)
+    }
+
+    /// Every scenario file of the project, by project-relative path, sorted.
+    public static func all(projectRoot: URL) -> [String] {
+        ProjectDirectory(root: projectRoot).list(folder).filter { $0.hasSuffix(".yaml") }.map { "\(folder)/\($0)" }
+    }
+
+    /// The project-relative path of the scenario `argument` names, if the file exists. Files
+    /// outside the project are named by their absolute path.
+    private static func resolve(_ argument: String, directory: ProjectDirectory, currentDirectory: URL) -> String? {
+        let root = OutputFolder.canonical(directory.root)
+        if argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.contains("/") {
+            let url = URL(fileURLWithPath: argument, relativeTo: currentDirectory).standardizedFileURL
+            let full = OutputFolder.canonical(url)
+            guard FileManager.default.fileExists(atPath: full) else { return nil }
+            return full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : full
+        }
+        let path = "\(folder)/\(argument).yaml"
+        return directory.exists(path) ? path : nil
+    }
+}

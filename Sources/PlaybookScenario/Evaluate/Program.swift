@@ -1,0 +1,64 @@
+/// A formula compiled to a short list of stack-machine instructions over a table of values
+/// (one slot per input and metric), so that a simulation can evaluate it a million times
+/// without walking a tree or checking units again.
+struct Program: Sendable {
+    enum Instruction: Sendable {
+        case constant(Double)
+        case load(Int)
+        case add, subtract, multiply, negate
+        case divide(site: Int)
+        case power(site: Int)
+        case call(FormulaFunction, count: Int, site: Int)
+    }
+
+    var instructions: [Instruction]
+    /// The deepest the stack gets.
+    var depth: Int
+
+    /// Runs the program. Returns the value, or the site of the operation that failed (a
+    /// division by zero, a function outside its domain).
+    func run(_ slots: UnsafeBufferPointer<Double>, stack: UnsafeMutablePointer<Double>) -> (value: Double, failedSite: Int?) {
+        var top = -1
+        for instruction in instructions {
+            switch instruction {
+            case .constant(let value):
+                top += 1
+                stack[top] = value
+            case .load(let slot):
+                top += 1
+                stack[top] = slots[slot]
+            case .add:
+                top -= 1
+                stack[top] += stack[top + 1]
+            case .subtract:
+                top -= 1
+                stack[top] -= stack[top + 1]
+            case .multiply:
+                top -= 1
+                stack[top] *= stack[top + 1]
+            case .negate:
+                stack[top] = -stack[top]
+            case .divide(let site):
+                top -= 1
+                if stack[top + 1] == 0 { return (.nan, site) }
+                stack[top] /= stack[top + 1]
+            case .power(let site):
+                top -= 1
+                let result = pow(stack[top], stack[top + 1])
+                if !result.isFinite { return (.nan, site) }
+                stack[top] = result
+            case .call(let function, let count, let site):
+                top -= count - 1
+                guard let result = function.apply(UnsafeBufferPointer(start: stack + top, count: count)) else { return (.nan, site) }
+                stack[top] = result
+            }
+        }
+        return (stack[0], nil)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,116 @@
+import PlaybookCore
+import PlaybookFinance
+
+/// An objective's result: its values and progress towards the target.
+public struct ObjectiveResult: Sendable {
+    /// The objective as written.
+    public var spec: ObjectiveSpec
+    /// The target value.
+    public var target: Double
+    /// The actual value.
+    public var actual: Double
+    /// The baseline, if given.
+    public var baseline: Double?
+    /// Progress towards the target (1 = met); `nil` when it cannot be worked out.
+    public var progress: Double?
+}
+
+/// A scenario evaluated in one case: every input and metric, every line, the financial summary
+/// and the objectives.
+public struct Evaluation: Sendable {
+    /// The case.
+    public var scenarioCase: ScenarioCase
+    /// The value in each slot of the model.
+    public var values: [Double]
+    /// The lines before risk adjustment (ramps applied), in the order of the scenario.
+    public var lines: [CashFlowLine]
+    /// The TEI summary at full precision.
+    public var summary: FinancialSummary
+    /// The TEI summary with line items rounded to whole currency units (as business case tables
+    /// show them), so that shown totals equal the sum of the shown parts.
+    public var roundedSummary: FinancialSummary
+    /// The objectives.
+    public var objectives: [ObjectiveResult]
+    /// The Return on Objectives score (weighted mean progress, each capped at 100%).
+    public var returnOnObjectives: Double?
+}
+
+/// Evaluates a compiled scenario.
+public enum ScenarioEvaluator {
+    /// Evaluates `model` in one case; a division by zero (or a function outside its domain) is
+    /// a diagnostic at the operation, naming the case.
+    public static func evaluate(_ model: CompiledModel, in scenarioCase: ScenarioCase) -> Result<Evaluation, Diagnostic> {
+        var values = [Double](repeating: 0, count: model.names.count)
+        for (slot, input) in model.spec.inputs.enumerated() { values[slot] = input.value.value(in: scenarioCase) }
+        var stack = [Double](repeating: 0, count: max(model.stackDepth, 1))
+        func run(_ program: Program) -> Result<Double, Diagnostic> {
+            let (value, failed) = values.withUnsafeBufferPointer { slots in
+                stack.withUnsafeMutableBufferPointer { program.run(slots, stack: $0.baseAddress!) }
+            }
+            if let failed { return .failure(failure(model, site: failed, in: scenarioCase)) }
+            return .success(value)
+        }
+        let firstMetricSlot = model.spec.inputs.count
+        for (position, program) in model.metricPrograms.enumerated() {
+            switch run(program) {
+            case .success(let value): values[firstMetricSlot + position] = value
+            case .failure(let diagnostic): return .failure(diagnostic)
+            }
+        }
+        var lines: [CashFlowLine] = []
+        for (spec, compiled) in zip(model.spec.lines, model.lines) {
+            var initial = 0.0
+            if let program = compiled.initial {
+                switch run(program) {
+                case .success(let value): initial = value
+                case .failure(let diagnostic): return .failure(diagnostic)
+                }
+            }
+            var yearly: [Double] = []
+            for program in compiled.yearly {
+                switch run(program) {
+                case .success(let value): yearly.append(value)
+                case .failure(let diagnostic): return .failure(diagnostic)
+                }
+            }
+            if yearly.count == 1 { yearly = Array(repeating: yearly[0], count: model.spec.years) }
+            if yearly.isEmpty, !spec.yearly.isEmpty || spec.initial == nil { yearly = Array(repeating: 0, count: model.spec.years) }
+            while yearly.count < model.spec.years { yearly.append(0) }
+            if let ramp = spec.ramp { yearly = zip(yearly, ramp).map { $0 * $1 } }
+            lines.append(CashFlowLine(name: spec.name, kind: spec.kind, initial: initial, yearly: yearly, risk: spec.risk))
+        }
+        var objectives: [ObjectiveResult] = []
+        for (spec, compiled) in zip(model.spec.objectives, model.objectives) {
+            guard case .success(let target) = run(compiled.target), case .success(let actual) = run(compiled.actual) else { continue }
+            var baseline: Double?
+            if let program = compiled.baseline, case .success(let value) = run(program) { baseline = value }
+            let progress = ReturnOnObjectives.progress(actual: actual, target: target, baseline: baseline, direction: spec.direction)
+            objectives.append(ObjectiveResult(spec: spec, target: target, actual: actual, baseline: baseline, progress: progress))
+        }
+        let score = ReturnOnObjectives.score(objectives.compactMap { result in result.progress.map { ($0, result.spec.weight) } })
+        let rate = model.spec.discountRate
+        return .success(Evaluation(
+            scenarioCase: scenarioCase, values: values, lines: lines,
+            summary: FinancialSummary(lines: lines, years: model.spec.years, rate: rate),
+            roundedSummary: FinancialSummary(lines: lines, years: model.spec.years, rate: rate,
+                                             rounding: .lineItems(decimals: 0)),
+            objectives: objectives, returnOnObjectives: score))
+    }
+
+    static func failure(_ model: CompiledModel, site index: Int, in scenarioCase: ScenarioCase) -> Diagnostic {
+        let site = model.sites[index]
+        let location = site.origin.location(site.span)
+        switch site.kind {
+        case .division:
+            return .error("division-by-zero", "this divides by zero in the \(scenarioCase.rawValue) case: '\(site.text)' is 0", at: location,
+                          hint: "check the inputs the divisor depends on, and their low and high values")
+        case .power:
+            return .error("no-value", "'\(site.text)' has no value in the \(scenarioCase.rawValue) case", at: location,
+                          hint: "a negative number cannot be raised to a fractional power")
+        case .call:
+            return .error("no-value", "\(site.text)(…) has no value in the \(scenarioCase.rawValue) case", at: location,
+                          hint: site.text.hasPrefix("clv") ? "the lifetime value has no limit when the retention is at least 1 + the rate"
+                            : "check the arguments' values in that case")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// A JSON value that keeps the order of object keys, so that output is stable and readable.
+enum JSONValue {
+    case string(String)
+    case number(Double)
+    case integer(Int)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    /// A number, or `null` when it is not finite (JSON has no NaN).
+    static func finite(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        return .number(value)
+    }
+
+    /// Pretty-printed text with two-space indentation and a final newline.
+    var text: String {
+        var out = ""
+        write(into: &out, indent: "")
+        return out + "\n"
+    }
+
+    private func write(into out: inout String, indent: String) {
+        switch self {
+        case .string(let text): out += Self.quoted(text)
+        case .number(let value):
+            out += value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        case .integer(let value): out += String(value)
+        case .bool(let value): out += value ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += indent + "  "
+                item.write(into: &out, indent: indent + "  ")
+                out += index + 1 < items.count ? ",\n" : "\n"
+            }
+            out += indent + "]"
+        case .object(let fields):
+            guard !fields.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            for (index, (key, value)) in fields.enumerated() {
+                out += indent + "  " + Self.quoted(key) + ": "
+                value.write(into: &out, indent: indent + "  ")
+                out += index + 1 < fields.count ? ",\n" : "\n"
+            }
+            out += indent + "}"
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

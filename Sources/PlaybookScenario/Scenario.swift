@@ -1,0 +1,91 @@
+import PlaybookCore
+import PlaybookFinance
+
+/// A client scenario, loaded, checked and evaluated: the entry point of this module.
+///
+/// ```swift
+/// let (scenario, diagnostics) = Scenario.load(file, readFile: read)
+/// scenario?.expected.roundedSummary.npv      // 482,198
+/// scenario?.explain("annual_savings")?.text   // the worked example
+/// ```
+public struct Scenario: Sendable {
+    /// The compiled model.
+    public let model: CompiledModel
+    /// The expected case.
+    public let expected: Evaluation
+    /// The low and high cases (the expected one too, for uniform access).
+    public let cases: [ScenarioCase: Evaluation]
+    /// The formatter for the scenario's currency and locale.
+    public let formatter: ValueFormatter
+
+    /// The scenario as written.
+    public var spec: ScenarioSpec { model.spec }
+
+    /// Loads, compiles and evaluates a scenario in all three cases. `nil` (with diagnostics)
+    /// when anything is wrong; all diagnostics of the file come back together.
+    public static func load(_ file: SourceFile, defaults: ScenarioDefaults = ScenarioDefaults(),
+                            readFile: @escaping ScenarioLoader.ReadFile) -> (Scenario?, [Diagnostic]) {
+        let (spec, loadDiagnostics) = ScenarioLoader.load(file, defaults: defaults, readFile: readFile)
+        guard let spec else { return (nil, loadDiagnostics) }
+        let (model, compileDiagnostics) = ModelCompiler.compile(spec)
+        var diagnostics = loadDiagnostics + compileDiagnostics
+        guard let model, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        var cases: [ScenarioCase: Evaluation] = [:]
+        var reported: Set<SourceLocation> = []
+        for scenarioCase in ScenarioCase.allCases {
+            switch ScenarioEvaluator.evaluate(model, in: scenarioCase) {
+            case .success(let evaluation): cases[scenarioCase] = evaluation
+            case .failure(let diagnostic):
+                // Report a failing operation once, for the first case it fails in.
+                if let location = diagnostic.location, reported.insert(location).inserted { diagnostics.append(diagnostic) }
+            }
+        }
+        guard let expected = cases[.expected], cases.count == 3 else { return (nil, diagnostics) }
+        return (Scenario(model: model, expected: expected, cases: cases,
+                         formatter: ValueFormatter(currency: spec.currency, locale: spec.locale)), diagnostics)
+    }
+
+    /// The value of an input or metric in a case.
+    public func value(_ name: String, in scenarioCase: ScenarioCase = .expected) -> Double? {
+        guard let slot = model.slots[name], let evaluation = cases[scenarioCase] else { return nil }
+        return evaluation.values[slot]
+    }
+
+    /// The value of an input or metric, formatted (`$354,816`).
+    public func formatted(_ name: String, in scenarioCase: ScenarioCase = .expected) -> String? {
+        guard let slot = model.slots[name], let value = value(name, in: scenarioCase) else { return nil }
+        let decimals = spec.metrics.first { $0.name == name }?.decimals
+        return formatter.format(value, model.units[slot], decimals: decimals)
+    }
+
+    /// The worked example of a metric (or the value of an input).
+    public func explain(_ name: String, in scenarioCase: ScenarioCase = .expected) -> Explanation? {
+        guard let evaluation = cases[scenarioCase] else { return nil }
+        return Explainer.explain(name, model: model, evaluation: evaluation, formatter: formatter)
+    }
+
+    /// The tornado: each uncertain input at its low and high value, largest NPV swing first.
+    public func sensitivity() -> [SensitivityRow] {
+        Sensitivity.rows(model)
+    }
+
+    /// A Monte Carlo simulation with `iterations` draws from the uncertain inputs.
+    public func simulate(iterations: Int, seed: UInt64) async -> SimulationResult {
+        await MonteCarlo.run(model, iterations: iterations, seed: seed)
+    }
+
+    /// Each channel's credit under every attribution model, channels in order of first
+    /// appearance; `nil` without attribution data.
+    public func attribution() -> [(channel: String, credit: [Attribution.Model: Double])]? {
+        guard let data = spec.attribution else { return nil }
+        var order: [String] = []
+        var table: [String: [Attribution.Model: Double]] = [:]
+        for model in Attribution.Model.allCases {
+            for (channel, value) in Attribution.credit(data.paths, model: model, halfLifeDays: data.halfLifeDays) {
+                if table[channel] == nil { order.append(channel) }
+                table[channel, default: [:]][model] = value
+            }
+        }
+        return order.map { ($0, table[$0] ?? [:]) }
+    }
+}
