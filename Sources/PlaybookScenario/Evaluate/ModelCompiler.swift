@@ -129,8 +129,9 @@ public struct ModelCompiler {
         // Unknown names are reported once each, everywhere they appear.
         for metric in spec.metrics {
             for (name, span) in metric.formula.expression.names where !known.contains(name) {
-                reportUnknown(name, span, metric.formula.origin, known: known)
                 ok = false
+                if spec.brokenNames.contains(name) { continue }
+                reportUnknown(name, span, metric.formula.origin, known: known)
             }
         }
         var state = [Int](repeating: 0, count: spec.metrics.count)  // 0 new, 1 visiting, 2 done
@@ -192,7 +193,7 @@ public struct ModelCompiler {
             return quantity.unit
         case .name(let name, let span):
             guard let slot = slots[name] else {
-                reportUnknown(name, span, origin, known: Set(slots.keys))
+                if !spec.brokenNames.contains(name) { reportUnknown(name, span, origin, known: Set(slots.keys)) }
                 return nil
             }
             return units[slot]
@@ -237,7 +238,10 @@ public struct ModelCompiler {
                 return nil
             }
             guard function.arity.contains(arguments.count) else {
-                diagnostics.append(.error("wrong-arguments", "\(name) takes \(function.arity.lowerBound == function.arity.upperBound ? "\(function.arity.lowerBound)" : "\(function.arity.lowerBound) or more") argument\(function.arity.upperBound == 1 ? "" : "s"), not \(arguments.count)",
+                let range = function.arity
+                let count = range.lowerBound == range.upperBound ? "\(range.lowerBound)"
+                    : (range.upperBound > range.lowerBound + 1 ? "\(range.lowerBound) or more" : "\(range.lowerBound) or \(range.upperBound)")
+                diagnostics.append(.error("wrong-arguments", "\(name) takes \(count) argument\(range.upperBound == 1 ? "" : "s"), not \(arguments.count)",
                                           at: origin.location(span), hint: "write \(function.signature)"))
                 return nil
             }

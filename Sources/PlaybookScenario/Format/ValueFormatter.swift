@@ -27,7 +27,8 @@ public struct ValueFormatter: Sendable {
             return plain(value, decimals: decimals)
         }
         if unit.money == 0, unit.count == 1, unit.time == 0 {
-            let number = plain(value, decimals: decimals)
+            // Counts of a hundred or more show as whole numbers (people, calls and orders come whole).
+            let number = plain(value, decimals: decimals ?? (abs(value) >= 100 ? 0 : nil))
             return unit.noun.map { "\(number) \($0)" } ?? number
         }
         if unit.money == 0, unit.count == 0, unit.time == 1 {

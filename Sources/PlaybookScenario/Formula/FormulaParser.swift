@@ -14,6 +14,8 @@ public struct FormulaParser {
     private let scalars: [Unicode.Scalar]
     private let currency: String
     private var index = 0
+    /// How many function calls the parser is inside.
+    private var callDepth = 0
 
     /// Parses `text`; `currency` is the scenario's, for `$6.50`-style literals.
     public static func parse(_ text: String, currency: String) -> Result<Expression, FormulaError> {
@@ -96,6 +98,8 @@ public struct FormulaParser {
             skipSpaces()
             if peek == "(" {
                 index += 1
+                callDepth += 1
+                defer { callDepth -= 1 }
                 var arguments: [Expression] = []
                 skipSpaces()
                 if peek != ")" {
@@ -126,7 +130,7 @@ public struct FormulaParser {
     private mutating func literal() throws -> Expression {
         let start = index
         if let symbol = peek, Currency.symbols[Character(symbol)] != nil { index += 1 }
-        while let scalar = peek, scalar.properties.numericType != nil || scalar == "." || scalar == "_" || scalar == "," { index += 1 }
+        while let scalar = peek, scalar.properties.numericType != nil || scalar == "." || scalar == "_" || isThousandsComma { index += 1 }
         if peek == "e" || peek == "E", index + 1 < scalars.count, scalars[index + 1].properties.numericType != nil {
             index += 2
             while let scalar = peek, scalar.properties.numericType != nil { index += 1 }
@@ -167,6 +171,16 @@ public struct FormulaParser {
     }
 
     // MARK: - Scanning
+
+    /// A comma followed by exactly three digits outside a function's arguments: `1,000`, which
+    /// is reported as a number written with commas rather than read as two arguments.
+    private var isThousandsComma: Bool {
+        guard callDepth == 0, peek == ",", index + 3 < scalars.count + 1 else { return false }
+        var digits = 0
+        var probe = index + 1
+        while probe < scalars.count, scalars[probe].properties.numericType != nil { digits += 1; probe += 1 }
+        return digits == 3
+    }
 
     private var atEnd: Bool { index >= scalars.count }
     private var peek: Unicode.Scalar? { atEnd ? nil : scalars[index] }

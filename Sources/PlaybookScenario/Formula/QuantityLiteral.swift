@@ -45,9 +45,12 @@ public enum QuantityLiteral {
                 guard scanner.atEnd else { return .failure(scanner.trailing()) }
                 return .success(Quantity(value / 100, .percent))
             }
-            // A word after the number: a currency code, a time unit, or what is counted.
+            // A word after the number: a currency code, a time unit, or what is counted
+            // ("per" starts the per-unit part instead).
             let wordStart = scanner.index
-            if let word = scanner.word() {
+            if let word = scanner.word(), word.lowercased() == "per" {
+                scanner.index = wordStart
+            } else if let word = scanner.word(at: wordStart) {
                 if Currency.isCode(word) {
                     guard unit.isDimensionless else {
                         return .failure(LiteralError(message: "the currency is written twice", offset: wordStart, length: word.count, hint: nil))
@@ -126,6 +129,12 @@ public enum QuantityLiteral {
             if let found = self.word(), found.lowercased() == word { return true }
             index = saved
             return false
+        }
+
+        /// The word starting at `start` (moving past it).
+        mutating func word(at start: Int) -> String? {
+            index = start
+            return word()
         }
 
         mutating func word() -> String? {

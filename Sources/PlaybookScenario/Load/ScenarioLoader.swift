@@ -28,6 +28,8 @@ public struct ScenarioLoader {
     private let readFile: ReadFile
     private var diagnostics: [Diagnostic] = []
     private var currency = "USD"
+    /// Names declared whose value could not be read.
+    private var broken: Set<String> = []
 
     /// Loads `file`. `readFile` reads the data files the scenario names (paths relative to the
     /// project root). The spec is `nil` only when required parts are missing.
@@ -80,6 +82,8 @@ public struct ScenarioLoader {
         if let horizonPair, let value = horizon(horizonPair) { years = value }
         var rate = 0.1
         if let ratePair, let value = discountRate(ratePair) { rate = value }
+        var attribution: AttributionSpec?
+        if let attributionPair { attribution = self.attribution(attributionPair) }
         var names: [String: SourceLocation] = [:]
         var inputs: [InputSpec] = []
         if let inputsPair { inputs = self.inputs(inputsPair, names: &names) }
@@ -88,6 +92,17 @@ public struct ScenarioLoader {
                                 location: ratePair?.key.location(in: file) ?? file.start, isBuiltIn: true))
         inputs.append(InputSpec(name: "horizon_years", value: .fixed(Quantity(Double(years), .number)), source: nil,
                                 location: horizonPair?.key.location(in: file) ?? file.start, isBuiltIn: true))
+        if let attribution, let channel = attribution.channel {
+            if let share = attribution.share {
+                inputs.append(InputSpec(name: "attributed_share", value: .fixed(Quantity(share, .percent)),
+                                        source: "\(attribution.model.rawValue) credit to \(channel) in \(attribution.path)",
+                                        location: attributionPair?.key.location(in: file) ?? file.start, isBuiltIn: true))
+            } else if !attribution.paths.isEmpty {
+                diagnostics.append(.error("unknown-name", "no conversion in \(attribution.path) has a touch on '\(channel)'",
+                                          at: file.location(line: attributionPair?.value.line ?? 1, firstOccurrenceOf: channel),
+                                          hint: NearestName.hint(for: channel, among: Set(attribution.paths.flatMap { $0.touches.map(\.channel) }))))
+            }
+        }
         var metrics: [MetricSpec] = []
         if let metricsPair { metrics = self.metrics(metricsPair, names: &names) }
         var lines: [LineSpec] = []
@@ -96,15 +111,15 @@ public struct ScenarioLoader {
         if let riskPair { applyRisk(riskPair, to: &lines) }
         var objectives: [ObjectiveSpec] = []
         if let objectivesPair { objectives = self.objectives(objectivesPair) }
-        var attribution: AttributionSpec?
-        if let attributionPair { attribution = self.attribution(attributionPair) }
 
         guard let client else { return nil }
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
         let slug = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : (name.hasSuffix(".yml") ? String(name.dropLast(4)) : name)
-        return ScenarioSpec(file: file, slug: slug, client: client, title: title, currency: currencyCode, locale: locale, years: years,
-                            discountRate: rate, inputs: inputs, metrics: metrics, lines: lines, objectives: objectives,
-                            attribution: attribution)
+        var spec = ScenarioSpec(file: file, slug: slug, client: client, title: title, currency: currencyCode, locale: locale, years: years,
+                                discountRate: rate, inputs: inputs, metrics: metrics, lines: lines, objectives: objectives,
+                                attribution: attribution)
+        spec.brokenNames = broken
+        return spec
     }
 
     // MARK: - Horizon and rate
@@ -148,6 +163,8 @@ public struct ScenarioLoader {
         for entry in entries {
             guard let name = identifier(entry, names: &names) else { continue }
             let location = entry.key.location(in: file)
+            let count = result.count
+            defer { if result.count == count { broken.insert(name) } }
             if let scalar = entry.value.scalar, !scalar.isNull {
                 if let quantity = quantity(entry.value, what: "'\(name)'") {
                     result.append(InputSpec(name: name, value: .fixed(quantity), source: nil, location: location))
@@ -220,6 +237,8 @@ public struct ScenarioLoader {
         for entry in entries {
             guard let name = identifier(entry, names: &names) else { continue }
             let location = entry.key.location(in: file)
+            let count = result.count
+            defer { if result.count == count { broken.insert(name) } }
             if entry.value.scalar != nil {
                 if let formula = formula(entry.value, what: "'\(name)'") {
                     result.append(MetricSpec(name: name, formula: formula, display: nil, label: nil, decimals: nil, location: location))
@@ -417,6 +436,8 @@ public struct ScenarioLoader {
         var reader = YAMLMappingReader(pair.value, file: file, what: "'attribution'", missingAt: pair.key.location(in: file))
         let data = reader.string("data", required: true)
         let halfLife = reader.pair("half_life")
+        let channel = reader.string("channel")
+        let modelName = reader.string("model")
         reader.finish()
         diagnostics += reader.diagnostics
         var halfLifeDays = 7.0
@@ -439,9 +460,20 @@ public struct ScenarioLoader {
                                       hint: "the path is relative to the scenario file"))
             return nil
         }
+        var model = Attribution.Model.positionBased
+        if let modelName {
+            guard let chosen = Attribution.Model(rawValue: modelName) else {
+                diagnostics.append(.error("invalid-value", "'\(modelName)' is not an attribution model",
+                                          at: file.location(line: pair.value.line, firstOccurrenceOf: modelName),
+                                          hint: NearestName.hint(for: modelName, among: Attribution.Model.allCases.map(\.rawValue))
+                                            ?? "the models are " + Attribution.Model.allCases.map(\.rawValue).joined(separator: ", ")))
+                return nil
+            }
+            model = chosen
+        }
         let (paths, csvDiagnostics) = TouchpointReader.read(csv, currency: currency)
         diagnostics += csvDiagnostics
-        return AttributionSpec(path: path, paths: paths, halfLifeDays: halfLifeDays)
+        return AttributionSpec(path: path, paths: paths, halfLifeDays: halfLifeDays, channel: channel, model: model)
     }
 
     // MARK: - Values
@@ -530,7 +562,7 @@ public struct ScenarioLoader {
 
     static let functionNames: Set<String> = Set(FormulaFunction.allCases.map(\.rawValue))
     /// Names every scenario defines by itself.
-    static let builtInNames: Set<String> = ["discount_rate", "horizon_years"]
+    static let builtInNames: Set<String> = ["discount_rate", "horizon_years", "attributed_share"]
 
     static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return false }

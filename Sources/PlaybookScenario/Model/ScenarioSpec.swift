@@ -187,6 +187,19 @@ public struct AttributionSpec: Sendable {
     public var paths: [Attribution.Path]
     /// The half-life of the time-decay model, in days.
     public var halfLifeDays: Double
+    /// The channel whose share formulas use as `attributed_share`, if named.
+    public var channel: String?
+    /// The model that share is computed with.
+    public var model: Attribution.Model
+
+    /// The share of all conversion value credited to `channel` under `model`.
+    public var share: Double? {
+        guard let channel else { return nil }
+        let credit = Attribution.credit(paths, model: model, halfLifeDays: halfLifeDays)
+        let total = credit.reduce(0) { $0 + $1.value }
+        guard total > 0 else { return nil }
+        return (credit.first { $0.channel == channel }?.value ?? 0) / total
+    }
 }
 
 /// A client scenario as loaded: every value and formula with where it is written.
@@ -217,4 +230,7 @@ public struct ScenarioSpec: Sendable {
     public var objectives: [ObjectiveSpec]
     /// Attribution data, if the scenario has any.
     public var attribution: AttributionSpec?
+    /// Inputs and metrics that are named but could not be read (their mistakes are reported
+    /// already, so formulas that use them are not reported again).
+    public var brokenNames: Set<String> = []
 }

@@ -150,7 +150,7 @@ extension CalcReport {
 
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        return JSONValue.number(value)
     }
 
     static func csvCell(_ text: String) -> String {

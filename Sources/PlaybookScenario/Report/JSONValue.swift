@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value that keeps the order of object keys, so that output is stable and readable.
 enum JSONValue {
     case string(String)
@@ -25,7 +27,7 @@ enum JSONValue {
         switch self {
         case .string(let text): out += Self.quoted(text)
         case .number(let value):
-            out += value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+            out += Self.number(value)
         case .integer(let value): out += String(value)
         case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
@@ -48,6 +50,19 @@ enum JSONValue {
             }
             out += indent + "}"
         }
+    }
+
+    /// A number with at most 15 significant digits, so that 2.9% prints as 0.029 rather than
+    /// the binary 0.028999999999999998.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var text = String(format: "%.15g", value)
+        if text.contains("e") { return text }
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
     }
 
     static func quoted(_ text: String) -> String {
