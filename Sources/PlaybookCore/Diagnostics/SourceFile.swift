@@ -7,40 +7,39 @@ public struct SourceFile: Sendable, Equatable {
     public let path: String
     /// The whole text of the file.
     public let text: String
+    /// The UTF-8 offset where each line starts (line 1 first), so that finding a line for a
+    /// diagnostic does not scan the file.
+    private let lineStarts: [Int]
 
     /// Creates a source file from its project-relative path and its text.
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        lineStarts = starts
     }
+
+    /// Two files are equal when they have the same path and text.
+    public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool {
+        lhs.path == rhs.path && lhs.text == rhs.text
+    }
+
+    /// The number of lines.
+    public var lineCount: Int { lineStarts.count }
 
     /// The text of line `number` (1-based) without its line ending, or `""` past the end.
     public func line(_ number: Int) -> Substring {
-        guard number >= 1 else { return "" }
+        guard number >= 1, number <= lineStarts.count else { return "" }
         let utf8 = text.utf8
-        var current = 1
-        var start = utf8.startIndex
-        if number > 1 {
-            var index = utf8.startIndex
-            while index < utf8.endIndex {
-                if utf8[index] == UInt8(ascii: "\n") {
-                    current += 1
-                    if current == number {
-                        start = utf8.index(after: index)
-                        break
-                    }
-                }
-                index = utf8.index(after: index)
-            }
-            if current < number { return "" }
-        }
-        var end = start
-        while end < utf8.endIndex, utf8[end] != UInt8(ascii: "\n") {
-            end = utf8.index(after: end)
-        }
-        var line = text[start..<end]
-        if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-        return line
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        var end = number < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1) : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+        return text[start..<end]
     }
 
     /// A location in this file. `column` and `length` count UTF-8 bytes, as cmark does.
