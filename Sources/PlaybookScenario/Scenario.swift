@@ -17,6 +17,9 @@ public struct Scenario: Sendable {
     public let cases: [ScenarioCase: Evaluation]
     /// The formatter for the scenario's currency and locale.
     public let formatter: ValueFormatter
+    /// How long each phase of ``load(_:defaults:readFile:)`` took, in seconds (for
+    /// `PLAYBOOK_TIMINGS`).
+    public let timings: [PhaseTiming]
 
     /// The scenario as written.
     public var spec: ScenarioSpec { model.spec }
@@ -25,9 +28,12 @@ public struct Scenario: Sendable {
     /// when anything is wrong; all diagnostics of the file come back together.
     public static func load(_ file: SourceFile, defaults: ScenarioDefaults = ScenarioDefaults(),
                             readFile: @escaping ScenarioLoader.ReadFile) -> (Scenario?, [Diagnostic]) {
+        var timer = PhaseTimer()
         let (spec, loadDiagnostics) = ScenarioLoader.load(file, defaults: defaults, readFile: readFile)
         guard let spec else { return (nil, loadDiagnostics) }
+        timer.lap("load")
         let (model, compileDiagnostics) = ModelCompiler.compile(spec)
+        timer.lap("compile")
         var diagnostics = loadDiagnostics + compileDiagnostics
         guard let model, !diagnostics.hasErrors else { return (nil, diagnostics) }
         var cases: [ScenarioCase: Evaluation] = [:]
@@ -41,8 +47,9 @@ public struct Scenario: Sendable {
             }
         }
         guard let expected = cases[.expected], cases.count == 3 else { return (nil, diagnostics) }
+        timer.lap("evaluate (3 cases)")
         return (Scenario(model: model, expected: expected, cases: cases,
-                         formatter: ValueFormatter(currency: spec.currency, locale: spec.locale)), diagnostics)
+                         formatter: ValueFormatter(currency: spec.currency, locale: spec.locale), timings: timer.timings), diagnostics)
     }
 
     /// The value of an input or metric in a case.
@@ -54,8 +61,7 @@ public struct Scenario: Sendable {
     /// The value of an input or metric, formatted (`$354,816`).
     public func formatted(_ name: String, in scenarioCase: ScenarioCase = .expected) -> String? {
         guard let slot = model.slots[name], let value = value(name, in: scenarioCase) else { return nil }
-        let decimals = spec.metrics.first { $0.name == name }?.decimals
-        return formatter.format(value, model.units[slot], decimals: decimals)
+        return formatter.format(value, model.units[slot], decimals: model.decimals[slot])
     }
 
     /// The worked example of a metric (or the value of an input).

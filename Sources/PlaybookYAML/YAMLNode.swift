@@ -62,7 +62,7 @@ public struct YAMLNode: Sendable, Equatable {
         var length = 1
         if let scalar {
             length = max(scalar.text.unicodeScalars.count + (scalar.isQuoted ? 2 : 0), 1)
-            if scalar.text.contains("\n") { length = 1 }
+            if scalar.text.utf8.contains(UInt8(ascii: "\n")) { length = 1 }
         }
         return file.location(line: line, scalarColumn: column, scalarLength: length)
     }

@@ -10,7 +10,9 @@ public enum YAMLParser {
     public static func parse(_ text: String, in file: SourceFile, firstLine: Int = 1) -> Result<YAMLNode?, Diagnostic> {
         let offset = firstLine - 1
         do {
-            let parser = try Parser(yaml: text, encoding: .utf8)
+            // The basic resolver: every scalar is text (PlaybookYAML interprets values itself), which
+            // spares the regular-expression tag resolution Yams runs on every key.
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             guard let root = try parser.singleRoot() else { return .success(nil) }
             return .success(convert(root, offset: offset))
         } catch let error as YamlError {

@@ -69,15 +69,23 @@ struct CalcCommand: AsyncParsableCommand {
             print(explanation.text, terminator: "")
             return
         }
+        var timer = PhaseTimer(after: loaded.timings)
         var simulation: SimulationResult?
         if let simulate {
             simulation = await loaded.simulate(iterations: simulate, seed: seed)
+            timer.lap("simulate (\(simulate) draws)")
         }
         let report = CalcReport(scenario: loaded, scenarioCase: chosen, simulation: simulation)
+        let text: String
         switch format {
-        case .table: print(report.table, terminator: "")
-        case .json: print(report.json, terminator: "")
-        case .csv: print(report.csv, terminator: "")
+        case .table: text = report.table
+        case .json: text = report.json
+        case .csv: text = report.csv
+        }
+        timer.lap("report (\(format.rawValue))")
+        print(text, terminator: "")
+        if ProcessInfo.processInfo.environment["PLAYBOOK_TIMINGS"] != nil {
+            Terminal.writeError(timer.timings.map { "\($0.phase): \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: "\n") + "\n")
         }
     }
 }

@@ -34,6 +34,27 @@ func scenario(inputs: String = "  calls: 1_000 calls\n  cost: $5/call\n", metric
 }
 
 @Suite struct ScenarioDiagnosticsTests {
+    @Test func aFormulaNestedTooDeeplyIsRefused() {
+        let deep = String(repeating: "(", count: 300) + "calls" + String(repeating: ")", count: 300)
+        #expect(diagnose(scenario(metrics: "  total: \(deep) * cost\n")) == """
+        content/scenarios/test.yaml:8:266: error: this formula is nested more than 256 levels deep [formula-syntax]
+          8 | …(((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((calls))))))))))))))))))…
+            |                                   ^
+          hint: split it into metrics that name its parts
+        1 error
+
+        """)
+        let long = "calls" + String(repeating: " + calls", count: 300)
+        #expect(diagnose(scenario(metrics: "  total: (\(long)) * cost\n")) == """
+        content/scenarios/test.yaml:8:2057: error: this formula is nested more than 256 levels deep [formula-syntax]
+          8 | … + calls + calls + calls + calls + calls + calls + calls + calls + calls + calls + calls + calls + c…
+            |                                   ^
+          hint: split it into metrics that name its parts
+        1 error
+
+        """)
+    }
+
     @Test func anUnknownNameSuggestsTheNearest() {
         #expect(diagnose(scenario(metrics: "  total: calls * cots\n")) == """
         content/scenarios/test.yaml:8:18: error: there is no input or metric called 'cots' [unknown-name]

@@ -35,6 +35,8 @@ public struct CompiledModel: Sendable {
     public let slots: [String: Int]
     /// The metrics in evaluation order (indices into `spec.metrics`).
     public let metricOrder: [Int]
+    /// The decimals a metric asks to be shown with, by slot (`nil`: the unit's default).
+    public let decimals: [Int?]
     let metricPrograms: [Program]
     let lines: [CompiledLine]
     let objectives: [CompiledObjective]
@@ -115,7 +117,9 @@ public struct ModelCompiler {
         let lines = spec.lines.map { line in compileLine(line) }
         let objectives = spec.objectives.compactMap { compileObjective($0) }
         guard !diagnostics.hasErrors else { return nil }
-        return CompiledModel(spec: spec, names: names, units: units.map { $0 ?? .number }, slots: slots, metricOrder: order,
+        var decimals = [Int?](repeating: nil, count: names.count)
+        for metric in spec.metrics { if let slot = slots[metric.name] { decimals[slot] = metric.decimals } }
+        return CompiledModel(spec: spec, names: names, units: units.map { $0 ?? .number }, slots: slots, metricOrder: order, decimals: decimals,
                              metricPrograms: metricPrograms, lines: lines, objectives: objectives, sites: sites, stackDepth: depth)
     }
 

@@ -37,7 +37,7 @@ public struct NumberStyle: Sendable, Equatable {
         let negative = value < 0 && scaled != 0
         let integerPart = (scaled / scale).rounded(.down)
         let fraction = max(scaled - integerPart * scale, 0)
-        var digits = String(format: "%.0f", integerPart)
+        var digits = Self.digits(integerPart)
         var grouped = ""
         while digits.count > 3 {
             grouped = grouping + String(digits.suffix(3)) + grouped
@@ -45,11 +45,16 @@ public struct NumberStyle: Sendable, Equatable {
         }
         grouped = digits + grouped
         if decimals > 0 {
-            var fractionDigits = String(format: "%.0f", fraction)
+            var fractionDigits = Self.digits(fraction)
             while fractionDigits.count < decimals { fractionDigits = "0" + fractionDigits }
             grouped += decimal + fractionDigits
         }
         return (negative ? "−" : "") + grouped
+    }
+
+    /// The decimal digits of a whole, non-negative number.
+    private static func digits(_ whole: Double) -> String {
+        whole < 9e18 ? String(Int64(whole)) : String(format: "%.0f", whole)
     }
 }
 

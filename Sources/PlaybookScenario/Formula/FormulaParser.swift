@@ -16,6 +16,14 @@ public struct FormulaParser {
     private var index = 0
     /// How many function calls the parser is inside.
     private var callDepth = 0
+    /// How many expressions the parser is inside (parentheses, signs, arguments).
+    private var nesting = 0
+    /// The depth of the expression tree the last parsing function returned.
+    private var lastDepth = 0
+
+    /// The deepest formula accepted: far beyond what anyone writes, and shallow enough that
+    /// checking, compiling and explaining a formula never exhaust a thread's stack.
+    public static let maximumDepth = 256
 
     /// Parses `text`; `currency` is the scenario's, for `$6.50`-style literals.
     public static func parse(_ text: String, currency: String) -> Result<Expression, FormulaError> {
@@ -48,16 +56,33 @@ public struct FormulaParser {
     // MARK: - Expressions (precedence climbing)
 
     private mutating func expression(minimumPrecedence: Int) throws -> Expression {
+        nesting += 1
+        defer { nesting -= 1 }
+        try checkDepth(nesting)
         var left = try unary()
+        var leftDepth = lastDepth
         while true {
             skipSpaces()
-            guard let (op, length) = peekOperator(), op.precedence >= minimumPrecedence else { return left }
+            guard let (op, length) = peekOperator(), op.precedence >= minimumPrecedence else {
+                lastDepth = leftDepth
+                return left
+            }
             let span = FormulaSpan(offset: index, length: length)
             index += length
             // ^ is right-associative; the others are left-associative.
             let right = try expression(minimumPrecedence: op == .power ? op.precedence : op.precedence + 1)
             left = .binary(op, left, right, span)
+            leftDepth = max(leftDepth, lastDepth) + 1
+            try checkDepth(leftDepth, at: span)
         }
+    }
+
+    /// Refuses a formula nested deeper than ``maximumDepth``, pointing at where it got there.
+    private func checkDepth(_ depth: Int, at span: FormulaSpan? = nil) throws {
+        guard depth > Self.maximumDepth else { return }
+        throw FormulaError(message: "this formula is nested more than \(Self.maximumDepth) levels deep",
+                           span: span ?? FormulaSpan(offset: min(index, max(scalars.count - 1, 0)), length: 1),
+                           hint: "split it into metrics that name its parts")
     }
 
     private mutating func unary() throws -> Expression {
@@ -66,6 +91,7 @@ public struct FormulaParser {
         if peek == "-" || peek == "−" {
             index += 1
             let operand = try expression(minimumPrecedence: 3)
+            lastDepth += 1
             return .negate(operand, FormulaSpan(offset: start, length: 1))
         }
         if peek == "+" {
@@ -90,9 +116,10 @@ public struct FormulaParser {
                 throw FormulaError(message: "this '(' is never closed", span: FormulaSpan(offset: start, length: 1), hint: "add ')'")
             }
             index += 1
+            lastDepth += 1
             return .group(inner)
         }
-        if scalar.properties.isAlphabetic || scalar == "_" {
+        if isLetter(scalar) || scalar == "_" {
             let name = identifier()
             let span = FormulaSpan(offset: start, length: index - start)
             skipSpaces()
@@ -101,10 +128,12 @@ public struct FormulaParser {
                 callDepth += 1
                 defer { callDepth -= 1 }
                 var arguments: [Expression] = []
+                var deepest = 0
                 skipSpaces()
                 if peek != ")" {
                     while true {
                         arguments.append(try expression(minimumPrecedence: 1))
+                        deepest = max(deepest, lastDepth)
                         skipSpaces()
                         if peek == "," { index += 1; continue }
                         break
@@ -114,11 +143,13 @@ public struct FormulaParser {
                     throw FormulaError(message: "the arguments of \(name)( are not closed", span: span, hint: "add ')' after the last argument")
                 }
                 index += 1
+                lastDepth = deepest + 1
                 return .call(name, arguments, span)
             }
+            lastDepth = 1
             return .name(name, span)
         }
-        if scalar.properties.numericType != nil || scalar == "." || Currency.symbols[Character(scalar)] != nil {
+        if isDigit(scalar) || scalar == "." || Currency.symbols[Character(scalar)] != nil {
             return try literal()
         }
         throw FormulaError(message: "'\(Character(scalar))' cannot start a value", span: FormulaSpan(offset: start, length: 1),
@@ -130,10 +161,10 @@ public struct FormulaParser {
     private mutating func literal() throws -> Expression {
         let start = index
         if let symbol = peek, Currency.symbols[Character(symbol)] != nil { index += 1 }
-        while let scalar = peek, scalar.properties.numericType != nil || scalar == "." || scalar == "_" || isThousandsComma { index += 1 }
-        if peek == "e" || peek == "E", index + 1 < scalars.count, scalars[index + 1].properties.numericType != nil {
+        while let scalar = peek, isDigit(scalar) || scalar == "." || scalar == "_" || isThousandsComma { index += 1 }
+        if peek == "e" || peek == "E", index + 1 < scalars.count, isDigit(scalars[index + 1]) {
             index += 2
-            while let scalar = peek, scalar.properties.numericType != nil { index += 1 }
+            while let scalar = peek, isDigit(scalar) { index += 1 }
         }
         var end = index
         var probe = index
@@ -145,8 +176,8 @@ public struct FormulaParser {
             // A unit word: a time unit or the currency code (not a name used as a factor).
             var wordEnd = wordStart
             while wordEnd < scalars.count,
-                  scalars[wordEnd].properties.isAlphabetic || scalars[wordEnd] == "_"
-                    || (wordEnd > wordStart && scalars[wordEnd].properties.numericType != nil) { wordEnd += 1 }
+                  isLetter(scalars[wordEnd]) || scalars[wordEnd] == "_"
+                    || (wordEnd > wordStart && isDigit(scalars[wordEnd])) { wordEnd += 1 }
             let word = String(String.UnicodeScalarView(scalars[wordStart..<wordEnd]))
             var after = wordEnd
             while after < scalars.count, scalars[after] == " " { after += 1 }
@@ -164,6 +195,7 @@ public struct FormulaParser {
         index = end
         switch QuantityLiteral.parse(text, currency: currency) {
         case .success(let quantity):
+            lastDepth = 1
             return .literal(quantity, FormulaSpan(offset: start, length: end - start))
         case .failure(let error):
             throw FormulaError(message: error.message, span: FormulaSpan(offset: start + error.offset, length: error.length), hint: error.hint)
@@ -178,8 +210,20 @@ public struct FormulaParser {
         guard callDepth == 0, peek == ",", index + 3 < scalars.count + 1 else { return false }
         var digits = 0
         var probe = index + 1
-        while probe < scalars.count, scalars[probe].properties.numericType != nil { digits += 1; probe += 1 }
+        while probe < scalars.count, isDigit(scalars[probe]) { digits += 1; probe += 1 }
         return digits == 3
+    }
+
+    /// A letter of a name; ASCII is decided without consulting Unicode's tables.
+    private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// A digit; ASCII is decided without consulting Unicode's tables.
+    private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar >= "0" && scalar <= "9" }
+        return scalar.properties.numericType != nil
     }
 
     private var atEnd: Bool { index >= scalars.count }
@@ -191,7 +235,7 @@ public struct FormulaParser {
 
     private mutating func identifier() -> String {
         let start = index
-        while let scalar = peek, scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" { index += 1 }
+        while let scalar = peek, isLetter(scalar) || isDigit(scalar) || scalar == "_" { index += 1 }
         return String(String.UnicodeScalarView(scalars[start..<index]))
     }
 

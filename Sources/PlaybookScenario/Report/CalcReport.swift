@@ -107,8 +107,7 @@ public struct CalcReport: Sendable {
 
     func value(_ name: String) -> String {
         guard let slot = scenario.model.slots[name] else { return "" }
-        let decimals = spec.metrics.first { $0.name == name }?.decimals
-        return formatter.format(evaluation.values[slot], scenario.model.units[slot], decimals: decimals)
+        return formatter.format(evaluation.values[slot], scenario.model.units[slot], decimals: scenario.model.decimals[slot])
     }
 
     func money(_ value: Double) -> String {

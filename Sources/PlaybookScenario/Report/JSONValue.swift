@@ -56,6 +56,13 @@ enum JSONValue {
     /// the binary 0.028999999999999998.
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Swift's shortest form is what %.15g prints whenever it needs at most 15 significant
+        // digits and no exponent; only the other values pay for String(format:).
+        let shortest = value.description
+        if abs(value) >= 1e-4, abs(value) < 1e15, !shortest.contains("e"),
+           shortest.utf8.lazy.filter({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }).count - Self.leadingZeros(shortest) <= 15 {
+            return shortest
+        }
         var text = String(format: "%.15g", value)
         if text.contains("e") { return text }
         if text.contains(".") {
@@ -63,6 +70,16 @@ enum JSONValue {
             if text.hasSuffix(".") { text.removeLast() }
         }
         return text
+    }
+
+    /// The zeros before the first significant digit (`0.00012` has four).
+    private static func leadingZeros(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: ".") {
+            guard byte == UInt8(ascii: "0") else { break }
+            count += 1
+        }
+        return count
     }
 
     static func quoted(_ text: String) -> String {
