@@ -106,9 +106,12 @@ import Testing
         #expect(rows.map(\.input) == ["shift_to_social", "churn_reduction", "view_deflection_rate", "solution_views_per_month",
                                       "handle_time_saved", "community_answers_per_month"])
         #expect(rows.map(\.swing) == rows.map(\.swing).sorted(by: >))
-        // The book's table: a shift of 5% gives an NPV of $35,692 and 12% gives $1,077,544.
-        #expect(rows[0].npvAtLow.rounded() == 35_692 || abs(rows[0].npvAtLow - 35_692) < 1)
-        #expect(abs(rows[0].npvAtHigh - 1_077_544) < 1)
+        // The book's table: with line items rounded like the summary, a shift of 5% gives an NPV
+        // of $35,693 (ROI 3.0%) and 12% gives $1,077,546 (ROI 90.4%): whole dollars, exactly.
+        #expect(rows[0].npvAtLow == 35_693)
+        #expect(rows[0].npvAtHigh == 1_077_546)
+        #expect((rows[0].roiAtLow * 1000).rounded() == 30)
+        #expect((rows[0].roiAtHigh * 1000).rounded() == 904)
     }
 
     @Test func normalInputsUseTheirTenthAndNinetiethPercentiles() {

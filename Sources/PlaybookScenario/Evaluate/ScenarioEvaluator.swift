@@ -38,10 +38,12 @@ public struct Evaluation: Sendable {
 /// Evaluates a compiled scenario.
 public enum ScenarioEvaluator {
     /// Evaluates `model` in one case; a division by zero (or a function outside its domain) is
-    /// a diagnostic at the operation, naming the case.
-    public static func evaluate(_ model: CompiledModel, in scenarioCase: ScenarioCase) -> Result<Evaluation, Diagnostic> {
+    /// a diagnostic at the operation, naming the case. `overriding` sets inputs (by slot) to
+    /// other values, as the sensitivity analysis does.
+    public static func evaluate(_ model: CompiledModel, in scenarioCase: ScenarioCase,
+                                overriding: [Int: Double] = [:]) -> Result<Evaluation, Diagnostic> {
         var values = [Double](repeating: 0, count: model.names.count)
-        for (slot, input) in model.spec.inputs.enumerated() { values[slot] = input.value.value(in: scenarioCase) }
+        for (slot, input) in model.spec.inputs.enumerated() { values[slot] = overriding[slot] ?? input.value.value(in: scenarioCase) }
         var stack = [Double](repeating: 0, count: max(model.stackDepth, 1))
         func run(_ program: Program) -> Result<Double, Diagnostic> {
             let (value, failed) = values.withUnsafeBufferPointer { slots in

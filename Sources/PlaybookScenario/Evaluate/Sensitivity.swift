@@ -17,23 +17,19 @@ public struct SensitivityRow: Sendable, Equatable {
 }
 
 enum Sensitivity {
-    /// The rows, largest swing first (ties by input order).
+    /// The rows, largest swing first (ties by input order). Each end is a whole evaluation with
+    /// line items rounded, like the financial summary, so that a row's NPV is exactly what the
+    /// summary shows when the input is set to that value.
     static func rows(_ model: CompiledModel) -> [SensitivityRow] {
-        let evaluator = FastEvaluator(model: model)
-        var stack = [Double](repeating: 0, count: max(model.stackDepth, 1))
         var rows: [(Int, SensitivityRow)] = []
         for (slot, input) in model.spec.inputs.enumerated() where input.value.isUncertain {
-            var ends: [(Double, Double)] = []
-            for scenarioCase in [ScenarioCase.low, .high] {
-                var values = evaluator.base
-                values[slot] = input.value.value(in: scenarioCase)
-                let result = values.withUnsafeMutableBufferPointer { buffer in
-                    stack.withUnsafeMutableBufferPointer { evaluator.npvAndROI(buffer, stack: $0.baseAddress!) }
-                }
-                ends.append(result ?? (.nan, .nan))
+            let ends = [ScenarioCase.low, .high].map { end -> (npv: Double, roi: Double) in
+                let evaluation = ScenarioEvaluator.evaluate(model, in: .expected, overriding: [slot: input.value.value(in: end)])
+                guard case .success(let result) = evaluation else { return (.nan, .nan) }
+                return (result.roundedSummary.npv, result.roundedSummary.roi ?? .nan)
             }
-            rows.append((slot, SensitivityRow(input: input.name, npvAtLow: ends[0].0, npvAtHigh: ends[1].0,
-                                              roiAtLow: ends[0].1, roiAtHigh: ends[1].1)))
+            rows.append((slot, SensitivityRow(input: input.name, npvAtLow: ends[0].npv, npvAtHigh: ends[1].npv,
+                                              roiAtLow: ends[0].roi, roiAtHigh: ends[1].roi)))
         }
         return rows.sorted { ($0.1.swing, -$0.0) > ($1.1.swing, -$1.0) }.map(\.1)
     }
