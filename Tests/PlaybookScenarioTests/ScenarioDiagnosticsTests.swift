@@ -66,6 +66,30 @@ func scenario(inputs: String = "  calls: 1_000 calls\n  cost: $5/call\n", metric
         """)
     }
 
+    @Test func anUnknownNameDoesNotHideOtherMistakes() {
+        let metrics = "  total: calls * cots\n  doubled: total * 2\n  wrong: calls * cost + 5%\n  call: max(calls * cost, cots, 5% + cost)\n"
+        #expect(diagnose(scenario(metrics: metrics)) == """
+        content/scenarios/test.yaml:8:18: error: there is no input or metric called 'cots' [unknown-name]
+          8 |   total: calls * cots
+            |                  ^~~~
+          hint: did you mean 'cost'?
+        content/scenarios/test.yaml:10:23: error: cannot add a percentage to money [unit-mismatch]
+          10 |   wrong: calls * cost + 5%
+             |                       ^
+          hint: to change an amount by a percentage, multiply: amount * (1 + rate)
+        content/scenarios/test.yaml:11:27: error: there is no input or metric called 'cots' [unknown-name]
+          11 |   call: max(calls * cost, cots, 5% + cost)
+             |                           ^~~~
+          hint: did you mean 'cost'?
+        content/scenarios/test.yaml:11:36: error: cannot add money per call to a percentage [unit-mismatch]
+          11 |   call: max(calls * cost, cots, 5% + cost)
+             |                                    ^
+          hint: to change an amount by a percentage, multiply: amount * (1 + rate)
+        4 errors
+
+        """)
+    }
+
     @Test func aCycleIsNamedWhole() {
         #expect(diagnose(scenario(metrics: "  a: b * 2\n  b: c + calls\n  c: a / 2\n")) == """
         content/scenarios/test.yaml:8:6: error: these metrics depend on each other in a loop: a → b → c → a [cycle]

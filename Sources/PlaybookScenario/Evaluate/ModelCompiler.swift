@@ -58,6 +58,8 @@ public struct ModelCompiler {
     private var diagnostics: [Diagnostic] = []
     private var sites: [CompiledModel.Site] = []
     private var slots: [String: Int] = [:]
+    /// Names formulas use that are neither inputs nor metrics (reported once, where used).
+    private var unknownNames: Set<String> = []
     private var units: [Unit?] = []
     private var depth = 1
 
@@ -129,11 +131,11 @@ public struct ModelCompiler {
     /// cycle or an unknown name.
     private mutating func dependencyOrder(metricIndex: [String: Int]) -> [Int]? {
         let known = Set(spec.inputs.map(\.name)).union(metricIndex.keys)
-        var ok = true
-        // Unknown names are reported once each, everywhere they appear.
+        // Unknown names are reported everywhere they appear; the formulas that use them are
+        // left without a unit, so that the other formulas are still checked.
         for metric in spec.metrics {
             for (name, span) in metric.formula.expression.names where !known.contains(name) {
-                ok = false
+                unknownNames.insert(name)
                 if spec.brokenNames.contains(name) { continue }
                 reportUnknown(name, span, metric.formula.origin, known: known)
             }
@@ -162,7 +164,7 @@ public struct ModelCompiler {
         for index in spec.metrics.indices where state[index] == 0 {
             if !visit(index) { return nil }
         }
-        return ok ? order : nil
+        return order
     }
 
     private mutating func reportCycle(from index: Int, stack: [(Int, String, FormulaSpan)]) {
@@ -197,7 +199,9 @@ public struct ModelCompiler {
             return quantity.unit
         case .name(let name, let span):
             guard let slot = slots[name] else {
-                if !spec.brokenNames.contains(name) { reportUnknown(name, span, origin, known: Set(slots.keys)) }
+                if !spec.brokenNames.contains(name), !unknownNames.contains(name) {
+                    reportUnknown(name, span, origin, known: Set(slots.keys))
+                }
                 return nil
             }
             return units[slot]
@@ -206,7 +210,10 @@ public struct ModelCompiler {
         case .negate(let inner, _):
             return check(inner, origin)
         case .binary(let op, let left, let right, let span):
-            guard let l = check(left, origin), let r = check(right, origin) else { return nil }
+            // Both sides are checked, so that a mistake on the right is found even when the
+            // left has one too.
+            let leftUnit = check(left, origin), rightUnit = check(right, origin)
+            guard let l = leftUnit, let r = rightUnit else { return nil }
             switch op {
             case .add, .subtract:
                 guard l.sameDimension(as: r) else {
@@ -249,12 +256,9 @@ public struct ModelCompiler {
                                           at: origin.location(span), hint: "write \(function.signature)"))
                 return nil
             }
-            var argumentUnits: [Unit] = []
-            for argument in arguments {
-                guard let unit = check(argument, origin) else { return nil }
-                argumentUnits.append(unit)
-            }
-            return functionUnit(function, argumentUnits, span, origin)
+            let argumentUnits = arguments.map { check($0, origin) }
+            guard !argumentUnits.contains(where: { $0 == nil }) else { return nil }
+            return functionUnit(function, argumentUnits.compactMap { $0 }, span, origin)
         }
     }
 
