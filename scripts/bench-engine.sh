@@ -8,8 +8,9 @@
 #   calc          playbook calc on the shipped contact-centre scenario (kestrel-mobile)
 #   simulate-100k the same with a 100,000-draw Monte Carlo
 # Then the phases inside playbook (PLAYBOOK_TIMINGS: load, compile, evaluate, simulate,
-# report), medians over the same number of runs, and the CPU time of the simulation against
-# its wall time (above 1.0 means both cores work).
+# report), wall and processor time, medians over the same number of runs (processor time
+# above wall time means more than one core works), and the same ratio for the whole
+# simulation run.
 #
 #   ./scripts/bench-engine.sh
 #   RUNS=30 METRICS=20000 ./scripts/bench-engine.sh
@@ -52,10 +53,14 @@ import statistics, sys
 label, path = sys.argv[1], sys.argv[2]
 phases = {}
 for line in open(path):
+    # "load: 0.0831 s wall, 0.0829 s cpu"
     name, _, value = line.rstrip("\n").rpartition(": ")
-    phases.setdefault(name, []).append(float(value.removesuffix(" s")))
+    wall, cpu = (float(part.split()[0]) for part in value.split(", "))
+    phases.setdefault(name, []).append((wall, cpu))
 for name, values in phases.items():
-    print(f"  {label:<14} {name:<26} {statistics.median(values) * 1000:9.2f} ms")
+    wall = statistics.median(v[0] for v in values) * 1000
+    cpu = statistics.median(v[1] for v in values) * 1000
+    print(f"  {label:<14} {name:<26} {wall:9.2f} ms wall {cpu:9.2f} ms cpu")
 PY
 }
 

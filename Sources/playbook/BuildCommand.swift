@@ -37,10 +37,7 @@ struct BuildCommand: AsyncParsableCommand {
         }
         Terminal.printDiagnostics(report.diagnostics)
         if ProcessInfo.processInfo.environment["PLAYBOOK_TIMINGS"] != nil {
-            let lines = zip(report.timings, report.cpuTimings).map { timing, cpu in
-                "\(timing.step): \(String(format: "%.3f", timing.seconds)) s wall, \(String(format: "%.3f", cpu)) s cpu"
-            }
-            Terminal.writeError(lines.joined(separator: "\n") + "\n")
+            Terminal.writeError(report.timings.map(\.description).joined(separator: "\n") + "\n")
         }
         guard report.succeeded, report.wrote else {
             Terminal.writeError("build failed: nothing was written\n")

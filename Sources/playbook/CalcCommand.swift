@@ -85,7 +85,7 @@ struct CalcCommand: AsyncParsableCommand {
         timer.lap("report (\(format.rawValue))")
         print(text, terminator: "")
         if ProcessInfo.processInfo.environment["PLAYBOOK_TIMINGS"] != nil {
-            Terminal.writeError(timer.timings.map { "\($0.phase): \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: "\n") + "\n")
+            Terminal.writeError(timer.timings.map(\.description).joined(separator: "\n") + "\n")
         }
     }
 }

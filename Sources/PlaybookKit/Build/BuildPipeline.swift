@@ -35,10 +35,8 @@ public struct BuildReport: Sendable {
     public var pageCount: Int
     /// Whether the output was written.
     public var wrote: Bool
-    /// Seconds spent in each step, in order.
-    public var timings: [(step: String, seconds: Double)]
-    /// Processor seconds (user and system, all threads) spent in each step, in order.
-    public var cpuTimings: [Double] = []
+    /// Wall and processor time of each step, in order.
+    public var timings: [PhaseTiming]
     /// What the stages made. A command that exits right after the build keeps this alive, so
     /// that the operating system reclaims it at once instead of the process freeing millions of
     /// small objects one by one.
@@ -59,29 +57,16 @@ public struct BuildArtifacts: Sendable {
 /// The build: load → transform → render → write, each step a function from values to values.
 /// `playbook build`, `playbook check` and the preview server all go through ``run(_:progress:)``.
 public enum BuildPipeline {
-    /// User and system processor time of the whole process so far.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    }
-
     /// The steps, in order, as progress reports name them.
     public static let steps = ["load", "transform", "render", "write"]
 
     /// Runs the build. `progress` is called with the step's 1-based number and name before it starts.
     public static func run(_ options: BuildOptions, progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> BuildReport {
         var report = BuildReport(diagnostics: [], books: [], pageCount: 0, wrote: false, timings: [])
-        var clock = ContinuousClock.now
-        var cpu = Self.cpuSeconds()
+        var timer = PhaseTimer()
         func lap(_ step: String) {
-            let now = ContinuousClock.now
-            let elapsed = now - clock
-            let cpuNow = Self.cpuSeconds()
-            report.timings.append((step, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-            report.cpuTimings.append(cpuNow - cpu)
-            clock = now
-            cpu = cpuNow
+            timer.lap(step)
+            report.timings = timer.timings
         }
         if options.writes, let problem = OutputFolder.problem(output: options.output, projectRoot: options.projectRoot) {
             report.diagnostics = [problem]
