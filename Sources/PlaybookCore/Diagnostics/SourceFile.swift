@@ -15,13 +15,20 @@ public struct SourceFile: Sendable, Equatable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        lineStarts = Self.lineStarts(of: text)
+    }
+
+    private static func lineStarts(of text: String) -> [Int] {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+            var starts = [0]
+            starts.reserveCapacity(bytes.count / 40 + 1)
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+            return starts
         }
-        lineStarts = starts
+        if let starts = text.utf8.withContiguousStorageIfAvailable(scan) { return starts }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable(scan) ?? [0]
     }
 
     /// Two files are equal when they have the same path and text.
