@@ -64,6 +64,14 @@ public struct Scenario: Sendable {
         return formatter.format(value, model.units[slot], decimals: model.decimals[slot])
     }
 
+    /// The unit an objective's values are shown in: its KPI's, when the KPI is an input or
+    /// metric, otherwise that of the target as written.
+    public func unit(of objective: ObjectiveResult) -> Unit {
+        if let slot = model.slots[objective.spec.kpi] { return model.units[slot] }
+        if case .literal(let quantity, _) = objective.spec.target.expression { return quantity.unit }
+        return .number
+    }
+
     /// The worked example of a metric (or the value of an input).
     public func explain(_ name: String, in scenarioCase: ScenarioCase = .expected) -> Explanation? {
         guard let evaluation = cases[scenarioCase] else { return nil }

@@ -89,6 +89,25 @@ caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
 th, td { padding: 0.4rem 0.75rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 
+/* Computed blocks (templates/blocks/): figures from scenarios. */
+.pb-block { margin: 1.75rem 0; }
+.pb-table-scroll { overflow-x: auto; max-width: 100%; }
+.pb-table-scroll table { display: table; margin: 0; min-width: 100%; }
+.pb-table th[scope="row"] { text-align: left; font-weight: normal; }
+.pb-table .num { text-align: right; white-space: nowrap; }
+.pb-table tr.total th, .pb-table tr.total td { font-weight: 600; border-top: 1px solid var(--ink, #222); }
+.pb-note { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.85rem; color: var(--muted); margin-top: 0.4rem; }
+.pb-explain { border-left: 3px solid var(--accent); padding: 0.25rem 0 0.25rem 1rem; margin-left: 0; margin-right: 0; }
+.pb-explain figcaption { font-weight: 600; color: inherit; margin: 0 0 0.5rem; }
+.pb-steps { list-style: none; padding: 0; margin: 0; font-variant-numeric: tabular-nums; }
+.pb-steps li { margin: 0 0 0.6rem; }
+.pb-steps li p { margin: 0; }
+.pb-steps li p + p { padding-left: 1.5rem; }
+.pb-steps li:not(.pb-step-main) { font-size: 0.93rem; }
+.pb-inputs { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; font-size: 0.9rem; margin: 0.75rem 0 0; }
+.pb-inputs dd { margin: 0; }
+.pb-source { color: var(--muted); }
+
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule); font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 .pager a { text-decoration: none; max-width: 48%; }
 .pager span { display: block; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); }
@@ -112,6 +131,103 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
   table, figure, pre, blockquote { break-inside: avoid; }
   tr { break-inside: avoid; }
 }
+
+"""#,
+        "templates/blocks/attribution.mustache": #"""
+{{! ```playbook attribution: each channel's credit under every attribution model.
+    The values are those of blocks/table. }}
+<div class="pb-block pb-attribution">
+{{> blocks/table}}
+</div>
+
+"""#,
+        "templates/blocks/cases.mustache": #"""
+{{! ```playbook cases: the low, expected and high cases side by side.
+    The values are those of blocks/table. }}
+<div class="pb-block pb-cases">
+{{> blocks/table}}
+</div>
+
+"""#,
+        "templates/blocks/cash-flow.mustache": #"""
+{{! ```playbook cash-flow: the risk-adjusted TEI summary: initial, each year, total, present value.
+    The values are those of blocks/table. }}
+<div class="pb-block pb-cash-flow">
+{{> blocks/table}}
+</div>
+
+"""#,
+        "templates/blocks/explain.mustache": #"""
+{{! ```playbook explain: a worked example, the derivation with the numbers substituted.
+    Values: caption; result; steps (name, formula, substituted — absent when it would repeat
+    the formula —, result, first); has_inputs; inputs (name, value, source). }}
+<figure class="pb-block pb-explain">
+<figcaption>{{caption}}</figcaption>
+<ol class="pb-steps">
+{{#steps}}
+<li{{#first}} class="pb-step-main"{{/first}}>
+<p class="pb-formula"><code>{{name}}</code> = {{formula}}</p>
+{{#substituted}}
+<p class="pb-substituted">= {{substituted}}</p>
+{{/substituted}}
+<p class="pb-result">= <strong>{{result}}</strong></p>
+</li>
+{{/steps}}
+</ol>
+{{#has_inputs}}
+<dl class="pb-inputs">
+{{#inputs}}
+<dt><code>{{name}}</code></dt>
+<dd>{{value}}{{#source}} <span class="pb-source">({{source}})</span>{{/source}}</dd>
+{{/inputs}}
+</dl>
+{{/has_inputs}}
+</figure>
+
+"""#,
+        "templates/blocks/metrics.mustache": #"""
+{{! ```playbook metrics: figures of a scenario by name.
+    The values are those of blocks/table. }}
+<div class="pb-block pb-metrics">
+{{> blocks/table}}
+</div>
+
+"""#,
+        "templates/blocks/objectives.mustache": #"""
+{{! ```playbook objectives: the KPI scorecard and the Return on Objectives.
+    The values are those of blocks/table. }}
+<div class="pb-block pb-objectives">
+{{> blocks/table}}
+</div>
+
+"""#,
+        "templates/blocks/sensitivity.mustache": #"""
+{{! ```playbook sensitivity: each uncertain input at its low and high value, largest NPV swing first.
+    The values are those of blocks/table. }}
+<div class="pb-block pb-sensitivity">
+{{> blocks/table}}
+</div>
+
+"""#,
+        "templates/blocks/table.mustache": #"""
+{{! The table of a computed block. Values: caption; head (text, numeric); rows (header — the
+    row's first cell —, total, cells: text, numeric); note. Numeric cells get class "num". }}
+<div class="pb-table-scroll">
+<table class="pb-table">
+<caption>{{caption}}</caption>
+<thead>
+<tr>{{#head}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/head}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr{{#total}} class="total"{{/total}}><th scope="row">{{header}}</th>{{#cells}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{#note}}
+<p class="pb-note">{{note}}</p>
+{{/note}}
 
 """#,
         "templates/book.mustache": #"""
@@ -206,6 +322,19 @@ caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
 th, td { padding: 0.25em 0.5em; border-bottom: 1px solid #999; vertical-align: top; }
 thead th { border-bottom: 2px solid #333; text-align: left; }
 tr { page-break-inside: avoid; break-inside: avoid; }
+.pb-block { margin: 1.2em 0; }
+.pb-table th[scope="row"] { text-align: left; font-weight: normal; }
+.pb-table .num { text-align: right; }
+.pb-table tr.total th, .pb-table tr.total td { font-weight: bold; border-top: 1px solid #333; }
+.pb-note { font-size: 0.85em; font-family: sans-serif; margin-top: 0.3em; }
+.pb-explain { border-left: 3px solid #999; padding-left: 0.8em; margin-left: 0; margin-right: 0; }
+.pb-explain figcaption { font-weight: bold; margin: 0 0 0.4em; }
+.pb-steps { list-style: none; padding: 0; margin: 0; }
+.pb-steps li { margin: 0 0 0.5em; }
+.pb-steps li p { margin: 0; text-indent: 0; }
+.pb-steps li p + p { padding-left: 1.2em; }
+.pb-inputs { font-size: 0.9em; margin: 0.6em 0 0; }
+.pb-inputs dd { margin: 0 0 0.3em 1.2em; }
 hr { border: none; border-top: 1px solid #999; margin: 2em 0; }
 nav ol { list-style: none; padding-left: 0; }
 nav li { margin: 0.4em 0; }

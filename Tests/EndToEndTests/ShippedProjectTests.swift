@@ -44,6 +44,28 @@ import Testing
         try expectCleanValidation(out)
     }
 
+    /// Computed blocks and values pass the validators, and a client named with markup, Markdown,
+    /// a Mustache tag and an entity shows exactly those characters in both outputs.
+    @Test func computedContentPassesTheValidatorsAndShowsDataLiterally() throws {
+        let out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let project = Tools.repository.appendingPathComponent("Tests/PlaybookKitTests/Fixtures/projects/computed/project")
+        let result = try Tools.playbook(["build", "--project", project.path, "--out", out.path])
+        #expect(result.status == 0, "build failed: \(result.stderr)")
+        #expect(result.stderr == "")
+        try expectCleanValidation(out)
+        // The name as the reader must see it, escaped once for HTML and XML alike.
+        let shown = "&lt;script&gt;alert(1)&lt;/script&gt; *Acme_* [x](javascript:x) {{y}} &amp;nbsp;"
+        for page in ["site/case/01-figures.html", "xhtml/case/OEBPS/01-figures.xhtml"] {
+            let text = try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8)
+            #expect(text.contains(">Figures for \(shown)</h1>"), "\(page)")
+            #expect(text.contains("<h2 id=\"gains\">What \(shown) gains</h2>"), "\(page)")
+            #expect(!text.contains("<script>"), "\(page)")
+            #expect(!text.contains("href=\"javascript"), "\(page)")
+            #expect(text.contains("The programme returns <strong>$760,032</strong> (760032 exactly)"), "\(page)")
+        }
+    }
+
     @Test func rebuildsAreByteIdenticalAndHonourSourceDateEpoch() throws {
         let first = try Tools.temporaryFolder(), second = try Tools.temporaryFolder(), stamped = try Tools.temporaryFolder()
         defer { [first, second, stamped].forEach { try? FileManager.default.removeItem(at: $0) } }

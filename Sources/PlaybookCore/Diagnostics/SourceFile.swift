@@ -75,6 +75,30 @@ public struct SourceFile: Sendable, Equatable {
         return location(line: line, column: indent + 1, length: max(text.utf8.count - indent, 1))
     }
 
+    /// The location of the `index`-th occurrence (from 0) of `needle` that starts on line
+    /// `firstLine` or later; `nil` when there are not that many.
+    public func location(ofOccurrence index: Int, of needle: String, from firstLine: Int) -> SourceLocation? {
+        guard !needle.isEmpty, firstLine >= 1, firstLine <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        var searchFrom = utf8.index(utf8.startIndex, offsetBy: lineStarts[firstLine - 1])
+        var remaining = index
+        while let range = text[searchFrom...].firstRange(of: needle) {
+            if remaining == 0 {
+                let offset = utf8.distance(from: utf8.startIndex, to: range.lowerBound)
+                // The last line that starts at or before the offset.
+                var low = 0, high = lineStarts.count - 1
+                while low < high {
+                    let middle = (low + high + 1) / 2
+                    if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+                }
+                return location(line: low + 1, column: offset - lineStarts[low] + 1, length: needle.utf8.count)
+            }
+            remaining -= 1
+            searchFrom = range.upperBound
+        }
+        return nil
+    }
+
     /// The location of the whole file, pointing at its first line.
     public var start: SourceLocation { location(line: 1, column: 1, length: max(line(1).utf8.count, 1)) }
 }

@@ -16,6 +16,26 @@ public enum Block: Sendable, Equatable {
     case thematicBreak
     /// A GFM pipe table.
     case table(Table)
+    /// A block computed from a scenario (a metric table, a worked example, a chart …), made
+    /// by the transform stage from a ```` ```playbook ```` fence and written through a template.
+    case computed(ComputedBlock)
+}
+
+/// A computed block: which template writes it and the values it shows.
+public struct ComputedBlock: Sendable, Equatable {
+    /// The template that writes it, such as `blocks/metrics`.
+    public var template: String
+    /// The values the template shows.
+    public var value: TemplateValue
+    /// Where the fence starts.
+    public var position: SourcePosition
+
+    /// Creates a computed block.
+    public init(template: String, value: TemplateValue, position: SourcePosition) {
+        self.template = template
+        self.value = value
+        self.position = position
+    }
 }
 
 /// A heading and the anchor that links point at.

@@ -42,6 +42,8 @@ extension Document {
             out += "\(p)html \(at(html.position)) \(quoted(html.html))\n"
         case .thematicBreak:
             out += "\(p)thematic-break\n"
+        case .computed(let block):
+            out += "\(p)computed \(at(block.position)) template=\(quoted(block.template))\n"
         case .table(let table):
             out += "\(p)table \(at(table.position)) align=\(table.alignments.map(\.rawValue).joined(separator: ","))\n"
             out += "\(p)  header\n"

@@ -8,12 +8,23 @@ public struct ChapterFrontMatter: Sendable, Equatable {
     public var summary: String?
     /// Drafts are left out of builds unless `--drafts` is given.
     public var draft: Bool
+    /// The scenario the chapter's figures come from (a file name in `content/scenarios/`
+    /// without `.yaml`), and where it is written.
+    public var scenario: (name: String, location: SourceLocation)?
 
     /// Creates front matter.
-    public init(title: String, order: Int, summary: String? = nil, draft: Bool = false) {
+    public init(title: String, order: Int, summary: String? = nil, draft: Bool = false,
+                scenario: (name: String, location: SourceLocation)? = nil) {
         self.title = title
         self.order = order
         self.summary = summary
         self.draft = draft
+        self.scenario = scenario
+    }
+
+    /// Two front matters are equal when their fields are (the scenario by name and place).
+    public static func == (lhs: ChapterFrontMatter, rhs: ChapterFrontMatter) -> Bool {
+        lhs.title == rhs.title && lhs.order == rhs.order && lhs.summary == rhs.summary && lhs.draft == rhs.draft
+            && lhs.scenario?.name == rhs.scenario?.name && lhs.scenario?.location == rhs.scenario?.location
     }
 }

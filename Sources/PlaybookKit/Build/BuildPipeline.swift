@@ -80,7 +80,7 @@ public enum BuildPipeline {
         guard let loaded else { return report }
 
         progress(2, steps[1])
-        let (publication, transformDiagnostics) = await TransformStage.run(loaded.project)
+        let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios, scenarioNames: loaded.scenarioNames)
         report.diagnostics += transformDiagnostics
         lap(steps[1])
 

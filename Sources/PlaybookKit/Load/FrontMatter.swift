@@ -66,10 +66,21 @@ enum FrontMatter {
         let order = reader.int("order", required: true)
         let summary = reader.string("summary")
         let draft = reader.bool("draft")
+        let scenarioPair = reader.pair("scenario")
         reader.finish()
-        let diagnostics = reader.diagnostics
+        var diagnostics = reader.diagnostics
+        var scenario: (name: String, location: SourceLocation)?
+        if let scenarioPair {
+            let location = scenarioPair.value.location(in: file)
+            if let name = scenarioPair.value.scalar?.text.trimmingSpaces(), !name.isEmpty, !scenarioPair.value.isNull {
+                scenario = (name, location)
+            } else {
+                diagnostics.append(.error("wrong-type", "'scenario' must be the name of a file in content/scenarios/, such as kestrel-mobile",
+                                          at: location))
+            }
+        }
         guard let title, let order else { return (nil, diagnostics) }
-        return (ChapterFrontMatter(title: title, order: order, summary: summary, draft: draft ?? false), diagnostics)
+        return (ChapterFrontMatter(title: title, order: order, summary: summary, draft: draft ?? false, scenario: scenario), diagnostics)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookCore
+import PlaybookScenario
 import PlaybookTemplates
 
 /// Everything the load stage reads: the project, its templates, and its static site files.
@@ -12,6 +13,11 @@ public struct LoadedProject: Sendable {
     public var epubStylesheet: String
     /// Files of `site/`, relative to it.
     public var staticFiles: [String]
+    /// The project's scenarios (`content/scenarios/<name>.yaml`) by name; those with errors
+    /// are left out (their diagnostics are the load stage's).
+    public var scenarios: [String: Scenario] = [:]
+    /// The name of every scenario file, including those with errors.
+    public var scenarioNames: Set<String> = []
 }
 
 /// The load stage: the project (``ProjectLoader``), templates and static files.
@@ -40,7 +46,23 @@ public enum LoadStage {
         let staticFiles = directory.files(under: "site")
         guard let project else { return (nil, diagnostics) }
         diagnostics += Self.checkCovers(project, directory: directory)
-        return (LoadedProject(project: project, templates: templates, epubStylesheet: stylesheet, staticFiles: staticFiles), diagnostics)
+        let (scenarios, scenarioDiagnostics) = ScenarioFiles.loadAll(directory: directory, settings: project.settings)
+        diagnostics += scenarioDiagnostics
+        diagnostics += Self.checkScenarioNames(project, directory: directory)
+        let scenarioNames = Set(directory.list(ScenarioFiles.folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) })
+        return (LoadedProject(project: project, templates: templates, epubStylesheet: stylesheet, staticFiles: staticFiles,
+                              scenarios: scenarios, scenarioNames: scenarioNames), diagnostics)
+    }
+
+    /// A chapter's `scenario:` must name a file in `content/scenarios/`.
+    private static func checkScenarioNames(_ project: Project, directory: ProjectDirectory) -> [Diagnostic] {
+        let names = directory.list(ScenarioFiles.folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+        return project.books.flatMap(\.chapters).compactMap { chapter in
+            guard let (name, location) = chapter.frontMatter.scenario, !names.contains(name) else { return nil }
+            return .error("no-scenario", "there is no scenario '\(name)' in \(ScenarioFiles.folder)/", at: location,
+                          hint: NearestName.hint(for: name, among: names)
+                            ?? (names.isEmpty ? "scenarios are YAML files in \(ScenarioFiles.folder)/" : "the scenarios are: " + names.joined(separator: ", ")))
+        }
     }
 
     /// A `cover:` in book.yaml must name an image file in the book's folder.

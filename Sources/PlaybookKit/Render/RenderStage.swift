@@ -12,12 +12,14 @@ public enum RenderStage {
             var chapter: Chapter
         }
         let baseURL = publication.settings.baseURL
+        let templates = loaded.templates
         let slugs = publication.books.map(\.slug)
         let jobs = publication.books.enumerated().flatMap { index, book in book.chapters.map { Job(book: index, chapter: $0) } }
         let rendered = await jobs.concurrentMap { job in
             let slug = slugs[job.book]
             return DocumentRenderer(siteHref: { SitePaths.href($0, from: slug) },
-                                    epubHref: { EPUBPaths.href($0, from: slug, baseURL: baseURL) }).render(job.chapter.document)
+                                    epubHref: { EPUBPaths.href($0, from: slug, baseURL: baseURL) },
+                                    computedMarkup: { templates.render($0.template, $0.value) }).render(job.chapter.document)
         }
         var bodies = publication.books.map { _ in [RenderedBody]() }
         for (job, body) in zip(jobs, rendered) { bodies[job.book].append(body) }

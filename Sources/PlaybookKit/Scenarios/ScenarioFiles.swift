@@ -19,26 +19,51 @@ public enum ScenarioFiles {
                                  hint: NearestName.hint(for: argument, among: names)
                                     ?? (names.isEmpty ? "scenarios are YAML files in \(folder)/" : "the scenarios are: " + names.joined(separator: ", ")))])
         }
+        // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.
+        var defaults = ScenarioDefaults()
+        if case .file(let settingsFile) = directory.read("playbook.yaml"), let settings = SeriesSettingsLoader.load(settingsFile).0 {
+            defaults = Self.defaults(for: settings)
+        }
+        return load(path: path, directory: directory, defaults: defaults)
+    }
+
+    /// The currency and locale a project gives its scenarios.
+    static func defaults(for settings: SeriesSettings) -> ScenarioDefaults {
+        var defaults = ScenarioDefaults()
+        if Currency.isCode(settings.currency) { defaults.currency = settings.currency }
+        if LanguageTag.isValid(settings.locale) { defaults.locale = settings.locale }
+        return defaults
+    }
+
+    /// Loads the scenario file at the project-relative `path` (its data files beside it).
+    static func load(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults) -> (Scenario?, [Diagnostic]) {
         let file: SourceFile
         switch directory.read(path) {
         case .file(let read): file = read
         case .missing: return (nil, [.error("no-scenario", "there is no file \(path)", at: nil)])
         case .failed(let diagnostic): return (nil, [diagnostic])
         }
-        // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.
-        var defaults = ScenarioDefaults()
-        if case .file(let settingsFile) = directory.read("playbook.yaml"), let settings = SeriesSettingsLoader.load(settingsFile).0 {
-            if Currency.isCode(settings.currency) { defaults.currency = settings.currency }
-            if LanguageTag.isValid(settings.locale) { defaults.locale = settings.locale }
-        }
-        let (scenario, scenarioDiagnostics) = Scenario.load(file, defaults: defaults) { path in
+        return Scenario.load(file, defaults: defaults) { path in
             switch directory.read(path) {
             case .file(let read): return .success(read)
             case .missing: return .failure(.error("missing-file", "there is no such file", at: nil))
             case .failed(let diagnostic): return .failure(diagnostic)
             }
         }
-        return (scenario, scenarioDiagnostics)
+    }
+
+    /// Every scenario of a project, by name (the file name without `.yaml`), with the
+    /// diagnostics of all of them. A scenario with errors is left out.
+    static func loadAll(directory: ProjectDirectory, settings: SeriesSettings) -> ([String: Scenario], [Diagnostic]) {
+        let defaults = defaults(for: settings)
+        var scenarios: [String: Scenario] = [:]
+        var diagnostics: [Diagnostic] = []
+        for name in directory.list(folder).filter({ $0.hasSuffix(".yaml") }).sorted() {
+            let (scenario, scenarioDiagnostics) = load(path: "\(folder)/\(name)", directory: directory, defaults: defaults)
+            diagnostics += scenarioDiagnostics
+            if let scenario, !scenarioDiagnostics.hasErrors { scenarios[String(name.dropLast(5))] = scenario }
+        }
+        return (scenarios, diagnostics)
     }
 
     /// Every scenario file of the project, by project-relative path, sorted.

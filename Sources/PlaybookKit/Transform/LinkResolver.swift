@@ -54,7 +54,7 @@ struct LinkResolver {
             table.header = table.header.map { cell in cell.map { inline($0) } }
             table.rows = table.rows.map { row in row.map { cell in cell.map { inline($0) } } }
             return .table(table)
-        case .codeBlock, .html, .thematicBreak:
+        case .codeBlock, .html, .thematicBreak, .computed:
             return block
         }
     }

@@ -48,7 +48,7 @@ struct RawHTMLPass {
             table.header = table.header.map { scoped(.inline("a table cell"), $0) }
             table.rows = table.rows.map { row in row.map { scoped(.inline("a table cell"), $0) } }
             return .table(table)
-        case .codeBlock, .thematicBreak:
+        case .codeBlock, .thematicBreak, .computed:
             return block
         }
     }
@@ -115,7 +115,7 @@ extension Document {
                 case .blockQuote(let children): return inBlocks(children)
                 case .list(let list): return list.items.contains(where: inBlocks)
                 case .table(let table): return table.header.contains(where: inInlines) || table.rows.contains { $0.contains(where: inInlines) }
-                case .codeBlock, .thematicBreak: return false
+                case .codeBlock, .thematicBreak, .computed: return false
                 }
             }
         }

@@ -1,4 +1,5 @@
 import PlaybookCore
+import PlaybookScenario
 
 /// The project after the transform stage: documents with anchors, resolved links and XHTML
 /// for raw HTML, and for each book the files its chapters show (which its EPUB must carry).
@@ -11,11 +12,14 @@ public struct Publication: Sendable {
     public var imagesByBook: [String: [Asset]]
 }
 
-/// The transform stage: raw HTML made well-formed, heading anchors, links and images resolved.
-/// It reads nothing from disk; everything it needs was loaded.
+/// The transform stage: computed content from scenarios, raw HTML made well-formed, heading
+/// anchors, links and images resolved. It reads nothing from disk; everything it needs was loaded.
 public enum TransformStage {
     /// Transforms every chapter (on all cores) and returns the publication and diagnostics.
-    public static func run(_ project: Project) async -> (Publication, [Diagnostic]) {
+    /// `scenarios` are those that loaded; `scenarioNames` names every scenario file.
+    public static func run(_ project: Project, scenarios: [String: Scenario] = [:],
+                           scenarioNames: Set<String> = []) async -> (Publication, [Diagnostic]) {
+        let context = ScenarioContext(scenarios: scenarios, allNames: scenarioNames.union(scenarios.keys))
         struct Job: Sendable {
             var book: Int
             var chapter: Int
@@ -30,13 +34,14 @@ public enum TransformStage {
         let jobs = project.books.enumerated().flatMap { bookIndex, book in
             book.chapters.enumerated().map { Job(book: bookIndex, chapter: $0.offset, value: $0.element) }
         }
-        // 1. Raw HTML and anchors, chapter by chapter.
+        // 1. Computed content, raw HTML and anchors, chapter by chapter.
         let prepared = await jobs.concurrentMap { job -> Prepared in
-            var chapter = job.value
+            var (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
             let (document, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
             let (anchored, anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: chapter.source)
             chapter.document = anchored
-            return Prepared(chapter: chapter, anchors: anchors, resources: resources, diagnostics: htmlDiagnostics + anchorDiagnostics)
+            return Prepared(chapter: chapter, anchors: anchors, resources: resources,
+                            diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
         }
         // 2. The index of everything a link can point at.
         var entries: [String: ProjectIndex.BookEntry] = [:]

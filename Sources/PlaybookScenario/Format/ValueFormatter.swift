@@ -74,6 +74,12 @@ public struct ValueFormatter: Sendable {
         return style.format(value, decimals: most)
     }
 
+    /// A number as a program reads it: no grouping, a `.` for decimals, up to 15 significant
+    /// digits (`354816`, `0.08`, `482199.529676934`), as in `playbook calc --format json`.
+    public static func raw(_ value: Double) -> String {
+        JSONValue.number(value)
+    }
+
     /// A number of months: `15.6 months`.
     public func months(_ value: Double?) -> String {
         guard let value else { return "not within the horizon" }

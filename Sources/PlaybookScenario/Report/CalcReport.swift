@@ -135,8 +135,6 @@ public struct CalcReport: Sendable {
     }
 
     func objectiveUnit(_ objective: ObjectiveResult) -> Unit {
-        if let slot = scenario.model.slots[objective.spec.kpi] { return scenario.model.units[slot] }
-        if case .literal(let quantity, _) = objective.spec.target.expression { return quantity.unit }
-        return .number
+        scenario.unit(of: objective)
     }
 }

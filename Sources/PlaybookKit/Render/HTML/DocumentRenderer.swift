@@ -17,6 +17,8 @@ struct DocumentRenderer {
     let siteHref: (LinkTarget) -> String
     /// The EPUB href for a resolved link target, relative to the chapter's XHTML file.
     let epubHref: (LinkTarget) -> String
+    /// The markup of a computed block (its template, written to be both HTML and XHTML).
+    let computedMarkup: (ComputedBlock) -> String
 
     /// Both fragments for the whole document.
     func render(_ document: Document) -> RenderedBody {
@@ -121,6 +123,9 @@ struct DocumentRenderer {
             out.both("\n")
         case .table(let table):
             renderTable(table, into: &out)
+        case .computed(let block):
+            out.both(computedMarkup(block))
+            if out.html.utf8.last != UInt8(ascii: "\n") { out.both("\n") }
         }
     }
 

@@ -1,0 +1,187 @@
+import PlaybookCore
+import PlaybookFinance
+import PlaybookScenario
+
+/// A table as block templates receive it: a caption, column heads, rows of cells (numbers
+/// flagged so templates align them right), and a note under the table.
+struct BlockTable {
+    struct Cell {
+        var text: String
+        var numeric: Bool
+    }
+
+    var caption: String
+    var head: [String]
+    /// Which columns hold numbers.
+    var numericColumns: Set<Int>
+    var rows: [(cells: [String], isTotal: Bool)] = []
+    var note: String?
+
+    mutating func add(_ cells: [String], total: Bool = false) {
+        rows.append((cells, total))
+    }
+
+    /// `caption`, `note`, `head` (`text`, `numeric`), `rows` (`total`, `header` — the first
+    /// cell, a row heading — and `cells`: `text`, `numeric`).
+    var value: TemplateValue {
+        func numeric(_ column: Int) -> TemplateValue { .flag(numericColumns.contains(column)) }
+        let head: [TemplateValue] = self.head.enumerated().map { column, text in
+            ["text": .text(text), "numeric": numeric(column)]
+        }
+        let rows: [TemplateValue] = self.rows.map { row in
+            .object([
+                "total": .flag(row.isTotal),
+                "header": .text(row.cells.first ?? ""),
+                "cells": .list(row.cells.enumerated().dropFirst().map { column, text in
+                    ["text": .text(text), "numeric": numeric(column)]
+                }),
+            ])
+        }
+        var fields: [String: TemplateValue] = ["caption": .text(caption), "head": .list(head), "rows": .list(rows)]
+        if let note { fields["note"] = .text(note) }
+        return .object(fields)
+    }
+}
+
+/// Builds the values of each computed block from a scenario.
+struct BlockTables {
+    let scenario: Scenario
+    var formatter: ValueFormatter { scenario.formatter }
+    var spec: ScenarioSpec { scenario.spec }
+
+    func money(_ value: Double) -> String { formatter.money(value, decimals: 0) }
+    func percent(_ value: Double?) -> String { value.map { formatter.format($0, .percent) } ?? "—" }
+
+    /// The label of an input or metric: its `label`, or its name in words
+    /// (`contact_shift_savings` → `Contact shift savings`).
+    func label(_ name: String) -> String {
+        spec.metrics.first { $0.name == name }?.label ?? name.replacingOccurrences(of: "_", with: " ").capitalizedFirst
+    }
+
+    /// `metrics`: named inputs and metrics with their values.
+    func metrics(_ names: [String], caption: String?, in scenarioCase: ScenarioCase) -> BlockTable {
+        var table = BlockTable(caption: caption ?? "\(spec.client): key figures", head: ["Figure", "Value"], numericColumns: [1])
+        for name in names {
+            table.add([label(name), scenario.formatted(name, in: scenarioCase) ?? ""])
+        }
+        if scenarioCase != .expected { table.note = "The \(scenarioCase.rawValue) case." }
+        return table
+    }
+
+    /// `cash-flow`: the TEI-style summary, risk-adjusted, each line rounded.
+    func cashFlow(caption: String?, in scenarioCase: ScenarioCase) -> BlockTable? {
+        guard let summary = scenario.cases[scenarioCase]?.roundedSummary else { return nil }
+        let years = (1...max(spec.years, 1)).map { "Year \($0)" }
+        let head = [""] + ["Initial"] + years + ["Total", "Present value"]
+        var table = BlockTable(caption: caption ?? "\(spec.client): risk-adjusted cash flows (\(spec.currency))", head: head,
+                               numericColumns: Set(1..<head.count))
+        func row(_ label: String, _ source: SummaryRow, total: Bool = false) {
+            table.add([label] + source.periods.map(money) + [money(source.total), money(source.presentValue)], total: total)
+        }
+        for line in summary.costLines { row(lineLabel(line.name), line) }
+        row("Total costs", summary.costs, total: true)
+        for line in summary.benefitLines { row(lineLabel(line.name), line) }
+        row("Total benefits", summary.benefits, total: true)
+        row("Net benefits", summary.net, total: true)
+        var figures = ["NPV \(money(summary.npv))", "ROI \(percent(summary.roi))", "payback \(formatter.months(summary.paybackMonths))"]
+        if scenarioCase != .expected { figures.insert("The \(scenarioCase.rawValue) case", at: 0) }
+        table.note = figures.joined(separator: " · ") + ". Initial amounts are not discounted; year n is discounted by (1 + \(formatter.format(spec.discountRate, .percent)))^n. Each line is rounded to whole \(spec.currency), and totals are the sums of the lines shown."
+        return table
+    }
+
+    /// `cases`: the low, expected and high cases side by side.
+    func cases(caption: String?) -> BlockTable {
+        var table = BlockTable(caption: caption ?? "\(spec.client): low, expected and high cases",
+                               head: ["Case", "PV of benefits", "PV of costs", "NPV", "ROI", "Payback"], numericColumns: [1, 2, 3, 4, 5])
+        for item in ScenarioCase.allCases {
+            guard let result = scenario.cases[item]?.roundedSummary else { continue }
+            table.add([item.rawValue.capitalized, money(result.benefits.presentValue), money(result.costs.presentValue), money(result.npv),
+                       percent(result.roi), formatter.months(result.paybackMonths)])
+        }
+        table.note = "Every input with a range at its low, expected or high value."
+        return table
+    }
+
+    /// `sensitivity`: each uncertain input at its low and high value, largest swing first.
+    func sensitivity(caption: String?) -> BlockTable {
+        var table = BlockTable(caption: caption ?? "\(spec.client): what moves the NPV",
+                               head: ["Input", "Low", "High", "NPV at low", "NPV at high", "Swing"], numericColumns: [1, 2, 3, 4, 5])
+        for row in scenario.sensitivity() {
+            guard let input = spec.inputs.first(where: { $0.name == row.input }) else { continue }
+            let unit = input.value.unit
+            table.add([label(row.input), formatter.format(input.value.value(in: .low), unit), formatter.format(input.value.value(in: .high), unit),
+                       money(row.npvAtLow), money(row.npvAtHigh), money(row.swing)])
+        }
+        table.note = "One input at a time; every other input at its expected value."
+        return table
+    }
+
+    /// `objectives`: the KPI scorecard and the Return on Objectives.
+    func objectives(caption: String?) -> BlockTable {
+        var table = BlockTable(caption: caption ?? "\(spec.client): objectives and KPIs",
+                               head: ["KPI", "Baseline", "Target", "Actual", "Progress"], numericColumns: [1, 2, 3, 4])
+        for objective in scenario.expected.objectives {
+            let unit = scenario.unit(of: objective)
+            table.add([objective.spec.label ?? objective.spec.kpi, objective.baseline.map { formatter.format($0, unit) } ?? "—",
+                       formatter.format(objective.target, unit), formatter.format(objective.actual, unit), percent(objective.progress)])
+        }
+        table.add(["Return on Objectives", "", "", "", percent(scenario.expected.returnOnObjectives)], total: true)
+        table.note = "Progress is the share of the way from the baseline (or zero) to the target, capped at 100%; the Return on Objectives is their weighted mean."
+        return table
+    }
+
+    /// `attribution`: each channel's credit under every model; `nil` without conversion paths.
+    func attribution(caption: String?) -> BlockTable? {
+        guard let credit = scenario.attribution(), let data = spec.attribution else { return nil }
+        let models = Attribution.Model.allCases
+        var table = BlockTable(caption: caption ?? "\(spec.client): conversion value credited to each channel",
+                               head: ["Channel"] + models.map { $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst },
+                               numericColumns: Set(1...models.count))
+        for (channel, byModel) in credit {
+            table.add([channel] + models.map { money(byModel[$0] ?? 0) })
+        }
+        let totals = models.map { model in credit.reduce(0) { $0 + ($1.credit[model] ?? 0) } }
+        table.add(["Total"] + totals.map(money), total: true)
+        table.note = "\(data.paths.count) conversions; time decay halves a touch's weight every \(formatter.plain(data.halfLifeDays)) days; position-based gives 40% to the first and last touch and shares 20% among the others."
+        return table
+    }
+
+    /// `explain`: the worked example of a metric, step by step.
+    func explain(_ name: String, caption: String?, in scenarioCase: ScenarioCase) -> TemplateValue? {
+        guard let explanation = scenario.explain(name, in: scenarioCase) else { return nil }
+        let steps: [TemplateValue] = explanation.steps.enumerated().map { index, step in
+            var fields: [String: TemplateValue] = ["name": .text(step.name), "formula": .text(step.formula), "result": .text(step.result),
+                                                   "first": .flag(index == 0)]
+            if step.substituted != step.formula, step.substituted != step.result { fields["substituted"] = .text(step.substituted) }
+            return .object(fields)
+        }
+        let inputs: [TemplateValue] = explanation.inputs.map { input in
+            var fields: [String: TemplateValue] = ["name": .text(input.name), "value": .text(input.value)]
+            if let source = input.source { fields["source"] = .text(source) }
+            return .object(fields)
+        }
+        return .object([
+            "caption": .text(caption ?? "How \(label(name).lowercasedFirst) is worked out"),
+            "result": .text(explanation.steps.first?.result ?? ""),
+            "steps": .list(steps), "has_inputs": .flag(!inputs.isEmpty), "inputs": .list(inputs),
+        ])
+    }
+
+    private func lineLabel(_ name: String) -> String {
+        spec.lines.first { $0.name == name }?.label ?? name.replacingOccurrences(of: "_", with: " ").capitalizedFirst
+    }
+}
+
+extension String {
+    /// The string with its first character lower-cased, unless the first word is an acronym.
+    var lowercasedFirst: String {
+        guard let first, !(dropFirst().first?.isUppercase ?? false) else { return self }
+        return first.lowercased() + dropFirst()
+    }
+
+    /// The string with its first character upper-cased (`time decay` → `Time decay`).
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

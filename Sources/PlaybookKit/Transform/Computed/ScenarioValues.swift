@@ -1,0 +1,67 @@
+import PlaybookCore
+import PlaybookScenario
+
+/// The figures a chapter can show from a scenario, by name: every input and metric, and the
+/// figures of the risk-adjusted financial summary (as `playbook calc` prints them).
+struct ScenarioValues: Sendable {
+    /// The scenario.
+    let scenario: Scenario
+
+    /// Names of the summary's figures, usable beside the scenario's own names.
+    static let summaryNames = ["client", "title", "npv", "roi", "irr", "payback_months", "discounted_payback_months",
+                               "pv_benefits", "pv_costs", "total_benefits", "total_costs", "return_on_objectives"]
+
+    /// Every name a tag may use, for "did you mean" hints.
+    var names: [String] {
+        scenario.spec.inputs.map(\.name) + scenario.spec.metrics.map(\.name) + Self.summaryNames
+    }
+
+    /// The value of `name` formatted for people (`$354,816`, `8.0%`, `15.6 months`), or `nil`
+    /// when the scenario has no such name.
+    func text(_ name: String, in scenarioCase: ScenarioCase = .expected) -> String? {
+        if let text = scenario.formatted(name, in: scenarioCase) { return text }
+        let formatter = scenario.formatter
+        switch summaryFigure(name, in: scenarioCase) {
+        case .text(let text)?: return text
+        case .money(let value)?: return formatter.money(value, decimals: 0)
+        case .percent(let value)?: return value.map { formatter.format($0, .percent) } ?? "—"
+        case .months(let value)?: return formatter.months(value)
+        case nil: return nil
+        }
+    }
+
+    /// The value of `name` as a plain number (`354816`, `0.405`), or `nil` when there is none.
+    func raw(_ name: String, in scenarioCase: ScenarioCase = .expected) -> String? {
+        if let value = scenario.value(name, in: scenarioCase) { return ValueFormatter.raw(value) }
+        switch summaryFigure(name, in: scenarioCase) {
+        case .text(let text)?: return text
+        case .money(let value)?: return ValueFormatter.raw(value)
+        case .percent(let value)?, .months(let value)?: return value.map(ValueFormatter.raw) ?? ""
+        case nil: return nil
+        }
+    }
+
+    private enum Figure {
+        case text(String), money(Double), percent(Double?), months(Double?)
+    }
+
+    private func summaryFigure(_ name: String, in scenarioCase: ScenarioCase) -> Figure? {
+        guard let evaluation = scenario.cases[scenarioCase] else { return nil }
+        let summary = evaluation.roundedSummary
+        switch name {
+        case "client": return .text(scenario.spec.client)
+        case "title": return .text(scenario.spec.title ?? scenario.spec.client)
+        case "npv": return .money(summary.npv)
+        case "roi": return .percent(summary.roi)
+        case "irr": return .percent(summary.irr)
+        case "payback_months": return .months(summary.paybackMonths)
+        case "discounted_payback_months": return .months(summary.discountedPaybackMonths)
+        case "pv_benefits": return .money(summary.benefits.presentValue)
+        case "pv_costs": return .money(summary.costs.presentValue)
+        case "total_benefits": return .money(summary.benefits.total)
+        case "total_costs": return .money(summary.costs.total)
+        case "return_on_objectives": return .percent(evaluation.returnOnObjectives)
+        default: return nil
+        }
+    }
+}
