@@ -68,24 +68,54 @@ struct BlockTables {
         return table
     }
 
-    /// `cash-flow`: the TEI-style summary, risk-adjusted, each line rounded.
-    func cashFlow(caption: String?, in scenarioCase: ScenarioCase) -> BlockTable? {
-        guard let summary = scenario.cases[scenarioCase]?.roundedSummary else { return nil }
-        let years = (1...max(spec.years, 1)).map { "Year \($0)" }
-        let head = [""] + ["Initial"] + years + ["Total", "Present value"]
-        var table = BlockTable(caption: caption ?? "\(spec.client): risk-adjusted cash flows (\(spec.currency))", head: head,
-                               numericColumns: Set(1..<head.count))
-        func row(_ label: String, _ source: SummaryRow, total: Bool = false) {
-            table.add([label] + source.periods.map(money) + [money(source.total), money(source.presentValue)], total: total)
+    /// Which lines a `cash-flow` block shows.
+    enum LineSelection: String {
+        case all, costs, benefits
+    }
+
+    /// `cash-flow`: the TEI-style summary, each line rounded; risk-adjusted unless asked
+    /// otherwise, and with the costs, the benefits or both.
+    func cashFlow(caption: String?, in scenarioCase: ScenarioCase, riskAdjusted: Bool = true,
+                  lines selection: LineSelection = .all) -> BlockTable? {
+        guard let evaluation = scenario.cases[scenarioCase] else { return nil }
+        var summary = evaluation.roundedSummary
+        if !riskAdjusted {
+            let unadjusted = evaluation.lines.map { line -> CashFlowLine in
+                var copy = line
+                copy.risk = 0
+                return copy
+            }
+            summary = FinancialSummary(lines: unadjusted, years: spec.years, rate: spec.discountRate, rounding: .lineItems(decimals: 0))
         }
-        for line in summary.costLines { row(lineLabel(line.name), line) }
-        row("Total costs", summary.costs, total: true)
-        for line in summary.benefitLines { row(lineLabel(line.name), line) }
-        row("Total benefits", summary.benefits, total: true)
-        row("Net benefits", summary.net, total: true)
-        var figures = ["NPV \(money(summary.npv))", "ROI \(percent(summary.roi))", "payback \(formatter.months(summary.paybackMonths))"]
-        if scenarioCase != .expected { figures.insert("The \(scenarioCase.rawValue) case", at: 0) }
-        table.note = figures.joined(separator: " · ") + ". Initial amounts are not discounted; year n is discounted by (1 + \(formatter.format(spec.discountRate, .percent)))^n. Each line is rounded to whole \(spec.currency), and totals are the sums of the lines shown."
+        let years = (1...max(spec.years, 1)).map { "Year \($0)" }
+        let head = [""] + (riskAdjusted ? ["Risk"] : []) + ["Initial"] + years + ["Total", "Present value"]
+        let what = [LineSelection.all: "cash flows", .costs: "costs", .benefits: "benefits"][selection] ?? "cash flows"
+        var table = BlockTable(caption: caption ?? "\(spec.client): \(riskAdjusted ? "risk-adjusted " : "")\(what) (\(spec.currency))", head: head,
+                               numericColumns: Set(1..<head.count))
+        let risks = Dictionary(evaluation.lines.map { ($0.name, $0.risk) }, uniquingKeysWith: { first, _ in first })
+        func row(_ label: String, _ source: SummaryRow, total: Bool = false) {
+            let risk = total ? "" : formatter.format(risks[source.name] ?? 0, .percent, decimals: 0)
+            table.add([label] + (riskAdjusted ? [risk] : []) + source.periods.map(money) + [money(source.total), money(source.presentValue)],
+                      total: total)
+        }
+        if selection != .benefits {
+            for line in summary.costLines { row(lineLabel(line.name), line) }
+            row("Total costs", summary.costs, total: true)
+        }
+        if selection != .costs {
+            for line in summary.benefitLines { row(lineLabel(line.name), line) }
+            row("Total benefits", summary.benefits, total: true)
+        }
+        var sentences: [String] = []
+        if scenarioCase != .expected { sentences.append("The \(scenarioCase.rawValue) case.") }
+        sentences.append(riskAdjusted ? "Risk-adjusted: benefits reduced and costs increased by each line's risk."
+                                      : "Before risk adjustment.")
+        if selection == .all {
+            row("Net benefits", summary.net, total: true)
+            sentences.append("NPV \(money(summary.npv)), ROI \(percent(summary.roi)), payback \(formatter.months(summary.paybackMonths)).")
+        }
+        sentences.append("Initial amounts are not discounted; year n is discounted by (1 + \(formatter.format(spec.discountRate, .percent)))^n. Each line is rounded to whole \(spec.currency), and totals are the sums of the lines shown.")
+        table.note = sentences.joined(separator: " ")
         return table
     }
 

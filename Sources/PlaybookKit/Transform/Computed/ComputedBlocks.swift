@@ -16,7 +16,7 @@ struct ComputedBlocks {
     static let kinds: [String: [String]] = [
         "metrics": ["metrics", "case"],
         "explain": ["metric", "case"],
-        "cash-flow": ["case"],
+        "cash-flow": ["case", "risk-adjusted", "lines"],
         "cases": [],
         "sensitivity": [],
         "objectives": [],
@@ -97,6 +97,16 @@ struct ComputedBlocks {
             }
         }
         if extra.contains("case") { arguments.casePair = reader.pair("case") }
+        var riskAdjusted = true
+        var selection = BlockTables.LineSelection.all
+        if extra.contains("risk-adjusted") { riskAdjusted = reader.bool("risk-adjusted") ?? true }
+        if extra.contains("lines"), let text = reader.string("lines") {
+            if let chosen = BlockTables.LineSelection(rawValue: text) {
+                selection = chosen
+            } else {
+                reader.invalid("lines", "'lines' must be all, costs or benefits, not '\(text)'")
+            }
+        }
         reader.finish()
         diagnostics += reader.diagnostics
         // A mistake in the arguments does not stop the names from being checked too.
@@ -145,7 +155,7 @@ struct ComputedBlocks {
             guard let metric = arguments.names?.first?.0, let explained = tables.explain(metric, caption: caption, in: scenarioCase) else { return nil }
             value = explained
         case "cash-flow":
-            guard let table = tables.cashFlow(caption: caption, in: scenarioCase) else { return nil }
+            guard let table = tables.cashFlow(caption: caption, in: scenarioCase, riskAdjusted: riskAdjusted, lines: selection) else { return nil }
             value = table.value
         case "cases": value = tables.cases(caption: caption).value
         case "sensitivity": value = tables.sensitivity(caption: caption).value
