@@ -88,6 +88,12 @@ public struct Scenario: Sendable {
         await MonteCarlo.run(model, iterations: iterations, seed: seed)
     }
 
+    /// The same simulation on the calling thread (for work that already keeps every core busy);
+    /// the result is identical to ``simulate(iterations:seed:)``'s.
+    public func simulateSerially(iterations: Int, seed: UInt64) -> SimulationResult {
+        MonteCarlo.runSerially(model, iterations: iterations, seed: seed)
+    }
+
     /// Each channel's credit under every attribution model, channels in order of first
     /// appearance; `nil` without attribution data.
     public func attribution() -> [(channel: String, credit: [Attribution.Model: Double])]? {

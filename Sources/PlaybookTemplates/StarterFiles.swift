@@ -209,6 +209,14 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 </div>
 
 """#,
+        "templates/blocks/simulation.mustache": #"""
+{{! ```playbook simulation: the Monte Carlo range of NPV and ROI (P10, P50, P90) and the
+    probability of a positive ROI. The values are those of blocks/table. }}
+<div class="pb-block pb-simulation">
+{{> blocks/table}}
+</div>
+
+"""#,
         "templates/blocks/table.mustache": #"""
 {{! The table of a computed block. Values: caption; head (text, numeric); rows (header — the
     row's first cell —, total, cells: text, numeric); note. Numeric cells get class "num". }}

@@ -90,6 +90,8 @@ import Testing
         let other = await scenario.simulate(iterations: 10_000, seed: 43)
         #expect(first == second)
         #expect(first != other)
+        // On one thread, the same draws and the same result.
+        #expect(scenario.simulateSerially(iterations: 10_000, seed: 42) == first)
         #expect(first.failed == 0)
         #expect(first.npv.p10 < first.npv.p50 && first.npv.p50 < first.npv.p90)
         // The draws lie between the all-low and all-high cases.

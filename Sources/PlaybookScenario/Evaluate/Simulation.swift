@@ -95,47 +95,66 @@ struct FastEvaluator {
 enum MonteCarlo {
     static let chunkSize = 4_096
 
+    /// One chunk of draws: NPVs and ROIs in draw order, and how many draws had no value.
+    private typealias Chunk = (index: Int, npvs: [Double], rois: [Double], failed: Int)
+
+    /// Runs the simulation on all cores: chunks of draws, each from its own seeded stream.
     static func run(_ model: CompiledModel, iterations: Int, seed: UInt64) async -> SimulationResult {
         let evaluator = FastEvaluator(model: model)
+        let chunks = (iterations + chunkSize - 1) / chunkSize
+        let results = await withTaskGroup(of: Chunk.self) { group in
+            for chunk in 0..<chunks {
+                group.addTask { draw(chunk: chunk, model: model, evaluator: evaluator, iterations: iterations, seed: seed) }
+            }
+            var collected: [Chunk] = []
+            for await result in group { collected.append(result) }
+            return collected.sorted { $0.index < $1.index }
+        }
+        return summarize(results, iterations: iterations, seed: seed)
+    }
+
+    /// The same simulation on the calling thread, for callers that already use every core
+    /// (a build computing many chapters); the result is identical to ``run(_:iterations:seed:)``.
+    static func runSerially(_ model: CompiledModel, iterations: Int, seed: UInt64) -> SimulationResult {
+        let evaluator = FastEvaluator(model: model)
+        let chunks = (iterations + chunkSize - 1) / chunkSize
+        let results = (0..<chunks).map { draw(chunk: $0, model: model, evaluator: evaluator, iterations: iterations, seed: seed) }
+        return summarize(results, iterations: iterations, seed: seed)
+    }
+
+    private static func draw(chunk: Int, model: CompiledModel, evaluator: FastEvaluator, iterations: Int, seed: UInt64) -> Chunk {
         let uncertain: [(slot: Int, distribution: Distribution)] = model.spec.inputs.enumerated().compactMap { slot, input in
             input.value.distribution.map { (slot, $0) }
         }
-        let chunks = (iterations + chunkSize - 1) / chunkSize
-        let results = await withTaskGroup(of: (Int, [Double], [Double], Int).self) { group in
-            for chunk in 0..<chunks {
-                group.addTask {
-                    let count = min(chunkSize, iterations - chunk * chunkSize)
-                    var generator = Xoshiro256(seed: seed, stream: UInt64(chunk))
-                    var values = evaluator.base
-                    var stack = [Double](repeating: 0, count: max(model.stackDepth, 1))
-                    var npvs: [Double] = [], rois: [Double] = []
-                    npvs.reserveCapacity(count)
-                    rois.reserveCapacity(count)
-                    var failed = 0
-                    values.withUnsafeMutableBufferPointer { buffer in
-                        stack.withUnsafeMutableBufferPointer { stackBuffer in
-                            guard let stackPointer = stackBuffer.baseAddress else { return }
-                            for _ in 0..<count {
-                                for (slot, distribution) in uncertain { buffer[slot] = distribution.sample(&generator) }
-                                if let (npv, roi) = evaluator.npvAndROI(buffer, stack: stackPointer), npv.isFinite {
-                                    npvs.append(npv)
-                                    rois.append(roi)
-                                } else {
-                                    failed += 1
-                                }
-                            }
-                        }
+        let count = min(chunkSize, iterations - chunk * chunkSize)
+        var generator = Xoshiro256(seed: seed, stream: UInt64(chunk))
+        var values = evaluator.base
+        var stack = [Double](repeating: 0, count: max(model.stackDepth, 1))
+        var npvs: [Double] = [], rois: [Double] = []
+        npvs.reserveCapacity(count)
+        rois.reserveCapacity(count)
+        var failed = 0
+        values.withUnsafeMutableBufferPointer { buffer in
+            stack.withUnsafeMutableBufferPointer { stackBuffer in
+                guard let stackPointer = stackBuffer.baseAddress else { return }
+                for _ in 0..<count {
+                    for (slot, distribution) in uncertain { buffer[slot] = distribution.sample(&generator) }
+                    if let (npv, roi) = evaluator.npvAndROI(buffer, stack: stackPointer), npv.isFinite {
+                        npvs.append(npv)
+                        rois.append(roi)
+                    } else {
+                        failed += 1
                     }
-                    return (chunk, npvs, rois, failed)
                 }
             }
-            var collected: [(Int, [Double], [Double], Int)] = []
-            for await result in group { collected.append(result) }
-            return collected.sorted { $0.0 < $1.0 }
         }
-        var npvs = results.flatMap(\.1)
-        var rois = results.flatMap(\.2)
-        let failed = results.reduce(0) { $0 + $1.3 }
+        return (chunk, npvs, rois, failed)
+    }
+
+    private static func summarize(_ results: [Chunk], iterations: Int, seed: UInt64) -> SimulationResult {
+        var npvs = results.flatMap(\.npvs)
+        var rois = results.flatMap(\.rois)
+        let failed = results.reduce(0) { $0 + $1.failed }
         let positive = rois.filter { $0 > 0 }.count
         let mean = npvs.isEmpty ? .nan : npvs.reduce(0, +) / Double(npvs.count)
         npvs.sort()

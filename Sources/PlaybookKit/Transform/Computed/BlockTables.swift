@@ -160,6 +160,18 @@ struct BlockTables {
         return table
     }
 
+    /// `simulation`: the Monte Carlo range of NPV and ROI, and the chance of a positive ROI.
+    func simulation(_ result: SimulationResult, caption: String?) -> BlockTable {
+        var table = BlockTable(caption: caption ?? "\(spec.client): Monte Carlo simulation", head: ["", "P10", "P50", "P90"],
+                               numericColumns: [1, 2, 3])
+        table.add(["NPV", money(result.npv.p10), money(result.npv.p50), money(result.npv.p90)])
+        table.add(["ROI", percent(result.roi.p10), percent(result.roi.p50), percent(result.roi.p90)])
+        table.add(["Probability that ROI > 0", "", percent(result.probabilityPositiveROI), ""], total: true)
+        table.note = "\(formatter.plain(Double(result.iterations))) draws (seed \(result.seed)), every uncertain input drawn independently from its distribution: P10 is the value nine draws in ten exceed, P90 the value one in ten exceeds."
+            + (result.failed > 0 ? " \(formatter.plain(Double(result.failed))) draws had no value (a division by zero) and are left out." : "")
+        return table
+    }
+
     /// `attribution`: each channel's credit under every model; `nil` without conversion paths.
     func attribution(caption: String?) -> BlockTable? {
         guard let credit = scenario.attribution(), let data = spec.attribution else { return nil }

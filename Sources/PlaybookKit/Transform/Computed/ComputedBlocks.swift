@@ -21,6 +21,7 @@ struct ComputedBlocks {
         "sensitivity": [],
         "objectives": [],
         "attribution": [],
+        "simulation": ["draws", "seed"],
     ]
 
     let context: ScenarioContext
@@ -107,6 +108,14 @@ struct ComputedBlocks {
                 reader.invalid("lines", "'lines' must be all, costs or benefits, not '\(text)'")
             }
         }
+        var draws = 10_000
+        var seed: UInt64 = 1
+        if extra.contains("draws"), let value = reader.int("draws") {
+            if (100...1_000_000).contains(value) { draws = value } else { reader.invalid("draws", "'draws' must be from 100 to 1,000,000") }
+        }
+        if extra.contains("seed"), let value = reader.int("seed") {
+            if value >= 0 { seed = UInt64(value) } else { reader.invalid("seed", "'seed' must be a whole number from 0") }
+        }
         reader.finish()
         diagnostics += reader.diagnostics
         // A mistake in the arguments does not stop the names from being checked too.
@@ -173,6 +182,13 @@ struct ComputedBlocks {
                 return nil
             }
             value = table.value
+        case "simulation":
+            guard scenario.spec.inputs.contains(where: \.value.isUncertain) else {
+                diagnostics.append(.error("no-data", "the scenario '\(name)' has no input with a range to draw from", at: kindAt,
+                                          hint: "give an input a range, such as { low: 5%, expected: 8%, high: 12% }"))
+                return nil
+            }
+            value = tables.simulation(scenario.simulateSerially(iterations: draws, seed: seed), caption: caption).value
         default:
             return nil
         }
