@@ -107,6 +107,19 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 .pb-inputs { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; font-size: 0.9rem; margin: 0.75rem 0 0; }
 .pb-inputs dd { margin: 0; }
 .pb-source { color: var(--muted); }
+.pb-chart { margin-left: 0; margin-right: 0; }
+.pb-chart figcaption { font-weight: 600; color: inherit; margin: 0 0 0.5rem; }
+.pb-chart-data summary { cursor: pointer; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.85rem; color: var(--muted); }
+.pb-chart-svg { display: block; width: 100%; height: auto; max-width: 40rem; }
+.pb-chart-svg .pb-label { font: 12px system-ui, -apple-system, "Segoe UI", sans-serif; fill: #1d2733; }
+.pb-chart-svg .pb-marker-label { font-weight: 600; fill: #8a5a12; }
+.pb-chart-svg .pb-positive, .pb-chart-svg .pb-benefit { fill: #2f6f4f; }
+.pb-chart-svg .pb-negative, .pb-chart-svg .pb-cost { fill: #b0413e; }
+.pb-chart-svg .pb-line { fill: none; stroke: #14365d; stroke-width: 2.5; }
+.pb-chart-svg .pb-line-point { fill: #14365d; }
+.pb-chart-svg .pb-axis { stroke: #1d2733; stroke-width: 1; }
+.pb-chart-svg .pb-grid { stroke: #c9d1da; stroke-width: 1; stroke-dasharray: 2 3; }
+.pb-chart-svg .pb-marker { stroke: #b7791f; stroke-width: 1.5; stroke-dasharray: 5 3; }
 
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule); font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 .pager a { text-decoration: none; max-width: 48%; }
@@ -155,6 +168,22 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 <div class="pb-block pb-cash-flow">
 {{> blocks/table}}
 </div>
+
+"""#,
+        "templates/blocks/chart.mustache": #"""
+{{! ```playbook chart: an SVG chart made at build time (of: cash-flow, breakdown,
+    sensitivity or simulation). Values: type; caption; svg — the <svg> element, with its
+    title and description —; data — the numbers drawn, as a table for blocks/table. }}
+<figure class="pb-block pb-chart pb-chart-{{type}}">
+<figcaption>{{caption}}</figcaption>
+{{{svg}}}
+<details class="pb-chart-data">
+<summary>The data behind the chart</summary>
+{{#data}}
+{{> blocks/table}}
+{{/data}}
+</details>
+</figure>
 
 """#,
         "templates/blocks/explain.mustache": #"""
@@ -343,6 +372,19 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 .pb-steps li p + p { padding-left: 1.2em; }
 .pb-inputs { font-size: 0.9em; margin: 0.6em 0 0; }
 .pb-inputs dd { margin: 0 0 0.3em 1.2em; }
+.pb-chart { margin-left: 0; margin-right: 0; }
+.pb-chart figcaption { font-weight: bold; margin: 0 0 0.4em; }
+.pb-chart-data summary { font-size: 0.85em; font-family: sans-serif; }
+.pb-chart-svg { display: block; width: 100%; height: auto; max-width: 40rem; }
+.pb-chart-svg .pb-label { font: 12px sans-serif; fill: #1d2733; }
+.pb-chart-svg .pb-marker-label { font-weight: 600; fill: #8a5a12; }
+.pb-chart-svg .pb-positive, .pb-chart-svg .pb-benefit { fill: #2f6f4f; }
+.pb-chart-svg .pb-negative, .pb-chart-svg .pb-cost { fill: #b0413e; }
+.pb-chart-svg .pb-line { fill: none; stroke: #14365d; stroke-width: 2.5; }
+.pb-chart-svg .pb-line-point { fill: #14365d; }
+.pb-chart-svg .pb-axis { stroke: #1d2733; stroke-width: 1; }
+.pb-chart-svg .pb-grid { stroke: #c9d1da; stroke-width: 1; stroke-dasharray: 2 3; }
+.pb-chart-svg .pb-marker { stroke: #b7791f; stroke-width: 1.5; stroke-dasharray: 5 3; }
 hr { border: none; border-top: 1px solid #999; margin: 2em 0; }
 nav ol { list-style: none; padding-left: 0; }
 nav li { margin: 0.4em 0; }

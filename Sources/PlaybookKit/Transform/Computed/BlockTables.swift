@@ -209,7 +209,7 @@ struct BlockTables {
         ])
     }
 
-    private func lineLabel(_ name: String) -> String {
+    func lineLabel(_ name: String) -> String {
         spec.lines.first { $0.name == name }?.label ?? name.replacingOccurrences(of: "_", with: " ").capitalizedFirst
     }
 }

@@ -22,12 +22,18 @@ struct ComputedBlocks {
         "objectives": [],
         "attribution": [],
         "simulation": ["draws", "seed"],
+        "chart": ["of", "draws", "seed"],
     ]
+
+    /// What a `chart` block can draw.
+    static let charts = ["cash-flow", "breakdown", "sensitivity", "simulation"]
 
     let context: ScenarioContext
     let chapterScenario: String?
     let file: SourceFile
     private(set) var diagnostics: [Diagnostic] = []
+    /// How many charts the chapter has so far (their SVG ids must be unique in the page).
+    private var chartCount = 0
 
     init(context: ScenarioContext, chapterScenario: String?, file: SourceFile) {
         self.context = context
@@ -116,6 +122,16 @@ struct ComputedBlocks {
         if extra.contains("seed"), let value = reader.int("seed") {
             if value >= 0 { seed = UInt64(value) } else { reader.invalid("seed", "'seed' must be a whole number from 0") }
         }
+        var chartType: String?
+        if extra.contains("of"), let pair = reader.pair("of", required: true) {
+            let text = pair.value.scalar?.text.trimmingSpaces() ?? ""
+            if Self.charts.contains(text) {
+                chartType = text
+            } else {
+                reader.invalid("of", "there is no '\(text)' chart",
+                               hint: NearestName.hint(for: text, among: Self.charts) ?? "the charts are: " + Self.charts.joined(separator: ", "))
+            }
+        }
         reader.finish()
         diagnostics += reader.diagnostics
         // A mistake in the arguments does not stop the names from being checked too.
@@ -182,13 +198,27 @@ struct ComputedBlocks {
                 return nil
             }
             value = table.value
-        case "simulation":
-            guard scenario.spec.inputs.contains(where: \.value.isUncertain) else {
-                diagnostics.append(.error("no-data", "the scenario '\(name)' has no input with a range to draw from", at: kindAt,
+        case "simulation", "chart":
+            let needsDraws = kind == "simulation" || chartType == "simulation" || chartType == "sensitivity"
+            guard !needsDraws || scenario.spec.inputs.contains(where: \.value.isUncertain) else {
+                diagnostics.append(.error("no-data", "the scenario '\(name)' has no input with a range", at: kindAt,
                                           hint: "give an input a range, such as { low: 5%, expected: 8%, high: 12% }"))
                 return nil
             }
-            value = tables.simulation(scenario.simulateSerially(iterations: draws, seed: seed), caption: caption).value
+            if kind == "simulation" {
+                value = tables.simulation(scenario.simulateSerially(iterations: draws, seed: seed), caption: caption).value
+                break
+            }
+            chartCount += 1
+            let id = "pb-chart-\(chartCount)"
+            let charts = BlockCharts(tables: tables)
+            switch chartType {
+            case "cash-flow": value = charts.cashFlow(id: id, caption: caption).value
+            case "breakdown": value = charts.breakdown(id: id, caption: caption).value
+            case "sensitivity": value = charts.tornado(id: id, caption: caption).value
+            case "simulation": value = charts.histogram(scenario.simulateSerially(iterations: draws, seed: seed), id: id, caption: caption).value
+            default: return nil
+            }
         default:
             return nil
         }
