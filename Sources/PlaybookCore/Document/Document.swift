@@ -12,3 +12,22 @@ public struct Document: Sendable, Equatable {
         self.blocks = blocks
     }
 }
+
+extension Document {
+    /// Every computed block, in document order, nested ones (in quotes and lists) included.
+    public var computedBlocks: [ComputedBlock] {
+        var result: [ComputedBlock] = []
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .computed(let computed): result.append(computed)
+                case .blockQuote(let children): visit(children)
+                case .list(let list): list.items.forEach(visit)
+                case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .table: break
+                }
+            }
+        }
+        visit(blocks)
+        return result
+    }
+}

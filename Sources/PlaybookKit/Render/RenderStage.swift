@@ -15,14 +15,26 @@ public enum RenderStage {
         let templates = loaded.templates
         let slugs = publication.books.map(\.slug)
         let jobs = publication.books.enumerated().flatMap { index, book in book.chapters.map { Job(book: index, chapter: $0) } }
-        let rendered = await jobs.concurrentMap { job in
+        let rendered = await jobs.concurrentMap { job -> (RenderedBody, [Diagnostic]) in
             let slug = slugs[job.book]
-            return DocumentRenderer(siteHref: { SitePaths.href($0, from: slug) },
-                                    epubHref: { EPUBPaths.href($0, from: slug, baseURL: baseURL) },
-                                    computedMarkup: { templates.render($0.template, $0.value) }).render(job.chapter.document)
+            var markup: [SourcePosition: (html: String, xhtml: String)] = [:]
+            var diagnostics: [Diagnostic] = []
+            for block in job.chapter.document.computedBlocks {
+                let written = ComputedMarkup.render(block, templates: templates, chapter: job.chapter.source)
+                markup[block.position] = (written.html, written.xhtml)
+                diagnostics += written.diagnostics
+            }
+            let body = DocumentRenderer(siteHref: { SitePaths.href($0, from: slug) },
+                                        epubHref: { EPUBPaths.href($0, from: slug, baseURL: baseURL) },
+                                        computedMarkup: { markup[$0.position] ?? ("", "") }).render(job.chapter.document)
+            return (body, diagnostics)
         }
         var bodies = publication.books.map { _ in [RenderedBody]() }
-        for (job, body) in zip(jobs, rendered) { bodies[job.book].append(body) }
+        var bodyDiagnostics: [Diagnostic] = []
+        for (job, (body, diagnostics)) in zip(jobs, rendered) {
+            bodies[job.book].append(body)
+            bodyDiagnostics += diagnostics
+        }
 
         let site = SiteRenderer(publication: publication, templates: loaded.templates, staticFiles: loaded.staticFiles,
                                 bodies: bodies)
@@ -49,7 +61,7 @@ public enum RenderStage {
         }
         async let siteFiles = site.render()
         let files = await siteFiles
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = bodyDiagnostics
         var epubs: [EPUBPackage] = []
         for result in await packaged {
             switch result {

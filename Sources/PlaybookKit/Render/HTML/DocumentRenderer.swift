@@ -17,8 +17,8 @@ struct DocumentRenderer {
     let siteHref: (LinkTarget) -> String
     /// The EPUB href for a resolved link target, relative to the chapter's XHTML file.
     let epubHref: (LinkTarget) -> String
-    /// The markup of a computed block (its template, written to be both HTML and XHTML).
-    let computedMarkup: (ComputedBlock) -> String
+    /// The markup of a computed block, for the site and for the EPUB.
+    let computedMarkup: (ComputedBlock) -> (html: String, xhtml: String)
 
     /// Both fragments for the whole document.
     func render(_ document: Document) -> RenderedBody {
@@ -124,8 +124,11 @@ struct DocumentRenderer {
         case .table(let table):
             renderTable(table, into: &out)
         case .computed(let block):
-            out.both(computedMarkup(block))
-            if out.html.utf8.last != UInt8(ascii: "\n") { out.both("\n") }
+            let markup = computedMarkup(block)
+            out.html += markup.html
+            if out.html.utf8.last != UInt8(ascii: "\n") { out.html += "\n" }
+            out.xhtml += markup.xhtml
+            if out.xhtml.utf8.last != UInt8(ascii: "\n") { out.xhtml += "\n" }
         }
     }
 
