@@ -145,6 +145,19 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
   tr { break-inside: avoid; }
 }
 
+/* On a narrow screen, each row of a wide computed table becomes a card: the row heading,
+   then one line per cell with its column's name (from data-label). */
+@media (max-width: 36em) {
+  .pb-table, .pb-table tbody, .pb-table tr, .pb-table th[scope="row"], .pb-table td { display: block; width: auto; }
+  .pb-table thead tr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .pb-table caption { display: block; }
+  .pb-table tr { border-bottom: 1px solid #999; padding: 0.3em 0; }
+  .pb-table th[scope="row"] { font-weight: bold; border: none; padding: 0.2em 0; }
+  .pb-table td { border: none; padding: 0.1em 0; text-align: right; }
+  .pb-table td::before { content: attr(data-label); float: left; padding-right: 1em; text-align: left; font-weight: normal; }
+  .pb-table tr.total td, .pb-table tr.total th { border-top: none; }
+}
+
 """#,
         "templates/blocks/attribution.mustache": #"""
 {{! ```playbook attribution: each channel's credit under every attribution model.
@@ -248,7 +261,8 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 """#,
         "templates/blocks/table.mustache": #"""
 {{! The table of a computed block. Values: caption; head (text, numeric); rows (header — the
-    row's first cell —, total, cells: text, numeric); note. Numeric cells get class "num". }}
+    row's first cell —, total, cells: text, numeric, label — the column's head); note.
+    Numeric cells get class "num"; data-label lets narrow screens stack a row's cells. }}
 <div class="pb-table-scroll">
 <table class="pb-table">
 <caption>{{caption}}</caption>
@@ -257,7 +271,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 </thead>
 <tbody>
 {{#rows}}
-<tr{{#total}} class="total"{{/total}}><th scope="row">{{header}}</th>{{#cells}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/cells}}</tr>
+<tr{{#total}} class="total"{{/total}}><th scope="row">{{header}}</th>{{#cells}}<td{{#numeric}} class="num"{{/numeric}} data-label="{{label}}">{{text}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
@@ -392,6 +406,19 @@ nav li li { margin-left: 1.5em; }
 .cover-page { margin: 0; padding: 0; text-align: center; }
 .cover { margin: 0; padding: 0; height: 100%; }
 .cover img { height: 100%; max-width: 100%; }
+
+/* On a narrow screen, each row of a wide computed table becomes a card: the row heading,
+   then one line per cell with its column's name (from data-label). */
+@media (max-width: 36em) {
+  .pb-table, .pb-table tbody, .pb-table tr, .pb-table th[scope="row"], .pb-table td { display: block; width: auto; }
+  .pb-table thead tr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .pb-table caption { display: block; }
+  .pb-table tr { border-bottom: 1px solid #999; padding: 0.3em 0; }
+  .pb-table th[scope="row"] { font-weight: bold; border: none; padding: 0.2em 0; }
+  .pb-table td { border: none; padding: 0.1em 0; text-align: right; }
+  .pb-table td::before { content: attr(data-label); float: left; padding-right: 1em; text-align: left; font-weight: normal; }
+  .pb-table tr.total td, .pb-table tr.total th { border-top: none; }
+}
 
 """#,
         "templates/epub/chapter.mustache": #"""

@@ -22,7 +22,8 @@ struct BlockTable {
     }
 
     /// `caption`, `note`, `head` (`text`, `numeric`), `rows` (`total`, `header` — the first
-    /// cell, a row heading — and `cells`: `text`, `numeric`).
+    /// cell, a row heading — and `cells`: `text`, `numeric`, `label` — the column's head, for
+    /// layouts that stack a row's cells on narrow screens).
     var value: TemplateValue {
         func numeric(_ column: Int) -> TemplateValue { .flag(numericColumns.contains(column)) }
         let head: [TemplateValue] = self.head.enumerated().map { column, text in
@@ -33,7 +34,7 @@ struct BlockTable {
                 "total": .flag(row.isTotal),
                 "header": .text(row.cells.first ?? ""),
                 "cells": .list(row.cells.enumerated().dropFirst().map { column, text in
-                    ["text": .text(text), "numeric": numeric(column)]
+                    ["text": .text(text), "numeric": numeric(column), "label": .text(column < self.head.count ? self.head[column] : "")]
                 }),
             ])
         }
