@@ -158,3 +158,30 @@ public struct Table: Sendable, Equatable {
         self.position = position
     }
 }
+
+extension Block {
+    /// The block with `inlines` applied to the inline content it holds itself (a paragraph, a
+    /// heading, each table cell) and `blocks` to each block it contains (in a quote or a list
+    /// item). Code, HTML, breaks and computed blocks come back as they are. Passes over the
+    /// document tree call it for the recursion they share.
+    public func mappingContents(inlines: ([Inline]) throws -> [Inline], blocks: (Block) throws -> Block) rethrows -> Block {
+        switch self {
+        case .paragraph(let content):
+            return .paragraph(try inlines(content))
+        case .heading(var heading):
+            heading.content = try inlines(heading.content)
+            return .heading(heading)
+        case .blockQuote(let children):
+            return .blockQuote(try children.map(blocks))
+        case .list(var list):
+            list.items = try list.items.map { try $0.map(blocks) }
+            return .list(list)
+        case .table(var table):
+            table.header = try table.header.map(inlines)
+            table.rows = try table.rows.map { try $0.map(inlines) }
+            return .table(table)
+        case .codeBlock, .html, .thematicBreak, .computed:
+            return self
+        }
+    }
+}

@@ -38,25 +38,10 @@ struct LinkResolver {
     // MARK: - Walking
 
     private mutating func block(_ block: Block) -> Block {
-        switch block {
-        case .paragraph(let inlines):
+        block.mappingContents(inlines: { inlines in
             // Most paragraphs have no link or image: keep them as they are, without a copy.
-            guard inlines.contains(where: Self.mayHoldLink) else { return block }
-            return .paragraph(inlines.map { inline($0) })
-        case .heading(var heading):
-            heading.content = heading.content.map { inline($0) }
-            return .heading(heading)
-        case .blockQuote(let children): return .blockQuote(children.map { self.block($0) })
-        case .list(var list):
-            list.items = list.items.map { item in item.map { self.block($0) } }
-            return .list(list)
-        case .table(var table):
-            table.header = table.header.map { cell in cell.map { inline($0) } }
-            table.rows = table.rows.map { row in row.map { cell in cell.map { inline($0) } } }
-            return .table(table)
-        case .codeBlock, .html, .thematicBreak, .computed:
-            return block
-        }
+            inlines.contains(where: Self.mayHoldLink) ? inlines.map { inline($0) } : inlines
+        }, blocks: { self.block($0) })
     }
 
     /// Whether an inline is, or may contain, a link or an image.

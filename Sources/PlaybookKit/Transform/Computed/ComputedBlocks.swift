@@ -49,17 +49,10 @@ struct ComputedBlocks {
     }
 
     private mutating func block(_ block: Block) -> Block {
-        switch block {
-        case .codeBlock(let code) where code.language == "playbook":
+        if case .codeBlock(let code) = block, code.language == "playbook" {
             return computed(code).map(Block.computed) ?? block
-        case .blockQuote(let children):
-            return .blockQuote(children.map { self.block($0) })
-        case .list(var list):
-            list.items = list.items.map { item in item.map { self.block($0) } }
-            return .list(list)
-        default:
-            return block
         }
+        return block.mappingContents(inlines: { $0 }, blocks: { self.block($0) })
     }
 
     /// The computed block of a fence; `nil` after reporting why there is none.

@@ -54,22 +54,7 @@ struct InlineValues {
     }
 
     private mutating func block(_ block: Block) -> Block {
-        switch block {
-        case .paragraph(let inlines): return .paragraph(self.inlines(inlines))
-        case .heading(var heading):
-            heading.content = inlines(heading.content)
-            return .heading(heading)
-        case .blockQuote(let children): return .blockQuote(children.map { self.block($0) })
-        case .list(var list):
-            list.items = list.items.map { item in item.map { self.block($0) } }
-            return .list(list)
-        case .table(var table):
-            table.header = table.header.map { inlines($0) }
-            table.rows = table.rows.map { row in row.map { inlines($0) } }
-            return .table(table)
-        case .codeBlock, .html, .thematicBreak, .computed:
-            return block
-        }
+        block.mappingContents(inlines: { self.inlines($0) }, blocks: { self.block($0) })
     }
 
     private mutating func inlines(_ inlines: [Inline]) -> [Inline] {
