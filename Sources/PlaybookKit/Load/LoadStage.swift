@@ -46,18 +46,17 @@ public enum LoadStage {
         let staticFiles = directory.files(under: "site")
         guard let project else { return (nil, diagnostics) }
         diagnostics += Self.checkCovers(project, directory: directory)
-        let (scenarios, scenarioDiagnostics) = ScenarioFiles.loadAll(directory: directory, settings: project.settings)
+        let scenarioNames = ScenarioFiles.names(in: directory)
+        let (scenarios, scenarioDiagnostics) = ScenarioFiles.loadAll(scenarioNames, directory: directory, settings: project.settings)
         diagnostics += scenarioDiagnostics
-        diagnostics += Self.checkScenarioNames(project, directory: directory)
-        let scenarioNames = Set(directory.list(ScenarioFiles.folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) })
+        diagnostics += Self.checkScenarioNames(project, names: scenarioNames)
         return (LoadedProject(project: project, templates: templates, epubStylesheet: stylesheet, staticFiles: staticFiles,
-                              scenarios: scenarios, scenarioNames: scenarioNames), diagnostics)
+                              scenarios: scenarios, scenarioNames: Set(scenarioNames)), diagnostics)
     }
 
     /// A chapter's `scenario:` must name a file in `content/scenarios/`.
-    private static func checkScenarioNames(_ project: Project, directory: ProjectDirectory) -> [Diagnostic] {
-        let names = directory.list(ScenarioFiles.folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
-        return project.books.flatMap(\.chapters).compactMap { chapter in
+    private static func checkScenarioNames(_ project: Project, names: [String]) -> [Diagnostic] {
+        project.books.flatMap(\.chapters).compactMap { chapter in
             guard let (name, location) = chapter.frontMatter.scenario, !names.contains(name) else { return nil }
             return .error("no-scenario", "there is no scenario '\(name)' in \(ScenarioFiles.folder)/", at: location,
                           hint: NearestName.hint(for: name, among: names)

@@ -14,7 +14,7 @@ public enum ScenarioFiles {
     public static func load(_ argument: String, projectRoot: URL, currentDirectory: URL) -> (Scenario?, [Diagnostic]) {
         let directory = ProjectDirectory(root: projectRoot)
         guard let path = resolve(argument, directory: directory, currentDirectory: currentDirectory) else {
-            let names = directory.list(folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+            let names = Self.names(in: directory)
             return (nil, [.error("no-scenario", "there is no scenario '\(argument)'", at: nil,
                                  hint: NearestName.hint(for: argument, among: names)
                                     ?? (names.isEmpty ? "scenarios are YAML files in \(folder)/" : "the scenarios are: " + names.joined(separator: ", ")))])
@@ -52,23 +52,28 @@ public enum ScenarioFiles {
         }
     }
 
-    /// Every scenario of a project, by name (the file name without `.yaml`), with the
-    /// diagnostics of all of them. A scenario with errors is left out.
-    static func loadAll(directory: ProjectDirectory, settings: SeriesSettings) -> ([String: Scenario], [Diagnostic]) {
+    /// The names of a project's scenarios: its `content/scenarios/*.yaml` files without `.yaml`, sorted.
+    static func names(in directory: ProjectDirectory) -> [String] {
+        directory.list(folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The scenarios `names` (from ``names(in:)``), with the diagnostics of all of them. A
+    /// scenario with errors is left out.
+    static func loadAll(_ names: [String], directory: ProjectDirectory, settings: SeriesSettings) -> ([String: Scenario], [Diagnostic]) {
         let defaults = defaults(for: settings)
         var scenarios: [String: Scenario] = [:]
         var diagnostics: [Diagnostic] = []
-        for name in directory.list(folder).filter({ $0.hasSuffix(".yaml") }).sorted() {
-            let (scenario, scenarioDiagnostics) = load(path: "\(folder)/\(name)", directory: directory, defaults: defaults)
+        for name in names {
+            let (scenario, scenarioDiagnostics) = load(path: "\(folder)/\(name).yaml", directory: directory, defaults: defaults)
             diagnostics += scenarioDiagnostics
-            if let scenario, !scenarioDiagnostics.hasErrors { scenarios[String(name.dropLast(5))] = scenario }
+            if let scenario, !scenarioDiagnostics.hasErrors { scenarios[name] = scenario }
         }
         return (scenarios, diagnostics)
     }
 
     /// Every scenario file of the project, by project-relative path, sorted.
     public static func all(projectRoot: URL) -> [String] {
-        ProjectDirectory(root: projectRoot).list(folder).filter { $0.hasSuffix(".yaml") }.map { "\(folder)/\($0)" }
+        names(in: ProjectDirectory(root: projectRoot)).map { "\(folder)/\($0).yaml" }
     }
 
     /// The project-relative path of the scenario `argument` names, if the file exists. Files
