@@ -12,7 +12,7 @@ import os
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 out = os.path.join(root, "Sources", "PlaybookTemplates", "StarterFiles.swift")
 files = []
-for folder in ("templates",):
+for folder in ("templates", "content/reports"):
     for dirpath, dirnames, filenames in os.walk(os.path.join(root, folder)):
         dirnames.sort()
         for name in sorted(filenames):

@@ -6,6 +6,400 @@
 public enum StarterFiles {
     /// Path → contents.
     public static let files: [String: String] = [
+        "content/reports/business-case/01-executive-summary.md": #"""
+---
+title: Executive summary
+order: 1
+summary: "The decision on one page: what the programme of {{ client }} is expected to return, what it costs, and how to read the rest of this report."
+---
+
+## The decision in brief {#the-decision-in-brief}
+
+This report sets out the business case for the social media programme of {{ client }}. It treats the programme as an investment like any other: money spent on people, technology and, where the plan calls for it, marketing, in exchange for benefits that can be expressed in cash. It answers the question a finance committee asks of any proposal: do the benefits justify the costs, and how confident can we be in the answer?
+
+The case follows the Total Economic Impact approach. Benefits and costs are laid out year by year over a {{ horizon_years }}-year horizon, adjusted for risk, with benefits reduced and costs increased according to the uncertainty of each estimate, and discounted at {{ discount_rate }} a year, so that money received later counts for less than money spent today.
+
+```playbook headline
+```
+
+## The headline figures {#the-headline-figures}
+
+On those terms, the benefits of the programme have a present value of {{ pv_benefits }} and its costs a present value of {{ pv_costs }}. The difference between them, the net present value, is **{{ npv }}**. Expressed as a return on the present value of the costs, the ROI is **{{ roi }}**.
+
+Payback, measured on undiscounted net cash flows, is {{ payback_months }}; on discounted flows, it is {{ discounted_payback_months }}. The internal rate of return, the discount rate at which the net present value would be zero, is {{ irr }}.
+
+The net present value says how much value the programme adds after paying for the money it ties up; the ROI, how hard each unit of cost works; payback, how long the business carries the risk before the outlay is recovered. The chart shows the net cash flow of each year, the cumulative position, and the point at which that position turns positive, if it does within the horizon.
+
+```playbook chart
+of: cash-flow
+```
+
+## What the figures rest on
+
+Every figure in this report is calculated from a single scenario file that records each input with its unit and, where given, its source: operational reporting, finance, analytics, pilots, surveys or benchmarks. No figure is typed by hand, so a change to any input flows through every table, chart and sentence. The inputs and formulas are listed in full in [the appendix](08-appendix.md#inputs-and-their-sources).
+
+The case is deliberately cautious. Benefits are counted only where they can be traced to cash with reasonable confidence, and value that is real but cannot be priced reliably is left out rather than estimated generously.
+
+## What we ask of the reader
+
+A business case is only as good as the agreement behind its inputs. Before the result is used in a decision, we suggest four steps:
+
+1. **Check the inputs you know best.** Operational and finance leads should confirm the volumes, unit costs and margins that come from their teams.
+2. **Agree the risk adjustments.** Each benefit and cost carries its own allowance for uncertainty; they are explained in [the benefits chapter](03-benefits.md) and [the costs chapter](04-costs.md).
+3. **Compare the result with your hurdle.** The net present value is calculated at {{ discount_rate }}. If the business applies a different rate or a minimum ROI to investments of this kind, compare on those terms.
+4. **Agree how progress will be measured.** The estimates that drive the case are the ones to measure first once the programme runs.
+
+## How this report is organised
+
+[The financial summary](02-financial-summary.md) presents the full cash-flow table and derives each headline figure. The chapters on benefits and costs take each line in turn, with the calculation behind it. Where the case includes ranges of estimates, conversion-path data or agreed KPI targets, further chapters test the result against uncertainty, explain how sales are credited to channels, and score progress against objectives. [The appendix](08-appendix.md) lists every input and formula and explains how to reproduce each figure.
+
+"""#,
+        "content/reports/business-case/02-financial-summary.md": #"""
+---
+title: Financial summary
+order: 2
+summary: "The risk-adjusted cash flows of the programme year by year, and the present value, NPV, ROI, payback and IRR that follow from them."
+---
+
+## The risk-adjusted cash-flow table {#the-risk-adjusted-cash-flow-table}
+
+The table below is the core of the business case: every other figure in the report is either an input to it or a reading of it.
+
+```playbook cash-flow
+lines: all
+```
+
+### Reading the table
+
+Each row is a cost of the programme or a benefit it produces. The columns give the line's risk adjustment, any initial amount, the amount in each year, the undiscounted total and the present value. Costs come first and benefits second, each with a subtotal, and the net row is benefits less costs.
+
+Initial amounts are one-off outlays at the start of the programme, such as set-up and launch, placed in year 0. Yearly amounts fall at the end of each year. Where a benefit takes time to build, as adoption grows or a community matures, its yearly amounts follow a ramp rather than starting at full strength; the benefits chapter shows each line year by year.
+
+Over the whole horizon, before discounting, the risk-adjusted benefits total {{ total_benefits }} and the risk-adjusted costs {{ total_costs }}.
+
+## Discounting and rounding {#discounting-and-rounding}
+
+Money received in a later year is worth less than the same sum today, so each yearly amount is divided by one plus the discount rate, raised to the power of its year. The rate used is {{ discount_rate }}. Initial amounts, which fall at the start, are not discounted. The present value of a line is the sum of its discounted amounts.
+
+Each line is rounded to whole currency units, and every total is the sum of the rounded lines as shown, so the tables add up exactly and the headline figures below use those same totals. The unrounded values can be obtained as [the appendix](08-appendix.md#reproducing-every-figure) explains.
+
+## The headline measures {#the-headline-measures}
+
+From the present values in the table:
+
+- **Present value of benefits:** {{ pv_benefits }}.
+- **Present value of costs:** {{ pv_costs }}.
+- **Net present value (NPV)** = {{ pv_benefits }} − {{ pv_costs }} = **{{ npv }}**. A positive NPV means that the programme earns more than the discount rate; a negative one means that, on these estimates, it does not.
+- **Return on investment (ROI)** = {{ npv }} ÷ {{ pv_costs }} = **{{ roi }}**. This is the net return on present values, as in Total Economic Impact studies, not the ratio of benefits to costs: an ROI of zero means the programme exactly pays for itself.
+- **Payback:** {{ payback_months }}. This is the point at which the cumulative undiscounted net cash flow turns positive, assuming that benefits and costs arrive evenly through each year, so that the month can be interpolated within the year in which the position turns.
+- **Discounted payback:** {{ discounted_payback_months }}. It is found the same way from the discounted net cash flows, and is never shorter than the simple payback.
+- **Internal rate of return (IRR):** {{ irr }}. This is the discount rate at which the NPV would be zero. A dash means that no such rate could be found for these cash flows, as happens, for example, when the net flows never change sign.
+
+## Before risk adjustment
+
+For comparison, the same lines before any allowance for risk are shown below. The gap between the two tables is the price of caution: it makes the figures put forward ones the programme can expect to meet rather than hope to reach.
+
+```playbook cash-flow
+lines: all
+risk-adjusted: false
+caption: The same cash flows before risk adjustment
+```
+
+## Where the value comes from and where it goes
+
+The chart compares the present value of each line. It shows at a glance which benefits carry the case and which costs weigh on it most, and so which estimates deserve the closest scrutiny. Each benefit is explained in [the benefits chapter](03-benefits.md#each-benefit-in-detail) and each cost in [the costs chapter](04-costs.md#each-cost-in-detail).
+
+```playbook chart
+of: breakdown
+```
+
+"""#,
+        "content/reports/business-case/03-benefits.md": #"""
+---
+title: Benefits
+order: 3
+summary: "Each benefit of the programme in turn: how it is quantified, how it is adjusted for risk, and what it contributes to a present value of {{ pv_benefits }}."
+---
+
+## How the benefits are quantified {#how-the-benefits-are-quantified}
+
+A benefit enters the case only when it can be expressed as cash that {{ client }} would not otherwise have: costs avoided, margin earned, or customers kept who would have been lost. Each is a short chain of calculation, usually a volume multiplied by a unit value: the contacts, orders or customers the programme affects, times what each is worth to the business, gives an annual amount.
+
+Three principles govern those chains.
+
+- **Only the change counts.** A benefit measures the difference the programme makes compared with carrying on as before, not the total activity of a channel. The aim is to credit the programme only with what would not have happened without it; where that cannot be shown directly, the risk adjustment allows for the doubt.
+- **Inputs are traceable.** Volumes and unit values come from the business's own reporting wherever possible, and from pilots, surveys or published benchmarks where they must. Each input is listed in [the appendix](08-appendix.md#inputs-and-their-sources) with its source where one is recorded, so the reader can judge the evidence as well as the arithmetic.
+- **Benefits build over time.** A programme rarely delivers its full effect in the first month. Where adoption, a community or an audience needs time to grow, the yearly amounts follow a ramp towards their full level, and where a benefit cannot begin until something else is in place, it starts in a later year.
+
+Over the {{ horizon_years }}-year horizon the risk-adjusted benefits total {{ total_benefits }}, with a present value of {{ pv_benefits }}.
+
+```playbook cash-flow
+lines: benefits
+caption: The benefits of the programme, risk-adjusted
+```
+
+## How the benefits are adjusted for risk {#how-the-benefits-are-adjusted-for-risk}
+
+An estimate is not a certainty, and a case that treats it as one invites the reader to discount the whole document. Following Total Economic Impact practice, each benefit is reduced by a percentage that reflects how much could go wrong with it, set line by line and shown in each table.
+
+The size of the adjustment follows the quality of the evidence. A benefit resting on the business's own system data, measured over a long period, needs a small allowance. One resting on a short pilot, a survey of intentions or an external benchmark needs a larger one, as does a benefit that is hard to separate from other changes happening at the same time. The adjustment is applied before discounting, so it carries through to every headline figure.
+
+Risk adjustment and ranges answer different questions. The adjustment makes the expected case cautious. Ranges, where the case has them, show how far the result could move if an estimate turns out higher or lower than expected.
+
+## Benefits that are not in the figures
+
+Some of what a social media programme achieves cannot be traced to cash with enough confidence to be included: a stronger reputation, insight from customer conversations, goodwill that protects the brand during an incident, and options the programme opens for future investment. Total Economic Impact studies call these unquantified benefits and flexibility. They are left out of the financial figures, so that the result does not depend on them. Where the programme has agreed KPI targets, its progress on such goals is reported separately as a Return on Objectives and never added to the financial return.
+
+## Each benefit in detail {#each-benefit-in-detail}
+
+The sections below take each benefit in turn: its risk adjustment, its amounts by year before and after that adjustment, and the worked calculation of every figure it depends on, with the client's own numbers substituted into each formula. Each worked example starts with the benefit itself and works down through the figures it is built from, ending with the inputs and their sources, so that any amount can be traced back to the evidence behind it. The formulas themselves are also listed together in [the appendix](08-appendix.md#formulas-behind-the-figures).
+
+```playbook lines
+of: benefits
+```
+
+"""#,
+        "content/reports/business-case/04-costs.md": #"""
+---
+title: Costs
+order: 4
+summary: "What the programme costs in people, technology and marketing, risk-adjusted, with a present value of {{ pv_costs }}, and what is deliberately left out."
+---
+
+## What the programme costs {#what-the-programme-costs}
+
+The costs in this case are the additional spending that {{ client }} commits to by going ahead with the programme. They fall into three families.
+
+- **People.** The staff who run the programme day to day, whether hired, seconded or contracted, and the one-off effort of training, process design and governance that prepares the organisation for it.
+- **Technology.** The platforms and tools the programme depends on: their set-up and integration with existing systems, and the licences and subscriptions that keep them running.
+- **Marketing.** Where the plan calls for it, the campaigns, paid media and content that make customers aware of the programme and keep it in front of them.
+
+Each family can include initial amounts, paid once when the programme starts and placed in year 0, and yearly amounts, paid in every year of the horizon. Initial amounts are not discounted; yearly amounts are discounted in the same way as the benefits, as described in [the financial summary](02-financial-summary.md#discounting-and-rounding).
+
+Over the {{ horizon_years }}-year horizon the risk-adjusted costs total {{ total_costs }}, with a present value of {{ pv_costs }}.
+
+```playbook cash-flow
+lines: costs
+caption: The costs of the programme, risk-adjusted
+```
+
+## How the costs are adjusted for risk
+
+Benefits are reduced for risk; costs are increased. The logic is the same on both sides: the figures put forward should be ones the programme is more likely to beat than to miss. One-off costs usually carry the larger allowance, because implementation projects tend to overrun; recurring costs such as salaries and licences are largely known in advance. The percentage applied to each line is shown in its table below.
+
+## Each cost in detail {#each-cost-in-detail}
+
+The sections below take each cost in turn, with its risk adjustment and its amounts by year before and after that adjustment. Where a cost is calculated rather than quoted, for example from a headcount and a loaded salary, the worked calculation is shown with it.
+
+```playbook lines
+of: costs
+```
+
+## What is deliberately not counted {#what-is-deliberately-not-counted}
+
+A business case is distorted as easily by counting an amount twice as by leaving it out. These rules keep each amount in the case exactly once.
+
+- **Costs already netted off inside a benefit.** Where a benefit is measured as a net saving, for example the cost of handling a contact on one channel less the cost of handling it on another, the effort of the people doing that work is already inside the benefit. Adding their time again as a programme cost would count it twice.
+- **Spending that would happen anyway.** Staff, tools and campaigns that the business would fund whether or not the programme goes ahead are not costs of the programme. Only the spending that changes because of the decision is included.
+- **Money already spent.** Pilots, studies and preparatory work paid for before the decision are sunk: they informed the estimates, but the decision cannot change them.
+- **Overheads that do not move.** A share of office space, shared systems or management time is not charged to the programme unless the programme actually causes that cost to rise.
+- **The cost of money.** Interest and financing are not cost lines. The discount rate of {{ discount_rate }} already charges the programme for the use of the capital it ties up.
+
+The same discipline applies to benefits. Where two benefits could claim the same effect, such as a customer contact that is both moved to a cheaper channel and avoided altogether, the calculation removes the overlap so that the effect is credited once. Where the case contains such an overlap, the worked examples in [the benefits chapter](03-benefits.md#each-benefit-in-detail) show how it is removed.
+
+"""#,
+        "content/reports/business-case/05-sensitivity-and-risk.md": #"""
+---
+title: Sensitivity and risk
+order: 5
+summary: "How far the result moves when the uncertain estimates move: one at a time, all together, and at random."
+requires: [ranges]
+---
+
+## The estimates that carry uncertainty {#the-estimates-that-carry-uncertainty}
+
+Some inputs are known with confidence: contracted prices, salaries, volumes from a year of reporting. Others are estimates of how customers and markets will respond to the programme, and for these the case records a range: a low, an expected and a high value, or a distribution with a mean and a spread. The ranges and their sources are listed with every other input in [the appendix](08-appendix.md#inputs-and-their-sources).
+
+The headline figures use the expected value of each estimate. This chapter asks what happens when the estimates move, in three ways. Throughout, the risk adjustments described in [the benefits chapter](03-benefits.md#how-the-benefits-are-adjusted-for-risk) stay in place, so every figure here is comparable with [the financial summary](02-financial-summary.md#the-headline-measures).
+
+## One estimate at a time {#one-estimate-at-a-time}
+
+The first question is which estimates matter most. The whole case is recalculated with one uncertain input at its low and then its high value, the others held at their expected values. The table ranks the inputs by how far the net present value swings, largest first; the tornado chart draws the same swings as bars.
+
+```playbook sensitivity
+```
+
+```playbook chart
+of: sensitivity
+```
+
+The inputs at the top of the table are the ones on which the case depends. They deserve the most scrutiny before the decision and the earliest measurement after it. Inputs near the bottom can be wrong by their full range without changing the conclusion much.
+
+## Every estimate low or every estimate high {#every-estimate-low-or-every-estimate-high}
+
+The second question is how wide the outer bounds are. The next table recalculates the case with every uncertain input at its low value together, then at its expected value, then at its high value.
+
+```playbook cases
+```
+
+These are stress tests, not forecasts. Estimates rarely all disappoint, or all surprise, at once, so the low and high cases mark the edges of the plausible. The useful question is whether the business could accept the low case if it came to pass.
+
+## The range of likely outcomes {#the-range-of-likely-outcomes}
+
+The third question is how likely each outcome is. A Monte Carlo simulation answers it by drawing every uncertain input at random from its range, many thousands of times, and recalculating the case for each draw. The draws are seeded, so the same scenario always gives the same result; the number of draws and the seed are noted under the table.
+
+```playbook simulation
+```
+
+```playbook chart
+of: simulation
+```
+
+In nine draws out of ten, the net present value exceeds {{ npv_p10 }} (the P10). Half of the draws fall above {{ npv_p50 }} (the P50, or median) and one in ten above {{ npv_p90 }} (the P90). For the ROI, the same points are {{ roi_p10 }}, {{ roi_p50 }} and {{ roi_p90 }}. Across all draws, the probability that the ROI is above zero, in other words that the programme more than pays for itself in present-value terms, is **{{ probability_roi_positive }}**.
+
+The median of the simulation need not equal the expected-case NPV of {{ npv }}. Where a range has more room to fall than to rise, or the reverse, or where estimates multiply one another, the typical draw moves away from the expected case. A noticeable gap between the two shows which way the uncertainty leans.
+
+The simulation draws each input independently. In practice some estimates move together: a weak response from customers may depress several at once. The true spread may therefore be wider than the one shown, which is one more reason to read the P10 as a planning figure rather than a worst case.
+
+## Using these results
+
+Taken together, the three views suggest where to focus: confirm the top few inputs of the sensitivity table before committing, set early checkpoints on the same inputs once the programme runs, and judge the decision by whether the P10 outcome is one the business can live with, not only by the expected case.
+
+"""#,
+        "content/reports/business-case/06-attribution.md": #"""
+---
+title: Attribution
+order: 6
+summary: "How the value of a sale is shared between the channels that start, help and close it, and which share of that value the business case counts."
+requires: [attribution]
+---
+
+## Return on investment needs attribution {#return-on-investment-needs-attribution}
+
+Customers rarely buy after a single encounter with a brand. A journey often runs across several channels over days or weeks: a post seen on social media, a search, a newsletter, a visit through a comparison site, and finally an order. When a benefit is the margin on sales, the case has to decide how much of each sale social media can claim.
+
+Both obvious answers are wrong. Crediting the whole sale to every channel that touched it counts the same sale several times over. Crediting it only to the last channel ignores the channels that brought the customer in, and social media often does its work early. Attribution shares the value of each sale between the channels that contributed to it, so that the shares add up to the sale and no more.
+
+## Channels that initiate, assist and complete {#channels-that-initiate-assist-and-complete}
+
+Channels play different roles in a journey. Some **initiate**: they introduce a customer to the brand or the product. Some **assist**: they keep the customer engaged and build the confidence to buy. Some **complete**: they are the last step before the order. A fair measure of a channel's value recognises all three roles.
+
+## Five ways of sharing the credit {#five-ways-of-sharing-the-credit}
+
+The table applies five standard models to the conversion paths recorded for {{ client }}:
+
+- **First touch** gives the whole value of a sale to the channel that started the journey.
+- **Last touch** gives it to the channel that completed it.
+- **Linear** shares it equally between every touch in the journey.
+- **Time decay** gives more weight to touches close to the sale, the weight halving over a fixed interval before it.
+- **Position-based** gives the largest shares to the first and the last touch and spreads the rest across the touches between them.
+
+```playbook attribution
+```
+
+Every model shares out the same total value, so each column adds up to the same amount; what changes is who receives it. Reading across a row shows the role a channel plays. A channel credited more under first touch than under last touch tends to open journeys; one credited more under last touch tends to close them; one that does best under the linear model tends to sit in the middle.
+
+## Choosing the model for the case {#choosing-the-model-for-the-case}
+
+Where a benefit rests on attributed sales, the case uses one of these models to set the share of each sale credited to the programme's channel, and that share feeds the benefit's calculation, as its worked example in [the benefits chapter](03-benefits.md#each-benefit-in-detail) shows. The model and the share it produces are recorded with the other inputs in [the appendix](08-appendix.md#inputs-and-their-sources), as the attributed share and its source.
+
+No model is correct in any absolute sense: each is a convention for dividing value that cannot be observed directly. The choice is one to agree with the marketing and finance teams of {{ client }} before the figures are used, and then to hold constant, so that one period can be compared with the next. The table above shows how much the credit would change under each alternative.
+
+Two limits apply to any model. First, attribution shares out the value of sales that happened; it does not prove that a sale would not have happened without the programme. That doubt is reflected in the risk adjustment of the attributed benefits described in [the benefits chapter](03-benefits.md#how-the-benefits-are-adjusted-for-risk). Second, the paths cover only the touches that can be tracked. Conversations in private messages, word of mouth and journeys across several devices leave gaps, which usually work against channels such as social media that act early and informally.
+
+"""#,
+        "content/reports/business-case/07-objectives.md": #"""
+---
+title: Return on Objectives
+order: 7
+summary: "Progress against the KPI targets agreed for the programme, scored as a Return on Objectives of {{ return_on_objectives }}."
+requires: [objectives]
+---
+
+## Where money cannot be traced {#where-money-cannot-be-traced}
+
+The financial case counts only what can be traced to cash. Much of what a social media programme is asked to do does not fit that test, or not yet: answering customers faster, improving how the brand is spoken about, building a community, earning a larger share of the conversation in its market. These aims matter to the business, and leaving them unmeasured would tempt the programme to neglect them in favour of whatever shows up in the cash-flow table.
+
+Return on Objectives fills the gap. Instead of converting each aim into money, it sets a measurable target for it, a key performance indicator with a target and, ideally, a baseline, and reports how far the programme has moved towards that target. It is the natural companion to the financial return: the ROI says whether the programme pays, and the Return on Objectives says whether it is doing what the business asked of it.
+
+## The scorecard {#the-scorecard}
+
+The scorecard lists the KPIs agreed for {{ client }}, each with its baseline where one was measured, its target and its latest actual value, and the progress made.
+
+```playbook objectives
+```
+
+The Return on Objectives for the programme is **{{ return_on_objectives }}**.
+
+## How the score is worked out {#how-the-score-is-worked-out}
+
+For each KPI, progress is the share of the distance from the baseline to the target that the programme has covered. A KPI that reaches its target scores in full; one halfway there scores half. Where lower is better, as with response times or costs, the distance is measured downwards. Where no baseline was recorded, progress is the actual value as a share of the target, or, where lower is better, the target as a share of the actual value.
+
+Progress on any single KPI is capped once its target is met: overachieving on one objective does not make up for falling short on another, because the programme was asked to deliver all of them. The Return on Objectives is the average of the capped progress values, weighted where some objectives have been agreed to matter more than others.
+
+## Reading the score alongside the financial case
+
+The Return on Objectives is not a financial return and is never added to the ROI or the net present value. The two measures answer different questions and should be read side by side. A programme can earn its money while missing the service or reputation goals set for it, or meet every target while its financial case is still building.
+
+The scorecard is most useful as a running record. We recommend that it be reported each quarter alongside the financial figures, with the same KPIs and targets, so that a trend becomes visible and a change of course can be made while it is still cheap. Targets should be revisited only by agreement, and when they are, the change should be recorded, so that a rising score always means better performance rather than easier goals.
+
+Several KPIs on a scorecard are often the same quantities that drive the financial case. When they are, a shortfall against target is also an early warning for the benefits: it tells the reader which estimate to revisit before the next review of the business case.
+
+"""#,
+        "content/reports/business-case/08-appendix.md": #"""
+---
+title: "Appendix: method, inputs and formulas"
+order: 8
+summary: "The conventions behind the case, every input with its source, every formula, and how to reproduce each figure in this report."
+---
+
+## Methodology notes {#methodology-notes}
+
+The case follows the structure of a Total Economic Impact study: it quantifies benefits and costs, adjusts each for risk, and weighs them over a fixed horizon in present-value terms. Value that cannot be quantified with confidence is kept out of the figures. The conventions are these.
+
+- **Horizon.** Benefits and costs are counted over a {{ horizon_years }}-year horizon from the start of the programme. There is no terminal value: the cash flows stop at the end of the horizon, even where a benefit would continue.
+- **Timing.** Initial amounts fall at the start, in year 0; yearly amounts at the end of each year, scaled by a ramp where a line takes time to reach its full level.
+- **Risk adjustment.** Each benefit is reduced, and each cost increased, by its own percentage, set according to the strength of the evidence behind it.
+- **Discounting.** Yearly amounts are discounted at {{ discount_rate }} a year; initial amounts are not discounted.
+- **Rounding.** Each line is rounded to whole currency units, and totals are the sums of the rounded lines, so every table adds up. NPV and ROI are computed from the rounded totals.
+- **Headline measures.** NPV is the present value of benefits less that of costs. ROI is NPV divided by the present value of costs. Payback is measured in months on undiscounted net cash flows, assumed to arrive evenly through each year; discounted payback does the same with present values. IRR is the rate at which NPV is zero.
+- **Ranges.** An uncertain input may have a low, expected and high value, treated as a triangular distribution; a uniform range; or a normal distribution, whose low and high cases are its tenth and ninetieth percentiles. The headline figures use expected values. Sensitivity moves one input at a time to its low and high value; the Monte Carlo simulation draws every uncertain input at once, independently, with a fixed seed so that the result is reproducible.
+- **Attribution and objectives.** Where the case uses conversion paths, sales are credited to channels by the model named in the scenario. KPI progress, where targets are set, is scored as a Return on Objectives, separate from the financial return.
+
+## Inputs and their sources {#inputs-and-their-sources}
+
+Every input is listed below with its value and unit, its low and high values where it is uncertain, and its source. An input without a stated source is one to ask about before relying on the result.
+
+```playbook assumptions
+```
+
+## Formulas behind the figures {#formulas-behind-the-figures}
+
+Every calculated figure is a formula over the inputs and other calculated figures, evaluated in the order their dependencies require. Units are checked at each step, so money is never added to a percentage. The table gives each formula, its unit and its value in the expected case.
+
+```playbook formulas
+```
+
+## Reproducing every figure {#reproducing-every-figure}
+
+The report is generated from a single scenario file, and every figure in it can be recomputed independently with the Playbook command-line tool, which prints the same figures that the report shows:
+
+- `playbook calc <scenario>` prints the whole case: inputs, calculated figures, the cash-flow table and headline measures and, where the scenario supports them, the comparison of cases, sensitivity, objectives and attribution.
+- `playbook calc <scenario> --explain <metric>` prints the derivation of one figure step by step, with the numbers substituted, down to its inputs and their sources.
+- `playbook calc <scenario> --case low` (or `high`) recomputes the case with every uncertain input at that end of its range.
+- `playbook calc <scenario> --simulate <draws> --seed <seed>` adds the Monte Carlo simulation. Given the number of draws and the seed noted under a simulation table in this report, it reproduces that table exactly.
+- `playbook calc <scenario> --format json` or `--format csv` writes the figures in machine-readable form; the JSON also carries the unrounded summary.
+
+The same figures are published beside this report as `metrics.json` and `metrics.csv`, so that a finance team can load them into a spreadsheet and check each total, present value and ratio with its own tools. A figure recomputed that way should differ from the one printed here by no more than the rounding of the lines.
+
+"""#,
+        "content/reports/business-case/report.yaml": #"""
+title: "{{ title }}"
+subtitle: "A business case for {{ client }}"
+date: 2026-11-02
+description: "A risk-adjusted, discounted business case for the social media programme of {{ client }}, in which every figure can be traced to its inputs, its formula and its source."
+
+"""#,
         "site/css/playbook.css": #"""
 /* Playbook site stylesheet. Edit freely: `playbook build` copies site/ as it is. */
 :root {
@@ -107,6 +501,14 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 .pb-inputs { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; font-size: 0.9rem; margin: 0.75rem 0 0; }
 .pb-inputs dd { margin: 0; }
 .pb-source { color: var(--muted); }
+.pb-headline { margin-left: 0; margin-right: 0; }
+.pb-headline figcaption { font-weight: 600; margin: 0 0 0.6rem; }
+.pb-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.75rem; margin: 0; }
+.pb-figure { border-top: 3px solid var(--accent); padding: 0.4rem 0 0; }
+.pb-figure dt { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.8rem; color: var(--muted); }
+.pb-figure dd { margin: 0.15rem 0 0; font-size: 1.5rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.pb-line { margin: 2rem 0; }
+.pb-assumptions th[scope="row"], .pb-formulas th[scope="row"], .pb-formulas td:nth-child(2) { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; }
 .pb-chart { margin-left: 0; margin-right: 0; }
 .pb-chart figcaption { font-weight: 600; color: inherit; margin: 0 0 0.5rem; }
 .pb-chart-data summary { cursor: pointer; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.85rem; color: var(--muted); }
@@ -157,6 +559,14 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
   .pb-table td::before { content: attr(data-label); float: left; padding-right: 1em; text-align: left; font-weight: normal; }
   .pb-table tr.total td, .pb-table tr.total th { border-top: none; }
 }
+
+"""#,
+        "templates/blocks/assumptions.mustache": #"""
+{{! ```playbook assumptions: every input of the scenario with its value, range, unit and source.
+    The values are those of blocks/table; the row heading is the input's name. }}
+<div class="pb-block pb-assumptions">
+{{> blocks/table}}
+</div>
 
 """#,
         "templates/blocks/attribution.mustache": #"""
@@ -225,6 +635,50 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 </dl>
 {{/has_inputs}}
 </figure>
+
+"""#,
+        "templates/blocks/formulas.mustache": #"""
+{{! ```playbook formulas: every metric of the scenario with its formula, unit and value.
+    The values are those of blocks/table; the row heading is the metric's name. }}
+<div class="pb-block pb-formulas">
+{{> blocks/table}}
+</div>
+
+"""#,
+        "templates/blocks/headline.mustache": #"""
+{{! ```playbook headline: the case at a glance, as a panel of figures.
+    Values: caption; figures (label, value): ROI, NPV, payback, PV of benefits, PV of costs; note. }}
+<figure class="pb-block pb-headline">
+<figcaption>{{caption}}</figcaption>
+<dl class="pb-figures">
+{{#figures}}
+<div class="pb-figure"><dt>{{label}}</dt><dd>{{value}}</dd></div>
+{{/figures}}
+</dl>
+<p class="pb-note">{{note}}</p>
+</figure>
+
+"""#,
+        "templates/blocks/lines.mustache": #"""
+{{! ```playbook lines: each benefit (of: benefits) or cost (of: costs) in a section of its own.
+    Values: of; lines (id, label, table — the values of blocks/table, before and after the
+    risk adjustment —, has_explanations, explanations — the values of blocks/explain, one per
+    metric the line's amounts use). }}
+<div class="pb-block pb-lines pb-lines-{{of}}">
+{{#lines}}
+<section class="pb-line" id="{{id}}">
+<h3>{{label}}</h3>
+{{#table}}
+{{> blocks/table}}
+{{/table}}
+{{#has_explanations}}
+{{#explanations}}
+{{> blocks/explain}}
+{{/explanations}}
+{{/has_explanations}}
+</section>
+{{/lines}}
+</div>
 
 """#,
         "templates/blocks/metrics.mustache": #"""
@@ -384,6 +838,13 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 .pb-steps li { margin: 0 0 0.5em; }
 .pb-steps li p { margin: 0; text-indent: 0; }
 .pb-steps li p + p { padding-left: 1.2em; }
+.pb-headline { margin-left: 0; margin-right: 0; }
+.pb-headline figcaption { font-weight: bold; margin: 0 0 0.4em; }
+.pb-figures { margin: 0; }
+.pb-figure { border-top: 2px solid #999; padding: 0.3em 0 0; margin: 0 0 0.5em; }
+.pb-figure dt { font-size: 0.85em; }
+.pb-figure dd { margin: 0; font-size: 1.3em; font-weight: bold; }
+.pb-assumptions th[scope="row"], .pb-formulas th[scope="row"], .pb-formulas td:nth-child(2) { font-family: monospace; font-size: 0.85em; }
 .pb-inputs { font-size: 0.9em; margin: 0.6em 0 0; }
 .pb-inputs dd { margin: 0 0 0.3em 1.2em; }
 .pb-chart { margin-left: 0; margin-right: 0; }
@@ -564,6 +1025,125 @@ nav li li { margin-left: 1.5em; }
 </footer>
 </body>
 </html>
+
+"""#,
+        "templates/report/page.mustache": #"""
+{{! A client report as one self-contained printable page: build/reports/<client>/index.html.
+    Values: series (title, language, rights, publisher); report (title, subtitle, description,
+    client, authors, date, date_iso, scenario, stylesheet — the CSS, inline —, running_head — the
+    print header as a CSS string); chapters (id, number, title, summary, content). }}
+<!DOCTYPE html>
+<html lang="{{series.language}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{report.title}} · {{report.client}}</title>
+{{#report.description}}
+<meta name="description" content="{{report.description}}">
+{{/report.description}}
+<meta name="generator" content="Playbook">
+<style>
+{{{report.stylesheet}}}
+@page { @top-left { content: {{{report.running_head}}}; } }
+</style>
+</head>
+<body class="page-report">
+<a class="skip-link" href="#pb-main">Skip to the content</a>
+<header class="report-cover">
+<p class="report-client">{{report.client}}</p>
+<h1 id="pb-title">{{report.title}}</h1>
+{{#report.subtitle}}
+<p class="report-subtitle">{{report.subtitle}}</p>
+{{/report.subtitle}}
+{{#report.description}}
+<p class="report-description">{{report.description}}</p>
+{{/report.description}}
+<p class="report-meta">Prepared by {{report.authors}}{{#series.publisher}}, {{series.publisher}}{{/series.publisher}} · <time datetime="{{report.date_iso}}">{{report.date}}</time></p>
+<nav class="report-contents" aria-labelledby="pb-contents">
+<h2 id="pb-contents">Contents</h2>
+<ol>
+{{#chapters}}
+<li><a href="#{{id}}">{{title}}</a></li>
+{{/chapters}}
+</ol>
+</nav>
+</header>
+<main id="pb-main">
+{{#chapters}}
+<div class="report-chapter" id="{{id}}">
+<header class="chapter-header">
+<p class="chapter-number">{{number}}</p>
+<h1>{{title}}</h1>
+{{#summary}}
+<p class="summary">{{summary}}</p>
+{{/summary}}
+</header>
+{{{content}}}
+</div>
+{{/chapters}}
+</main>
+<footer class="report-footer">
+<p>Every figure in this report is computed from the scenario file {{report.scenario}}.yaml; metrics.json and metrics.csv beside this page hold them all.</p>
+{{#series.rights}}
+<p>{{series.rights}}</p>
+{{/series.rights}}
+<p>Published with Playbook.</p>
+</footer>
+</body>
+</html>
+
+"""#,
+        "templates/report/report.css": #"""
+/* A client report's own rules, after site/css/playbook.css, both inline in the report's page.
+   Screen: one readable column. Print: A4 pages with the client's name at the top of each
+   page and the page number at the bottom, each chapter on a new page, no table row or chart
+   cut in two. */
+.page-report main { max-width: var(--measure); padding-top: 0; }
+.report-cover { max-width: var(--measure); margin: 0 auto; padding: 3rem 1rem 1rem; }
+.report-client { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; text-transform: uppercase; letter-spacing: 0.1em;
+  color: var(--accent-2); font-weight: 700; margin: 0; }
+.report-cover h1 { font-size: 2.5rem; margin-top: 0.3rem; }
+.report-subtitle { font-size: 1.3rem; color: var(--muted); margin: 0; }
+.report-meta { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--muted); font-size: 0.95rem; }
+.report-contents { background: var(--tint); border-left: 4px solid var(--accent-2); padding: 0.5rem 1rem; margin: 2rem 0;
+  font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+.report-contents h2 { font-size: 1rem; margin: 0.5rem 0; }
+.report-contents ol { margin: 0 0 0.5rem; padding-left: 1.4rem; }
+.report-chapter { border-top: 1px solid var(--rule); margin-top: 3rem; }
+.report-chapter .chapter-header h1 { font-size: 1.8rem; }
+.report-footer { max-width: var(--measure); margin: 0 auto; padding: 1rem 1rem 3rem; border-top: 1px solid var(--rule);
+  font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--muted); font-size: 0.85rem; }
+
+@page {
+  size: A4;
+  margin: 20mm 16mm 18mm;
+  @top-left { font: 8pt system-ui, -apple-system, "Segoe UI", sans-serif; color: #5a6878; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt system-ui, -apple-system, "Segoe UI", sans-serif; color: #5a6878; }
+}
+@page :first { @top-left { content: none; } }
+
+@media print {
+  body { font-size: 10pt; line-height: 1.45; }
+  .skip-link { display: none; }
+  main, .report-cover, .report-footer, .page-report main { max-width: none; padding: 0; }
+  .report-cover { padding-top: 40mm; }
+  .report-cover h1 { font-size: 26pt; }
+  .report-chapter { break-before: page; border-top: none; margin-top: 0; }
+  h1, h2, h3, h4, caption, figcaption { break-after: avoid; }
+  p { orphans: 3; widows: 3; }
+  a { color: inherit; text-decoration: none; }
+  /* Tables print whole: no scroll box, head repeated on each page, no row cut in two. */
+  table, .pb-table-scroll { display: table; overflow: visible; max-width: none; width: 100%; }
+  .pb-table-scroll { display: block; }
+  thead { display: table-header-group; }
+  tr, .pb-figure, .pb-steps li { break-inside: avoid; }
+  .pb-headline, .pb-explain, .pb-chart { break-inside: avoid; }
+  /* Charts at print size: the width of the text. */
+  .pb-chart-svg { max-width: 100%; width: 100%; }
+  .pb-chart-data { display: none; }
+  .pb-figures { grid-template-columns: repeat(5, 1fr); }
+  .pb-figure dd { font-size: 14pt; }
+}
 
 """#,
     ]

@@ -9,7 +9,8 @@ struct BuildCommand: AsyncParsableCommand {
         abstract: "Build the site and the EPUB books.",
         discussion: """
         Writes <out>/site/ (the website), <out>/epub/<book>.epub and <out>/xhtml/<book>/ (the EPUBs \
-        unzipped). The output folder is replaced as a whole, and only when the build succeeds: a \
+        unzipped), and <out>/reports/<scenario>/ for each scenario playbook.yaml lists under \
+        'reports' (other clients' reports already in <out>/reports/ are kept). The output folder is replaced as a whole, and only when the build succeeds: a \
         failed build leaves the previous output as it was. Set SOURCE_DATE_EPOCH to stamp EPUBs \
         with that time instead of each book's own date.
         """
@@ -52,6 +53,9 @@ struct BuildCommand: AsyncParsableCommand {
             lines.append("  \(index == 0 ? "epub: " : "      ") \(root)/\(book.epub)")
         }
         lines.append("  xhtml: \(root)/xhtml/ (the EPUBs unzipped)")
+        for (index, name) in report.reports.enumerated() {
+            lines.append("  \(index == 0 ? "reports:" : "        ") \(root)/reports/\(name)/index.html")
+        }
         print(lines.joined(separator: "\n"))
         // Exit with the build's values still alive: freeing them object by object would only
         // delay the end of the process (see BuildReport.artifacts).

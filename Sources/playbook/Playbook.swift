@@ -5,10 +5,10 @@ import ArgumentParser
 struct Playbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbook",
-        abstract: "Turn Markdown playbook chapters into an HTML site and EPUB 3 books.",
+        abstract: "Turn Markdown playbook chapters and client scenarios into an HTML site, EPUB 3 books and client ROI reports.",
         discussion: "Run it in a project folder (one with playbook.yaml), or name one with --project.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, CalcCommand.self],
+        subcommands: [BuildCommand.self, ReportCommand.self, CheckCommand.self, CalcCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

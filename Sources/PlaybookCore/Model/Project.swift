@@ -16,8 +16,10 @@ public struct Project: Sendable {
 public struct Book: Sendable {
     /// The folder name under `content/`, used in URLs and file names.
     public var slug: String
-    /// 1-based position in the series.
+    /// 1-based position in the series; 0 for a client report, which is not part of it.
     public var position: Int
+    /// Whether the book is part of the series (a client report is not).
+    public var isInSeries: Bool { position > 0 }
     /// Settings from `book.yaml`.
     public var settings: BookSettings
     /// The chapters in order.

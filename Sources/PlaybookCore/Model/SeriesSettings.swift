@@ -25,6 +25,12 @@ public struct SeriesSettings: Sendable, Equatable {
     public var smartPunctuation: Bool
     /// The books, in series order, by folder name under `content/`.
     public var books: [BookReference]
+    /// The client reports `playbook build` makes: scenario names (files in
+    /// `content/scenarios/`), each rendered with ``reportTemplate``.
+    public var reports: [BookReference] = []
+    /// The report template (a folder in `content/reports/`) of `playbook build`'s reports and
+    /// of `playbook report` unless it is given `--template`.
+    public var reportTemplate: String = "business-case"
 
     /// Creates settings.
     public init(title: String, subtitle: String? = nil, authors: [String], language: String, locale: String,
@@ -45,9 +51,11 @@ public struct SeriesSettings: Sendable, Equatable {
     }
 }
 
-/// A book named in `playbook.yaml`'s `books` list, with where it was named.
+/// A book named in `playbook.yaml`'s `books` list (or a scenario in its `reports` list), with
+/// where it was named.
 public struct BookReference: Sendable, Equatable {
-    /// The folder name under `content/`, which is also the book's slug in URLs.
+    /// The folder name under `content/`, which is also the book's slug in URLs (for a report,
+    /// the scenario's name).
     public var slug: String
     /// Where the entry is written in `playbook.yaml`.
     public var location: SourceLocation

@@ -33,6 +33,8 @@ public struct BuildReport: Sendable {
     public var books: [(slug: String, title: String, epub: String)]
     /// How many site pages were written.
     public var pageCount: Int
+    /// The client reports made (scenario names; each in `reports/<name>/`).
+    public var reports: [String] = []
     /// Whether the output was written.
     public var wrote: Bool
     /// Wall and processor time of each step, in order.
@@ -54,11 +56,11 @@ public struct BuildArtifacts: Sendable {
     public var output: RenderedOutput
 }
 
-/// The build: load → transform → render → write, each step a function from values to values.
+/// The build: load → transform → render → reports → write, each step a function from values to values.
 /// `playbook build`, `playbook check` and the preview server all go through ``run(_:progress:)``.
 public enum BuildPipeline {
     /// The steps, in order, as progress reports name them.
-    public static let steps = ["load", "transform", "render", "write"]
+    public static let steps = ["load", "transform", "render", "reports", "write"]
 
     /// Runs the build. `progress` is called with the step's 1-based number and name before it starts.
     public static func run(_ options: BuildOptions, progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> BuildReport {
@@ -89,17 +91,26 @@ public enum BuildPipeline {
         report.diagnostics += rendered.diagnostics
         report.pageCount = rendered.output.files.filter { $0.path.hasSuffix(".html") }.count
         report.books = publication.books.map { ($0.slug, $0.settings.title, "epub/\($0.slug).epub") }
-        report.artifacts = BuildArtifacts(publication: publication, output: rendered.output)
         lap(steps[2])
 
-        guard options.writes, !report.diagnostics.hasErrors else { return report }
         progress(4, steps[3])
-        if let problem = await OutputWriter(projectRoot: options.projectRoot, output: options.output).write(rendered.output) {
+        var output = rendered.output
+        let reports = await ReportStage.run(loaded, root: options.projectRoot, sourceDate: options.sourceDate)
+        report.diagnostics += reports.diagnostics
+        output.files += reports.files
+        report.reports = loaded.project.settings.reports.map(\.slug)
+            .filter { name in reports.files.contains { $0.path == "reports/\(name)/index.html" } }
+        report.artifacts = BuildArtifacts(publication: publication, output: output)
+        lap(steps[3])
+
+        guard options.writes, !report.diagnostics.hasErrors else { return report }
+        progress(5, steps[4])
+        if let problem = await OutputWriter(projectRoot: options.projectRoot, output: options.output).write(output, keeping: "reports") {
             report.diagnostics.append(problem)
         } else {
             report.wrote = true
         }
-        lap(steps[3])
+        lap(steps[4])
         return report
     }
 }

@@ -20,6 +20,12 @@ struct ChapterLoader: Sendable {
         case .missing: return (nil, [.error("unreadable", "\(path) disappeared while it was being read", at: .file(path))])
         case .failed(let diagnostic): return (nil, [diagnostic])
         }
+        return load(file)
+    }
+
+    /// Loads a chapter file already read (a built-in one has no file on disk).
+    func load(_ file: SourceFile) -> (Loaded?, [Diagnostic]) {
+        let path = file.path
         let split: FrontMatter.Split
         switch FrontMatter.split(file) {
         case .success(let value): split = value

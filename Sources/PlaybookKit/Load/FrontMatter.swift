@@ -13,6 +13,10 @@ import PlaybookYAML
 /// Body text…
 /// ```
 enum FrontMatter {
+    /// What a report chapter can require of its scenario (`requires:`): an input with a range,
+    /// conversion paths, objectives.
+    static let requirements = ["ranges", "attribution", "objectives"]
+
     /// The pieces of a chapter file.
     struct Split {
         /// The YAML between the fences.
@@ -67,6 +71,7 @@ enum FrontMatter {
         let summary = reader.string("summary")
         let draft = reader.bool("draft")
         let scenarioPair = reader.pair("scenario")
+        let required = reader.strings("requires")
         reader.finish()
         var diagnostics = reader.diagnostics
         var scenario: (name: String, location: SourceLocation)?
@@ -79,8 +84,18 @@ enum FrontMatter {
                                           at: location))
             }
         }
+        var requires: (names: [String], location: SourceLocation)?
+        if let required, let first = required.first {
+            for (name, location) in required where !Self.requirements.contains(name) {
+                diagnostics.append(.error("invalid-value", "a chapter cannot require '\(name)'", at: location,
+                                          hint: NearestName.hint(for: name, among: Self.requirements)
+                                            ?? "a report chapter can require: " + Self.requirements.joined(separator: ", ")))
+            }
+            requires = (required.map(\.0), first.1)
+        }
         guard let title, let order else { return (nil, diagnostics) }
-        return (ChapterFrontMatter(title: title, order: order, summary: summary, draft: draft ?? false, scenario: scenario), diagnostics)
+        return (ChapterFrontMatter(title: title, order: order, summary: summary, draft: draft ?? false, scenario: scenario,
+                                   requires: requires), diagnostics)
     }
 }
 

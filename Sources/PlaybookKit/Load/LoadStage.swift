@@ -11,6 +11,9 @@ public struct LoadedProject: Sendable {
     public var templates: TemplateLibrary
     /// The EPUB stylesheet: `templates/epub/book.css`, or the built-in one.
     public var epubStylesheet: String
+    /// The stylesheet inlined in each report's page: `site/css/playbook.css`, then
+    /// `templates/report/report.css` (the project's or the built-in ones).
+    public var reportStylesheet: String
     /// Files of `site/`, relative to it.
     public var staticFiles: [String]
     /// The project's scenarios (`content/scenarios/<name>.yaml`) by name; those with errors
@@ -20,13 +23,18 @@ public struct LoadedProject: Sendable {
     public var scenarioNames: Set<String> = []
 }
 
-/// The load stage: the project (``ProjectLoader``), templates and static files.
-public enum LoadStage {
-    /// Loads everything a build reads; `nil` when `playbook.yaml` is unusable.
-    public static func run(root: URL, includeDrafts: Bool) async -> (LoadedProject?, [Diagnostic]) {
-        let directory = ProjectDirectory(root: root)
-        let (project, projectDiagnostics) = await ProjectLoader(root: root, includeDrafts: includeDrafts).load()
-        var diagnostics = projectDiagnostics
+/// The templates and stylesheets of a project: its own, or the built-in ones.
+struct Presentation: Sendable {
+    var templates: TemplateLibrary
+    /// `templates/epub/book.css`.
+    var epubStylesheet: String
+    /// `site/css/playbook.css` and `templates/report/report.css`, one after the other.
+    var reportStylesheet: String
+    var diagnostics: [Diagnostic]
+
+    /// Reads `templates/` and the stylesheets.
+    static func load(_ directory: ProjectDirectory) -> Presentation {
+        var diagnostics: [Diagnostic] = []
         var templateFiles: [SourceFile] = []
         for path in directory.files(under: "templates") where path.hasSuffix(".mustache") {
             switch directory.read("templates/\(path)") {
@@ -37,12 +45,29 @@ public enum LoadStage {
         }
         let (templates, templateDiagnostics) = TemplateLibrary.load(projectFiles: templateFiles)
         diagnostics += templateDiagnostics
-        var stylesheet = StarterFiles.files["templates/epub/book.css"] ?? ""
-        switch directory.read("templates/epub/book.css") {
-        case .file(let file): stylesheet = file.text
-        case .failed(let diagnostic): diagnostics.append(diagnostic)
-        case .missing: break
+        func text(_ path: String) -> String {
+            switch directory.read(path) {
+            case .file(let file): return file.text
+            case .failed(let diagnostic): diagnostics.append(diagnostic)
+            case .missing: break
+            }
+            return StarterFiles.files[path] ?? ""
         }
+        let epub = text("templates/epub/book.css")
+        let report = text("site/css/playbook.css") + "\n" + text("templates/report/report.css")
+        return Presentation(templates: templates, epubStylesheet: epub, reportStylesheet: report, diagnostics: diagnostics)
+    }
+}
+
+/// The load stage: the project (``ProjectLoader``), templates and static files.
+public enum LoadStage {
+    /// Loads everything a build reads; `nil` when `playbook.yaml` is unusable.
+    public static func run(root: URL, includeDrafts: Bool) async -> (LoadedProject?, [Diagnostic]) {
+        let directory = ProjectDirectory(root: root)
+        let (project, projectDiagnostics) = await ProjectLoader(root: root, includeDrafts: includeDrafts).load()
+        var diagnostics = projectDiagnostics
+        let presentation = Presentation.load(directory)
+        diagnostics += presentation.diagnostics
         let staticFiles = directory.files(under: "site")
         guard let project else { return (nil, diagnostics) }
         diagnostics += Self.checkCovers(project, directory: directory)
@@ -50,13 +75,22 @@ public enum LoadStage {
         let (scenarios, scenarioDiagnostics) = ScenarioFiles.loadAll(scenarioNames, directory: directory, settings: project.settings)
         diagnostics += scenarioDiagnostics
         diagnostics += Self.checkScenarioNames(project, names: scenarioNames)
-        return (LoadedProject(project: project, templates: templates, epubStylesheet: stylesheet, staticFiles: staticFiles,
+        return (LoadedProject(project: project, templates: presentation.templates, epubStylesheet: presentation.epubStylesheet,
+                              reportStylesheet: presentation.reportStylesheet, staticFiles: staticFiles,
                               scenarios: scenarios, scenarioNames: Set(scenarioNames)), diagnostics)
     }
 
-    /// A chapter's `scenario:` must name a file in `content/scenarios/`.
+    /// A chapter's `scenario:` must name a file in `content/scenarios/`; `requires:` belongs
+    /// to report templates only.
     private static func checkScenarioNames(_ project: Project, names: [String]) -> [Diagnostic] {
-        project.books.flatMap(\.chapters).compactMap { chapter in
+        let chapters = project.books.flatMap(\.chapters)
+        let requires: [Diagnostic] = chapters.compactMap { chapter in
+            chapter.frontMatter.requires.map {
+                .error("unknown-key", "'requires' is for the chapters of a report template, in content/reports/<template>/",
+                       at: $0.location, hint: "a book's chapters are always published: remove 'requires'")
+            }
+        }
+        return requires + chapters.compactMap { chapter in
             guard let (name, location) = chapter.frontMatter.scenario, !names.contains(name) else { return nil }
             return .error("no-scenario", "there is no scenario '\(name)' in \(ScenarioFiles.folder)/", at: location,
                           hint: NearestName.hint(for: name, among: names)

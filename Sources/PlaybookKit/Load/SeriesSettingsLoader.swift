@@ -37,6 +37,8 @@ enum SeriesSettingsLoader {
         let rights = reader.string("rights")
         let smart = reader.bool("smart_punctuation")
         let bookEntries = reader.strings("books", required: true)
+        let reportEntries = reader.strings("reports")
+        let reportTemplate = reader.string("report_template")
         reader.finish()
 
         if let language, !LanguageTag.isValid(language) {
@@ -78,6 +80,21 @@ enum SeriesSettingsLoader {
             }
             books.append(BookReference(slug: slug, location: location))
         }
+        var reports: [BookReference] = []
+        for (name, location) in reportEntries ?? [] {
+            if let first = reports.first(where: { $0.slug == name }) {
+                reader.report(.error("duplicate-report", "the report of '\(name)' is listed twice", at: location,
+                                     notes: [.init("first listed here", at: first.location)]))
+            } else if !Slug.isValidFileName(name) {
+                reader.report(.error("invalid-report-name", "'\(name)' is not a scenario name", at: location,
+                                     hint: "list scenarios by their file name in content/scenarios/ without .yaml, such as kestrel-mobile"))
+            } else {
+                reports.append(BookReference(slug: name, location: location))
+            }
+        }
+        if let reportTemplate, !Slug.isValidFileName(reportTemplate) {
+            reader.invalid("report_template", "'\(reportTemplate)' is not a folder name in content/reports/")
+        }
         // Missing required fields are errors already; placeholders let the books load too, so
         // that one run reports their mistakes as well.
         let diagnostics = reader.diagnostics
@@ -87,7 +104,10 @@ enum SeriesSettingsLoader {
             locale: locale ?? languageTag,
             currency: currency ?? "USD", baseURL: normalizedURL, description: description, publisher: publisher,
             rights: rights, smartPunctuation: smart ?? true, books: books)
-        return (settings, diagnostics)
+        var result = settings
+        result.reports = reports
+        if let reportTemplate, Slug.isValidFileName(reportTemplate) { result.reportTemplate = reportTemplate }
+        return (result, diagnostics)
     }
 }
 

@@ -11,7 +11,9 @@ public enum ScenarioFiles {
 
     /// Loads the scenario `argument` names: a path to a `.yaml` file (relative to
     /// `currentDirectory`), or a name such as `kestrel-mobile` in `content/scenarios/`.
-    public static func load(_ argument: String, projectRoot: URL, currentDirectory: URL) -> (Scenario?, [Diagnostic]) {
+    /// `defaults` are the project's currency and locale, read from `playbook.yaml` when not given.
+    public static func load(_ argument: String, projectRoot: URL, currentDirectory: URL,
+                            defaults given: ScenarioDefaults? = nil) -> (Scenario?, [Diagnostic]) {
         let directory = ProjectDirectory(root: projectRoot)
         guard let path = resolve(argument, directory: directory, currentDirectory: currentDirectory) else {
             let names = Self.names(in: directory)
@@ -20,8 +22,8 @@ public enum ScenarioFiles {
                                     ?? (names.isEmpty ? "scenarios are YAML files in \(folder)/" : "the scenarios are: " + names.joined(separator: ", ")))])
         }
         // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.
-        var defaults = ScenarioDefaults()
-        if case .file(let settingsFile) = directory.read("playbook.yaml"), let settings = SeriesSettingsLoader.load(settingsFile).0 {
+        var defaults = given ?? ScenarioDefaults()
+        if given == nil, case .file(let settingsFile) = directory.read("playbook.yaml"), let settings = SeriesSettingsLoader.load(settingsFile).0 {
             defaults = Self.defaults(for: settings)
         }
         return load(path: path, directory: directory, defaults: defaults)

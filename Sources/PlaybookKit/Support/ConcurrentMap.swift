@@ -19,3 +19,31 @@ extension Array where Element: Sendable {
         }
     }
 }
+
+extension Array where Element: Sendable {
+    /// Maps the elements with an asynchronous transform, at most `width` at a time (by default
+    /// two per core), keeping their order. For long jobs that are themselves parallel inside,
+    /// such as one client's report: a few run at once, and the rest wait their turn instead of
+    /// all holding their memory half-way.
+    func concurrentMapAsync<Result: Sendable>(width: Int? = nil, _ transform: @escaping @Sendable (Element) async -> Result) async -> [Result] {
+        let limit = Swift.max(width ?? ProcessInfo.processInfo.activeProcessorCount * 2, 1)
+        return await withTaskGroup(of: (Int, Result).self) { group in
+            var results: [Result?] = Array<Result?>(repeating: nil, count: count)
+            var next = 0
+            while next < Swift.min(limit, count) {
+                let index = next, element = self[index]
+                group.addTask { (index, await transform(element)) }
+                next += 1
+            }
+            for await (index, result) in group {
+                results[index] = result
+                if next < count {
+                    let index = next, element = self[index]
+                    group.addTask { (index, await transform(element)) }
+                    next += 1
+                }
+            }
+            return results.compactMap { $0 }
+        }
+    }
+}

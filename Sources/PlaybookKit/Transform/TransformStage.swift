@@ -19,7 +19,12 @@ public enum TransformStage {
     /// `scenarios` are those that loaded; `scenarioNames` names every scenario file.
     public static func run(_ project: Project, scenarios: [String: Scenario] = [:],
                            scenarioNames: Set<String> = []) async -> (Publication, [Diagnostic]) {
-        let context = ScenarioContext(scenarios: scenarios, allNames: scenarioNames.union(scenarios.keys))
+        await run(project, context: ScenarioContext(scenarios: scenarios, allNames: scenarioNames.union(scenarios.keys)))
+    }
+
+    /// Transforms every chapter with computed content from `context` (a report passes its
+    /// own, holding its client's scenario and the simulation it has run already).
+    static func run(_ project: Project, context: ScenarioContext) async -> (Publication, [Diagnostic]) {
         struct Job: Sendable {
             var book: Int
             var chapter: Int

@@ -20,7 +20,11 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes everything; on failure the diagnostic says what could not be written.
-    public func write(_ rendered: RenderedOutput) async -> Diagnostic? {
+    ///
+    /// `keeping` names a folder whose subfolders in the previous output survive when the new
+    /// output has none of that name: `playbook build` makes the reports `playbook.yaml` lists,
+    /// and keeps the other clients' reports that `playbook report` wrote beside them.
+    public func write(_ rendered: RenderedOutput, keeping: String? = nil) async -> Diagnostic? {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -31,6 +35,7 @@ public struct OutputWriter: Sendable {
             try? fileManager.removeItem(at: staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             try await fill(staging, with: rendered)
+            if let keeping { try carryOver(keeping, into: staging) }
             try Data().write(to: staging.appendingPathComponent(OutputFolder.marker))
         } catch {
             try? fileManager.removeItem(at: staging)
@@ -55,6 +60,20 @@ public struct OutputWriter: Sendable {
 
     // MARK: - Internals
 
+    /// Moves `output/<folder>/<name>/` into the staging folder for each name the new output lacks.
+    private func carryOver(_ folder: String, into staging: URL) throws {
+        let fileManager = FileManager.default
+        let old = output.appendingPathComponent(folder)
+        let names = (try? fileManager.contentsOfDirectory(atPath: old.path)) ?? []
+        let new = staging.appendingPathComponent(folder)
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let target = new.appendingPathComponent(name)
+            guard !fileManager.fileExists(atPath: target.path) else { continue }
+            try fileManager.createDirectory(at: new, withIntermediateDirectories: true)
+            try fileManager.copyItem(at: old.appendingPathComponent(name), to: target)
+        }
+    }
+
     private enum Job: Sendable {
         case file(OutputFile)
         case epub(EPUBPackage)
@@ -62,7 +81,7 @@ public struct OutputWriter: Sendable {
 
     private func fill(_ folder: URL, with rendered: RenderedOutput) async throws {
         // Folders first, so that files can be written on all cores without racing for them.
-        var folders: Set<String> = ["epub"]
+        var folders: Set<String> = rendered.epubs.isEmpty ? [] : ["epub"]
         for file in rendered.files { folders.insert(Self.parent(of: file.path)) }
         for epub in rendered.epubs {
             for entry in epub.entries { folders.insert(Self.parent(of: "xhtml/\(epub.slug)/\(entry.path)")) }

@@ -59,6 +59,7 @@ public struct ScenarioLoader {
         var reader = YAMLMappingReader(root, file: file, what: "the scenario")
         let client = reader.string("client", required: true)
         let title = reader.string("title")
+        let date = reader.timestamp("date")
         let currencyCode = reader.string("currency") ?? defaults.currency
         let locale = reader.string("locale") ?? defaults.locale
         let horizonPair = reader.pair("horizon", required: true)
@@ -115,7 +116,7 @@ public struct ScenarioLoader {
         guard let client else { return nil }
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
         let slug = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : (name.hasSuffix(".yml") ? String(name.dropLast(4)) : name)
-        var spec = ScenarioSpec(file: file, slug: slug, client: client, title: title, currency: currencyCode, locale: locale, years: years,
+        var spec = ScenarioSpec(file: file, slug: slug, client: client, title: title, date: date, currency: currencyCode, locale: locale, years: years,
                                 discountRate: rate, inputs: inputs, metrics: metrics, lines: lines, objectives: objectives,
                                 attribution: attribution)
         spec.brokenNames = broken

@@ -212,6 +212,8 @@ public struct ScenarioSpec: Sendable {
     public var client: String
     /// A title for the business case.
     public var title: String?
+    /// The date of the business case (`date: 2026-11-02`), which its report carries.
+    public var date: Timestamp?
     /// The ISO 4217 currency.
     public var currency: String
     /// The locale for formatting.

@@ -30,6 +30,7 @@ struct CoverContext {
                 "subtitle_lines": .list(subtitleValues),
                 "authors": .text(PageContext.names(book.settings.authors)),
                 "position": .number(book.position),
+                "label": .text(book.isInSeries ? "BOOK \(book.position)" : "CLIENT REPORT"),
                 "series_upper": .text(publication.settings.title.uppercased()),
             ],
         ]
@@ -38,7 +39,8 @@ struct CoverContext {
     /// The cover's text alternative: what it says.
     var alt: String {
         "Cover of \(book.settings.title)" + (book.settings.subtitle.map { ": \($0)" } ?? "")
-            + ", book \(book.position) of \(publication.settings.title), by \(PageContext.names(book.settings.authors))"
+            + (book.isInSeries ? ", book \(book.position) of \(publication.settings.title)" : ", a client report")
+            + ", by \(PageContext.names(book.settings.authors))"
     }
 
     /// Breaks text into lines of at most `width` characters at spaces (a longer word gets a line of its own).

@@ -47,9 +47,11 @@ struct PackageDocument {
             out += "<dc:description>\(text(description))</dc:description>\n"
         }
         out += "<meta property=\"dcterms:modified\">\(modified.iso8601)</meta>\n"
-        out += "<meta property=\"belongs-to-collection\" id=\"series\">\(text(settings.title))</meta>\n"
-        out += "<meta refines=\"#series\" property=\"collection-type\">series</meta>\n"
-        out += "<meta refines=\"#series\" property=\"group-position\">\(book.position)</meta>\n"
+        if book.isInSeries {
+            out += "<meta property=\"belongs-to-collection\" id=\"series\">\(text(settings.title))</meta>\n"
+            out += "<meta refines=\"#series\" property=\"collection-type\">series</meta>\n"
+            out += "<meta refines=\"#series\" property=\"group-position\">\(book.position)</meta>\n"
+        }
         for mode in accessibility.accessModes { out += "<meta property=\"schema:accessMode\">\(mode)</meta>\n" }
         for mode in accessibility.sufficientModes { out += "<meta property=\"schema:accessModeSufficient\">\(mode)</meta>\n" }
         for feature in accessibility.features { out += "<meta property=\"schema:accessibilityFeature\">\(feature)</meta>\n" }

@@ -78,16 +78,7 @@ struct BlockTables {
     /// otherwise, and with the costs, the benefits or both.
     func cashFlow(caption: String?, in scenarioCase: ScenarioCase, riskAdjusted: Bool = true,
                   lines selection: LineSelection = .all) -> BlockTable? {
-        guard let evaluation = scenario.cases[scenarioCase] else { return nil }
-        var summary = evaluation.roundedSummary
-        if !riskAdjusted {
-            let unadjusted = evaluation.lines.map { line -> CashFlowLine in
-                var copy = line
-                copy.risk = 0
-                return copy
-            }
-            summary = FinancialSummary(lines: unadjusted, years: spec.years, rate: spec.discountRate, rounding: .lineItems(decimals: 0))
-        }
+        guard let evaluation = scenario.cases[scenarioCase], let summary = summary(in: scenarioCase, riskAdjusted: riskAdjusted) else { return nil }
         let years = (1...max(spec.years, 1)).map { "Year \($0)" }
         let head = [""] + (riskAdjusted ? ["Risk"] : []) + ["Initial"] + years + ["Total", "Present value"]
         let what = [LineSelection.all: "cash flows", .costs: "costs", .benefits: "benefits"][selection] ?? "cash flows"

@@ -23,10 +23,16 @@ struct ComputedBlocks {
         "attribution": [],
         "simulation": ["draws", "seed"],
         "chart": ["of", "draws", "seed"],
+        "headline": ["case"],
+        "lines": ["of", "case"],
+        "assumptions": [],
+        "formulas": ["case"],
     ]
 
     /// What a `chart` block can draw.
     static let charts = ["cash-flow", "breakdown", "sensitivity", "simulation"]
+    /// What a `lines` block can list.
+    static let lineKinds = BlockTables.LineKind.allCases.map(\.rawValue)
 
     let context: ScenarioContext
     let chapterScenario: String?
@@ -34,6 +40,14 @@ struct ComputedBlocks {
     private(set) var diagnostics: [Diagnostic] = []
     /// How many charts the chapter has so far (their SVG ids must be unique in the page).
     private var chartCount = 0
+    /// The start of the chapter's chart ids: its file name, so that the ids stay unique when
+    /// chapters share a page (a report's printable page).
+    private var chartPrefix: String {
+        let name = file.path.split(separator: "/").last.map(String.init) ?? ""
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let safe = stem.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        return safe.isEmpty ? "" : safe + "-"
+    }
 
     init(context: ScenarioContext, chapterScenario: String?, file: SourceFile) {
         self.context = context
@@ -115,14 +129,15 @@ struct ComputedBlocks {
         if extra.contains("seed"), let value = reader.int("seed") {
             if value >= 0 { seed = UInt64(value) } else { reader.invalid("seed", "'seed' must be a whole number from 0") }
         }
-        var chartType: String?
+        var ofChoice: String?
         if extra.contains("of"), let pair = reader.pair("of", required: true) {
             let text = pair.value.scalar?.text.trimmingSpaces() ?? ""
-            if Self.charts.contains(text) {
-                chartType = text
+            let (choices, what) = kind == "lines" ? (Self.lineKinds, "lines") : (Self.charts, "charts")
+            if choices.contains(text) {
+                ofChoice = text
             } else {
-                reader.invalid("of", "there is no '\(text)' chart",
-                               hint: NearestName.hint(for: text, among: Self.charts) ?? "the charts are: " + Self.charts.joined(separator: ", "))
+                reader.invalid("of", kind == "lines" ? "a lines block lists benefits or costs, not '\(text)'" : "there is no '\(text)' chart",
+                               hint: NearestName.hint(for: text, among: choices) ?? "the \(what) are: " + choices.joined(separator: ", "))
             }
         }
         reader.finish()
@@ -158,7 +173,7 @@ struct ComputedBlocks {
             scenarioCase = chosen
         }
         let tables = BlockTables(scenario: scenario)
-        let values = ScenarioValues(scenario: scenario)
+        guard let values = context.values(name) else { return nil }
         let known = scenario.spec.inputs.map(\.name) + scenario.spec.metrics.map(\.name)
         for (metric, at) in arguments.names ?? [] where !known.contains(metric) {
             diagnostics.append(.error("unknown-value", "the scenario '\(name)' has no input or metric '\(metric)'", at: at,
@@ -192,26 +207,37 @@ struct ComputedBlocks {
             }
             value = table.value
         case "simulation", "chart":
-            let needsDraws = kind == "simulation" || chartType == "simulation" || chartType == "sensitivity"
+            let needsDraws = kind == "simulation" || ofChoice == "simulation" || ofChoice == "sensitivity"
             guard !needsDraws || scenario.spec.inputs.contains(where: \.value.isUncertain) else {
                 diagnostics.append(.error("no-data", "the scenario '\(name)' has no input with a range", at: kindAt,
                                           hint: "give an input a range, such as { low: 5%, expected: 8%, high: 12% }"))
                 return nil
             }
+            let simulations = context.simulations
+            let simulation = { simulations.result(scenario, name: name, draws: draws, seed: seed) }
             if kind == "simulation" {
-                value = tables.simulation(scenario.simulateSerially(iterations: draws, seed: seed), caption: caption).value
+                value = tables.simulation(simulation(), caption: caption).value
                 break
             }
             chartCount += 1
-            let id = "pb-chart-\(chartCount)"
+            let id = "pb-\(chartPrefix)chart-\(chartCount)"
             let charts = BlockCharts(tables: tables)
-            switch chartType {
+            switch ofChoice {
             case "cash-flow": value = charts.cashFlow(id: id, caption: caption).value
             case "breakdown": value = charts.breakdown(id: id, caption: caption).value
             case "sensitivity": value = charts.tornado(id: id, caption: caption).value
-            case "simulation": value = charts.histogram(scenario.simulateSerially(iterations: draws, seed: seed), id: id, caption: caption).value
+            case "simulation": value = charts.histogram(simulation(), id: id, caption: caption).value
             default: return nil
             }
+        case "headline":
+            guard let headline = tables.headline(caption: caption, in: scenarioCase) else { return nil }
+            value = headline
+        case "lines":
+            guard let text = ofChoice, let lineKind = BlockTables.LineKind(rawValue: text),
+                  let lines = tables.lines(lineKind, in: scenarioCase) else { return nil }
+            value = lines
+        case "assumptions": value = tables.assumptions(caption: caption).value
+        case "formulas": value = tables.formulas(caption: caption, in: scenarioCase).value
         default:
             return nil
         }

@@ -8,10 +8,14 @@ struct ScenarioContext: Sendable {
     var scenarios: [String: Scenario]
     /// Every scenario file's name, loaded or not (a broken one has its own diagnostics).
     var allNames: Set<String>
+    /// Monte Carlo runs shared by the chapters.
+    var simulations = SimulationCache()
 
     /// The figures of a scenario that loaded.
     func values(_ name: String) -> ScenarioValues? {
-        scenarios[name].map(ScenarioValues.init)
+        scenarios[name].map { scenario in
+            ScenarioValues(scenario: scenario) { [simulations] in simulations.result(scenario, name: name) }
+        }
     }
 }
 

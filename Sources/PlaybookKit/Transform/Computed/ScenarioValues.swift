@@ -1,19 +1,24 @@
 import PlaybookCore
 import PlaybookScenario
 
-/// The figures a chapter can show from a scenario, by name: every input and metric, and the
-/// figures of the risk-adjusted financial summary (as `playbook calc` prints them).
-struct ScenarioValues: Sendable {
+/// The figures a chapter can show from a scenario, by name: every input and metric, the
+/// figures of the risk-adjusted financial summary (as `playbook calc` prints them), and the
+/// Monte Carlo range of the default run (10,000 draws, seed 1).
+struct ScenarioValues {
     /// The scenario.
     let scenario: Scenario
+    /// The default simulation, run the first time a tag asks for it.
+    let simulation: () -> SimulationResult
 
     /// Names of the summary's figures, usable beside the scenario's own names.
     static let summaryNames = ["client", "title", "npv", "roi", "irr", "payback_months", "discounted_payback_months",
                                "pv_benefits", "pv_costs", "total_benefits", "total_costs", "return_on_objectives"]
+    /// Names of the simulation's figures.
+    static let simulationNames = ["npv_p10", "npv_p50", "npv_p90", "roi_p10", "roi_p50", "roi_p90", "probability_roi_positive"]
 
     /// Every name a tag may use, for "did you mean" hints.
     var names: [String] {
-        scenario.spec.inputs.map(\.name) + scenario.spec.metrics.map(\.name) + Self.summaryNames
+        scenario.spec.inputs.map(\.name) + scenario.spec.metrics.map(\.name) + Self.summaryNames + Self.simulationNames
     }
 
     /// The value of `name` formatted for people (`$354,816`, `8.0%`, `15.6 months`), or `nil`
@@ -46,6 +51,18 @@ struct ScenarioValues: Sendable {
     }
 
     private func summaryFigure(_ name: String, in scenarioCase: ScenarioCase) -> Figure? {
+        if Self.simulationNames.contains(name) {
+            let result = simulation()
+            switch name {
+            case "npv_p10": return .money(result.npv.p10)
+            case "npv_p50": return .money(result.npv.p50)
+            case "npv_p90": return .money(result.npv.p90)
+            case "roi_p10": return .percent(result.roi.p10)
+            case "roi_p50": return .percent(result.roi.p50)
+            case "roi_p90": return .percent(result.roi.p90)
+            default: return .percent(result.probabilityPositiveROI)
+            }
+        }
         guard let evaluation = scenario.cases[scenarioCase] else { return nil }
         let summary = evaluation.roundedSummary
         switch name {

@@ -1,0 +1,202 @@
+import Foundation
+import PlaybookCore
+import PlaybookScenario
+
+/// What changed in a client's figures since an earlier report: input by input, metric by
+/// metric, and in the results (each cost and benefit line, NPV, ROI, payback, the cases and the
+/// simulation). It compares the earlier `metrics.json` with the new one.
+public struct ReportChanges: Sendable {
+    /// One changed figure.
+    public struct Change: Sendable, Equatable {
+        /// The figure's name (`handle_time`, `NPV`, `Contact shift (present value)`).
+        public var name: String
+        /// Before, formatted; `nil` when the figure is new.
+        public var before: String?
+        /// After, formatted; `nil` when the figure is gone.
+        public var after: String?
+        /// The difference, for money and percentages (`+$47,918`, `+3.5 points`).
+        public var difference: String?
+    }
+
+    /// The earlier figures, or why there are none.
+    public enum Earlier: Sendable {
+        /// The parsed `metrics.json`.
+        case figures([String: JSONAny])
+        /// No usable earlier file; the reason.
+        case missing(String)
+    }
+
+    /// Sections in order (Inputs, Metrics, Results), each with its changes.
+    public var sections: [(title: String, changes: [Change])]
+    /// Why nothing could be compared, if so.
+    public var problem: String?
+
+    /// Whether nothing changed (and the comparison could be made).
+    public var isEmpty: Bool { problem == nil && sections.allSatisfy { $0.changes.isEmpty } }
+
+    /// Reads `metrics.json` in an earlier client folder.
+    public static func earlierFigures(in folder: URL) -> Earlier {
+        let file = folder.appendingPathComponent("metrics.json")
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return .missing("there is no earlier report: \(file.path) does not exist")
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            return .missing("\(file.path) is not a report's figures file")
+        }
+        return .figures(object.mapValues(JSONAny.init))
+    }
+
+    /// Compares the earlier figures with the new `metrics.json` text of `scenario`.
+    init(earlier: Earlier, current json: String, scenario: Scenario) {
+        sections = []
+        guard case .figures(let old) = earlier else {
+            if case .missing(let reason) = earlier { problem = reason }
+            return
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else {
+            problem = "the new figures could not be read"
+            return
+        }
+        let new = object.mapValues(JSONAny.init)
+        let formatter = scenario.formatter
+        func money(_ value: Double) -> String { formatter.money(value, decimals: 0) }
+        func percent(_ value: Double) -> String { formatter.format(value, .percent) }
+        func signed(_ text: String, _ value: Double) -> String { value < 0 ? text : "+" + text }
+
+        // Inputs and metrics: by name, with their own formatted text.
+        func named(_ key: String, ranges: Bool) -> [Change] {
+            let before = Dictionary((old[key]?.array ?? []).compactMap { item in item["name"]?.string.map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
+            let after = (new[key]?.array ?? []).compactMap { item in item["name"]?.string.map { ($0, item) } }
+            var changes: [Change] = []
+            for (name, item) in after {
+                guard let earlier = before[name] else {
+                    changes.append(Change(name: name, before: nil, after: item["formatted"]?.string))
+                    continue
+                }
+                if !Self.same(earlier["value"]?.number, item["value"]?.number) {
+                    changes.append(Change(name: name, before: earlier["formatted"]?.string, after: item["formatted"]?.string))
+                }
+                guard ranges, let unit = scenario.spec.inputs.first(where: { $0.name == name })?.value.unit else { continue }
+                for end in ["low", "high"] where !Self.same(earlier[end]?.number, item[end]?.number) {
+                    let text = { (value: Double?) in value.map { formatter.format($0, unit) } ?? "no range" }
+                    changes.append(Change(name: "\(name) (\(end))", before: text(earlier[end]?.number), after: text(item[end]?.number)))
+                }
+            }
+            let current = Set(after.map(\.0))
+            for (name, item) in (old[key]?.array ?? []).compactMap({ item in item["name"]?.string.map { ($0, item) } }) where !current.contains(name) {
+                changes.append(Change(name: name, before: item["formatted"]?.string, after: nil))
+            }
+            return changes
+        }
+
+        // Results: the risk-adjusted summary, its lines, the cases and the simulation.
+        var results: [Change] = []
+        func compare(_ name: String, _ path: [String], as kind: Kind) {
+            let before = old.value(at: path)?.number, after = new.value(at: path)?.number
+            guard !Self.same(before, after) else { return }
+            let text: (Double?) -> String? = { value in
+                value.map { kind == .money ? money($0) : (kind == .percent ? percent($0) : formatter.months($0)) }
+            }
+            var difference: String?
+            if let before, let after {
+                let delta = after - before
+                switch kind {
+                case .money: difference = signed(money(delta), delta)
+                case .percent: difference = signed(formatter.format(delta * 100, .number, decimals: 1) + " points", delta)
+                case .months: difference = nil
+                }
+            }
+            results.append(Change(name: name, before: text(before) ?? "—", after: text(after) ?? "—", difference: difference))
+        }
+        let oldLines = old.value(at: ["summary", "lines"])?.array ?? []
+        let newLines = new.value(at: ["summary", "lines"])?.array ?? []
+        for line in newLines {
+            guard let name = line["name"]?.string else { continue }
+            let label = scenario.spec.lines.first { $0.name == name }?.label ?? name
+            let earlier = oldLines.first { $0["name"]?.string == name }
+            let before = earlier?["present_value"]?.number, after = line["present_value"]?.number
+            if !Self.same(before, after) {
+                results.append(Change(name: "\(label) (present value)", before: before.map(money), after: after.map(money),
+                                      difference: before.flatMap { b in after.map { signed(money($0 - b), $0 - b) } }))
+            }
+        }
+        for line in oldLines {
+            guard let name = line["name"]?.string, !newLines.contains(where: { $0["name"]?.string == name }) else { continue }
+            results.append(Change(name: "\(name) (present value)", before: line["present_value"]?.number.map(money), after: nil))
+        }
+        compare("Present value of benefits", ["summary", "benefits", "present_value"], as: .money)
+        compare("Present value of costs", ["summary", "costs", "present_value"], as: .money)
+        compare("NPV", ["summary", "npv"], as: .money)
+        compare("ROI", ["summary", "roi"], as: .percent)
+        compare("IRR", ["summary", "irr"], as: .percent)
+        compare("Payback", ["summary", "payback_months"], as: .months)
+        compare("Discounted payback", ["summary", "discounted_payback_months"], as: .months)
+        for scenarioCase in ["low", "high"] {
+            compare("NPV, \(scenarioCase) case", ["cases", scenarioCase, "npv"], as: .money)
+            compare("ROI, \(scenarioCase) case", ["cases", scenarioCase, "roi"], as: .percent)
+        }
+        for percentile in ["p10", "p50", "p90"] {
+            compare("NPV \(percentile.uppercased()) (simulation)", ["simulation", "npv", percentile], as: .money)
+        }
+        compare("Probability that ROI > 0", ["simulation", "probability_roi_positive"], as: .percent)
+        compare("Return on Objectives", ["return_on_objectives"], as: .percent)
+        sections = [("Inputs", named("inputs", ranges: true)), ("Metrics", named("metrics", ranges: false)), ("Results", results)]
+    }
+
+    private enum Kind { case money, percent, months }
+
+    private static func same(_ a: Double?, _ b: Double?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case let (a?, b?): return abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+        default: return false
+        }
+    }
+
+    /// The changes as the terminal shows them, under a line naming the client.
+    public func text(name: String, since folder: URL) -> String {
+        if let problem { return "\(name): nothing to compare: \(problem)\n" }
+        let inputs = sections.first?.changes.count ?? 0
+        let figures = sections.dropFirst().reduce(0) { $0 + $1.changes.count }
+        guard inputs + figures > 0 else { return "\(name): no figure changed since \(folder.path)\n" }
+        var out = "\(name): \(inputs) input\(inputs == 1 ? "" : "s") and \(figures) figure\(figures == 1 ? "" : "s") changed since \(folder.path)\n"
+        let width = sections.flatMap(\.changes).map(\.name.count).max() ?? 0
+        for (title, changes) in sections where !changes.isEmpty {
+            out += "  \(title)\n"
+            for change in changes {
+                let padded = change.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                var line = "    \(padded)  \(change.before ?? "(new)") → \(change.after ?? "(removed)")"
+                if let difference = change.difference { line += "  (\(difference))" }
+                out += line + "\n"
+            }
+        }
+        return out
+    }
+}
+
+/// A JSON value as `JSONSerialization` reads it, made `Sendable`.
+public enum JSONAny: Sendable {
+    case number(Double), string(String), array([JSONAny]), object([String: JSONAny]), null
+
+    init(_ value: Any) {
+        switch value {
+        case let string as String: self = .string(string)
+        case let number as NSNumber: self = .number(number.doubleValue)
+        case let array as [Any]: self = .array(array.map(JSONAny.init))
+        case let object as [String: Any]: self = .object(object.mapValues(JSONAny.init))
+        default: self = .null
+        }
+    }
+
+    var number: Double? { if case .number(let value) = self { return value } else { return nil } }
+    var string: String? { if case .string(let value) = self { return value } else { return nil } }
+    var array: [JSONAny]? { if case .array(let value) = self { return value } else { return nil } }
+    subscript(key: String) -> JSONAny? { if case .object(let value) = self { return value[key] } else { return nil } }
+}
+
+extension Dictionary where Key == String, Value == JSONAny {
+    func value(at path: [String]) -> JSONAny? {
+        guard let first = path.first else { return nil }
+        return path.dropFirst().reduce(self[first]) { $0?[$1] }
+    }
+}

@@ -1,0 +1,102 @@
+import PlaybookCore
+import PlaybookMarkdown
+import PlaybookScenario
+import PlaybookTemplates
+
+/// A report template: `content/reports/<name>/report.yaml` and Markdown chapters written
+/// against "the scenario", the one `playbook report` is given. A project without the folder
+/// gets the built-in `business-case` template.
+public struct ReportTemplate: Sendable {
+    /// The folder name.
+    public var name: String
+    /// `report.yaml`: title, subtitle and description (which may hold value tags), authors, date.
+    var settings: BookSettings
+    /// The text of `report.yaml`, for the diagnostics of its tags.
+    var settingsFile: SourceFile
+    /// The chapters in order, not yet bound to a scenario.
+    var chapters: [Chapter]
+
+    /// The folder report templates live in.
+    public static let folder = "content/reports"
+
+    /// The chapters a scenario's report has: those whose `requires:` it meets.
+    func chapters(for scenario: Scenario) -> [Chapter] {
+        chapters.filter { chapter in
+            (chapter.frontMatter.requires?.names ?? []).allSatisfy { requirement in
+                switch requirement {
+                case "ranges": return scenario.spec.inputs.contains { $0.value.isUncertain }
+                case "attribution": return !(scenario.spec.attribution?.paths.isEmpty ?? true)
+                case "objectives": return !scenario.spec.objectives.isEmpty
+                default: return true
+                }
+            }
+        }
+    }
+}
+
+/// Reads a report template from the project, or the built-in one.
+enum ReportTemplateLoader {
+    /// Loads the template `name`; `nil` when it does not exist or cannot be used.
+    static func load(_ name: String, directory: ProjectDirectory, series: SeriesSettings) async -> (ReportTemplate?, [Diagnostic]) {
+        let folder = "\(ReportTemplate.folder)/\(name)"
+        var files: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        if directory.isDirectory(folder) {
+            for path in directory.files(under: folder) where path == "report.yaml" || (!path.contains("/") && path.hasSuffix(".md")) {
+                switch directory.read("\(folder)/\(path)") {
+                case .file(let file): files.append(file)
+                case .failed(let diagnostic): diagnostics.append(diagnostic)
+                case .missing: break
+                }
+            }
+        } else {
+            files = StarterFiles.files.keys.sorted()
+                .filter { $0.hasPrefix(folder + "/") && !$0.dropFirst(folder.count + 1).contains("/") }
+                .compactMap { path in StarterFiles.files[path].map { SourceFile(path: path, text: $0) } }
+            if files.isEmpty {
+                let existing = directory.list(ReportTemplate.folder).filter { directory.isDirectory("\(ReportTemplate.folder)/\($0)") }
+                let builtIn = Set(StarterFiles.files.keys.filter { $0.hasPrefix(ReportTemplate.folder + "/") }
+                    .compactMap { $0.split(separator: "/").dropFirst(2).first.map(String.init) })
+                let names = Set(existing).union(builtIn).sorted()
+                return (nil, [.error("no-report-template", "there is no report template '\(name)' in \(ReportTemplate.folder)/", at: nil,
+                                     hint: NearestName.hint(for: name, among: names) ?? "the templates are: " + names.joined(separator: ", "))])
+            }
+        }
+        guard let settingsFile = files.first(where: { $0.path.hasSuffix("/report.yaml") }) else {
+            return (nil, diagnostics + [.error("missing-report-settings", "\(folder)/ has no report.yaml", at: .file(folder),
+                                               hint: "add \(folder)/report.yaml with at least a title and a date")])
+        }
+        let (settings, settingsDiagnostics) = BookSettingsLoader.load(settingsFile, seriesAuthors: series.authors)
+        diagnostics += settingsDiagnostics
+        let loader = ChapterLoader(directory: directory, parser: MarkdownParser(smartPunctuation: series.smartPunctuation))
+        let chapterFiles = files.filter { $0.path.hasSuffix(".md") }
+        let loaded = await chapterFiles.concurrentMap { loader.load($0) }
+        var chapters: [Chapter] = []
+        for (chapter, chapterDiagnostics) in loaded {
+            diagnostics += chapterDiagnostics
+            guard let chapter else { continue }
+            if let scenario = chapter.chapter.frontMatter.scenario {
+                diagnostics.append(.error("unknown-key", "a report chapter is written against the scenario of each report, so it names none",
+                                          at: scenario.location, hint: "remove 'scenario'; to show another scenario's figure, write {{ <scenario>.<name> }}"))
+                continue
+            }
+            if !Slug.isValidFileName(chapter.chapter.slug) || EPUBPaths.reserved.contains(chapter.chapter.slug + ".xhtml") {
+                diagnostics.append(.error("invalid-chapter-name", "the file name '\(chapter.chapter.slug).md' cannot be used as a page name",
+                                          at: chapter.chapter.source.start, hint: "use letters, digits, '-', '_' and '.', and not nav, cover or toc"))
+                continue
+            }
+            chapters.append(chapter.chapter)
+        }
+        if chapterFiles.isEmpty {
+            diagnostics.append(.error("empty-report-template", "the report template '\(name)' has no chapters", at: .file(settingsFile.path),
+                                      hint: "add Markdown chapters to \(folder)/"))
+        }
+        chapters.sort { ($0.frontMatter.order, $0.slug) < ($1.frontMatter.order, $1.slug) }
+        for (earlier, later) in zip(chapters, chapters.dropFirst()) where earlier.frontMatter.order == later.frontMatter.order {
+            diagnostics.append(.error("duplicate-order", "two chapters have order \(later.frontMatter.order): this one and \(earlier.source.path)",
+                                      at: later.source.start, hint: "give each chapter of a report its own order"))
+        }
+        guard let settings, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (ReportTemplate(name: name, settings: settings, settingsFile: settingsFile, chapters: chapters), diagnostics)
+    }
+}

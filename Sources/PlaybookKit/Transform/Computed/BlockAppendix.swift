@@ -1,0 +1,35 @@
+import PlaybookCore
+import PlaybookScenario
+
+/// The values of the `assumptions` and `formulas` blocks: every input and every metric of a
+/// scenario, as an appendix lists them.
+extension BlockTables {
+    /// `assumptions`: every input with its expected value, its range, its unit and its source.
+    func assumptions(caption: String?) -> BlockTable {
+        var table = BlockTable(caption: caption ?? "\(spec.client): every input of the case",
+                               head: ["Input", "Expected", "Low", "High", "Unit", "Source"], numericColumns: [1, 2, 3])
+        for input in spec.inputs {
+            let unit = input.value.unit
+            let expected = formatter.format(input.value.value(in: .expected), unit)
+            let low = input.value.isUncertain ? formatter.format(input.value.value(in: .low), unit) : "—"
+            let high = input.value.isUncertain ? formatter.format(input.value.value(in: .high), unit) : "—"
+            let source = input.source ?? (input.isBuiltIn ? "The scenario's settings" : "—")
+            table.add([input.name, expected, low, high, unit.name(currency: spec.currency), source])
+        }
+        table.note = "Low and high are the ends of each range, used by the low and high cases and the sensitivity analysis; an input without a range has the same value in every case."
+        return table
+    }
+
+    /// `formulas`: every metric with its formula, its unit and its value.
+    func formulas(caption: String?, in scenarioCase: ScenarioCase) -> BlockTable {
+        var table = BlockTable(caption: caption ?? "\(spec.client): every formula of the case",
+                               head: ["Metric", "Formula", "Unit", "Value"], numericColumns: [3])
+        for metric in spec.metrics {
+            let unit = scenario.model.slots[metric.name].map { scenario.model.units[$0] } ?? .number
+            table.add([metric.name, metric.formula.text, unit.name(currency: spec.currency), scenario.formatted(metric.name, in: scenarioCase) ?? ""])
+        }
+        table.note = (scenarioCase == .expected ? "Values in the expected case." : "Values in the \(scenarioCase.rawValue) case.")
+            + " Formulas are evaluated in the order their names depend on each other, whatever the order they are listed in."
+        return table
+    }
+}

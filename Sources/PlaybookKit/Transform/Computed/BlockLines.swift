@@ -1,0 +1,90 @@
+import PlaybookCore
+import PlaybookFinance
+import PlaybookScenario
+
+/// The values of the `headline` and `lines` blocks: the case at a glance, and each cost or
+/// benefit on its own with its worked examples.
+extension BlockTables {
+    /// The summary of a case, each line rounded, with or without the risk adjustment.
+    func summary(in scenarioCase: ScenarioCase, riskAdjusted: Bool) -> FinancialSummary? {
+        guard let evaluation = scenario.cases[scenarioCase] else { return nil }
+        guard !riskAdjusted else { return evaluation.roundedSummary }
+        let unadjusted = evaluation.lines.map { line -> CashFlowLine in
+            var copy = line
+            copy.risk = 0
+            return copy
+        }
+        return FinancialSummary(lines: unadjusted, years: spec.years, rate: spec.discountRate, rounding: .lineItems(decimals: 0))
+    }
+
+    /// `headline`: ROI, NPV, payback and the present values, as a panel of figures.
+    func headline(caption: String?, in scenarioCase: ScenarioCase) -> TemplateValue? {
+        guard let summary = summary(in: scenarioCase, riskAdjusted: true) else { return nil }
+        let figures: [(String, String)] = [
+            ("Return on investment", percent(summary.roi)),
+            ("Net present value", money(summary.npv)),
+            ("Payback", formatter.months(summary.paybackMonths)),
+            ("Present value of benefits", money(summary.benefits.presentValue)),
+            ("Present value of costs", money(summary.costs.presentValue)),
+        ]
+        let years = spec.years == 1 ? "one year" : "\(spec.years) years"
+        var note = "Risk-adjusted, over \(years), discounted at \(formatter.format(spec.discountRate, .percent)) a year."
+        if scenarioCase != .expected { note = "The \(scenarioCase.rawValue) case. " + note }
+        return .object([
+            "caption": .text(caption ?? "\(spec.client): the case at a glance"),
+            "figures": .list(figures.map { ["label": .text($0.0), "value": .text($0.1)] }),
+            "note": .text(note),
+        ])
+    }
+
+    /// Which lines a `lines` block shows.
+    enum LineKind: String, CaseIterable {
+        case benefits, costs
+    }
+
+    /// `lines`: one section per benefit (or cost): its amounts by year before and after the
+    /// risk adjustment, and the worked example of every metric its amounts use.
+    func lines(_ kind: LineKind, in scenarioCase: ScenarioCase) -> TemplateValue? {
+        guard let adjusted = summary(in: scenarioCase, riskAdjusted: true),
+              let unadjusted = summary(in: scenarioCase, riskAdjusted: false) else { return nil }
+        let wanted: CashFlowLine.Kind = kind == .benefits ? .benefit : .cost
+        let metricNames = Set(spec.metrics.map(\.name))
+        let years = (1...max(spec.years, 1)).map { "Year \($0)" }
+        let head = ["", "Initial"] + years + ["Total", "Present value"]
+        var sections: [TemplateValue] = []
+        for line in spec.lines where line.kind == wanted {
+            let before = (kind == .benefits ? unadjusted.benefitLines : unadjusted.costLines).first { $0.name == line.name }
+            let after = (kind == .benefits ? adjusted.benefitLines : adjusted.costLines).first { $0.name == line.name }
+            guard let before, let after else { continue }
+            let label = lineLabel(line.name)
+            var table = BlockTable(caption: "\(label) by year (\(spec.currency))", head: head, numericColumns: Set(1..<head.count))
+            func cells(_ row: SummaryRow) -> [String] { row.periods.map(money) + [money(row.total), money(row.presentValue)] }
+            table.add(["Before risk"] + cells(before))
+            table.add(["Risk-adjusted"] + cells(after), total: true)
+            var sentences = [line.risk == 0
+                ? "No risk adjustment."
+                : "Risk adjustment: \(kind == .benefits ? "reduced" : "increased") by \(formatter.format(line.risk, .percent, decimals: 0))."]
+            if let ramp = line.ramp, kind == .benefits {
+                sentences.append("Builds up over the years: " + ramp.map { formatter.format($0, .percent, decimals: 0) }.joined(separator: ", ")
+                                 + " of the full amount.")
+            }
+            table.note = sentences.joined(separator: " ")
+            // The metrics the amounts use, each explained once, in order of first use.
+            var used: [String] = []
+            for formula in [line.initial].compactMap({ $0 }) + line.yearly {
+                for (name, _) in formula.expression.names where metricNames.contains(name) && !used.contains(name) {
+                    used.append(name)
+                }
+            }
+            let explanations = used.compactMap { explain($0, caption: nil, in: scenarioCase) }
+            sections.append(.object([
+                "id": .text("pb-\(wanted == .benefit ? "benefit" : "cost")-\(line.name)"),
+                "label": .text(label),
+                "table": table.value,
+                "has_explanations": .flag(!explanations.isEmpty),
+                "explanations": .list(explanations),
+            ]))
+        }
+        return .object(["of": .text(kind.rawValue), "lines": .list(sections)])
+    }
+}
