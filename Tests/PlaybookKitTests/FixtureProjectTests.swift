@@ -5,7 +5,7 @@ import Testing
 
 /// Every folder in Fixtures/projects is a real project (`project/`) with what building it must
 /// give beside it (`expected/`): the printed diagnostics, and, when the build succeeds, the
-/// whole site and the unzipped EPUBs. `PLAYBOOK_RECORD=1 swift test` re-records them.
+/// whole site, the unzipped EPUBs and the client reports (their EPUBs byte for byte). `PLAYBOOK_RECORD=1 swift test` re-records them.
 @Suite struct FixtureProjectTests {
     static let cases: [String] = {
         let folder = Snapshot.fixtures.appendingPathComponent("projects")
@@ -26,6 +26,10 @@ import Testing
         if report.wrote {
             try Snapshot.assertTree(output.appendingPathComponent("site"), matches: expected.appendingPathComponent("site"))
             try Snapshot.assertTree(output.appendingPathComponent("xhtml"), matches: expected.appendingPathComponent("xhtml"))
+            let reports = output.appendingPathComponent("reports")
+            if FileManager.default.fileExists(atPath: reports.path) || FileManager.default.fileExists(atPath: expected.appendingPathComponent("reports").path) {
+                try Snapshot.assertTree(reports, matches: expected.appendingPathComponent("reports"))
+            }
         } else {
             #expect(!FileManager.default.fileExists(atPath: output.path), "a failed build must write nothing")
             #expect(!FileManager.default.fileExists(atPath: expected.appendingPathComponent("site").path),

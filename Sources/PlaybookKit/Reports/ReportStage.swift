@@ -24,7 +24,7 @@ enum ReportStage {
         }
         let (template, templateDiagnostics) = await ReportTemplateLoader.load(settings.reportTemplate, directory: directory, series: settings)
         diagnostics += templateDiagnostics
-        guard let template, !templateDiagnostics.hasErrors else { return ([], diagnostics) }
+        guard let template else { return ([], diagnostics) }
         let context = ReportContext(series: settings, templates: loaded.templates, epubStylesheet: loaded.epubStylesheet,
                                     pageStylesheet: loaded.reportStylesheet, template: template, scenarios: loaded.scenarios,
                                     scenarioNames: loaded.scenarioNames, sourceDate: sourceDate)

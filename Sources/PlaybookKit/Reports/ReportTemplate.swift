@@ -36,7 +36,9 @@ public struct ReportTemplate: Sendable {
 
 /// Reads a report template from the project, or the built-in one.
 enum ReportTemplateLoader {
-    /// Loads the template `name`; `nil` when it does not exist or cannot be used.
+    /// Loads the template `name`; `nil` when it does not exist or has no usable chapter. A
+    /// template with errors still comes back (without its broken chapters) so that a check can
+    /// go on to the mistakes that only a scenario shows; check the diagnostics before writing.
     static func load(_ name: String, directory: ProjectDirectory, series: SeriesSettings) async -> (ReportTemplate?, [Diagnostic]) {
         let folder = "\(ReportTemplate.folder)/\(name)"
         var files: [SourceFile] = []
@@ -96,7 +98,8 @@ enum ReportTemplateLoader {
             diagnostics.append(.error("duplicate-order", "two chapters have order \(later.frontMatter.order): this one and \(earlier.source.path)",
                                       at: later.source.start, hint: "give each chapter of a report its own order"))
         }
-        guard let settings, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        // A chapter with mistakes is left out, so that the others can be checked against each scenario too.
+        guard let settings, !chapters.isEmpty else { return (nil, diagnostics) }
         return (ReportTemplate(name: name, settings: settings, settingsFile: settingsFile, chapters: chapters), diagnostics)
     }
 }

@@ -132,12 +132,13 @@ struct ComputedBlocks {
         var ofChoice: String?
         if extra.contains("of"), let pair = reader.pair("of", required: true) {
             let text = pair.value.scalar?.text.trimmingSpaces() ?? ""
-            let (choices, what) = kind == "lines" ? (Self.lineKinds, "lines") : (Self.charts, "charts")
+            let choices = kind == "lines" ? Self.lineKinds : Self.charts
             if choices.contains(text) {
                 ofChoice = text
             } else {
                 reader.invalid("of", kind == "lines" ? "a lines block lists benefits or costs, not '\(text)'" : "there is no '\(text)' chart",
-                               hint: NearestName.hint(for: text, among: choices) ?? "the \(what) are: " + choices.joined(separator: ", "))
+                               hint: NearestName.hint(for: text, among: choices)
+                                ?? (kind == "lines" ? "write 'of: benefits' or 'of: costs'" : "the charts are: " + choices.joined(separator: ", ")))
             }
         }
         reader.finish()
