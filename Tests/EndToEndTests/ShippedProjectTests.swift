@@ -16,6 +16,8 @@ import Testing
             "  epub:  \(out.path)/epub/foundations.epub",
             "         \(out.path)/epub/customer-service.epub",
             "  xhtml: \(out.path)/xhtml/ (the EPUBs unzipped)",
+            "  reports: \(out.path)/reports/kestrel-mobile/index.html",
+            "           \(out.path)/reports/brightwell-outdoor/index.html",
         ])
         try expectCleanValidation(out)
     }
@@ -33,6 +35,12 @@ import Testing
         #expect(brokenSiteLinks == [], sourceLocation: sourceLocation)
         let brokenEPUBLinks = try LinkChecker.brokenLinks(under: out.appendingPathComponent("xhtml"))
         #expect(brokenEPUBLinks == [], sourceLocation: sourceLocation)
+        // Client reports: their pages too (their EPUBs are among those checked above).
+        let reports = out.appendingPathComponent("reports")
+        if FileManager.default.fileExists(atPath: reports.path) {
+            #expect(try Validators.nu(reports) == [], sourceLocation: sourceLocation)
+            #expect(try LinkChecker.brokenLinks(under: reports) == [], sourceLocation: sourceLocation)
+        }
     }
 
     @Test func theBasicFixtureAlsoPassesTheValidators() throws {

@@ -80,7 +80,8 @@ public enum ReportPipeline {
         let outcomes = await Array(options.scenarios.enumerated()).concurrentMapAsync { index, argument -> ReportOutcome in
             let (scenario, scenarioDiagnostics) = ScenarioFiles.load(argument, projectRoot: options.projectRoot,
                                                                      currentDirectory: options.currentDirectory, defaults: defaults)
-            var outcome = ReportOutcome(argument: argument, name: scenario?.spec.slug ?? argument, folder: nil, diagnostics: scenarioDiagnostics)
+            var outcome = ReportOutcome(argument: argument, name: scenario?.spec.slug ?? Self.name(of: argument), folder: nil,
+                                        diagnostics: scenarioDiagnostics)
             if let scenario, !scenarioDiagnostics.hasErrors, options.scenarios[..<index].allSatisfy({ Self.name(of: $0) != scenario.spec.slug }) {
                 outcome = await make(scenario, argument: argument, builder: builder, options: options)
                 outcome.diagnostics = scenarioDiagnostics + outcome.diagnostics

@@ -450,7 +450,8 @@ public struct ScenarioLoader {
             halfLifeDays = quantity.value / TimeUnit.day.seconds
         }
         guard let data else { return nil }
-        let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+        // The scenario file's folder; an absolute path keeps its leading "/".
+        let folder = (file.path.hasPrefix("/") ? "/" : "") + file.path.split(separator: "/").dropLast().joined(separator: "/")
         let path = folder.isEmpty ? data : folder + "/" + data
         let csv: SourceFile
         switch readFile(path) {

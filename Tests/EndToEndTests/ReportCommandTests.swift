@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// `playbook report` as analysts run it: the figures files are `playbook calc`'s, a batch
+/// with a broken scenario makes the others, `--compare` lists what changed, and the page
+/// prints as a report.
+@Suite struct ReportCommandTests {
+    /// A folder holding copies of the shipped scenarios (and their CSV), to edit freely.
+    private func scenarioCopies() throws -> URL {
+        let folder = try Tools.temporaryFolder()
+        let scenarios = Tools.repository.appendingPathComponent("content/scenarios")
+        for name in try FileManager.default.contentsOfDirectory(atPath: scenarios.path) {
+            try FileManager.default.copyItem(at: scenarios.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    private func edit(_ file: URL, _ old: String, _ new: String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(old), "\(file.lastPathComponent) no longer has \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func theFiguresFilesAreWhatCalcPrints() throws {
+        let out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try Tools.playbook(["report", "kestrel-mobile", "--out", out.path], in: Tools.repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+        let folder = out.appendingPathComponent("kestrel-mobile")
+        #expect(Tools.files(under: folder) == [".playbook-output", "index.html", "kestrel-mobile.epub", "metrics.csv", "metrics.json"])
+        for format in ["json", "csv"] {
+            let calc = try Tools.playbook(["calc", "kestrel-mobile", "--format", format, "--simulate", "10000"], in: Tools.repository)
+            #expect(calc.status == 0)
+            let written = try String(contentsOf: folder.appendingPathComponent("metrics.\(format)"), encoding: .utf8)
+            #expect(written == calc.stdout, "metrics.\(format) differs from playbook calc --format \(format) --simulate 10000")
+        }
+        // The figures the page shows are the file's: NPV, ROI and the simulation's chance of a positive ROI.
+        let page = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("<div class=\"pb-figure\"><dt>Net present value</dt><dd>$482,200</dd></div>"))
+        #expect(page.contains("<div class=\"pb-figure\"><dt>Return on investment</dt><dd>40.5%</dd></div>"))
+        let json = try String(contentsOf: folder.appendingPathComponent("metrics.json"), encoding: .utf8)
+        #expect(json.contains("\"npv\": 482200"))
+        #expect(json.contains("\"probability_roi_positive\": 0.9969"))
+        #expect(page.contains("99.7%"))
+    }
+
+    @Test func aBatchWithOneBrokenScenarioMakesTheOthersAndFails() throws {
+        let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }
+        let broken = scenarios.appendingPathComponent("broken-client.yaml")
+        try FileManager.default.copyItem(at: scenarios.appendingPathComponent("kestrel-mobile.yaml"), to: broken)
+        try edit(broken, "cost_per_call: handle_time * cost_per_handled_minute", "cost_per_call: handle_time * cost_per_handled_minut")
+        try edit(broken, "lifetime_value_simple: margin_per_customer / (1 - retention)", "lifetime_value_simple: margin_per_customer + retention")
+        let paths = ["kestrel-mobile.yaml", "broken-client.yaml", "brightwell-outdoor.yaml"].map { scenarios.appendingPathComponent($0).path }
+        let result = try Tools.playbook(["report"] + paths + ["--out", out.path], in: Tools.repository)
+        #expect(result.status == 1)
+        let stderr = result.stderr.replacingOccurrences(of: scenarios.path, with: "$SCENARIOS")
+        #expect(stderr == """
+        $SCENARIOS/broken-client.yaml:37:32: error: there is no input or metric called 'cost_per_handled_minut' [unknown-name]
+          37 |   cost_per_call: handle_time * cost_per_handled_minut
+             |                                ^~~~~~~~~~~~~~~~~~~~~~
+          hint: did you mean 'cost_per_handled_minute'?
+        $SCENARIOS/broken-client.yaml:56:46: error: cannot add a percentage to money per customer [unit-mismatch]
+          56 |   lifetime_value_simple: margin_per_customer + retention
+             |                                              ^
+          hint: to change an amount by a percentage, multiply: amount * (1 + rate)
+        2 errors
+
+        """)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Made 2 of 3 reports in ") == true)
+        #expect(Array(lines.dropFirst()) == [
+            "  kestrel-mobile: \(out.path)/kestrel-mobile/index.html, kestrel-mobile.epub, metrics.json, metrics.csv",
+            "  broken-client: failed (2 errors above)",
+            "  brightwell-outdoor: \(out.path)/brightwell-outdoor/index.html, brightwell-outdoor.epub, metrics.json, metrics.csv",
+        ])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.sorted()
+                == ["brightwell-outdoor", "kestrel-mobile"])
+    }
+
+    @Test func compareListsTheInputsAndFiguresThatChanged() throws {
+        let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }
+        let file = scenarios.appendingPathComponent("kestrel-mobile.yaml")
+        let first = try Tools.playbook(["report", file.path, "--out", out.path], in: Tools.repository)
+        #expect(first.status == 0)
+        let before = try Data(contentsOf: out.appendingPathComponent("kestrel-mobile/kestrel-mobile.epub"))
+        // Unchanged: nothing to list, and the same files.
+        let again = try Tools.playbook(["report", file.path, "--out", out.path, "--compare", out.path], in: Tools.repository)
+        #expect(again.stdout.hasSuffix("\nkestrel-mobile: no figure changed since \(out.path)/kestrel-mobile\n"))
+        #expect(try Data(contentsOf: out.appendingPathComponent("kestrel-mobile/kestrel-mobile.epub")) == before)
+        // The client corrects a handle time and the low end of a range.
+        try edit(file, "handle_time: { value: 6.5 min/call", "handle_time: { value: 7 min/call")
+        try edit(file, "shift_to_social: { low: 5%", "shift_to_social: { low: 6%")
+        let result = try Tools.playbook(["report", file.path, "--out", out.path, "--compare", out.path], in: Tools.repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        let changes = result.stdout.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
+        #expect(changes == """
+        kestrel-mobile: 2 inputs and 25 figures changed since \(out.path)/kestrel-mobile
+          Inputs
+            handle_time                          6.5 min/call → 7 min/call
+            shift_to_social (low)                5.0% → 6.0%
+          Metrics
+            cost_per_call                        $6.50/call → $7.00/call
+            phone_cost_per_year                  $6,552,000 → $7,056,000
+            blended_cost_per_contact             $5.75/contact → $6.10/contact
+            cost_per_resolution                  $9.03/call → $9.72/call
+            saving_per_shifted_contact           $4.40/contact → $4.90/contact
+            contact_shift_savings                $354,816 → $395,136
+            direct_deflection_savings            $103,500 → $109,800
+            indirect_deflection_savings          $155,250 → $164,700
+          Results
+            Contact shift (present value)        $794,136 → $884,379  (+$90,243)
+            Direct deflection (present value)    $147,062 → $156,013  (+$8,951)
+            Indirect deflection (present value)  $220,593 → $234,020  (+$13,427)
+            Present value of benefits            $1,673,894 → $1,786,515  (+$112,621)
+            NPV                                  $482,200 → $594,821  (+$112,621)
+            ROI                                  40.5% → 49.9%  (+9.5 points)
+            IRR                                  72.7% → 86.4%  (+13.7 points)
+            Payback                              15.6 months → 14.0 months
+            Discounted payback                   17.2 months → 15.3 months
+            NPV, low case                        −$308,905 → −$104,756  (+$204,149)
+            ROI, low case                        −25.9% → −8.8%  (+17.1 points)
+            NPV, high case                       $1,531,128 → $1,698,717  (+$167,589)
+            ROI, high case                       128.5% → 142.5%  (+14.1 points)
+            NPV P10 (simulation)                 $206,613 → $397,708  (+$191,095)
+            NPV P50 (simulation)                 $492,425 → $653,078  (+$160,653)
+            NPV P90 (simulation)                 $813,695 → $972,003  (+$158,308)
+            Probability that ROI > 0             99.7% → 100.0%  (+0.3 points)
+
+        """)
+        // A client never reported before has nothing to compare with.
+        let fresh = try Tools.playbook(["report", "brightwell-outdoor", "--out", out.path, "--compare", out.path.appending("-none")],
+                                       in: Tools.repository)
+        #expect(fresh.stdout.hasSuffix("\nbrightwell-outdoor: nothing to compare: there is no earlier report: \(out.path)-none/brightwell-outdoor/metrics.json does not exist\n"))
+    }
+
+    /// Headless chromium prints the page; every page after the cover carries the client's name
+    /// and its page number, and each chapter starts a page.
+    @Test func thePagePrintsWithTheClientOnEveryPage() throws {
+        let out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let made = try Tools.playbook(["report", "kestrel-mobile", "--out", out.path], in: Tools.repository)
+        #expect(made.status == 0)
+        let pdf = out.appendingPathComponent("report.pdf")
+        #expect(FileManager.default.fileExists(atPath: "/usr/bin/chromium"), "chromium is not installed: run ./scripts/test.sh")
+        let printed = try Tools.run(URL(fileURLWithPath: "/usr/bin/env"), ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                               "--user-data-dir=\(out.path)/profile", "--print-to-pdf=\(pdf.path)",
+                                               out.appendingPathComponent("kestrel-mobile/index.html").absoluteString])
+        #expect(FileManager.default.fileExists(atPath: pdf.path), "chromium printed nothing: \(printed.stderr.prefix(400))")
+        let text = try Tools.run(URL(fileURLWithPath: "/usr/bin/env"), ["pdftotext", "-layout", pdf.path, "-"]).stdout
+        let pages = text.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        try #require(pages.count >= 15, "the report printed on \(pages.count) pages")
+        let head = "Kestrel Mobile · Social customer care, three-year business case"
+        #expect(!pages[0].contains(head), "the cover page has no running head")
+        #expect(pages[0].contains("Social customer care, three-year business case"))
+        for (index, page) in pages.enumerated() {
+            #expect(page.contains("Page \(index + 1) of \(pages.count)"), "page \(index + 1) has no page number")
+            if index > 0 { #expect(page.contains(head), "page \(index + 1) has no running head") }
+        }
+        // Each chapter starts a page: its number and title are the first lines under the running head.
+        for title in ["Executive summary", "Financial summary", "Benefits", "Costs", "Sensitivity and risk", "Return on Objectives"] {
+            #expect(pages.contains { page in
+                let lines = page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return lines.count > 2 && lines[2] == title
+            }, "no page starts with the chapter \(title)")
+        }
+    }
+}
