@@ -76,7 +76,7 @@ struct ReportCommand: AsyncParsableCommand {
             for outcome in outcomes {
                 guard let changes = outcome.changes else { continue }
                 print("")
-                print(changes.text(name: outcome.name, since: compare.appendingPathComponent(outcome.name)), terminator: "")
+                print(changes.text(name: outcome.name, since: Terminal.display(compare.appendingPathComponent(outcome.name))), terminator: "")
             }
         }
         if written.count < outcomes.count { throw ExitCode.failure }

@@ -154,12 +154,12 @@ public struct ReportChanges: Sendable {
     }
 
     /// The changes as the terminal shows them, under a line naming the client.
-    public func text(name: String, since folder: URL) -> String {
+    public func text(name: String, since folder: String) -> String {
         if let problem { return "\(name): nothing to compare: \(problem)\n" }
         let inputs = sections.first?.changes.count ?? 0
         let figures = sections.dropFirst().reduce(0) { $0 + $1.changes.count }
-        guard inputs + figures > 0 else { return "\(name): no figure changed since \(folder.path)\n" }
-        var out = "\(name): \(inputs) input\(inputs == 1 ? "" : "s") and \(figures) figure\(figures == 1 ? "" : "s") changed since \(folder.path)\n"
+        guard inputs + figures > 0 else { return "\(name): no figure changed since \(folder)\n" }
+        var out = "\(name): \(inputs) input\(inputs == 1 ? "" : "s") and \(figures) figure\(figures == 1 ? "" : "s") changed since \(folder)\n"
         let width = sections.flatMap(\.changes).map(\.name.count).max() ?? 0
         for (title, changes) in sections where !changes.isEmpty {
             out += "  \(title)\n"
@@ -176,7 +176,16 @@ public struct ReportChanges: Sendable {
 
 /// A JSON value as `JSONSerialization` reads it, made `Sendable`.
 public enum JSONAny: Sendable {
-    case number(Double), string(String), array([JSONAny]), object([String: JSONAny]), null
+    /// A number.
+    case number(Double)
+    /// A string.
+    case string(String)
+    /// An array.
+    case array([JSONAny])
+    /// An object.
+    case object([String: JSONAny])
+    /// `null`, or a value of no other kind.
+    case null
 
     init(_ value: Any) {
         switch value {
