@@ -22,13 +22,7 @@ struct BuildCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        let sourceDate: PlaybookCore.Timestamp?
-        switch options.sourceDate() {
-        case .success(let date): sourceDate = date
-        case .failure(let diagnostic):
-            Terminal.printDiagnostics([diagnostic])
-            throw ExitCode.failure
-        }
+        let sourceDate = try options.sourceDateOrExit()
         let output = out.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
         let buildOptions = BuildOptions(projectRoot: options.root, output: output, includeDrafts: options.includeDrafts,
                                         sourceDate: sourceDate)

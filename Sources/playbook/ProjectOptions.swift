@@ -25,4 +25,14 @@ struct ProjectOptions: ParsableArguments {
         }
         return .success(Timestamp(secondsSinceEpoch: seconds))
     }
+
+    /// `SOURCE_DATE_EPOCH`, or its diagnostic printed and the command ended with a failure.
+    func sourceDateOrExit() throws -> Timestamp? {
+        switch sourceDate() {
+        case .success(let date): return date
+        case .failure(let diagnostic):
+            Terminal.printDiagnostics([diagnostic])
+            throw ExitCode.failure
+        }
+    }
 }

@@ -37,13 +37,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let sourceDate: PlaybookCore.Timestamp?
-        switch options.sourceDate() {
-        case .success(let date): sourceDate = date
-        case .failure(let diagnostic):
-            Terminal.printDiagnostics([diagnostic])
-            throw ExitCode.failure
-        }
+        let sourceDate = try options.sourceDateOrExit()
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: current).standardizedFileURL }
         let reportOptions = ReportOptions(projectRoot: options.root, scenarios: scenarios, currentDirectory: current,
