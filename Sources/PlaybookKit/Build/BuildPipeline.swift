@@ -98,8 +98,7 @@ public enum BuildPipeline {
         let reports = await ReportStage.run(loaded, root: options.projectRoot, sourceDate: options.sourceDate)
         report.diagnostics += reports.diagnostics
         output.files += reports.files
-        report.reports = loaded.project.settings.reports.map(\.slug)
-            .filter { name in reports.files.contains { $0.path == "reports/\(name)/index.html" } }
+        report.reports = reports.made
         report.artifacts = BuildArtifacts(publication: publication, output: output)
         lap(steps[3])
 

@@ -112,10 +112,10 @@ public struct ProjectLoader: Sendable {
 
     // MARK: - Checks
 
-    /// Chapter file names become page names, so they must be usable in URLs and must not take
+    /// Chapter file names become page names (in books and report templates alike), so they must be usable in URLs and must not take
     /// the name of a page Playbook makes (`index.html`, and `nav`, `cover` and `toc` in EPUBs).
     /// Returns the slugs that cannot be used, with why.
-    private static func checkNames(_ chapters: [ChapterLoader.Loaded]) -> [(String, Diagnostic)] {
+    static func checkNames(_ chapters: [ChapterLoader.Loaded]) -> [(String, Diagnostic)] {
         let reserved = [
             "index": "the book's contents page is index.html", "nav": "the EPUB's contents page is nav.xhtml",
             "cover": "the EPUB's cover page is cover.xhtml", "toc": "the EPUB's old-style contents are toc.ncx",
@@ -136,7 +136,7 @@ public struct ProjectLoader: Sendable {
     }
 
     /// No two chapters of a book may share an `order`.
-    private static func checkOrder(_ chapters: [ChapterLoader.Loaded]) -> [Diagnostic] {
+    static func checkOrder(_ chapters: [ChapterLoader.Loaded]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var first: [Int: ChapterLoader.Loaded] = [:]
         for loaded in chapters.sorted(by: { $0.chapter.source.path < $1.chapter.source.path }) {

@@ -1,4 +1,5 @@
 import PlaybookCore
+import PlaybookTemplates
 
 /// The render stage: the site and every book's EPUB, side by side.
 public enum RenderStage {
@@ -17,17 +18,8 @@ public enum RenderStage {
         let jobs = publication.books.enumerated().flatMap { index, book in book.chapters.map { Job(book: index, chapter: $0) } }
         let rendered = await jobs.concurrentMap { job -> (RenderedBody, [Diagnostic]) in
             let slug = slugs[job.book]
-            var markup: [SourcePosition: (html: String, xhtml: String)] = [:]
-            var diagnostics: [Diagnostic] = []
-            for block in job.chapter.document.computedBlocks {
-                let written = ComputedMarkup.render(block, templates: templates, chapter: job.chapter.source)
-                markup[block.position] = (written.html, written.xhtml)
-                diagnostics += written.diagnostics
-            }
-            let body = DocumentRenderer(siteHref: { SitePaths.href($0, from: slug) },
-                                        epubHref: { EPUBPaths.href($0, from: slug, baseURL: baseURL) },
-                                        computedMarkup: { markup[$0.position] ?? ("", "") }).render(job.chapter.document)
-            return (body, diagnostics)
+            return body(job.chapter, templates: templates, siteHref: { SitePaths.href($0, from: slug) },
+                        epubHref: { EPUBPaths.href($0, from: slug, baseURL: baseURL) })
         }
         var bodies = publication.books.map { _ in [RenderedBody]() }
         var bodyDiagnostics: [Diagnostic] = []
@@ -81,5 +73,21 @@ public enum RenderStage {
             }
         }
         return (RenderedOutput(files: files, epubs: epubs), diagnostics)
+    }
+
+    /// A chapter's body for both outputs: its computed blocks through their templates, then
+    /// the document with links made by `siteHref` and `epubHref`.
+    static func body(_ chapter: Chapter, templates: TemplateLibrary, siteHref: @escaping (LinkTarget) -> String,
+                     epubHref: @escaping (LinkTarget) -> String) -> (RenderedBody, [Diagnostic]) {
+        var markup: [SourcePosition: (html: String, xhtml: String)] = [:]
+        var diagnostics: [Diagnostic] = []
+        for block in chapter.document.computedBlocks {
+            let written = ComputedMarkup.render(block, templates: templates, chapter: chapter.source)
+            markup[block.position] = (written.html, written.xhtml)
+            diagnostics += written.diagnostics
+        }
+        let body = DocumentRenderer(siteHref: siteHref, epubHref: epubHref,
+                                    computedMarkup: { markup[$0.position] ?? ("", "") }).render(chapter.document)
+        return (body, diagnostics)
     }
 }

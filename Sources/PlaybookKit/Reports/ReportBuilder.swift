@@ -31,13 +31,8 @@ struct ReportBuilder: Sendable {
         var scenarios = context.scenarios
         scenarios[name] = scenario
         let scenarioContext = ScenarioContext(scenarios: scenarios, allNames: context.scenarioNames.union(scenarios.keys))
-        let hasRanges = scenario.spec.inputs.contains { $0.value.isUncertain }
         // The default run, once: for the figures file, the simulation blocks and the tags.
-        var simulation: SimulationResult?
-        if hasRanges {
-            let result = scenarioContext.simulations.result(scenario, name: name)
-            simulation = result
-        }
+        let simulation = scenario.spec.hasRanges ? scenarioContext.simulations.result(scenario, name: name) : nil
 
         // Bind: the chapters this scenario's report has, each reading this scenario.
         let chapters = context.template.chapters(for: scenario).map { chapter -> Chapter in
@@ -71,20 +66,14 @@ struct ReportBuilder: Sendable {
         let baseURL = context.series.baseURL
         var bodies: [RenderedBody] = []
         for chapter in transformed.chapters {
-            var markup: [SourcePosition: (html: String, xhtml: String)] = [:]
-            for block in chapter.document.computedBlocks {
-                let written = ComputedMarkup.render(block, templates: templates, chapter: chapter.source)
-                markup[block.position] = (written.html, written.xhtml)
-                diagnostics += written.diagnostics
-            }
-            bodies.append(DocumentRenderer(siteHref: { anchors.pageHref($0, baseURL: baseURL) },
-                                           epubHref: { EPUBPaths.href($0, from: name, baseURL: baseURL) },
-                                           computedMarkup: { markup[$0.position] ?? ("", "") }).render(chapter.document))
+            let (body, bodyDiagnostics) = RenderStage.body(chapter, templates: templates, siteHref: { anchors.pageHref($0, baseURL: baseURL) },
+                                                           epubHref: { EPUBPaths.href($0, from: name, baseURL: baseURL) })
+            bodies.append(body)
+            diagnostics += bodyDiagnostics
         }
         guard !diagnostics.hasErrors else { return ([], diagnostics) }
 
-        var rendered = Publication(settings: publication.settings, books: [transformed], imagesByBook: publication.imagesByBook)
-        rendered.books = [transformed]
+        let rendered = Publication(settings: publication.settings, books: [transformed], imagesByBook: publication.imagesByBook)
         let epub = EPUBRenderer(publication: rendered, templates: templates, stylesheet: context.epubStylesheet, sourceDate: context.sourceDate)
         let archive: EPUBPackage
         do {

@@ -6,10 +6,12 @@ import PlaybookScenario
 /// `reports/<scenario>/` in the output folder. Runs after the render stage with what the load
 /// stage read.
 enum ReportStage {
-    /// The files of every listed report, by path in the output folder, and what went wrong.
-    static func run(_ loaded: LoadedProject, root: URL, sourceDate: Timestamp?) async -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    /// The files of every listed report, by path in the output folder, the names of the
+    /// reports made, and what went wrong.
+    static func run(_ loaded: LoadedProject, root: URL, sourceDate: Timestamp?)
+        async -> (files: [OutputFile], made: [String], diagnostics: [Diagnostic]) {
         let settings = loaded.project.settings
-        guard !settings.reports.isEmpty else { return ([], []) }
+        guard !settings.reports.isEmpty else { return ([], [], []) }
         let directory = ProjectDirectory(root: root)
         var diagnostics: [Diagnostic] = []
         var wanted: [(String, Scenario)] = []
@@ -24,17 +26,19 @@ enum ReportStage {
         }
         let (template, templateDiagnostics) = await ReportTemplateLoader.load(settings.reportTemplate, directory: directory, series: settings)
         diagnostics += templateDiagnostics
-        guard let template else { return ([], diagnostics) }
+        guard let template else { return ([], [], diagnostics) }
         let context = ReportContext(series: settings, templates: loaded.templates, epubStylesheet: loaded.epubStylesheet,
                                     pageStylesheet: loaded.reportStylesheet, template: template, scenarios: loaded.scenarios,
                                     scenarioNames: loaded.scenarioNames, sourceDate: sourceDate)
         let builder = ReportBuilder(context: context)
         let built = await wanted.concurrentMapAsync { name, scenario in (name, await builder.build(name: name, scenario: scenario)) }
         var files: [OutputFile] = []
+        var made: [String] = []
         for (name, (reportFiles, reportDiagnostics)) in built {
             diagnostics += reportDiagnostics
+            if !reportFiles.isEmpty { made.append(name) }
             files += reportFiles.map { OutputFile(path: "reports/\(name)/\($0.path)", content: $0.content) }
         }
-        return (files, diagnostics)
+        return (files, made, diagnostics)
     }
 }

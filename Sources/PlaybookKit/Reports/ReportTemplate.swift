@@ -24,7 +24,7 @@ public struct ReportTemplate: Sendable {
         chapters.filter { chapter in
             (chapter.frontMatter.requires?.names ?? []).allSatisfy { requirement in
                 switch requirement {
-                case "ranges": return scenario.spec.inputs.contains { $0.value.isUncertain }
+                case "ranges": return scenario.spec.hasRanges
                 case "attribution": return !(scenario.spec.attribution?.paths.isEmpty ?? true)
                 case "objectives": return !scenario.spec.objectives.isEmpty
                 default: return true
@@ -73,7 +73,7 @@ enum ReportTemplateLoader {
         let loader = ChapterLoader(directory: directory, parser: MarkdownParser(smartPunctuation: series.smartPunctuation))
         let chapterFiles = files.filter { $0.path.hasSuffix(".md") }
         let loaded = await chapterFiles.concurrentMap { loader.load($0) }
-        var chapters: [Chapter] = []
+        var usable: [ChapterLoader.Loaded] = []
         for (chapter, chapterDiagnostics) in loaded {
             diagnostics += chapterDiagnostics
             guard let chapter else { continue }
@@ -82,22 +82,18 @@ enum ReportTemplateLoader {
                                           at: scenario.location, hint: "remove 'scenario'; to show another scenario's figure, write {{ <scenario>.<name> }}"))
                 continue
             }
-            if !Slug.isValidFileName(chapter.chapter.slug) || EPUBPaths.reserved.contains(chapter.chapter.slug + ".xhtml") {
-                diagnostics.append(.error("invalid-chapter-name", "the file name '\(chapter.chapter.slug).md' cannot be used as a page name",
-                                          at: chapter.chapter.source.start, hint: "use letters, digits, '-', '_' and '.', and not nav, cover or toc"))
-                continue
-            }
-            chapters.append(chapter.chapter)
+            usable.append(chapter)
         }
+        // The same rules as a book's chapters: usable page names, one order each.
+        let nameProblems = ProjectLoader.checkNames(usable)
+        diagnostics += nameProblems.map(\.1)
+        usable.removeAll { loaded in nameProblems.contains { $0.0 == loaded.chapter.slug } }
+        diagnostics += ProjectLoader.checkOrder(usable)
         if chapterFiles.isEmpty {
             diagnostics.append(.error("empty-report-template", "the report template '\(name)' has no chapters", at: .file(settingsFile.path),
                                       hint: "add Markdown chapters to \(folder)/"))
         }
-        chapters.sort { ($0.frontMatter.order, $0.slug) < ($1.frontMatter.order, $1.slug) }
-        for (earlier, later) in zip(chapters, chapters.dropFirst()) where earlier.frontMatter.order == later.frontMatter.order {
-            diagnostics.append(.error("duplicate-order", "two chapters have order \(later.frontMatter.order): this one and \(earlier.source.path)",
-                                      at: later.source.start, hint: "give each chapter of a report its own order"))
-        }
+        let chapters = usable.map(\.chapter).sorted { ($0.frontMatter.order, $0.slug) < ($1.frontMatter.order, $1.slug) }
         // A chapter with mistakes is left out, so that the others can be checked against each scenario too.
         guard let settings, !chapters.isEmpty else { return (nil, diagnostics) }
         return (ReportTemplate(name: name, settings: settings, settingsFile: settingsFile, chapters: chapters), diagnostics)

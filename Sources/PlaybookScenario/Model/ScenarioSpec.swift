@@ -235,4 +235,7 @@ public struct ScenarioSpec: Sendable {
     /// Inputs and metrics that are named but could not be read (their mistakes are reported
     /// already, so formulas that use them are not reported again).
     public var brokenNames: Set<String> = []
+
+    /// Whether some input has a range (what the cases, sensitivity and simulation vary).
+    public var hasRanges: Bool { inputs.contains { $0.value.isUncertain } }
 }

@@ -209,7 +209,7 @@ struct ComputedBlocks {
             value = table.value
         case "simulation", "chart":
             let needsDraws = kind == "simulation" || ofChoice == "simulation" || ofChoice == "sensitivity"
-            guard !needsDraws || scenario.spec.inputs.contains(where: \.value.isUncertain) else {
+            guard !needsDraws || scenario.spec.hasRanges else {
                 diagnostics.append(.error("no-data", "the scenario '\(name)' has no input with a range", at: kindAt,
                                           hint: "give an input a range, such as { low: 5%, expected: 8%, high: 12% }"))
                 return nil
