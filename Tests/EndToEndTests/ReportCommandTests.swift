@@ -45,6 +45,20 @@ import Testing
         #expect(page.contains("99.7%"))
     }
 
+    /// The analyst's round trip: `playbook build` makes the sample reports, and `playbook report`
+    /// may then replace one of them.
+    @Test func aReportReplacesTheOneBuildMade() throws {
+        let out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let built = try Tools.playbook(["build", "--out", out.path], in: Tools.repository)
+        #expect(built.status == 0, "\(built.stderr)")
+        let result = try Tools.playbook(["report", "kestrel-mobile", "--out", out.appendingPathComponent("reports").path], in: Tools.repository)
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(Tools.files(under: out.appendingPathComponent("reports/kestrel-mobile"))
+                == [".playbook-output", "index.html", "kestrel-mobile.epub", "metrics.csv", "metrics.json"])
+    }
+
     @Test func aBatchWithOneBrokenScenarioMakesTheOthersAndFails() throws {
         let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }

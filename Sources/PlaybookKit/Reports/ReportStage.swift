@@ -36,8 +36,11 @@ enum ReportStage {
         var made: [String] = []
         for (name, (reportFiles, reportDiagnostics)) in built {
             diagnostics += reportDiagnostics
-            if !reportFiles.isEmpty { made.append(name) }
+            guard !reportFiles.isEmpty else { continue }
+            made.append(name)
             files += reportFiles.map { OutputFile(path: "reports/\(name)/\($0.path)", content: $0.content) }
+            // Marked like a folder `playbook report` writes, so that it may replace it later.
+            files.append(OutputFile(path: "reports/\(name)/\(OutputFolder.marker)", content: .text("")))
         }
         return (files, made, diagnostics)
     }
