@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Playbook: Markdown playbook content and client scenario data in, HTML site and EPUB 3 books out.
 //
 // One module per outside library (see ARCHITECTURE.md):
@@ -6,6 +6,7 @@
 //   PlaybookYAML               — Yams
 //   PlaybookTemplates          — swift-mustache
 //   PlaybookZip                — ZIPFoundation
+//   PlaybookServe              — Hummingbird 2 (the preview server)
 //   playbook (executable)      — swift-argument-parser
 // PlaybookCore depends on nothing; PlaybookKit is the pipeline that ties the doors together.
 import PackageDescription
@@ -22,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // No default traits: the preview server needs neither swift-configuration nor full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -49,9 +54,16 @@ let package = Package(
             name: "PlaybookKit",
             dependencies: ["PlaybookCore", "PlaybookMarkdown", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip", "PlaybookScenario"]
         ),
+        .target(
+            name: "PlaybookServe",
+            dependencies: ["PlaybookKit", "PlaybookCore", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "playbook",
-            dependencies: ["PlaybookKit", "PlaybookScenario", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PlaybookKit", "PlaybookScenario", "PlaybookServe",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PlaybookCoreTests", dependencies: ["PlaybookCore"]),
         .testTarget(name: "PlaybookFinanceTests", dependencies: ["PlaybookFinance"]),
@@ -61,6 +73,12 @@ let package = Package(
             name: "PlaybookKitTests",
             dependencies: ["PlaybookKit", "PlaybookCore", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PlaybookServeTests",
+            dependencies: ["PlaybookServe", "PlaybookKit", "PlaybookCore",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["playbook", "PlaybookCore"]),
     ]

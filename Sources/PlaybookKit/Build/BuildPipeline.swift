@@ -13,15 +13,20 @@ public struct BuildOptions: Sendable {
     public var sourceDate: Timestamp?
     /// `false` for `playbook check`: every stage runs, nothing is written.
     public var writes: Bool
+    /// For a series of builds into the same folder (the preview server): work is reused from
+    /// the previous build where its inputs are unchanged, and the output folder is updated
+    /// file by file instead of replaced. `nil` (`playbook build`) computes everything.
+    public var session: BuildSession?
 
     /// Creates options.
     public init(projectRoot: URL, output: URL? = nil, includeDrafts: Bool = false, sourceDate: Timestamp? = nil,
-                writes: Bool = true) {
+                writes: Bool = true, session: BuildSession? = nil) {
         self.projectRoot = projectRoot
         self.output = output ?? projectRoot.appendingPathComponent("build")
         self.includeDrafts = includeDrafts
         self.sourceDate = sourceDate
         self.writes = writes
+        self.session = session
     }
 }
 
@@ -37,6 +42,9 @@ public struct BuildReport: Sendable {
     public var reports: [String] = []
     /// Whether the output was written.
     public var wrote: Bool
+    /// How many files the write stage created, changed or removed (with a session, unchanged
+    /// files are left alone; without one, every file counts).
+    public var changedFiles = 0
     /// Wall and processor time of each step, in order.
     public var timings: [PhaseTiming]
     /// What the stages made. A command that exits right after the build keeps this alive, so
@@ -65,6 +73,9 @@ public enum BuildPipeline {
     /// Runs the build. `progress` is called with the step's 1-based number and name before it starts.
     public static func run(_ options: BuildOptions, progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> BuildReport {
         var report = BuildReport(diagnostics: [], books: [], pageCount: 0, wrote: false, timings: [])
+        let session = options.session
+        session?.beginBuild()
+        defer { session?.endBuild() }
         var timer = PhaseTimer()
         func lap(_ step: String) {
             timer.lap(step)
@@ -104,10 +115,20 @@ public enum BuildPipeline {
 
         guard options.writes, !report.diagnostics.hasErrors else { return report }
         progress(5, steps[4])
-        if let problem = await OutputWriter(projectRoot: options.projectRoot, output: options.output).write(output, keeping: "reports") {
+        let writer = OutputWriter(projectRoot: options.projectRoot, output: options.output)
+        if let session {
+            switch await writer.update(output, session: session) {
+            case .success(let count):
+                report.wrote = true
+                report.changedFiles = count
+            case .failure(let problem):
+                report.diagnostics.append(problem)
+            }
+        } else if let problem = await writer.write(output, keeping: "reports") {
             report.diagnostics.append(problem)
         } else {
             report.wrote = true
+            report.changedFiles = output.files.count + output.epubs.reduce(0) { $0 + 1 + $1.entries.count }
         }
         lap(steps[4])
         return report

@@ -58,6 +58,65 @@ public struct OutputWriter: Sendable {
         return nil
     }
 
+    /// Updates the output folder in place for a ``BuildSession``: writes the files whose bytes
+    /// differ from what the session's previous build wrote, and removes the files it wrote
+    /// before and no longer makes. Files it did not write are left alone. Each file is written
+    /// under a hidden name and renamed, so that a reader (the preview server) never sees half
+    /// a file. Returns how many files were written or removed.
+    public func update(_ rendered: RenderedOutput, session: BuildSession) async -> Result<Int, Diagnostic> {
+        var files: [String: OutputFile.Content] = [OutputFolder.marker: .text("")]
+        for file in rendered.files {
+            if case .copy(let source) = file.content {
+                guard let data = FileManager.default.contents(atPath: projectRoot.appendingPathComponent(source).path) else {
+                    return .failure(.error("write-failed", "cannot write the output: \(source) could not be read", at: .file(source)))
+                }
+                files[file.path] = .bytes(Array(data))
+            } else {
+                files[file.path] = file.content
+            }
+        }
+        for epub in rendered.epubs {
+            for entry in epub.entries { files["xhtml/\(epub.slug)/\(entry.path)"] = entry.content }
+            files["epub/\(epub.slug).epub"] = .bytes(epub.archive)
+        }
+        let previous = session.written
+        let changed = files.filter { path, content in !(previous[path].map { $0.sameBytes(as: content) } ?? false) }
+            .map { OutputFile(path: $0.key, content: $0.value) }
+        let removed = previous.keys.filter { files[$0] == nil }
+        let fileManager = FileManager.default
+        do {
+            for path in Set(changed.map { Self.parent(of: $0.path) }).sorted() where !path.isEmpty {
+                try fileManager.createDirectory(at: output.appendingPathComponent(path), withIntermediateDirectories: true)
+            }
+            try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            return .failure(.error("write-failed", "cannot write the output: \(Self.describe(error))", at: nil))
+        }
+        let writer = self
+        let errors = await changed.concurrentMap { file -> String? in
+            let target = writer.output.appendingPathComponent(file.path)
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).playbook-new")
+            do {
+                try writer.write(file.content, to: temporary)
+                guard rename(temporary.path, target.path) == 0 else {
+                    throw WriteError(message: "cannot replace \(target.path): \(String(cString: strerror(errno)))")
+                }
+                return nil
+            } catch {
+                unlink(temporary.path)
+                return Self.describe(error)
+            }
+        }
+        if let error = errors.compactMap({ $0 }).first {
+            // What was written stays: the session forgets it, so the next build writes it again.
+            session.written = [:]
+            return .failure(.error("write-failed", "cannot write the output: \(error)", at: nil))
+        }
+        for path in removed { unlink(output.appendingPathComponent(path).path) }
+        session.written = files
+        return .success(changed.count + removed.count)
+    }
+
     // MARK: - Internals
 
     /// Moves `output/<folder>/<name>/` into the staging folder for each name the new output lacks.

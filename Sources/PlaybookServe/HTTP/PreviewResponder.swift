@@ -1,0 +1,81 @@
+internal import Hummingbird
+internal import ServiceLifecycle
+
+/// Answers every request of the preview: the event stream and the live-reload script under
+/// `/__playbook/`, `/` sent to the site, and files of the preview folder. Only `GET` and
+/// `HEAD` are answered; nothing can be written.
+struct PreviewResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let files: PreviewFiles
+    let channel: ReloadChannel
+    /// Where `/` leads (the site's home page).
+    let home: String
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let head = request.head
+        guard head.method == .get || head.method == .head else {
+            return ErrorPages.response(.methodNotAllowed, message: "The preview only answers GET and HEAD.", request: head,
+                                       injection: "", extra: [.allow: "GET, HEAD"])
+        }
+        let target = head.path ?? "/"
+        let path: RequestPath
+        switch RequestPath.parse(target) {
+        case .success(let parsed): path = parsed
+        case .failure(.hidden):
+            return ErrorPages.response(.notFound, message: "There is no such page in the preview.", request: head, injection: files.injection)
+        case .failure(.malformed(let why)):
+            return ErrorPages.response(.badRequest, message: "This address cannot be served: \(why).", request: head, injection: "")
+        }
+        switch path.encoded {
+        case ReloadScript.eventsPath: return events(head)
+        case ReloadScript.path: return script(head)
+        case "/": return redirect(to: home, permanent: false, request: head)
+        default: break
+        }
+        switch files.lookup(path) {
+        case .file(let file): return FileResponse.make(file, request: head)
+        case .redirect(let location): return redirect(to: location, permanent: true, request: head)
+        case .notFound:
+            return ErrorPages.response(.notFound, message: "There is no page at \(path.encoded) in the preview.", request: head,
+                                       injection: files.injection)
+        }
+    }
+
+    // MARK: - Internals
+
+    private func redirect(to location: String, permanent: Bool, request: HTTPRequest) -> Response {
+        ErrorPages.response(permanent ? .movedPermanently : .found, message: "This page is at \(location).", request: request,
+                            injection: "", extra: [.location: location])
+    }
+
+    private func script(_ request: HTTPRequest) -> Response {
+        let file = ServedFile(body: ByteBuffer(string: ReloadScript.source), contentType: "text/javascript; charset=utf-8",
+                              etag: "\"" + String(PreviewFiles.fnv1a(Array(ReloadScript.source.utf8)), radix: 16) + "\"",
+                              modified: 0)
+        return FileResponse.make(file, request: request)
+    }
+
+    /// The Server-Sent Events stream: open until the page goes away or the server stops.
+    private func events(_ request: HTTPRequest) -> Response {
+        let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"]
+        guard request.method == .get else { return Response(status: .ok, headers: headers, body: ResponseBody()) }
+        let channel = self.channel
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            let (id, messages) = await channel.subscribe()
+            do {
+                try await withGracefulShutdownHandler {
+                    for await message in messages {
+                        try await writer.write(ByteBuffer(string: message))
+                    }
+                } onGracefulShutdown: {
+                    Task { await channel.unsubscribe(id) }
+                }
+            } catch {
+                // The page went away: nothing more to send.
+            }
+            await channel.unsubscribe(id)
+            try? await writer.finish(nil)
+        })
+    }
+}

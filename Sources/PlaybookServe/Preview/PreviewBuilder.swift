@@ -1,0 +1,95 @@
+import Foundation
+import PlaybookCore
+import PlaybookKit
+
+/// Builds the project into the preview folder through ``BuildPipeline`` (the call
+/// `playbook build` makes), with a ``BuildSession`` so that each build redoes only what the
+/// changed files affect and writes only the files that changed. It tells the pages through the
+/// ``ReloadChannel`` and the terminal through `report`.
+struct PreviewBuilder: Sendable {
+    let options: BuildOptions
+    let channel: ReloadChannel
+    let report: @Sendable (PreviewMessage) -> Void
+
+    init(projectRoot: URL, folder: URL, includeDrafts: Bool, channel: ReloadChannel,
+         report: @escaping @Sendable (PreviewMessage) -> Void) {
+        options = BuildOptions(projectRoot: projectRoot, output: folder, includeDrafts: includeDrafts, session: BuildSession())
+        self.channel = channel
+        self.report = report
+    }
+
+    /// One build; `changed` are the project files that set it off (empty for the first).
+    @discardableResult
+    func build(after changed: Set<String>) async -> BuildReport {
+        let started = ContinuousClock.now
+        let result = await BuildPipeline.run(options)
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Int((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15).rounded())
+        if result.succeeded, result.wrote {
+            await channel.succeeded(changed: result.changedFiles > 0)
+            report(.built(changed: changed.sorted(), milliseconds: milliseconds, filesWritten: result.changedFiles,
+                          diagnostics: result.diagnostics))
+        } else {
+            await channel.failed(DiagnosticPrinter(colors: false).format(result.diagnostics.filter { $0.severity == .error }))
+            report(.failed(changed: changed.sorted(), diagnostics: result.diagnostics))
+        }
+        return result
+    }
+
+    /// Builds after every burst of changes until `changes` ends. Changes that arrive within
+    /// `quiet` of each other make one build; changes made during a build make the next one.
+    func run(_ changes: AsyncStream<Set<String>>, quiet: Duration = .milliseconds(20)) async {
+        let pending = PendingChanges()
+        let (nudges, nudge) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let collector = Task {
+            for await batch in changes {
+                pending.add(batch)
+                nudge.yield()
+            }
+            nudge.finish()
+        }
+        for await _ in nudges {
+            // Wait until the saves have stopped for `quiet`.
+            var seen = pending.arrivals
+            while true {
+                try? await Task.sleep(for: quiet)
+                let now = pending.arrivals
+                if now == seen { break }
+                seen = now
+            }
+            let batch = pending.take()
+            if !batch.isEmpty { await build(after: batch) }
+        }
+        collector.cancel()
+    }
+}
+
+/// Changed paths waiting for the next build.
+final class PendingChanges: @unchecked Sendable {
+    // @unchecked: both properties are only touched under `lock`.
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+    private var count = 0
+
+    func add(_ batch: Set<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        paths.formUnion(batch)
+        count += 1
+    }
+
+    /// How many batches have arrived so far.
+    var arrivals: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+
+    func take() -> Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = paths
+        paths = []
+        return taken
+    }
+}
