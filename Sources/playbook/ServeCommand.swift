@@ -58,8 +58,11 @@ enum ServeTerminal {
             if exposed {
                 Terminal.writeError("warning: the preview is served on a network address: anyone who can reach this machine can read it\n")
             }
-        case .built(let changed, let milliseconds, let written, let diagnostics):
+        case .built(let changed, let milliseconds, let written, let diagnostics, let timings):
             Terminal.printDiagnostics(diagnostics)
+            if ProcessInfo.processInfo.environment["PLAYBOOK_TIMINGS"] != nil {
+                Terminal.writeError(timings.joined(separator: "\n") + "\n")
+            }
             if changed.isEmpty {
                 print("Built in \(milliseconds) ms")
             } else {

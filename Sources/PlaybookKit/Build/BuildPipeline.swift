@@ -87,18 +87,19 @@ public enum BuildPipeline {
         }
 
         progress(1, steps[0])
-        let (loaded, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, includeDrafts: options.includeDrafts)
+        let (loaded, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, includeDrafts: options.includeDrafts, session: session)
         report.diagnostics += loadDiagnostics
         lap(steps[0])
         guard let loaded else { return report }
 
         progress(2, steps[1])
-        let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios, scenarioNames: loaded.scenarioNames)
+        let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios, scenarioNames: loaded.scenarioNames,
+                                                                      session: session)
         report.diagnostics += transformDiagnostics
         lap(steps[1])
 
         progress(3, steps[2])
-        let rendered = await RenderStage.run(publication, loaded: loaded, sourceDate: options.sourceDate)
+        let rendered = await RenderStage.run(publication, loaded: loaded, sourceDate: options.sourceDate, session: session)
         report.diagnostics += rendered.diagnostics
         report.pageCount = rendered.output.files.filter { $0.path.hasSuffix(".html") }.count
         report.books = publication.books.map { ($0.slug, $0.settings.title, "epub/\($0.slug).epub") }
@@ -106,7 +107,7 @@ public enum BuildPipeline {
 
         progress(4, steps[3])
         var output = rendered.output
-        let reports = await ReportStage.run(loaded, root: options.projectRoot, sourceDate: options.sourceDate)
+        let reports = await ReportStage.run(loaded, root: options.projectRoot, sourceDate: options.sourceDate, session: session)
         report.diagnostics += reports.diagnostics
         output.files += reports.files
         report.reports = reports.made

@@ -72,6 +72,19 @@ public final class BuildSession: @unchecked Sendable {
         return nextVersion
     }
 
+    /// The input the last build stored under `key`, for memos whose input depends on what the
+    /// work read (a scenario's data files).
+    func previousInput<Input: Equatable & Sendable>(_ key: String, as type: Input.Type) -> Input? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[key]?.input as? Input
+    }
+
+    /// Stores a value computed outside ``memo(_:input:compute:)``; returns its new version.
+    func store<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input, computed value: Value) -> Int {
+        store(key, input: input, value: value)
+    }
+
     private func cached<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input) -> (Value, Int)? {
         lock.lock()
         defer { lock.unlock() }

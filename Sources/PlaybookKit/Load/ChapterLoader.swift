@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookCore
 import PlaybookMarkdown
 
@@ -11,9 +12,34 @@ struct ChapterLoader: Sendable {
 
     let directory: ProjectDirectory
     let parser: MarkdownParser
+    /// Parses of earlier builds, reused when a chapter's text is unchanged.
+    var session: BuildSession? = nil
+
+    private struct Input: Equatable, Sendable {
+        /// The file's device, inode, size and modification time in nanoseconds.
+        var stamp: [Int]
+        var smartPunctuation: Bool
+    }
 
     /// Loads `content/<book>/<name>`; `nil` (with diagnostics) when it cannot be used.
     func load(path: String) -> (Loaded?, [Diagnostic]) {
+        // In a session, a file whose size and modification time are unchanged is not read again.
+        var info = stat()
+        if let session, stat(directory.root.path + "/" + path, &info) == 0 {
+            #if os(Linux)
+            let modified = [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+            #else
+            let modified = [Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec)]
+            #endif
+            let stamp = [Int(info.st_dev), Int(info.st_ino), Int(info.st_size)] + modified
+            return session.memo("chapter:" + path, input: Input(stamp: stamp, smartPunctuation: parser.smartPunctuation)) {
+                read(path: path)
+            }.value
+        }
+        return read(path: path)
+    }
+
+    private func read(path: String) -> (Loaded?, [Diagnostic]) {
         let file: SourceFile
         switch directory.read(path) {
         case .file(let read): file = read

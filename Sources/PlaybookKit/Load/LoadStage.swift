@@ -21,6 +21,9 @@ public struct LoadedProject: Sendable {
     public var scenarios: [String: Scenario] = [:]
     /// The name of every scenario file, including those with errors.
     public var scenarioNames: Set<String> = []
+    /// The version of the templates and stylesheets in a ``BuildSession`` (0 without one):
+    /// what is rendered through them is reused only while it is unchanged.
+    var presentationVersion = 0
 }
 
 /// The templates and stylesheets of a project: its own, or the built-in ones.
@@ -34,25 +37,45 @@ struct Presentation: Sendable {
 
     /// Reads `templates/` and the stylesheets.
     static func load(_ directory: ProjectDirectory) -> Presentation {
+        load(read(directory))
+    }
+
+    /// The same, compiled again only when a file changed; returns the version too.
+    static func load(_ directory: ProjectDirectory, session: BuildSession) -> (Presentation, Int) {
+        let files = read(directory)
+        let input = files.map { file -> [String] in
+            switch file.read {
+            case .file(let source): return [file.path, "file", source.text]
+            case .missing: return [file.path, "missing"]
+            case .failed(let diagnostic): return [file.path, "failed", diagnostic.message]
+            }
+        }
+        return session.memo("presentation", input: input.map { $0.map(ExactText.init) }) { load(files) }
+    }
+
+    private static let stylesheets = ["templates/epub/book.css", "site/css/playbook.css", "templates/report/report.css"]
+
+    /// Every file the presentation is made of, read.
+    private static func read(_ directory: ProjectDirectory) -> [(path: String, read: ProjectDirectory.ReadResult)] {
+        let templates = directory.files(under: "templates").filter { $0.hasSuffix(".mustache") }.map { "templates/\($0)" }
+        return (templates + stylesheets).map { ($0, directory.read($0)) }
+    }
+
+    private static func load(_ files: [(path: String, read: ProjectDirectory.ReadResult)]) -> Presentation {
         var diagnostics: [Diagnostic] = []
         var templateFiles: [SourceFile] = []
-        for path in directory.files(under: "templates") where path.hasSuffix(".mustache") {
-            switch directory.read("templates/\(path)") {
-            case .file(let file): templateFiles.append(file)
+        var texts: [String: String] = [:]
+        for (path, read) in files {
+            switch read {
+            case .file(let file):
+                if path.hasSuffix(".mustache") { templateFiles.append(file) } else { texts[path] = file.text }
             case .failed(let diagnostic): diagnostics.append(diagnostic)
             case .missing: break
             }
         }
         let (templates, templateDiagnostics) = TemplateLibrary.load(projectFiles: templateFiles)
         diagnostics += templateDiagnostics
-        func text(_ path: String) -> String {
-            switch directory.read(path) {
-            case .file(let file): return file.text
-            case .failed(let diagnostic): diagnostics.append(diagnostic)
-            case .missing: break
-            }
-            return StarterFiles.files[path] ?? ""
-        }
+        func text(_ path: String) -> String { texts[path] ?? StarterFiles.files[path] ?? "" }
         let epub = text("templates/epub/book.css")
         let report = text("site/css/playbook.css") + "\n" + text("templates/report/report.css")
         return Presentation(templates: templates, epubStylesheet: epub, reportStylesheet: report, diagnostics: diagnostics)
@@ -62,22 +85,24 @@ struct Presentation: Sendable {
 /// The load stage: the project (``ProjectLoader``), templates and static files.
 public enum LoadStage {
     /// Loads everything a build reads; `nil` when `playbook.yaml` is unusable.
-    public static func run(root: URL, includeDrafts: Bool) async -> (LoadedProject?, [Diagnostic]) {
+    /// With a `session`, files unchanged since its previous build are not parsed again.
+    public static func run(root: URL, includeDrafts: Bool, session: BuildSession? = nil) async -> (LoadedProject?, [Diagnostic]) {
         let directory = ProjectDirectory(root: root)
-        let (project, projectDiagnostics) = await ProjectLoader(root: root, includeDrafts: includeDrafts).load()
+        let (project, projectDiagnostics) = await ProjectLoader(root: root, includeDrafts: includeDrafts, session: session).load()
         var diagnostics = projectDiagnostics
-        let presentation = Presentation.load(directory)
+        let (presentation, presentationVersion) = session.map { Presentation.load(directory, session: $0) } ?? (Presentation.load(directory), 0)
         diagnostics += presentation.diagnostics
         let staticFiles = directory.files(under: "site")
         guard let project else { return (nil, diagnostics) }
         diagnostics += Self.checkCovers(project, directory: directory)
         let scenarioNames = ScenarioFiles.names(in: directory)
-        let (scenarios, scenarioDiagnostics) = ScenarioFiles.loadAll(scenarioNames, directory: directory, settings: project.settings)
+        let (scenarios, scenarioDiagnostics) = ScenarioFiles.loadAll(scenarioNames, directory: directory, settings: project.settings,
+                                                                     session: session)
         diagnostics += scenarioDiagnostics
         diagnostics += Self.checkScenarioNames(project, names: scenarioNames)
         return (LoadedProject(project: project, templates: presentation.templates, epubStylesheet: presentation.epubStylesheet,
                               reportStylesheet: presentation.reportStylesheet, staticFiles: staticFiles,
-                              scenarios: scenarios, scenarioNames: Set(scenarioNames)), diagnostics)
+                              scenarios: scenarios, scenarioNames: Set(scenarioNames), presentationVersion: presentationVersion), diagnostics)
     }
 
     /// A chapter's `scenario:` must name a file in `content/scenarios/`; `requires:` belongs

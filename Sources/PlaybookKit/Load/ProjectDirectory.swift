@@ -86,12 +86,12 @@ struct ProjectDirectory: Sendable {
             for name in list(path.isEmpty ? relative : (relative.isEmpty ? path : path + "/" + relative)) {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 let full = path.isEmpty ? child : path + "/" + child
-                let attributes = try? FileManager.default.attributesOfItem(atPath: url(full).path)
-                let type = attributes?[.type] as? FileAttributeType
-                if type == .typeDirectory {
-                    walk(child)
-                } else if type == .typeRegular {
-                    result.append(child)
+                var info = stat()
+                guard lstat(root.path + "/" + full, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: walk(child)
+                case S_IFREG: result.append(child)
+                default: break  // symbolic links and devices are not project files
                 }
             }
         }

@@ -12,11 +12,14 @@ public struct ProjectLoader: Sendable {
     public let root: URL
     /// Whether chapters marked `draft: true` are included.
     public let includeDrafts: Bool
+    /// Parses of earlier builds to reuse (the preview server's).
+    public let session: BuildSession?
 
     /// Creates a loader for the project in `root`.
-    public init(root: URL, includeDrafts: Bool = false) {
+    public init(root: URL, includeDrafts: Bool = false, session: BuildSession? = nil) {
         self.root = root
         self.includeDrafts = includeDrafts
+        self.session = session
     }
 
     /// Loads the project. `project` is `nil` only when `playbook.yaml` itself is unusable;
@@ -36,7 +39,7 @@ public struct ProjectLoader: Sendable {
         settings = series
 
         let parser = MarkdownParser(smartPunctuation: series.smartPunctuation)
-        let chapterLoader = ChapterLoader(directory: directory, parser: parser)
+        let chapterLoader = ChapterLoader(directory: directory, parser: parser, session: session)
         var books: [Book] = []
         var chapterJobs: [(book: Int, path: String)] = []
         var bookFolders: [Int: [String]] = [:]

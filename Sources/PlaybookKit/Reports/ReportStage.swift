@@ -8,6 +8,30 @@ import PlaybookScenario
 enum ReportStage {
     /// The files of every listed report, by path in the output folder, the names of the
     /// reports made, and what went wrong.
+    /// With a `session`, the reports are made again only when something they read changed:
+    /// `playbook.yaml`, a scenario, the templates and stylesheets, or `content/reports/`.
+    static func run(_ loaded: LoadedProject, root: URL, sourceDate: Timestamp?, session: BuildSession?)
+        async -> (files: [OutputFile], made: [String], diagnostics: [Diagnostic]) {
+        guard let session else { return await run(loaded, root: root, sourceDate: sourceDate) }
+        let directory = ProjectDirectory(root: root)
+        var texts: [String: ExactText?] = [:]
+        for path in directory.files(under: "content/reports") {
+            if case .file(let file) = directory.read("content/reports/\(path)") { texts[path] = ExactText(file.text) } else { texts[path] = .some(nil) }
+        }
+        let input = ReportsInput(settings: loaded.project.settings, scenarios: session.scenarios, names: loaded.scenarioNames.sorted(),
+                                 presentation: loaded.presentationVersion, files: texts, sourceDate: sourceDate)
+        return await session.memo("reports", input: input) { await run(loaded, root: root, sourceDate: sourceDate) }.value
+    }
+
+    private struct ReportsInput: Equatable, Sendable {
+        var settings: SeriesSettings
+        var scenarios: [String: Int]
+        var names: [String]
+        var presentation: Int
+        var files: [String: ExactText?]
+        var sourceDate: Timestamp?
+    }
+
     static func run(_ loaded: LoadedProject, root: URL, sourceDate: Timestamp?)
         async -> (files: [OutputFile], made: [String], diagnostics: [Diagnostic]) {
         let settings = loaded.project.settings

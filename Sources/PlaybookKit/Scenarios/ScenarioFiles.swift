@@ -61,16 +61,73 @@ public enum ScenarioFiles {
 
     /// The scenarios `names` (from ``names(in:)``), with the diagnostics of all of them. A
     /// scenario with errors is left out.
-    static func loadAll(_ names: [String], directory: ProjectDirectory, settings: SeriesSettings) -> ([String: Scenario], [Diagnostic]) {
+    /// With a `session`, a scenario whose file and data files are unchanged is not loaded
+    /// again, and each scenario's version is recorded in the session.
+    static func loadAll(_ names: [String], directory: ProjectDirectory, settings: SeriesSettings,
+                        session: BuildSession? = nil) -> ([String: Scenario], [Diagnostic]) {
         let defaults = defaults(for: settings)
         var scenarios: [String: Scenario] = [:]
         var diagnostics: [Diagnostic] = []
+        var versions: [String: Int] = [:]
         for name in names {
-            let (scenario, scenarioDiagnostics) = load(path: "\(folder)/\(name).yaml", directory: directory, defaults: defaults)
+            let path = "\(folder)/\(name).yaml"
+            let (scenario, scenarioDiagnostics): (Scenario?, [Diagnostic])
+            if let session {
+                ((scenario, scenarioDiagnostics), versions[name]) = memoized(path: path, directory: directory, defaults: defaults, session: session)
+            } else {
+                (scenario, scenarioDiagnostics) = load(path: path, directory: directory, defaults: defaults)
+            }
             diagnostics += scenarioDiagnostics
             if let scenario, !scenarioDiagnostics.hasErrors { scenarios[name] = scenario }
         }
+        session?.scenarios = versions
         return (scenarios, diagnostics)
+    }
+
+    /// What a scenario's load read: its file and data files (`nil` for one that was missing),
+    /// and the project's defaults.
+    private struct Reads: Equatable, Sendable {
+        var defaults: [String]
+        var files: [String: ExactText?]
+    }
+
+    /// A scenario loaded again only when a file it read, or the defaults, changed.
+    private static func memoized(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults,
+                                 session: BuildSession) -> ((Scenario?, [Diagnostic]), Int) {
+        let key = "scenario:" + path
+        func text(_ path: String) -> ExactText? {
+            if case .file(let file) = directory.read(path) { return ExactText(file.text) }
+            return nil
+        }
+        let defaultValues = [defaults.currency, defaults.locale]
+        if let previous = session.previousInput(key, as: Reads.self), previous.defaults == defaultValues,
+           previous.files.allSatisfy({ text($0.key) == $0.value }) {
+            let found = session.memo(key, input: previous) { (Scenario?.none, [Diagnostic]()) }
+            return (found.value, found.version)
+        }
+        // Load through a reader that records every file read.
+        var reads = Reads(defaults: defaultValues, files: [path: text(path)])
+        let result: (Scenario?, [Diagnostic])
+        switch directory.read(path) {
+        case .file(let file):
+            result = Scenario.load(file, defaults: defaults) { dataPath in
+                let read = directory.read(dataPath)
+                switch read {
+                case .file(let data):
+                    reads.files[dataPath] = ExactText(data.text)
+                    return .success(data)
+                case .missing:
+                    reads.files[dataPath] = .some(nil)
+                    return .failure(.error("missing-file", "there is no such file", at: nil))
+                case .failed(let diagnostic):
+                    reads.files[dataPath] = .some(nil)
+                    return .failure(diagnostic)
+                }
+            }
+        case .missing: result = (nil, [.error("no-scenario", "there is no file \(path)", at: nil)])
+        case .failed(let diagnostic): result = (nil, [diagnostic])
+        }
+        return (result, session.store(key, input: reads, computed: result))
     }
 
     /// Every scenario file of the project, by project-relative path, sorted.

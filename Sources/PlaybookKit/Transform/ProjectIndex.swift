@@ -1,8 +1,8 @@
 import PlaybookCore
 
 /// What links can point at: every book, its chapters with their anchors, and its files.
-struct ProjectIndex: Sendable {
-    struct BookEntry: Sendable {
+struct ProjectIndex: Sendable, Equatable {
+    struct BookEntry: Sendable, Equatable {
         /// Anchors of each chapter, by chapter slug.
         var chapters: [String: Set<String>]
         /// Slugs of draft chapters left out of this build.

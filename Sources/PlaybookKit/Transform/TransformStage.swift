@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookCore
 import PlaybookScenario
 
@@ -10,6 +11,9 @@ public struct Publication: Sendable {
     public var books: [Book]
     /// For each book slug, the book files shown as images, sorted by path.
     public var imagesByBook: [String: [Asset]]
+    /// In a ``BuildSession``, the version of each transformed chapter, by source path: what is
+    /// rendered from a chapter is reused while its version stays the same.
+    var versions: [String: Int] = [:]
 }
 
 /// The transform stage: computed content from scenarios, raw HTML made well-formed, heading
@@ -17,14 +21,33 @@ public struct Publication: Sendable {
 public enum TransformStage {
     /// Transforms every chapter (on all cores) and returns the publication and diagnostics.
     /// `scenarios` are those that loaded; `scenarioNames` names every scenario file.
+    /// With a `session`, a chapter is transformed again only when its text, a scenario it
+    /// names, or the index of anchors its links resolve against changed.
     public static func run(_ project: Project, scenarios: [String: Scenario] = [:],
-                           scenarioNames: Set<String> = []) async -> (Publication, [Diagnostic]) {
-        await run(project, context: ScenarioContext(scenarios: scenarios, allNames: scenarioNames.union(scenarios.keys)))
+                           scenarioNames: Set<String> = [], session: BuildSession? = nil) async -> (Publication, [Diagnostic]) {
+        await run(project, context: ScenarioContext(scenarios: scenarios, allNames: scenarioNames.union(scenarios.keys)),
+                  session: session)
+    }
+
+    /// What a chapter's computed content, raw HTML and anchors depend on.
+    private struct PrepareInput: Equatable, Sendable {
+        var text: ExactText
+        var smartPunctuation: Bool
+        var scenarioNames: [String]
+        /// The versions of the scenarios whose names occur in the chapter.
+        var scenarios: [String: Int]
+    }
+
+    /// What a chapter's resolved links depend on.
+    private struct ResolveInput: Equatable, Sendable {
+        var prepared: Int
+        var index: Int
+        var book: String
     }
 
     /// Transforms every chapter with computed content from `context` (a report passes its
     /// own, holding its client's scenario and the simulation it has run already).
-    static func run(_ project: Project, context: ScenarioContext) async -> (Publication, [Diagnostic]) {
+    static func run(_ project: Project, context: ScenarioContext, session: BuildSession? = nil) async -> (Publication, [Diagnostic]) {
         struct Job: Sendable {
             var book: Int
             var chapter: Int
@@ -40,13 +63,25 @@ public enum TransformStage {
             book.chapters.enumerated().map { Job(book: bookIndex, chapter: $0.offset, value: $0.element) }
         }
         // 1. Computed content, raw HTML and anchors, chapter by chapter.
-        let prepared = await jobs.concurrentMap { job -> Prepared in
-            var (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
-            let (document, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
-            let (anchored, anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: chapter.source)
-            chapter.document = anchored
-            return Prepared(chapter: chapter, anchors: anchors, resources: resources,
-                            diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
+        let scenarioNames = context.allNames.sorted()
+        let scenarioVersions = session?.scenarios ?? [:]
+        let smart = project.settings.smartPunctuation
+        let prepared = await jobs.concurrentMap { job -> (Prepared, Int) in
+            func prepare() -> Prepared {
+                var (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
+                let (document, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
+                let (anchored, anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: chapter.source)
+                chapter.document = anchored
+                return Prepared(chapter: chapter, anchors: anchors, resources: resources,
+                                diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
+            }
+            guard let session else { return (prepare(), 0) }
+            let text = job.value.source.text
+            let named = scenarioNames.filter { text.containsBytes(of: $0) }
+            let input = PrepareInput(text: ExactText(text), smartPunctuation: smart, scenarioNames: scenarioNames,
+                                     scenarios: Dictionary(uniqueKeysWithValues: named.map { ($0, scenarioVersions[$0] ?? -1) }))
+            let found = session.memo("prepare:" + job.value.source.path, input: input, compute: prepare)
+            return (found.value, found.version)
         }
         // 2. The index of everything a link can point at.
         var entries: [String: ProjectIndex.BookEntry] = [:]
@@ -54,31 +89,62 @@ public enum TransformStage {
             entries[book.slug] = ProjectIndex.BookEntry(chapters: [:], drafts: Set(book.draftSlugs), assets: Set(book.assets.map(\.path)))
         }
         for (job, result) in zip(jobs, prepared) {
-            entries[project.books[job.book].slug]?.chapters[result.chapter.slug] = result.anchors
+            entries[project.books[job.book].slug]?.chapters[result.0.chapter.slug] = result.0.anchors
         }
         let index = ProjectIndex(books: entries, baseURL: project.settings.baseURL)
+        let indexVersion = session?.memo("index", input: index) { () }.version ?? 0
         // 3. Links and images.
         let resolvedJobs = zip(jobs, prepared).map { ($0.0.book, $0.1) }
-        let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> (Chapter, Set<String>, [Diagnostic]) in
-            var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, anchors: item.anchors, file: item.chapter.source)
-            var chapter = item.chapter
-            chapter.document = resolver.resolve(chapter.document)
-            for resource in item.resources { resolver.checkResource(resource) }
-            return (chapter, resolver.usedAssets, item.diagnostics + resolver.diagnostics)
+        let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> ((Chapter, Set<String>, [Diagnostic]), Int) in
+            func resolve() -> (Chapter, Set<String>, [Diagnostic]) {
+                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, anchors: item.0.anchors, file: item.0.chapter.source)
+                var chapter = item.0.chapter
+                chapter.document = resolver.resolve(chapter.document)
+                for resource in item.0.resources { resolver.checkResource(resource) }
+                return (chapter, resolver.usedAssets, item.0.diagnostics + resolver.diagnostics)
+            }
+            guard let session else { return (resolve(), 0) }
+            let input = ResolveInput(prepared: item.1, index: indexVersion, book: project.books[bookIndex].slug)
+            let found = session.memo("resolve:" + item.0.chapter.source.path, input: input, compute: resolve)
+            return (found.value, found.version)
         }
         var books = project.books
         var diagnostics: [Diagnostic] = []
         var used: [Int: Set<String>] = [:]
-        for (job, (chapter, assets, chapterDiagnostics)) in zip(jobs, resolved) {
+        var versions: [String: Int] = [:]
+        for (job, ((chapter, assets, chapterDiagnostics), version)) in zip(jobs, resolved) {
             books[job.book].chapters[job.chapter] = chapter
             used[job.book, default: []].formUnion(assets)
             diagnostics += chapterDiagnostics
+            if session != nil { versions[chapter.source.path] = version }
         }
         var images: [String: [Asset]] = [:]
         for (bookIndex, book) in books.enumerated() {
             let paths = used[bookIndex] ?? []
             images[book.slug] = book.assets.filter { paths.contains($0.path) }
         }
-        return (Publication(settings: project.settings, books: books, imagesByBook: images), diagnostics)
+        return (Publication(settings: project.settings, books: books, imagesByBook: images, versions: versions), diagnostics)
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 bytes of `other` occur in this string's (no Unicode equivalence).
+    func containsBytes(of other: String) -> Bool {
+        var text = self, needle = other
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { needle in
+                guard needle.count > 0 else { return true }
+                guard haystack.count >= needle.count else { return false }
+                let first = needle[0], last = haystack.count - needle.count
+                var index = 0
+                while index <= last {
+                    if haystack[index] == first, memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 }

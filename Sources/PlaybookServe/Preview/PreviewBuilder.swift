@@ -28,7 +28,7 @@ struct PreviewBuilder: Sendable {
         if result.succeeded, result.wrote {
             await channel.succeeded(changed: result.changedFiles > 0)
             report(.built(changed: changed.sorted(), milliseconds: milliseconds, filesWritten: result.changedFiles,
-                          diagnostics: result.diagnostics))
+                          diagnostics: result.diagnostics, timings: result.timings.map(\.description)))
         } else {
             await channel.failed(DiagnosticPrinter(colors: false).format(result.diagnostics.filter { $0.severity == .error }))
             report(.failed(changed: changed.sorted(), diagnostics: result.diagnostics))
@@ -38,7 +38,7 @@ struct PreviewBuilder: Sendable {
 
     /// Builds after every burst of changes until `changes` ends. Changes that arrive within
     /// `quiet` of each other make one build; changes made during a build make the next one.
-    func run(_ changes: AsyncStream<Set<String>>, quiet: Duration = .milliseconds(20)) async {
+    func run(_ changes: AsyncStream<Set<String>>, quiet: Duration = .milliseconds(10)) async {
         let pending = PendingChanges()
         let (nudges, nudge) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let collector = Task {

@@ -9,10 +9,12 @@ struct AccessibilityMetadata: Equatable {
     var hazards: [String]
     var summary: String
 
-    init(book: Book, imageCount: Int) {
+    /// What a chapter adds to the summary: images without a text alternative, and tables.
+    struct Counts: Sendable, Equatable {
         var imagesWithoutText = 0
         var tables = 0
-        for chapter in book.chapters {
+
+        init(_ chapter: Chapter) {
             chapter.document.forEachInline { inline in
                 if case .image(let image) = inline, Inline.plainText(image.alt).trimmingSpaces().isEmpty {
                     imagesWithoutText += 1
@@ -22,6 +24,16 @@ struct AccessibilityMetadata: Equatable {
                 if case .table = block { tables += 1 }
             }
         }
+    }
+
+    init(book: Book, imageCount: Int) {
+        self.init(counts: book.chapters.map(Counts.init), imageCount: imageCount)
+    }
+
+    /// The metadata from each chapter's counts.
+    init(counts: [Counts], imageCount: Int) {
+        let imagesWithoutText = counts.reduce(0) { $0 + $1.imagesWithoutText }
+        let tables = counts.reduce(0) { $0 + $1.tables }
         let hasImages = imageCount > 0
         accessModes = hasImages ? ["textual", "visual"] : ["textual"]
         sufficientModes = imagesWithoutText == 0 ? ["textual"] : ["textual,visual"]

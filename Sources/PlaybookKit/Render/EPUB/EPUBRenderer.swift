@@ -13,6 +13,8 @@ struct EPUBRenderer {
     let stylesheet: String
     /// `SOURCE_DATE_EPOCH`, which replaces every book's `modified` date when set.
     let sourceDate: Timestamp?
+    /// Pages of an earlier build to reuse (the preview server's).
+    var reuse: RenderReuse? = nil
 
     static let container = """
     <?xml version="1.0" encoding="UTF-8"?>
@@ -32,7 +34,7 @@ struct EPUBRenderer {
         let identifier = book.settings.identifier
             ?? "urn:uuid:" + NameBasedUUID.uuid(forURL: (settings.baseURL ?? "playbook:\(settings.title)/") + book.slug + "/")
         let modified = sourceDate ?? book.settings.modified
-        let pageContext = PageContext(publication: publication)
+        let pageContext = reuse?.pageContext(publication) ?? PageContext(publication: publication)
         let bookContext = pageContext.book(book)
 
         var entries: [OutputFile] = [
@@ -68,14 +70,21 @@ struct EPUBRenderer {
         // Chapters, on all cores.
         var spine = ["cover", "nav"]
         let renderer = self
-        let chapters = await Array(zip(book.chapters, bodies).enumerated()).concurrentMap { index, item in
-            renderer.renderChapter(item.0, body: item.1.xhtml, number: index + 1, bookContext: bookContext, series: pageContext.series)
+        let bookIndex = publication.books.firstIndex { $0.slug == book.slug } ?? 0
+        let chapters = await Array(zip(book.chapters, bodies).enumerated()).concurrentMap { index, item -> (String, String?) in
+            func render() -> (String, String?) {
+                let xhtml = renderer.renderChapter(item.0, body: item.1.xhtml, number: index + 1, bookContext: bookContext,
+                                                   series: pageContext.series)
+                return (xhtml, Self.properties(of: xhtml))
+            }
+            guard let reuse = renderer.reuse else { return render() }
+            return reuse.page("xhtml", book: bookIndex, chapter: index, path: item.0.source.path, render: render)
         }
-        for (index, (chapter, xhtml)) in zip(book.chapters, chapters).enumerated() {
+        for (index, (chapter, (xhtml, properties))) in zip(book.chapters, chapters).enumerated() {
             let id = "chapter-\(index + 1)"
             let file = EPUBPaths.chapterFile(chapter)
             items.append(.init(id: id, href: URLPath.encode(file), mediaType: "application/xhtml+xml",
-                               properties: Self.properties(of: xhtml)))
+                               properties: properties))
             spine.append(id)
             content.append(OutputFile(path: "OEBPS/\(file)", content: .text(xhtml)))
         }
@@ -87,27 +96,56 @@ struct EPUBRenderer {
             content.append(OutputFile(path: "OEBPS/\(image.path)", content: .bytes(image.bytes)))
         }
 
-        let navigation = NavigationDocuments(book: book, language: language, identifier: identifier)
+        // The navigation document and the accessibility summary read every chapter: in a
+        // session, each chapter's part is made again only when the chapter changed.
+        var navigation = NavigationDocuments(book: book, language: language, identifier: identifier)
+        let accessibility: AccessibilityMetadata
+        if let reuse {
+            let parts = book.chapters.enumerated().map { index, chapter in
+                reuse.session.memo("navigation:" + chapter.source.path,
+                                   input: ReuseKey(versions: [publication.versions[chapter.source.path] ?? -1, index], text: [])) {
+                    (NavigationDocuments.entry(chapter, number: index + 1), AccessibilityMetadata.Counts(chapter))
+                }.value
+            }
+            navigation.entries = parts.map(\.0)
+            accessibility = AccessibilityMetadata(counts: parts.map(\.1), imageCount: images.count)
+        } else {
+            accessibility = AccessibilityMetadata(book: book, imageCount: images.count)
+        }
+        let made = (nav: navigation.nav, ncx: navigation.ncx, accessibility: accessibility)
         let package = PackageDocument(settings: settings, book: book, identifier: identifier, modified: modified,
-                                      accessibility: AccessibilityMetadata(book: book, imageCount: images.count),
-                                      items: items, spine: spine)
+                                      accessibility: made.accessibility, items: items, spine: spine)
         entries.append(OutputFile(path: "OEBPS/package.opf", content: .text(package.xml)))
-        entries.append(OutputFile(path: "OEBPS/nav.xhtml", content: .text(navigation.nav)))
-        entries.append(OutputFile(path: "OEBPS/toc.ncx", content: .text(navigation.ncx)))
+        entries.append(OutputFile(path: "OEBPS/nav.xhtml", content: .text(made.nav)))
+        entries.append(OutputFile(path: "OEBPS/toc.ncx", content: .text(made.ncx)))
         entries.append(OutputFile(path: "OEBPS/playbook.css", content: .text(stylesheet)))
         entries += content
         return (book.slug, entries, modified)
     }
 
     /// Zips entries into an EPUB: `mimetype` first and stored, everything else deflated, every
-    /// entry stamped with the same time.
-    static func package(_ book: (slug: String, entries: [OutputFile], modified: Timestamp)) throws -> EPUBPackage {
-        let zipEntries = book.entries.map { entry in
-            ZipEntry(path: entry.path, bytes: entry.content.data, compressed: entry.path != "mimetype")
+    /// entry stamped with the same time. With a `session`, entries whose bytes are unchanged
+    /// since its previous build are not compressed again.
+    static func package(_ book: (slug: String, entries: [OutputFile], modified: Timestamp), session: BuildSession? = nil) throws -> EPUBPackage {
+        let compressed = try book.entries.map { entry -> CompressedEntry in
+            func compress() -> Result<CompressedEntry, any Error> {
+                Result { try ZipArchiveWriter.compress(ZipEntry(path: entry.path, bytes: entry.content.data, compressed: entry.path != "mimetype")) }
+            }
+            guard let session else { return try compress().get() }
+            return try session.memo("zip:\(book.slug)/\(entry.path)", input: EntryInput(file: entry), compute: compress).value.get()
         }
         let date = Date(timeIntervalSince1970: TimeInterval(book.modified.secondsSinceEpoch))
-        let archive = try ZipArchiveWriter.archive(zipEntries, modified: date)
+        let archive = ZipArchiveWriter.assemble(compressed, modified: date)
         return EPUBPackage(slug: book.slug, entries: book.entries, archive: Array(archive))
+    }
+
+    /// An entry compared by its bytes.
+    private struct EntryInput: Equatable, Sendable {
+        var file: OutputFile
+
+        static func == (left: EntryInput, right: EntryInput) -> Bool {
+            left.file.path == right.file.path && left.file.content.sameBytes(as: right.file.content)
+        }
     }
 
     /// One chapter's XHTML page.

@@ -6,6 +6,30 @@ struct NavigationDocuments {
     let book: Book
     let language: String
     let identifier: String
+    /// Each chapter's entry in `nav.xhtml`, made already (by ``entry(_:number:)``); `nil` makes them.
+    var entries: [String]? = nil
+
+    /// A chapter's `<li>` in `nav.xhtml`: its title and its sections.
+    static func entry(_ chapter: Chapter, number: Int) -> String {
+        func text(_ value: String) -> String { XMLEscaping.text(value) }
+        func attr(_ value: String) -> String { XMLEscaping.attribute(value) }
+        let file = EPUBPaths.chapterFile(chapter)
+        var out = "<li><a href=\"\(attr(URLPath.encode(file)))\">\(number). \(text(chapter.frontMatter.title))</a>"
+        var sections: [(String, String)] = []
+        chapter.document.forEachHeading { heading in
+            if heading.level == 2, let anchor = heading.anchor {
+                sections.append((anchor, Inline.plainText(heading.content)))
+            }
+        }
+        if !sections.isEmpty {
+            out += "\n<ol>\n"
+            for (anchor, title) in sections {
+                out += "<li><a href=\"\(attr(URLPath.encode(file)))#\(attr(URLPath.encode(anchor)))\">\(text(title))</a></li>\n"
+            }
+            out += "</ol>\n"
+        }
+        return out + "</li>\n"
+    }
 
     /// `nav.xhtml`.
     var nav: String {
@@ -23,24 +47,7 @@ struct NavigationDocuments {
         <ol>
 
         """
-        for (index, chapter) in book.chapters.enumerated() {
-            let file = EPUBPaths.chapterFile(chapter)
-            out += "<li><a href=\"\(attr(URLPath.encode(file)))\">\(index + 1). \(text(chapter.frontMatter.title))</a>"
-            var sections: [(String, String)] = []
-            chapter.document.forEachHeading { heading in
-                if heading.level == 2, let anchor = heading.anchor {
-                    sections.append((anchor, Inline.plainText(heading.content)))
-                }
-            }
-            if !sections.isEmpty {
-                out += "\n<ol>\n"
-                for (anchor, title) in sections {
-                    out += "<li><a href=\"\(attr(URLPath.encode(file)))#\(attr(URLPath.encode(anchor)))\">\(text(title))</a></li>\n"
-                }
-                out += "</ol>\n"
-            }
-            out += "</li>\n"
-        }
+        out += (entries ?? book.chapters.enumerated().map { Self.entry($0.element, number: $0.offset + 1) }).joined()
         out += """
         </ol>
         </nav>

@@ -10,17 +10,22 @@ struct SiteRenderer {
     let staticFiles: [String]
     /// Each chapter's rendered body, by book and chapter index.
     let bodies: [[RenderedBody]]
+    /// Pages of an earlier build to reuse (the preview server's).
+    var reuse: RenderReuse? = nil
 
     /// Every file of the site, with paths under `site/`.
     func render() async -> [OutputFile] {
-        let context = PageContext(publication: publication)
+        let context = reuse?.pageContext(publication) ?? PageContext(publication: publication)
         var files: [OutputFile] = []
-        files.append(OutputFile(path: "site/index.html", content: .text(templates.render("home", [
-            "series": context.series,
-            "books": context.books(current: nil, root: ""),
-            "page": context.page(title: publication.settings.title, kind: "home", root: "", path: "",
-                                 description: publication.settings.description),
-        ]))))
+        let home = listing("home", "") {
+            templates.render("home", [
+                "series": context.series,
+                "books": context.books(current: nil, root: ""),
+                "page": context.page(title: publication.settings.title, kind: "home", root: "", path: "",
+                                     description: publication.settings.description),
+            ])
+        }
+        files.append(OutputFile(path: "site/index.html", content: .text(home)))
         for (index, book) in publication.books.enumerated() {
             files += renderBookPages(book, index: index, context: context)
         }
@@ -33,7 +38,13 @@ struct SiteRenderer {
             book.chapters.indices.map { Job(book: bookIndex, chapter: $0) }
         }
         let renderer = self
-        files += await jobs.concurrentMap { job in renderer.renderChapter(job.chapter, of: job.book, context: context) }
+        files += await jobs.concurrentMap { job in
+            guard let reuse = renderer.reuse else { return renderer.renderChapter(job.chapter, of: job.book, context: context) }
+            let path = renderer.publication.books[job.book].chapters[job.chapter].source.path
+            return reuse.page("page", book: job.book, chapter: job.chapter, path: path) {
+                renderer.renderChapter(job.chapter, of: job.book, context: context)
+            }
+        }
         for file in staticFiles {
             files.append(OutputFile(path: "site/\(file)", content: .copy(from: "site/\(file)")))
         }
@@ -47,13 +58,13 @@ struct SiteRenderer {
 
     private func renderBookPages(_ book: Book, index: Int, context: PageContext) -> [OutputFile] {
         var files: [OutputFile] = []
-        let page = templates.render("book", [
+        let page = listing("book", book.slug) { templates.render("book", [
             "series": context.series,
             "books": context.books(current: book.slug, root: "../"),
             "book": context.book(book),
             "page": context.page(title: "\(book.settings.title) · \(publication.settings.title)", kind: "book", root: "../",
                                  path: "\(book.slug)/", description: book.settings.description),
-        ])
+        ]) }
         files.append(OutputFile(path: "site/\(book.slug)/index.html", content: .text(page)))
         if book.settings.cover == nil {
             files.append(OutputFile(path: "site/\(book.slug)/cover.svg",
@@ -63,6 +74,14 @@ struct SiteRenderer {
             files.append(OutputFile(path: "site/\(book.slug)/\(asset.path)", content: .bytes(asset.bytes)))
         }
         return files
+    }
+
+    /// A page that lists books or chapters: in a session, made again only when the
+    /// navigation or the templates changed.
+    private func listing(_ kind: String, _ name: String, render: () -> String) -> String {
+        guard let reuse else { return render() }
+        return reuse.session.memo("listing:\(kind):\(name)", input: ReuseKey(versions: [reuse.navigation, reuse.presentation], text: []),
+                                  compute: render).value
     }
 
     private func renderChapter(_ chapterIndex: Int, of bookIndex: Int, context: PageContext) -> OutputFile {
