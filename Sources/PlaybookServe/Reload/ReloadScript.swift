@@ -55,6 +55,7 @@ enum ReloadScript {
         // After a lost connection, a newer build than the one this page came from means reload.
         if (build !== null && event.data !== build) { reload(); return; }
         build = event.data;
+        window.playbookPreview = { build: build };  // connected (tests wait for this)
         hideFailure();
       });
       source.addEventListener("reload", reload);

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""live-reload.py PAGE_URL CHAPTER_FILE — drives Debian's headless chromium through
+chromedriver (selenium) against a running `playbook serve`:
+
+1. opens the page and scrolls down;
+2. appends a sentence to the chapter's file: the page must show it without being touched,
+   at the same scroll position;
+3. appends a broken tag: the failure overlay must appear with the diagnostic;
+4. removes it: the overlay must go and the page reload.
+
+Prints one JSON object with what it saw; exits 1 when a step did not happen within 15 s.
+"""
+import json, sys, time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+url, chapter = sys.argv[1], sys.argv[2]
+options = Options()
+options.binary_location = "/usr/bin/chromium"
+for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,800"):
+    options.add_argument(argument)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+seen = {}
+
+
+def wait(what, condition, timeout=15):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            if condition():
+                return True
+        except Exception:
+            pass
+        time.sleep(0.05)
+    seen["failed"] = what
+    print(json.dumps(seen, indent=1))
+    driver.quit()
+    sys.exit(1)
+
+
+def append(text):
+    with open(chapter, "a", encoding="utf-8") as f:
+        f.write(text)
+
+
+try:
+    original = open(chapter, encoding="utf-8").read()
+    driver.get(url)
+    wait("the page loads", lambda: driver.execute_script("return document.readyState") == "complete")
+    wait("the event stream opens", lambda: driver.execute_script("return window.playbookPreview !== undefined"))
+    driver.execute_script("window.scrollTo(0, 600); window.__before_reload = true;")
+    seen["scroll_before"] = driver.execute_script("return window.scrollY")
+
+    append("\nA sentence the browser test added.\n")
+    wait("the edit appears", lambda: "A sentence the browser test added." in driver.find_element("tag name", "body").text)
+    wait("the page listens again", lambda: driver.execute_script("return window.playbookPreview !== undefined"))
+    seen["reloaded"] = driver.execute_script("return window.__before_reload === undefined")
+    wait("the scroll position is restored", lambda: abs(driver.execute_script("return window.scrollY") - seen["scroll_before"]) <= 2, 5)
+    seen["scroll_after"] = driver.execute_script("return window.scrollY")
+
+    driver.execute_script("window.__before_failure = true;")
+    append("\nBroken {{ no_such_value }} tag.\n")
+    wait("the failure overlay appears", lambda: driver.find_element("id", "playbook-build-failure").is_displayed())
+    seen["overlay"] = driver.find_element("id", "playbook-build-failure").text
+    seen["kept_page_during_failure"] = driver.execute_script("return window.__before_failure === true")
+
+    with open(chapter, "w", encoding="utf-8") as f:
+        f.write(original + "\nA sentence the browser test added.\n")
+    wait("the overlay goes after the fix", lambda: driver.execute_script(
+        "return window.__before_failure === undefined && !document.getElementById('playbook-build-failure')"))
+    seen["overlay_cleared"] = True
+    wait("the fixed page shows the edit", lambda: "A sentence the browser test added." in driver.find_element("tag name", "body").text)
+    print(json.dumps(seen, indent=1))
+finally:
+    driver.quit()
