@@ -52,7 +52,7 @@ public struct PreviewServer: Sendable {
         defer { try? FileManager.default.removeItem(at: folder) }
         let preview = Preview(configuration: configuration, folder: folder, report: report)
         await preview.builder.build(after: [])
-        let watcher = ProjectWatcher(root: configuration.projectRoot, ignoring: Self.ignoredFolders(configuration.projectRoot))
+        let watcher = ProjectWatcher(root: configuration.projectRoot, ignoring: Self.ignoredFolders)
         let app = preview.application(services: [WatchService(watcher: watcher, builder: preview.builder)]) { url in
             report(.listening(url: url, folder: folder.path, exposed: !configuration.isLoopback))
             await onReady(url)
@@ -71,10 +71,8 @@ public struct PreviewServer: Sendable {
         return URL(fileURLWithPath: String(cString: made), isDirectory: true)
     }
 
-    /// The output folders a build writes, which the watcher leaves alone.
-    static func ignoredFolders(_ root: URL) -> Set<String> {
-        ["build"]
-    }
+    /// The output folder `playbook build` writes, which the watcher leaves alone.
+    static let ignoredFolders: Set<String> = ["build"]
 }
 
 /// Why the preview could not start.
