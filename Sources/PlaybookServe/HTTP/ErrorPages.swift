@@ -1,4 +1,5 @@
 internal import Hummingbird
+import PlaybookCore
 
 /// The pages the server answers with when there is no file to send. They are HTML with the
 /// live-reload script, so a page that a build is about to make appears as soon as it exists.
@@ -16,7 +17,7 @@ enum ErrorPages {
         \(injection)</head>
         <body>
         <h1>\(title)</h1>
-        <p>\(escape(message))</p>
+        <p>\(XMLEscaping.text(message))</p>
         <p><a href="/">Back to the preview's home page</a></p>
         </body>
         </html>
@@ -28,19 +29,5 @@ enum ErrorPages {
         headers[.contentLength] = String(page.utf8.count)
         let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: page))
         return Response(status: status, headers: headers, body: body)
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

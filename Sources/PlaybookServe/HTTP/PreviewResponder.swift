@@ -49,11 +49,13 @@ struct PreviewResponder: HTTPResponder {
                             injection: "", extra: [.location: location])
     }
 
+    /// The script, made once: its ETag is not worked out again for every page.
+    private static let scriptFile = ServedFile(
+        body: ByteBuffer(string: ReloadScript.source), contentType: "text/javascript; charset=utf-8",
+        etag: "\"" + String(PreviewFiles.fnv1a(Array(ReloadScript.source.utf8)), radix: 16) + "\"", modified: 0)
+
     private func script(_ request: HTTPRequest) -> Response {
-        let file = ServedFile(body: ByteBuffer(string: ReloadScript.source), contentType: "text/javascript; charset=utf-8",
-                              etag: "\"" + String(PreviewFiles.fnv1a(Array(ReloadScript.source.utf8)), radix: 16) + "\"",
-                              modified: 0)
-        return FileResponse.make(file, request: request)
+        FileResponse.make(Self.scriptFile, request: request)
     }
 
     /// The Server-Sent Events stream: open until the page goes away or the server stops.
