@@ -14,10 +14,11 @@ import Testing
         var folder = ""
         private var printed = ""
 
-        init() throws {
+        /// Serves a copy of the `names` of `source` (by default, the shipped project).
+        init(copying names: [String] = ["playbook.yaml", "content", "templates", "site"], of source: URL = Tools.repository) throws {
             project = try Tools.temporaryFolder()
-            for name in ["playbook.yaml", "content", "templates", "site"] {
-                try FileManager.default.copyItem(at: Tools.repository.appendingPathComponent(name), to: project.appendingPathComponent(name))
+            for name in names {
+                try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: project.appendingPathComponent(name))
             }
             process.executableURL = Tools.playbook
             process.arguments = ["serve", "--project", project.path, "--port", "0"]

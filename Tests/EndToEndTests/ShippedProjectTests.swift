@@ -19,28 +19,7 @@ import Testing
             "  reports: \(out.path)/reports/kestrel-mobile/index.html",
             "           \(out.path)/reports/brightwell-outdoor/index.html",
         ])
-        try expectCleanValidation(out)
-    }
-
-    /// EPUBCheck, the Nu checker and xmllint report nothing for a build in `out`, and every
-    /// relative link and image on the site and in the EPUBs leads somewhere.
-    private func expectCleanValidation(_ out: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let epubProblems = try Validators.epubcheck(out)
-        #expect(epubProblems == [], sourceLocation: sourceLocation)
-        let htmlProblems = try Validators.nu(out.appendingPathComponent("site"))
-        #expect(htmlProblems == [], sourceLocation: sourceLocation)
-        let xmlProblems = try Validators.xmllint(out.appendingPathComponent("xhtml"))
-        #expect(xmlProblems == [], sourceLocation: sourceLocation)
-        let brokenSiteLinks = try LinkChecker.brokenLinks(under: out.appendingPathComponent("site"))
-        #expect(brokenSiteLinks == [], sourceLocation: sourceLocation)
-        let brokenEPUBLinks = try LinkChecker.brokenLinks(under: out.appendingPathComponent("xhtml"))
-        #expect(brokenEPUBLinks == [], sourceLocation: sourceLocation)
-        // Client reports: their pages too (their EPUBs are among those checked above).
-        let reports = out.appendingPathComponent("reports")
-        if FileManager.default.fileExists(atPath: reports.path) {
-            #expect(try Validators.nu(reports) == [], sourceLocation: sourceLocation)
-            #expect(try LinkChecker.brokenLinks(under: reports) == [], sourceLocation: sourceLocation)
-        }
+        try Validators.expectClean(out)
     }
 
     @Test func theBasicFixtureAlsoPassesTheValidators() throws {
@@ -49,7 +28,7 @@ import Testing
         let project = Tools.repository.appendingPathComponent("Tests/PlaybookKitTests/Fixtures/projects/basic/project")
         let result = try Tools.playbook(["build", "--project", project.path, "--out", out.path])
         #expect(result.status == 0, "build failed: \(result.stderr)")
-        try expectCleanValidation(out)
+        try Validators.expectClean(out)
     }
 
     /// Computed blocks and values pass the validators, and a client named with markup, Markdown,
@@ -61,7 +40,7 @@ import Testing
         let result = try Tools.playbook(["build", "--project", project.path, "--out", out.path])
         #expect(result.status == 0, "build failed: \(result.stderr)")
         #expect(result.stderr == "")
-        try expectCleanValidation(out)
+        try Validators.expectClean(out)
         // The name as the reader must see it, escaped once for HTML and XML alike.
         let shown = "&lt;script&gt;alert(1)&lt;/script&gt; *Acme_* [x](javascript:x) {{y}} &amp;nbsp;"
         for page in ["site/case/01-figures.html", "xhtml/case/OEBPS/01-figures.xhtml"] {

@@ -29,6 +29,13 @@ import Testing
             let onDisk = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
             #expect(onDisk == text, "\(path) differs from the built-in copy: run python3 scripts/embed-starter.py")
         }
+        // `playbook new`'s project files: starter/.
+        for (path, text) in StarterFiles.project {
+            let onDisk = try String(contentsOf: root.appendingPathComponent("starter/" + path), encoding: .utf8)
+            #expect(onDisk == text, "starter/\(path) differs from the built-in copy: run python3 scripts/embed-starter.py")
+        }
+        #expect(StarterFiles.project.keys.sorted() == [".gitignore", "content/handbook/01-the-business-case.md", "content/handbook/book.yaml",
+                                                       "content/scenarios/harbour-energy.yaml", "playbook.yaml"])
     }
 }
 

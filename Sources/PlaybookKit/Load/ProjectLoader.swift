@@ -116,12 +116,13 @@ public struct ProjectLoader: Sendable {
     // MARK: - Checks
 
     /// Chapter file names become page names (in books and report templates alike), so they must be usable in URLs and must not take
-    /// the name of a page Playbook makes (`index.html`, and `nav`, `cover` and `toc` in EPUBs).
+    /// the name of a page Playbook makes (`index.html`, and `nav`, `cover`, `toc` and `series` in EPUBs).
     /// Returns the slugs that cannot be used, with why.
     static func checkNames(_ chapters: [ChapterLoader.Loaded]) -> [(String, Diagnostic)] {
         let reserved = [
             "index": "the book's contents page is index.html", "nav": "the EPUB's contents page is nav.xhtml",
             "cover": "the EPUB's cover page is cover.xhtml", "toc": "the EPUB's old-style contents are toc.ncx",
+            "series": "the EPUB's \"About this series\" page is series.xhtml",
         ]
         return chapters.compactMap { loaded in
             let chapter = loaded.chapter

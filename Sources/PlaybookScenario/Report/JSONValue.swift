@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookCore
 
 /// A JSON value that keeps the order of object keys, so that output is stable and readable.
 enum JSONValue {
@@ -83,23 +84,6 @@ enum JSONValue {
     }
 
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONEscaping.quoted(text)
     }
 }

@@ -62,4 +62,25 @@ enum Validators {
         let result = try Tools.run(URL(fileURLWithPath: "/usr/bin/env"), ["xmllint", "--noout", "--nonet"] + files.map { folder.appendingPathComponent($0).path })
         return result.status == 0 && result.stderr.isEmpty ? [] : [result.stderr]
     }
+
+    /// EPUBCheck, the Nu checker and xmllint report nothing for a build in `out`, and every
+    /// relative link and image on the site and in the EPUBs leads somewhere.
+    static func expectClean(_ out: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let epubProblems = try Validators.epubcheck(out)
+        #expect(epubProblems == [], sourceLocation: sourceLocation)
+        let htmlProblems = try Validators.nu(out.appendingPathComponent("site"))
+        #expect(htmlProblems == [], sourceLocation: sourceLocation)
+        let xmlProblems = try Validators.xmllint(out.appendingPathComponent("xhtml"))
+        #expect(xmlProblems == [], sourceLocation: sourceLocation)
+        let brokenSiteLinks = try LinkChecker.brokenLinks(under: out.appendingPathComponent("site"))
+        #expect(brokenSiteLinks == [], sourceLocation: sourceLocation)
+        let brokenEPUBLinks = try LinkChecker.brokenLinks(under: out.appendingPathComponent("xhtml"))
+        #expect(brokenEPUBLinks == [], sourceLocation: sourceLocation)
+        // Client reports: their pages too (their EPUBs are among those checked above).
+        let reports = out.appendingPathComponent("reports")
+        if FileManager.default.fileExists(atPath: reports.path) {
+            #expect(try Validators.nu(reports) == [], sourceLocation: sourceLocation)
+            #expect(try LinkChecker.brokenLinks(under: reports) == [], sourceLocation: sourceLocation)
+        }
+    }
 }

@@ -30,11 +30,23 @@ struct CoverContext {
                 "subtitle_lines": .list(subtitleValues),
                 "authors": .text(PageContext.names(book.settings.authors)),
                 "position": .number(book.position),
-                "label": .text(book.isInSeries ? "BOOK \(book.position)" : "CLIENT REPORT"),
+                "label": .text(label),
+                "accent": .text(book.isInSeries ? Self.accents[(book.position - 1) % Self.accents.count] : "#f2b134"),
                 "series_upper": .text(publication.settings.title.uppercased()),
             ],
         ]
     }
+
+    /// "BOOK 2 OF 3", "BOOK 1" in a series of one, or "CLIENT REPORT".
+    var label: String {
+        guard book.isInSeries else { return "CLIENT REPORT" }
+        let count = publication.books.count
+        return count > 1 ? "BOOK \(book.position) OF \(count)" : "BOOK \(book.position)"
+    }
+
+    /// The accent colour of each book's cover, by position in the series, so that the books
+    /// of a series look related but tell apart at a glance.
+    static let accents = ["#f2b134", "#5cc3b5", "#ef8a6f", "#a7c957", "#b39ddb", "#7fb2f0"]
 
     /// The cover's text alternative: what it says.
     var alt: String {

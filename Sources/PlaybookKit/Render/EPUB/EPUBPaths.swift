@@ -6,7 +6,10 @@ import PlaybookCore
 /// layout as the book folder and the site, so relative image paths work in all three.
 enum EPUBPaths {
     /// Names of the files every EPUB has; chapters and book files may not use them.
-    static let reserved: Set<String> = ["package.opf", "nav.xhtml", "toc.ncx", "cover.xhtml", "cover.svg", "playbook.css"]
+    static let reserved: Set<String> = ["package.opf", "nav.xhtml", "toc.ncx", "cover.xhtml", "cover.svg", "playbook.css", seriesPage]
+
+    /// "About this series", after the chapters of a book of a series.
+    static let seriesPage = "series.xhtml"
 
     /// The file name of a chapter inside `OEBPS/`.
     static func chapterFile(_ chapter: Chapter) -> String { chapter.slug + ".xhtml" }

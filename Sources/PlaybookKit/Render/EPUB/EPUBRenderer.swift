@@ -89,6 +89,14 @@ struct EPUBRenderer {
             content.append(OutputFile(path: "OEBPS/\(file)", content: .text(xhtml)))
         }
 
+        // "About this series", after the chapters, in a series of two books or more.
+        let hasSeriesPage = Self.hasSeriesPage(book, in: publication)
+        if hasSeriesPage {
+            items.append(.init(id: "series-page", href: EPUBPaths.seriesPage, mediaType: "application/xhtml+xml"))
+            spine.append("series-page")
+            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.seriesPage)", content: .text(seriesPage(book, bookContext: bookContext, series: pageContext.series))))
+        }
+
         // Images the chapters show.
         let images = publication.imagesByBook[book.slug] ?? []
         for (index, image) in images.enumerated() where image.path != book.settings.cover {
@@ -98,7 +106,8 @@ struct EPUBRenderer {
 
         // The navigation document and the accessibility summary read every chapter: in a
         // session, each chapter's part is made again only when the chapter changed.
-        var navigation = NavigationDocuments(book: book, language: language, identifier: identifier)
+        var navigation = NavigationDocuments(book: book, language: language, identifier: identifier,
+                                             seriesPage: hasSeriesPage)
         let accessibility: AccessibilityMetadata
         if let reuse {
             let parts = book.chapters.enumerated().map { index, chapter in
@@ -146,6 +155,29 @@ struct EPUBRenderer {
         static func == (left: EntryInput, right: EntryInput) -> Bool {
             left.file.path == right.file.path && left.file.content.sameBytes(as: right.file.content)
         }
+    }
+
+    /// Whether `book` ends with "About this series": a book of a series of two or more.
+    static func hasSeriesPage(_ book: Book, in publication: Publication) -> Bool {
+        book.isInSeries && publication.books.count > 1
+    }
+
+    /// The "About this series" page (`templates/epub/series`): the series in order, each book
+    /// linked to its page on the published site when there is a `base_url`.
+    private func seriesPage(_ book: Book, bookContext: TemplateValue, series: TemplateValue) -> String {
+        let books: [TemplateValue] = publication.books.map { other in
+            var fields: [String: TemplateValue] = [
+                "position": .number(other.position),
+                "title": .text(other.settings.title),
+                "current": .flag(other.slug == book.slug),
+            ]
+            fields["subtitle"] = .optional(other.settings.subtitle)
+            fields["description"] = .optional(other.settings.description)
+            fields["url"] = .optional(publication.settings.baseURL.map { $0 + URLPath.encode(other.slug) + "/index.html" })
+            return .object(fields)
+        }
+        return templates.render("epub/series", ["series": series, "book": bookContext, "books": .list(books),
+                                                "book_count": .number(publication.books.count)])
     }
 
     /// One chapter's XHTML page.

@@ -6,8 +6,17 @@ struct NavigationDocuments {
     let book: Book
     let language: String
     let identifier: String
+    /// Whether the book ends with "About this series" (`series.xhtml`).
+    var seriesPage = false
     /// Each chapter's entry in `nav.xhtml`, made already (by ``entry(_:number:)``); `nil` makes them.
     var entries: [String]? = nil
+
+    init(book: Book, language: String, identifier: String, seriesPage: Bool = false) {
+        self.book = book
+        self.language = language
+        self.identifier = identifier
+        self.seriesPage = seriesPage
+    }
 
     /// A chapter's `<li>` in `nav.xhtml`: its title and its sections.
     static func entry(_ chapter: Chapter, number: Int) -> String {
@@ -48,6 +57,7 @@ struct NavigationDocuments {
 
         """
         out += (entries ?? book.chapters.enumerated().map { Self.entry($0.element, number: $0.offset + 1) }).joined()
+        if seriesPage { out += "<li><a href=\"\(EPUBPaths.seriesPage)\">About this series</a></li>\n" }
         out += """
         </ol>
         </nav>
@@ -82,6 +92,11 @@ struct NavigationDocuments {
         for (index, chapter) in book.chapters.enumerated() {
             out += "<navPoint id=\"np-\(index + 1)\" playOrder=\"\(index + 1)\"><navLabel><text>\(index + 1). \(text(chapter.frontMatter.title))</text></navLabel>"
             out += "<content src=\"\(attr(URLPath.encode(EPUBPaths.chapterFile(chapter))))\"/></navPoint>\n"
+        }
+        if seriesPage {
+            let order = book.chapters.count + 1
+            out += "<navPoint id=\"np-\(order)\" playOrder=\"\(order)\"><navLabel><text>About this series</text></navLabel>"
+            out += "<content src=\"\(EPUBPaths.seriesPage)\"/></navPoint>\n"
         }
         out += "</navMap>\n</ncx>\n"
         return out

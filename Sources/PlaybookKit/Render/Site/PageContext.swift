@@ -36,6 +36,7 @@ struct PageContext: Sendable {
         fields["subtitle"] = .optional(settings.subtitle)
         fields["description"] = .optional(settings.description)
         fields["rights"] = .optional(settings.rights)
+        fields["publisher"] = .optional(settings.publisher)
         fields["base_url"] = .optional(settings.baseURL)
         return .object(fields)
     }

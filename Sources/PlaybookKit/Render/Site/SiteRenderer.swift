@@ -45,13 +45,48 @@ struct SiteRenderer {
                 renderer.renderChapter(job.chapter, of: job.book, context: context)
             }
         }
+        files += renderSearch(context: context)
         for file in staticFiles {
             files.append(OutputFile(path: "site/\(file)", content: .copy(from: "site/\(file)")))
         }
-        if !staticFiles.contains("css/playbook.css"), let css = StarterFiles.files["site/css/playbook.css"] {
-            files.append(OutputFile(path: "site/css/playbook.css", content: .text(css)))
+        // The built-in stylesheet and search script for a project whose site/ lacks them.
+        for file in Self.builtInAssets where !staticFiles.contains(file) {
+            if let text = StarterFiles.files["site/" + file] {
+                files.append(OutputFile(path: "site/\(file)", content: .text(text)))
+            }
         }
         return files
+    }
+
+    /// Files every site has, from the project's `site/` folder or built in.
+    static let builtInAssets = ["css/playbook.css", "js/search.js"]
+
+    // MARK: - Search
+
+    /// The search page and its index. In a session, each chapter's part of the index is made
+    /// again only when the chapter's body or the navigation changed.
+    private func renderSearch(context: PageContext) -> [OutputFile] {
+        let page = listing("search", "") {
+            templates.render("search", [
+                "series": context.series,
+                "books": context.books(current: nil, root: ""),
+                "page": context.page(title: "Search · \(publication.settings.title)", kind: "search", root: "",
+                                     path: "search.html", description: nil),
+            ])
+        }
+        let entries = publication.books.enumerated().flatMap { bookIndex, book in
+            book.chapters.enumerated().map { chapterIndex, chapter in
+                guard let reuse else { return SearchIndex.entries(chapter, book: book) }
+                let input = ReuseKey(versions: [reuse.bodyVersions[bookIndex][chapterIndex], reuse.navigation], text: [])
+                return reuse.session.memo("search:" + chapter.source.path, input: input) {
+                    SearchIndex.entries(chapter, book: book)
+                }.value
+            }
+        }
+        return [
+            OutputFile(path: "site/search.html", content: .text(page)),
+            OutputFile(path: SearchIndex.path, content: .text(SearchIndex.file(entries))),
+        ]
     }
 
     // MARK: - Pages
@@ -62,6 +97,7 @@ struct SiteRenderer {
             "series": context.series,
             "books": context.books(current: book.slug, root: "../"),
             "book": context.book(book),
+            "in_series": .flag(publication.books.count > 1),
             "page": context.page(title: "\(book.settings.title) · \(publication.settings.title)", kind: "book", root: "../",
                                  path: "\(book.slug)/", description: book.settings.description),
         ]) }
