@@ -870,9 +870,10 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
         "templates/blocks/table.mustache": #"""
 {{! The table of a computed block. Values: caption; head (text, numeric); rows (header — the
     row's first cell —, total, cells: text, numeric, label — the column's head); note.
-    Numeric cells get class "num"; data-label lets narrow screens stack a row's cells. }}
+    Numeric cells get class "num"; data-label lets narrow screens stack a row's cells; wide
+    (six columns or more) lets them stack on wider screens too. }}
 <div class="pb-table-scroll">
-<table class="pb-table">
+<table class="pb-table{{#wide}} pb-wide{{/wide}}">
 <caption>{{caption}}</caption>
 <thead>
 <tr>{{#head}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/head}}</tr>
@@ -994,7 +995,8 @@ thead th { border-bottom: 2px solid #333; text-align: left; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 .pb-block { margin: 1.2em 0; }
 .pb-table th[scope="row"] { text-align: left; font-weight: normal; }
-.pb-table .num { text-align: right; }
+.pb-table .num { text-align: right; white-space: nowrap; }
+.pb-table th, .pb-table td { overflow-wrap: anywhere; }
 .pb-table tr.total th, .pb-table tr.total td { font-weight: bold; border-top: 1px solid #333; }
 .pb-note { font-size: 0.85em; font-family: sans-serif; margin-top: 0.3em; }
 .pb-explain { border-left: 3px solid #999; padding-left: 0.8em; margin-left: 0; margin-right: 0; }
@@ -1040,10 +1042,22 @@ nav li li { margin-left: 1.5em; }
 .publisher, .rights { font-size: 0.9em; color: #4a5563; }
 .cover-page { margin: 0; padding: 0; text-align: center; }
 .cover { margin: 0; padding: 0; height: 100%; }
-.cover img { height: 100%; max-width: 100%; }
+.cover img { display: block; margin: 0 auto; height: 100%; max-height: 100vh; max-width: 100%; }
 
-/* On a narrow screen, each row of a wide computed table becomes a card: the row heading,
-   then one line per cell with its column's name (from data-label). */
+/* On a narrow screen, each row of a computed table becomes a card: the row heading, then
+   one line per cell with its column's name (from data-label). A reader cannot scroll a
+   table sideways, so wide tables (six columns or more: cash flows, cases, sensitivity) are
+   stacked on any screen narrower than a tablet's, and the others on a phone's. */
+@media (max-width: 48em) {
+  .pb-wide, .pb-wide tbody, .pb-wide tr, .pb-wide th[scope="row"], .pb-wide td { display: block; width: auto; }
+  .pb-wide thead tr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .pb-wide caption { display: block; }
+  .pb-wide tr { border-bottom: 1px solid #999; padding: 0.3em 0; }
+  .pb-wide th[scope="row"] { font-weight: bold; border: none; padding: 0.2em 0; }
+  .pb-wide td { border: none; padding: 0.1em 0; text-align: right; }
+  .pb-wide td::before { content: attr(data-label); float: left; padding-right: 1em; text-align: left; font-weight: normal; }
+  .pb-wide tr.total td, .pb-wide tr.total th { border-top: none; }
+}
 @media (max-width: 36em) {
   .pb-table, .pb-table tbody, .pb-table tr, .pb-table th[scope="row"], .pb-table td { display: block; width: auto; }
   .pb-table thead tr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

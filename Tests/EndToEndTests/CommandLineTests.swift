@@ -19,7 +19,7 @@ import Testing
         let before = Tools.files(under: Tools.repository.appendingPathComponent("content"))
         let result = try Tools.playbook(["check"], in: Tools.repository)
         #expect(result.status == 0)
-        #expect(result.stdout == "No problems in 2 books.\n")
+        #expect(result.stdout == "No problems in 3 books.\n")
         #expect(result.stderr == "")
         #expect(Tools.files(under: Tools.repository.appendingPathComponent("content")) == before)
     }

@@ -71,12 +71,12 @@ import Testing
         #expect(result.status == 1)
         let stderr = result.stderr.replacingOccurrences(of: scenarios.path, with: "$SCENARIOS")
         #expect(stderr == """
-        $SCENARIOS/broken-client.yaml:37:32: error: there is no input or metric called 'cost_per_handled_minut' [unknown-name]
-          37 |   cost_per_call: handle_time * cost_per_handled_minut
+        $SCENARIOS/broken-client.yaml:51:32: error: there is no input or metric called 'cost_per_handled_minut' [unknown-name]
+          51 |   cost_per_call: handle_time * cost_per_handled_minut
              |                                ^~~~~~~~~~~~~~~~~~~~~~
           hint: did you mean 'cost_per_handled_minute'?
-        $SCENARIOS/broken-client.yaml:56:46: error: cannot add a percentage to money per customer [unit-mismatch]
-          56 |   lifetime_value_simple: margin_per_customer + retention
+        $SCENARIOS/broken-client.yaml:70:46: error: cannot add a percentage to money per customer [unit-mismatch]
+          70 |   lifetime_value_simple: margin_per_customer + retention
              |                                              ^
           hint: to change an amount by a percentage, multiply: amount * (1 + rate)
         2 errors
@@ -111,7 +111,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let changes = result.stdout.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
         #expect(changes == """
-        kestrel-mobile: 2 inputs and 25 figures changed since \(out.path)/kestrel-mobile
+        kestrel-mobile: 2 inputs and 31 figures changed since \(out.path)/kestrel-mobile
           Inputs
             handle_time                          6.5 min/call → 7 min/call
             shift_to_social (low)                5.0% → 6.0%
@@ -124,6 +124,12 @@ import Testing
             contact_shift_savings                $354,816 → $395,136
             direct_deflection_savings            $103,500 → $109,800
             indirect_deflection_savings          $155,250 → $164,700
+            contact_cost_per_year                $8,280,000 → $8,784,000
+            cost_per_resolved_issue              $9.03/issue → $9.72/issue
+            community_savings                    $258,750 → $274,500
+            service_savings_at_maturity          $703,152 → $759,222
+            year_one_shift_pv                    $322,560 → $359,215
+            contact_shift_pv_before_risk         $882,375 → $982,645
           Results
             Contact shift (present value)        $794,136 → $884,379  (+$90,243)
             Direct deflection (present value)    $147,062 → $156,013  (+$8,951)

@@ -60,10 +60,10 @@ import Testing
     @Test func aChapterChangesInTheBrowserWithoutTouchingIt() throws {
         let server = try Server()
         #expect(server.url.hasPrefix("http://127.0.0.1:") && server.url.hasSuffix("/site/"))
-        let chapter = server.project.appendingPathComponent("content/customer-service/01-the-contact-centre-baseline.md")
+        let chapter = server.project.appendingPathComponent("content/customer-service/05-the-contact-centre-baseline.md")
         let python = ProcessInfo.processInfo.environment["PLAYBOOK_PYTHON"] ?? Tools.repository.appendingPathComponent(".tools/venv/bin/python3").path
         let script = Tools.repository.appendingPathComponent("scripts/browser/live-reload.py").path
-        let browser = try Tools.run(URL(fileURLWithPath: python), [script, server.url + "customer-service/01-the-contact-centre-baseline.html", chapter.path])
+        let browser = try Tools.run(URL(fileURLWithPath: python), [script, server.url + "customer-service/05-the-contact-centre-baseline.html", chapter.path])
         #expect(browser.status == 0, "\(browser.stdout)\n\(browser.stderr.suffix(1500))")
         let seen = try #require(try JSONSerialization.jsonObject(with: Data(browser.stdout.utf8)) as? [String: Any])
         #expect(seen["reloaded"] as? Bool == true)
@@ -73,13 +73,13 @@ import Testing
         #expect(seen["overlay_cleared"] as? Bool == true)
         let overlay = try #require(seen["overlay"] as? String)
         #expect(overlay.contains("Build failed: this page shows the last good build"))
-        #expect(overlay.contains("content/customer-service/01-the-contact-centre-baseline.md:"))
-        #expect(overlay.contains("error: 'no_such_value' needs a scenario, and this chapter names none [no-scenario]"))
+        #expect(overlay.contains("content/customer-service/05-the-contact-centre-baseline.md:"))
+        #expect(overlay.contains("error: the scenario 'kestrel-mobile' has no input, metric or figure 'no_such_value' [unknown-value]"))
         #expect(overlay.contains("| Broken {{ no_such_value }} tag."))
 
         let (status, printed) = server.interrupt()
         #expect(status == 0)
-        #expect(printed.contains("Rebuilt after content/customer-service/01-the-contact-centre-baseline.md in "))
+        #expect(printed.contains("Rebuilt after content/customer-service/05-the-contact-centre-baseline.md in "))
         #expect(printed.hasSuffix("Stopped.\n"))
         #expect(!FileManager.default.fileExists(atPath: server.folder), "the preview folder is removed on Ctrl-C")
     }

@@ -10,16 +10,46 @@ import Testing
         #expect(result.status == 0, "build failed: \(result.stderr)")
         #expect(result.stderr == "", "the shipped project has diagnostics:\n\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("Built 2 books in ") == true)
+        #expect(lines.first?.hasPrefix("Built 3 books in ") == true)
         #expect(Array(lines.dropFirst()) == [
-            "  site:  \(out.path)/site/index.html (11 pages)",
-            "  epub:  \(out.path)/epub/foundations.epub",
-            "         \(out.path)/epub/customer-service.epub",
+            "  site:  \(out.path)/site/index.html (30 pages)",
+            "  epub:  \(out.path)/epub/customer-service.epub",
+            "         \(out.path)/epub/marketing-and-pr.epub",
+            "         \(out.path)/epub/customer-lifecycle.epub",
             "  xhtml: \(out.path)/xhtml/ (the EPUBs unzipped)",
             "  reports: \(out.path)/reports/kestrel-mobile/index.html",
             "           \(out.path)/reports/brightwell-outdoor/index.html",
         ])
         try Validators.expectClean(out)
+    }
+
+    /// Every page of every shipped EPUB, read in headless chromium at an e-reader's page size
+    /// (600 × 800) with the book's stylesheet (`scripts/browser/reader-view.py`): nothing is
+    /// wider than the page, every image loads, and each book ends with "About this series".
+    @Test func everyEPUBPageFitsAnEReaderPage() throws {
+        let out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try Tools.playbook(["build", "--project", Tools.repository.path, "--out", out.path]).status == 0)
+        let python = ProcessInfo.processInfo.environment["PLAYBOOK_PYTHON"] ?? Tools.repository.appendingPathComponent(".tools/venv/bin/python3").path
+        let script = Tools.repository.appendingPathComponent("scripts/browser/reader-view.py").path
+        for book in ["customer-service", "marketing-and-pr", "customer-lifecycle"] {
+            let oebps = out.appendingPathComponent("xhtml/\(book)/OEBPS")
+            let result = try Tools.run(URL(fileURLWithPath: python), [script, oebps.path])
+            #expect(result.status == 0, "\(result.stderr.suffix(1500))")
+            let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let pages = seen["pages"] as? [[String: Any]] ?? []
+            #expect(pages.count >= 9, "\(book): cover, contents, six chapters or more, the series page")
+            #expect(pages.first?["file"] as? String == "cover.xhtml")
+            #expect(pages.last?["file"] as? String == "series.xhtml")
+            #expect(pages.last?["title"] as? String == "About this series")
+            for page in pages {
+                let file = page["file"] as? String ?? "?"
+                #expect(page["too_wide"] as? [String] == [], "\(book)/\(file) is wider than an e-reader's page")
+                #expect(page["broken_images"] as? [String] == [], "\(book)/\(file) has images that do not load")
+            }
+            // The cover fits on one screen.
+            #expect(pages.first?["height"] as? Int == 800, "\(book)'s cover is taller than the page")
+        }
     }
 
     @Test func theBasicFixtureAlsoPassesTheValidators() throws {
@@ -68,9 +98,9 @@ import Testing
         }
         #expect(try Tools.playbook(["build", "--project", Tools.repository.path, "--out", stamped.path],
                                    environment: ["SOURCE_DATE_EPOCH": "1767225600"]).status == 0)
-        let opf = try String(contentsOf: stamped.appendingPathComponent("xhtml/foundations/OEBPS/package.opf"), encoding: .utf8)
+        let opf = try String(contentsOf: stamped.appendingPathComponent("xhtml/customer-service/OEBPS/package.opf"), encoding: .utf8)
         #expect(opf.contains("<meta property=\"dcterms:modified\">2026-01-01T00:00:00Z</meta>"))
-        let unstamped = try String(contentsOf: first.appendingPathComponent("xhtml/foundations/OEBPS/package.opf"), encoding: .utf8)
-        #expect(unstamped.contains("<meta property=\"dcterms:modified\">2026-11-02T00:00:00Z</meta>"))
+        let unstamped = try String(contentsOf: first.appendingPathComponent("xhtml/customer-service/OEBPS/package.opf"), encoding: .utf8)
+        #expect(unstamped.contains("<meta property=\"dcterms:modified\">2026-11-23T00:00:00Z</meta>"))
     }
 }

@@ -94,8 +94,8 @@ import Testing
         .init(channel: "email", daysBeforeConversion: 7), .init(channel: "social", daysBeforeConversion: 0),
     ], value: 600)
 
-    @Test func theShippedBooksExample() {
-        // foundations/03: a $600 conversion, time decay with a 7-day half-life gives $40, $80,
+    @Test func aFourTouchConversion() {
+        // A $600 conversion, time decay with a 7-day half-life gives $40, $80,
         // $160 and $320; position-based gives $240, $60, $60 and $240.
         let decay = Attribution.weights(Self.path.touches, model: .timeDecay).map { ($0 * 600 * 100).rounded() / 100 }
         #expect(decay == [40, 80, 160, 320])

@@ -27,7 +27,7 @@ import Testing
 
         deinit { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
 
-        let chapter = "content/customer-service/01-the-contact-centre-baseline.md"
+        let chapter = "content/customer-service/05-the-contact-centre-baseline.md"
 
         func edit(_ change: (String) -> String) throws {
             let url = root.appendingPathComponent(chapter)
@@ -35,7 +35,7 @@ import Testing
         }
 
         func page() throws -> String {
-            try String(contentsOf: folder.appendingPathComponent("site/customer-service/01-the-contact-centre-baseline.html"), encoding: .utf8)
+            try String(contentsOf: folder.appendingPathComponent("site/customer-service/05-the-contact-centre-baseline.html"), encoding: .utf8)
         }
     }
 
@@ -66,8 +66,8 @@ import Testing
 
         try project.edit { $0 + "\nA sentence added while previewing.\n" }
         let edited = await project.preview.builder.build(after: [project.chapter])
-        // Exactly the chapter's page, its EPUB page and the EPUB were written.
-        #expect(edited.changedFiles == 3)
+        // Exactly the chapter's page, its EPUB page, the EPUB and the search index were written.
+        #expect(edited.changedFiles == 4)
         #expect(try project.page().contains("<p>A sentence added while previewing.</p>"))
 
         try project.edit { $0 + "\nBroken {{ no_such_value }} tag.\n" }
@@ -86,10 +86,9 @@ import Testing
             "event: reload\ndata: 2\n\n",
             """
             event: failure
-            data: \(project.chapter):\(line + 1):8: error: 'no_such_value' needs a scenario, and this chapter names none [no-scenario]
+            data: \(project.chapter):\(line + 1):8: error: the scenario 'kestrel-mobile' has no input, metric or figure 'no_such_value' [unknown-value]
             data:   \(line + 1) | Broken {{ no_such_value }} tag.
             data:       |        ^~~~~~~~~~~~~~~~~~~
-            data:   hint: add 'scenario: <name>' to the front matter, or write {{ <scenario>.no_such_value }}
             data: 1 error
             data: \n\n
             """,

@@ -13,36 +13,17 @@
 
 Prints one JSON object with what it saw; exits 1 when a step did not happen within 15 s.
 """
-import json, sys, time
+import json, sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from headless import chromium, waiter
+
 site, query = sys.argv[1], sys.argv[2]
-options = Options()
-options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,800"):
-    options.add_argument(argument)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium("--window-size=1200,800")
 seen = {}
-
-
-def wait(what, condition, timeout=15):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            if condition():
-                return True
-        except Exception:
-            pass
-        time.sleep(0.05)
-    seen["failed"] = what
-    print(json.dumps(seen, indent=1))
-    driver.quit()
-    sys.exit(1)
+wait = waiter(driver, seen)
 
 
 def results():

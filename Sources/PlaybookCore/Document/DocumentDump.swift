@@ -88,17 +88,8 @@ extension Document {
         }
     }
 
+    /// A string as JSON writes it, so that a dump shows every control character.
     private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONEscaping.quoted(text)
     }
 }

@@ -92,6 +92,24 @@ enum Explainer {
         return Explanation(steps: steps, inputs: usedInputs)
     }
 
+    /// A number as written, with its digit-grouping underscores shown as commas (`$180_000` →
+    /// `$180,000`): formulas are written with a decimal point whatever the locale, so they are
+    /// shown in that notation too.
+    static func grouped(_ literal: String) -> String {
+        guard literal.contains("_") else { return literal }
+        let characters = Array(literal)
+        var out = ""
+        for (index, character) in characters.enumerated() {
+            if character == "_", index > 0, index + 1 < characters.count,
+               characters[index - 1].isNumber, characters[index + 1].isNumber {
+                out.append(",")
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
     /// The expression with typographic operators; names replaced by `value(name)` when given.
     static func render(_ expression: Expression, _ text: String, _ value: ((String) -> String)?) -> String {
         let scalars = Array(text.unicodeScalars)
@@ -102,7 +120,7 @@ enum Explainer {
         }
         func visit(_ expression: Expression) -> String {
             switch expression {
-            case .literal(_, let span): return written(span)
+            case .literal(_, let span): return grouped(written(span))
             case .name(let name, _):
                 guard let value else { return name }
                 let shown = value(name)
@@ -117,4 +135,10 @@ enum Explainer {
         }
         return visit(expression)
     }
+}
+
+extension Formula {
+    /// The formula as worked examples and reports show it: typographic operators (`×`, `−`)
+    /// and digit groups as commas (`$180,000`), whatever spacing it was written with.
+    public var shown: String { Explainer.render(expression, text, nil) }
 }

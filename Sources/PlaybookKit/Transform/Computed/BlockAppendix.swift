@@ -26,7 +26,7 @@ extension BlockTables {
                                head: ["Metric", "Formula", "Unit", "Value"], numericColumns: [3])
         for metric in spec.metrics {
             let unit = scenario.model.slots[metric.name].map { scenario.model.units[$0] } ?? .number
-            table.add([metric.name, metric.formula.text, unit.name(currency: spec.currency), scenario.formatted(metric.name, in: scenarioCase) ?? ""])
+            table.add([metric.name, metric.formula.shown, unit.name(currency: spec.currency), scenario.formatted(metric.name, in: scenarioCase) ?? ""])
         }
         table.note = (scenarioCase == .expected ? "Values in the expected case." : "Values in the \(scenarioCase.rawValue) case.")
             + " Formulas are evaluated in the order their names depend on each other, whatever the order they are listed in."

@@ -38,10 +38,15 @@ struct BlockTable {
                 }),
             ])
         }
-        var fields: [String: TemplateValue] = ["caption": .text(caption), "head": .list(head), "rows": .list(rows)]
+        var fields: [String: TemplateValue] = ["caption": .text(caption), "head": .list(head), "rows": .list(rows),
+                                               "wide": .flag(self.head.count >= Self.wideColumns)]
         if let note { fields["note"] = .text(note) }
         return .object(fields)
     }
+
+    /// From this many columns a table is `wide`: too wide for an e-reader's page, so the
+    /// EPUB stylesheet stacks its rows into cards on pages narrower than a tablet's.
+    static let wideColumns = 6
 }
 
 /// Builds the values of each computed block from a scenario.
@@ -195,7 +200,7 @@ struct BlockTables {
             return .object(fields)
         }
         return .object([
-            "caption": .text(caption ?? "How \(label(name).lowercasedFirst) is worked out"),
+            "caption": .text(caption ?? "Worked example: \(label(name).lowercasedFirst)"),
             "result": .text(explanation.steps.first?.result ?? ""),
             "steps": .list(steps), "has_inputs": .flag(!inputs.isEmpty), "inputs": .list(inputs),
         ])
