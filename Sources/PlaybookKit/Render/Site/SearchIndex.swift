@@ -42,11 +42,24 @@ enum SearchIndex {
         var heading: String
         var text = ""
 
+        /// Appends `words` with runs of spaces, tabs and line breaks made one space (on bytes:
+        /// the index holds every word of the site).
         mutating func add(_ words: String) {
-            let trimmed = words.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            guard !trimmed.isEmpty else { return }
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(words.utf8.count)
+            var space = false
+            for byte in words.utf8 {
+                if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
+                    space = true
+                } else {
+                    if space && !collapsed.isEmpty { collapsed.append(32) }
+                    space = false
+                    collapsed.append(byte)
+                }
+            }
+            guard !collapsed.isEmpty else { return }
             if !text.isEmpty { text += " " }
-            text += trimmed
+            text += String(decoding: collapsed, as: UTF8.self)
         }
     }
 

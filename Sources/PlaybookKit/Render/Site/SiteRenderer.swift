@@ -45,7 +45,7 @@ struct SiteRenderer {
                 renderer.renderChapter(job.chapter, of: job.book, context: context)
             }
         }
-        files += renderSearch(context: context)
+        files += await renderSearch(context: context)
         for file in staticFiles {
             files.append(OutputFile(path: "site/\(file)", content: .copy(from: "site/\(file)")))
         }
@@ -65,7 +65,7 @@ struct SiteRenderer {
 
     /// The search page and its index. In a session, each chapter's part of the index is made
     /// again only when the chapter's body or the navigation changed.
-    private func renderSearch(context: PageContext) -> [OutputFile] {
+    private func renderSearch(context: PageContext) async -> [OutputFile] {
         let page = listing("search", "") {
             templates.render("search", [
                 "series": context.series,
@@ -74,14 +74,21 @@ struct SiteRenderer {
                                      path: "search.html", description: nil),
             ])
         }
-        let entries = publication.books.enumerated().flatMap { bookIndex, book in
-            book.chapters.enumerated().map { chapterIndex, chapter in
-                guard let reuse else { return SearchIndex.entries(chapter, book: book) }
-                let input = ReuseKey(versions: [reuse.bodyVersions[bookIndex][chapterIndex], reuse.navigation], text: [])
-                return reuse.session.memo("search:" + chapter.source.path, input: input) {
-                    SearchIndex.entries(chapter, book: book)
-                }.value
-            }
+        struct Job: Sendable {
+            var book: Int
+            var chapter: Int
+        }
+        let jobs = publication.books.enumerated().flatMap { bookIndex, book in
+            book.chapters.indices.map { Job(book: bookIndex, chapter: $0) }
+        }
+        let (books, reuse) = (publication.books, self.reuse)
+        let entries = await jobs.concurrentMap { job -> String in
+            let book = books[job.book], chapter = book.chapters[job.chapter]
+            guard let reuse else { return SearchIndex.entries(chapter, book: book) }
+            let input = ReuseKey(versions: [reuse.bodyVersions[job.book][job.chapter], reuse.navigation], text: [])
+            return reuse.session.memo("search:" + chapter.source.path, input: input) {
+                SearchIndex.entries(chapter, book: book)
+            }.value
         }
         return [
             OutputFile(path: "site/search.html", content: .text(page)),
