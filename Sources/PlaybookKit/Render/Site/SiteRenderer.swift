@@ -30,13 +30,7 @@ struct SiteRenderer {
             files += renderBookPages(book, index: index, context: context)
         }
         // Chapter pages, on all cores.
-        struct Job: Sendable {
-            var book: Int
-            var chapter: Int
-        }
-        let jobs = publication.books.enumerated().flatMap { bookIndex, book in
-            book.chapters.indices.map { Job(book: bookIndex, chapter: $0) }
-        }
+        let jobs = chapterJobs
         let renderer = self
         files += await jobs.concurrentMap { job in
             guard let reuse = renderer.reuse else { return renderer.renderChapter(job.chapter, of: job.book, context: context) }
@@ -61,6 +55,19 @@ struct SiteRenderer {
     /// Files every site has, from the project's `site/` folder or built in.
     static let builtInAssets = ["css/playbook.css", "js/search.js"]
 
+    /// A chapter to render: its book's and its own index.
+    private struct ChapterJob: Sendable {
+        var book: Int
+        var chapter: Int
+    }
+
+    /// Every chapter of every book, in reading order.
+    private var chapterJobs: [ChapterJob] {
+        publication.books.enumerated().flatMap { bookIndex, book in
+            book.chapters.indices.map { ChapterJob(book: bookIndex, chapter: $0) }
+        }
+    }
+
     // MARK: - Search
 
     /// The search page and its index. In a session, each chapter's part of the index is made
@@ -74,13 +81,7 @@ struct SiteRenderer {
                                      path: "search.html", description: nil),
             ])
         }
-        struct Job: Sendable {
-            var book: Int
-            var chapter: Int
-        }
-        let jobs = publication.books.enumerated().flatMap { bookIndex, book in
-            book.chapters.indices.map { Job(book: bookIndex, chapter: $0) }
-        }
+        let jobs = chapterJobs
         let (books, reuse) = (publication.books, self.reuse)
         let entries = await jobs.concurrentMap { job -> String in
             let book = books[job.book], chapter = book.chapters[job.chapter]
