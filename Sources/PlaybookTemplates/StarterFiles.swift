@@ -1137,9 +1137,10 @@ nav li li { margin-left: 1.5em; }
 """#,
         "templates/epub/series.mustache": #"""
 {{! "About this series": the last page of every book of a series of two books or more
-    (build/xhtml/<book>/OEBPS/series.xhtml). books lists the series in order, each with
-    position, title, subtitle, description, current (this book) and url (its page on the
-    published site, when playbook.yaml has base_url). It must stay well-formed XHTML. }}
+    (build/xhtml/<book>/OEBPS/series.xhtml). books lists the series in order, with the
+    values site pages get (position, title, subtitle, description, current: this book), and
+    url: its page on the published site, linked only when playbook.yaml has base_url. It must
+    stay well-formed XHTML. }}
 <?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="{{book.language}}" lang="{{book.language}}">
@@ -1159,7 +1160,7 @@ nav li li { margin-left: 1.5em; }
 {{#books}}
 <li{{#current}} class="current"{{/current}}>
 <p class="book-position">Book {{position}}{{#current}} · this book{{/current}}</p>
-<p class="book-title">{{^current}}{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{/current}}{{#current}}{{title}}{{/current}}</p>
+<p class="book-title">{{^current}}{{#series.base_url}}<a href="{{url}}">{{title}}</a>{{/series.base_url}}{{^series.base_url}}{{title}}{{/series.base_url}}{{/current}}{{#current}}{{title}}{{/current}}</p>
 {{#subtitle}}
 <p class="subtitle">{{subtitle}}</p>
 {{/subtitle}}

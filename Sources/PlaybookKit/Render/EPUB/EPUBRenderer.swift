@@ -94,7 +94,7 @@ struct EPUBRenderer {
         if hasSeriesPage {
             items.append(.init(id: "series-page", href: EPUBPaths.seriesPage, mediaType: "application/xhtml+xml"))
             spine.append("series-page")
-            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.seriesPage)", content: .text(seriesPage(book, bookContext: bookContext, series: pageContext.series))))
+            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.seriesPage)", content: .text(seriesPage(book, bookContext: bookContext, context: pageContext))))
         }
 
         // Images the chapters show.
@@ -162,22 +162,13 @@ struct EPUBRenderer {
         book.isInSeries && publication.books.count > 1
     }
 
-    /// The "About this series" page (`templates/epub/series`): the series in order, each book
-    /// linked to its page on the published site when there is a `base_url`.
-    private func seriesPage(_ book: Book, bookContext: TemplateValue, series: TemplateValue) -> String {
-        let books: [TemplateValue] = publication.books.map { other in
-            var fields: [String: TemplateValue] = [
-                "position": .number(other.position),
-                "title": .text(other.settings.title),
-                "current": .flag(other.slug == book.slug),
-            ]
-            fields["subtitle"] = .optional(other.settings.subtitle)
-            fields["description"] = .optional(other.settings.description)
-            fields["url"] = .optional(publication.settings.baseURL.map { $0 + URLPath.encode(other.slug) + "/index.html" })
-            return .object(fields)
-        }
-        return templates.render("epub/series", ["series": series, "book": bookContext, "books": .list(books),
-                                                "book_count": .number(publication.books.count)])
+    /// The "About this series" page (`templates/epub/series`): the series in order, as the
+    /// site lists it, each book's `url` leading to its page on the published site (`base_url`;
+    /// the template links books only when there is one).
+    private func seriesPage(_ book: Book, bookContext: TemplateValue, context: PageContext) -> String {
+        templates.render("epub/series", ["series": context.series, "book": bookContext,
+                                         "books": context.books(current: book.slug, root: publication.settings.baseURL ?? ""),
+                                         "book_count": .number(publication.books.count)])
     }
 
     /// One chapter's XHTML page.

@@ -11,13 +11,6 @@ struct NavigationDocuments {
     /// Each chapter's entry in `nav.xhtml`, made already (by ``entry(_:number:)``); `nil` makes them.
     var entries: [String]? = nil
 
-    init(book: Book, language: String, identifier: String, seriesPage: Bool = false) {
-        self.book = book
-        self.language = language
-        self.identifier = identifier
-        self.seriesPage = seriesPage
-    }
-
     /// A chapter's `<li>` in `nav.xhtml`: its title and its sections.
     static func entry(_ chapter: Chapter, number: Int) -> String {
         func text(_ value: String) -> String { XMLEscaping.text(value) }
