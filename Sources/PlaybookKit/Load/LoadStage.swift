@@ -57,8 +57,13 @@ struct Presentation: Sendable {
 
     /// Every file the presentation is made of, read.
     private static func read(_ directory: ProjectDirectory) -> [(path: String, read: ProjectDirectory.ReadResult)] {
-        let templates = directory.files(under: "templates").filter { $0.hasSuffix(".mustache") }.map { "templates/\($0)" }
-        return (templates + stylesheets).map { ($0, directory.read($0)) }
+        let (found, refused) = directory.files(under: "templates")
+        let templates = found.filter { $0.hasSuffix(".mustache") }.map { "templates/\($0)" }
+        var refusals = refused.map { ($0.location?.file ?? "templates", ProjectDirectory.ReadResult.failed($0)) }
+        if let problem = directory.folderProblem("site") { refusals.append(("site", .failed(problem))) }
+        // A stylesheet in a folder that leads outside is not read: the folder is refused instead.
+        let readable = stylesheets.filter { path in !refusals.contains { path == $0.0 || path.hasPrefix($0.0 + "/") } }
+        return refusals + (templates + readable).map { ($0, directory.read($0)) }
     }
 
     private static func load(_ files: [(path: String, read: ProjectDirectory.ReadResult)]) -> Presentation {
@@ -92,7 +97,9 @@ public enum LoadStage {
         var diagnostics = projectDiagnostics
         let (presentation, presentationVersion) = session.map { Presentation.load(directory, session: $0) } ?? (Presentation.load(directory), 0)
         diagnostics += presentation.diagnostics
-        let staticFiles = directory.files(under: "site")
+        let (staticFiles, refusedStaticFiles) = directory.files(under: "site")
+        // site/css/playbook.css (or site/ itself) may have been refused with the stylesheets.
+        diagnostics += refusedStaticFiles.filter { !diagnostics.contains($0) }
         guard let project else { return (nil, diagnostics) }
         diagnostics += Self.checkCovers(project, directory: directory)
         let scenarioNames = ScenarioFiles.names(in: directory)

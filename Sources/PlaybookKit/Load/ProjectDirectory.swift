@@ -3,17 +3,51 @@ import PlaybookCore
 
 /// Read-only access to the files of a project folder, by paths relative to its root.
 ///
-/// All reading of the user's files goes through here, so that every file becomes a
-/// ``SourceFile`` the same way: checked as UTF-8 (a bad byte is a diagnostic at its line and
-/// column), byte-order mark dropped, and named by its project-relative path.
+/// All reading of the user's files goes through here, so that one rule holds for every file a
+/// build (and `check`, `report`, `calc`, `serve`) reads:
+///
+/// - the path is resolved, symbolic links included, and must lie inside the project folder
+///   (itself resolved; ``boundary``) — a file or folder that leads outside is refused;
+/// - only a regular file is read: a named pipe, a device or a socket is refused without
+///   waiting on it, and so is a file larger than ``RegularFile/sizeLimit``;
+/// - what is refused is a diagnostic naming the project-relative path, never the content of
+///   the file it leads to.
+///
+/// A text file becomes a ``SourceFile`` the same way every time: checked as UTF-8 (a bad byte
+/// is a diagnostic at its line and column), byte-order mark dropped, and named by its
+/// project-relative path.
 struct ProjectDirectory: Sendable {
-    /// The project root.
+    /// The project root, which relative paths start from.
     let root: URL
+    /// The real path (links resolved) of the folder every file read must lie in: the project
+    /// root, or for a scenario named outside any project, the folder it lies in.
+    let boundary: String
+
+    /// Access to the project in `root`.
+    init(root: URL) {
+        self.init(root: root, boundary: root)
+    }
+
+    /// Access to paths relative to `root` that may read only inside `boundary`.
+    init(root: URL, boundary: URL) {
+        self.root = root
+        self.boundary = Self.realPath(boundary.path) ?? OutputFolder.canonical(boundary)
+    }
 
     /// What reading a file can give.
     enum ReadResult {
         /// The file and its text.
         case file(SourceFile)
+        /// There is no such file.
+        case missing
+        /// The file exists but cannot be used; the diagnostic says why.
+        case failed(Diagnostic)
+    }
+
+    /// What reading a file's bytes can give.
+    enum BytesResult {
+        /// The file's bytes.
+        case bytes([UInt8])
         /// There is no such file.
         case missing
         /// The file exists but cannot be used; the diagnostic says why.
@@ -28,37 +62,40 @@ struct ProjectDirectory: Sendable {
 
     /// Reads a text file.
     func read(_ path: String) -> ReadResult {
-        let descriptor = open(url(path).path, O_RDONLY)
-        guard descriptor >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return .missing }
-            return .failed(.error("unreadable", "\(path) cannot be read: \(String(cString: strerror(errno)))", at: .file(path)))
+        switch readBytes(path) {
+        case .bytes(let bytes): return Self.decode(bytes, path: path)
+        case .missing: return .missing
+        case .failed(let diagnostic): return .failed(diagnostic)
         }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            return .failed(.error("unreadable", "\(path) cannot be read: \(String(cString: strerror(errno)))", at: .file(path)))
+    }
+
+    /// Reads a file's bytes (an image, a font, a file of `site/`).
+    func readBytes(_ path: String) -> BytesResult {
+        let real: String
+        switch locate(path) {
+        case .inside(let found): real = found
+        case .missing: return .missing
+        case .outside: return .failed(Self.outside(path))
         }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            return .failed(.error("not-a-file", "\(path) is a folder, not a file", at: .file(path)))
+        switch RegularFile.read(real) {
+        case .success(let bytes): return .bytes(bytes)
+        case .failure(.missing): return .missing
+        case .failure(let refusal): return .failed(Self.diagnostic(refusal, path: path))
         }
-        // Read the whole file into one buffer sized from fstat (one byte more, to see the end),
-        // growing it if the file grew in the meantime.
-        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
-        var total = 0
-        while true {
-            if total == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress?.advanced(by: total), buffer.count - total)
+    }
+
+    /// Why the file at `path` could not be read, or `nil` when it can (it lies inside the
+    /// project and is a regular file within the size limit); a missing file is `nil` too.
+    func check(_ path: String) -> Diagnostic? {
+        switch locate(path) {
+        case .missing: return nil
+        case .outside: return Self.outside(path)
+        case .inside(let real):
+            switch RegularFile.check(real) {
+            case .success, .failure(.missing): return nil
+            case .failure(let refusal): return Self.diagnostic(refusal, path: path)
             }
-            if read < 0 {
-                if errno == EINTR { continue }
-                return .failed(.error("unreadable", "\(path) cannot be read: \(String(cString: strerror(errno)))", at: .file(path)))
-            }
-            if read == 0 { break }
-            total += read
         }
-        bytes.removeLast(bytes.count - total)
-        return Self.decode(bytes, path: path)
     }
 
     /// Whether a file or folder exists at `path`.
@@ -78,25 +115,109 @@ struct ProjectDirectory: Sendable {
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    /// Every regular file below `path`, as paths relative to `path`, sorted; hidden files and
-    /// folders are skipped, and so are symbolic links (a link could lead out of the project).
-    func files(under path: String) -> [String] {
+    /// The diagnostic when the folder `path` leads outside the project (it, or a folder above
+    /// it, is a symbolic link to somewhere else); `nil` when it is inside or does not exist.
+    func folderProblem(_ path: String) -> Diagnostic? {
+        if case .outside = locate(path) { return Self.outside(path) }
+        return nil
+    }
+
+    /// Every regular file below `path`, as paths relative to `path`, sorted, and the
+    /// diagnostics of what was refused. Hidden files and folders are skipped. Symbolic links
+    /// are followed while they stay inside the project (each folder is walked once); a link
+    /// leading outside, a named pipe, a device, a socket or a file over the size limit is
+    /// refused with a diagnostic. A folder `path` that itself leads outside gives nothing but
+    /// its diagnostic.
+    func files(under path: String) -> (files: [String], refused: [Diagnostic]) {
+        if let problem = folderProblem(path) { return ([], [problem]) }
         var result: [String] = []
+        var refused: [Diagnostic] = []
+        var walked: Set<String> = []
         func walk(_ relative: String) {
-            for name in list(path.isEmpty ? relative : (relative.isEmpty ? path : path + "/" + relative)) {
+            let folder = relative.isEmpty ? path : (path.isEmpty ? relative : path + "/" + relative)
+            if case .inside(let real) = locate(folder) {
+                guard walked.insert(real).inserted else { return }
+            }
+            for name in list(folder) {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 let full = path.isEmpty ? child : path + "/" + child
                 var info = stat()
-                guard lstat(root.path + "/" + full, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: walk(child)
-                case S_IFREG: result.append(child)
-                default: break  // symbolic links and devices are not project files
+                guard lstat(url(full).path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFLNK {
+                    switch locate(full) {
+                    case .missing: continue  // a link to nothing: there is no file
+                    case .outside:
+                        refused.append(Self.outside(full))
+                        continue
+                    case .inside(let real):
+                        guard stat(real, &info) == 0 else { continue }
+                    }
+                }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    walk(child)
+                } else if let problem = check(full) {
+                    refused.append(problem)
+                } else {
+                    result.append(child)
                 }
             }
         }
         walk("")
-        return result.sorted()
+        return (result.sorted(), refused)
+    }
+
+    // MARK: - The rule
+
+    /// Where a path really is.
+    private enum Location {
+        /// Inside the boundary, at this real path.
+        case inside(String)
+        /// Nothing there (or a link to nothing).
+        case missing
+        /// Outside the boundary.
+        case outside
+    }
+
+    private func locate(_ path: String) -> Location {
+        // A relative path that climbs out with `..` is outside whether or not it exists.
+        if !path.hasPrefix("/") {
+            var depth = 0
+            for component in path.split(separator: "/") {
+                if component == ".." { depth -= 1 } else if component != "." { depth += 1 }
+                if depth < 0 { return .outside }
+            }
+        }
+        guard let real = Self.realPath(url(path).path) else { return .missing }
+        return real == boundary || real.hasPrefix(boundary == "/" ? "/" : boundary + "/") ? .inside(real) : .outside
+    }
+
+    /// The path with every symbolic link resolved, or `nil` when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func outside(_ path: String) -> Diagnostic {
+        .error("outside-project", "\(path) leads outside the project", at: .file(path),
+               hint: "a build reads only files inside the project folder, following symbolic links: copy the file into the project")
+    }
+
+    private static func diagnostic(_ refusal: RegularFile.Refusal, path: String) -> Diagnostic {
+        switch refusal {
+        case .missing:
+            return .error("unreadable", "\(path) disappeared while it was being read", at: .file(path))
+        case .folder:
+            return .error("not-a-file", "\(path) is a folder, not a file", at: .file(path))
+        case .special(let kind):
+            return .error("not-a-regular-file", "\(path) is \(kind), not a regular file", at: .file(path),
+                          hint: "Playbook reads only regular files")
+        case .tooLarge:
+            return .error("file-too-large", "\(path) is larger than \(RegularFile.sizeLimitText), the most Playbook reads from one file",
+                          at: .file(path))
+        case .unreadable(let reason):
+            return .error("unreadable", "\(path) cannot be read: \(reason)", at: .file(path))
+        }
     }
 
     /// Decodes UTF-8 bytes into a source file, reporting the first invalid byte.

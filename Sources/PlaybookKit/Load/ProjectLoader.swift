@@ -53,6 +53,11 @@ public struct ProjectLoader: Sendable {
                                             ?? "create \(folder)/ with a book.yaml and chapters"))
                 continue
             }
+            // A book folder that is a link to somewhere else is not published.
+            if let problem = directory.folderProblem(folder) {
+                diagnostics.append(problem)
+                continue
+            }
             let bookSettings: BookSettings?
             switch directory.read("\(folder)/book.yaml") {
             case .file(let file):
@@ -67,7 +72,8 @@ public struct ProjectLoader: Sendable {
                 diagnostics.append(diagnostic)
                 bookSettings = nil
             }
-            let files = directory.files(under: folder)
+            let (files, refused) = directory.files(under: folder)
+            diagnostics += refused
             for name in files where !name.contains("/") && name.hasSuffix(".md") {
                 chapterJobs.append((books.count, "\(folder)/\(name)"))
             }
@@ -98,11 +104,11 @@ public struct ProjectLoader: Sendable {
                 .map(\.chapter)
             for path in bookFolders[index] ?? [] {
                 let sourcePath = "content/\(books[index].slug)/\(path)"
-                guard let data = FileManager.default.contents(atPath: directory.url(sourcePath).path) else {
-                    diagnostics.append(.error("unreadable", "\(sourcePath) cannot be read (check its permissions)", at: .file(sourcePath)))
-                    continue
+                switch directory.readBytes(sourcePath) {
+                case .bytes(let bytes): books[index].assets.append(Asset(path: path, sourcePath: sourcePath, bytes: bytes))
+                case .failed(let diagnostic): diagnostics.append(diagnostic)
+                case .missing: diagnostics.append(.error("unreadable", "\(sourcePath) disappeared while it was being read", at: .file(sourcePath)))
                 }
-                books[index].assets.append(Asset(path: path, sourcePath: sourcePath, bytes: Array(data)))
             }
             if books[index].chapters.isEmpty, loadedChapters.isEmpty, let reference = series.books.first(where: { $0.slug == books[index].slug }) {
                 diagnostics.append(.error("empty-book", "the book '\(books[index].slug)' has no chapters", at: reference.location,

@@ -37,10 +37,13 @@ public struct ReportChanges: Sendable {
     /// Reads `metrics.json` in an earlier client folder.
     public static func earlierFigures(in folder: URL) -> Earlier {
         let file = folder.appendingPathComponent("metrics.json")
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return .missing("there is no earlier report: \(file.path) does not exist")
+        let data: [UInt8]
+        switch RegularFile.read(file.path) {
+        case .success(let bytes): data = bytes
+        case .failure(.missing): return .missing("there is no earlier report: \(file.path) does not exist")
+        case .failure: return .missing("\(file.path) is not a report's figures file")
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(data))) as? [String: Any] else {
             return .missing("\(file.path) is not a report's figures file")
         }
         return .figures(object.mapValues(JSONAny.init))

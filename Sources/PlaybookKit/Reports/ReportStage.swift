@@ -15,7 +15,7 @@ enum ReportStage {
         guard let session else { return await run(loaded, root: root, sourceDate: sourceDate) }
         let directory = ProjectDirectory(root: root)
         var texts: [String: ExactText?] = [:]
-        for path in directory.files(under: "content/reports") {
+        for path in directory.files(under: "content/reports").files {
             if case .file(let file) = directory.read("content/reports/\(path)") { texts[path] = ExactText(file.text) } else { texts[path] = .some(nil) }
         }
         let input = ReportsInput(settings: loaded.project.settings, scenarios: session.scenarios, names: loaded.scenarioNames.sorted(),

@@ -39,12 +39,22 @@ enum ReportTemplateLoader {
     /// Loads the template `name`; `nil` when it does not exist or has no usable chapter. A
     /// template with errors still comes back (without its broken chapters) so that a check can
     /// go on to the mistakes that only a scenario shows; check the diagnostics before writing.
+    /// The name is a folder name, never a path: `--template ../../outside` is refused here as
+    /// `report_template` is in `playbook.yaml`.
     static func load(_ name: String, directory: ProjectDirectory, series: SeriesSettings) async -> (ReportTemplate?, [Diagnostic]) {
+        guard Slug.isValidFileName(name) else {
+            return (nil, [.error("invalid-value", "'\(name)' is not a folder name in \(ReportTemplate.folder)/", at: nil,
+                                 hint: "a report template is named by its folder in \(ReportTemplate.folder)/, such as business-case")])
+        }
         let folder = "\(ReportTemplate.folder)/\(name)"
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         if directory.isDirectory(folder) {
-            for path in directory.files(under: folder) where path == "report.yaml" || (!path.contains("/") && path.hasSuffix(".md")) {
+            // A template folder that is a link to somewhere else is not used.
+            if let problem = directory.folderProblem(folder) { return (nil, [problem]) }
+            let (found, refused) = directory.files(under: folder)
+            diagnostics += refused
+            for path in found where path == "report.yaml" || (!path.contains("/") && path.hasSuffix(".md")) {
                 switch directory.read("\(folder)/\(path)") {
                 case .file(let file): files.append(file)
                 case .failed(let diagnostic): diagnostics.append(diagnostic)

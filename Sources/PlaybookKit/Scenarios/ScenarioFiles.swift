@@ -14,18 +14,23 @@ public enum ScenarioFiles {
     /// `defaults` are the project's currency and locale, read from `playbook.yaml` when not given.
     public static func load(_ argument: String, projectRoot: URL, currentDirectory: URL,
                             defaults given: ScenarioDefaults? = nil) -> (Scenario?, [Diagnostic]) {
-        let directory = ProjectDirectory(root: projectRoot)
-        guard let path = resolve(argument, directory: directory, currentDirectory: currentDirectory) else {
-            let names = Self.names(in: directory)
+        let project = ProjectDirectory(root: projectRoot)
+        guard let path = resolve(argument, directory: project, currentDirectory: currentDirectory) else {
+            let names = Self.names(in: project)
             return (nil, [.error("no-scenario", "there is no scenario '\(argument)'", at: nil,
                                  hint: NearestName.hint(for: argument, among: names)
                                     ?? (names.isEmpty ? "scenarios are YAML files in \(folder)/" : "the scenarios are: " + names.joined(separator: ", ")))])
         }
         // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.
         var defaults = given ?? ScenarioDefaults()
-        if given == nil, case .file(let settingsFile) = directory.read("playbook.yaml"), let settings = SeriesSettingsLoader.load(settingsFile).0 {
+        if given == nil, case .file(let settingsFile) = project.read("playbook.yaml"), let settings = SeriesSettingsLoader.load(settingsFile).0 {
             defaults = Self.defaults(for: settings)
         }
+        // A scenario named outside the project is the user's own choice of file; the data files
+        // it names must lie in the folder it really lies in, or below.
+        let directory = path.hasPrefix("/")
+            ? ProjectDirectory(root: projectRoot, boundary: URL(fileURLWithPath: path).deletingLastPathComponent())
+            : project
         return load(path: path, directory: directory, defaults: defaults)
     }
 
@@ -135,15 +140,20 @@ public enum ScenarioFiles {
         names(in: ProjectDirectory(root: projectRoot)).map { "\(folder)/\($0).yaml" }
     }
 
-    /// The project-relative path of the scenario `argument` names, if the file exists. Files
-    /// outside the project are named by their absolute path.
+    /// The project-relative path of the scenario `argument` names, if the file exists. A path
+    /// named inside the project stays a project path even when it is a link (it is then read
+    /// under the project's rule, and refused if it leads outside); a file named outside the
+    /// project is given by its real absolute path (links resolved).
     private static func resolve(_ argument: String, directory: ProjectDirectory, currentDirectory: URL) -> String? {
-        let root = OutputFolder.canonical(directory.root)
+        let root = directory.boundary
         if argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.contains("/") {
             let url = URL(fileURLWithPath: argument, relativeTo: currentDirectory).standardizedFileURL
-            let full = OutputFolder.canonical(url)
-            guard FileManager.default.fileExists(atPath: full) else { return nil }
-            return full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : full
+            // The folder resolved, the file itself not: where the user named it.
+            let named = OutputFolder.canonical(url.deletingLastPathComponent()) + "/" + url.lastPathComponent
+            var info = stat()
+            guard lstat(named, &info) == 0 else { return nil }
+            if named.hasPrefix(root + "/") { return String(named.dropFirst(root.count + 1)) }
+            return ProjectDirectory.realPath(named)
         }
         let path = "\(folder)/\(argument).yaml"
         return directory.exists(path) ? path : nil

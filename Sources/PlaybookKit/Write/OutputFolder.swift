@@ -37,10 +37,25 @@ public enum OutputFolder {
         return nil
     }
 
-    /// The absolute path with symbolic links resolved (for the parts that exist).
+    /// The absolute path where `url` really leads: component by component, each part that
+    /// exists is resolved through its symbolic links, and the parts that do not exist yet are
+    /// added to the resolved folder above them. So `linkc/sub`, with `linkc` a link to
+    /// `content/customer-service` and `sub` not there yet, is `…/content/customer-service/sub`:
+    /// where writing to it would put the files.
     static func canonical(_ url: URL) -> String {
-        var path = url.standardizedFileURL.resolvingSymlinksInPath().path
-        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-        return path
+        var resolved = "/"
+        for component in url.path.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                // `resolved` has no links left in it, so its parent is the real parent.
+                resolved = (resolved as NSString).deletingLastPathComponent
+            default:
+                let next = resolved == "/" ? "/" + component : resolved + "/" + component
+                // Nothing there (or a link to nothing): the name as it is.
+                resolved = ProjectDirectory.realPath(next) ?? next
+            }
+        }
+        return resolved.isEmpty ? "/" : resolved
     }
 }

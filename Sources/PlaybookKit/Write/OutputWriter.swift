@@ -28,32 +28,31 @@ public struct OutputWriter: Sendable {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+        let names = FolderSwap.stagingNames(for: name, pid: getpid())
+        let staging = parent.appendingPathComponent(names.new)
+        let retired = parent.appendingPathComponent(names.old)
+        // What killed builds left behind.
+        FolderSwap.removeStale(of: name, in: parent, marker: OutputFolder.marker)
         do {
             try? fileManager.removeItem(at: staging)
+            try? fileManager.removeItem(at: retired)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            // The marker first: it is how a later build knows the folder is ours to remove.
+            try Data().write(to: staging.appendingPathComponent(OutputFolder.marker))
             try await fill(staging, with: rendered)
             if let keeping { try carryOver(keeping, into: staging) }
-            try Data().write(to: staging.appendingPathComponent(OutputFolder.marker))
         } catch {
             try? fileManager.removeItem(at: staging)
             return .error("write-failed", "cannot write the output: \(Self.describe(error))", at: nil,
                           hint: "the previous output in \(output.path) was left as it was")
         }
         do {
-            if fileManager.fileExists(atPath: output.path) {
-                try fileManager.moveItem(at: output, to: retired)
+            if let old = try FolderSwap.replace(output.path, with: staging.path, aside: retired.path) {
+                try? fileManager.removeItem(atPath: old)
             }
-            try fileManager.moveItem(at: staging, to: output)
-            try? fileManager.removeItem(at: retired)
         } catch {
-            if !fileManager.fileExists(atPath: output.path), fileManager.fileExists(atPath: retired.path) {
-                try? fileManager.moveItem(at: retired, to: output)
-            }
             try? fileManager.removeItem(at: staging)
-            return .error("write-failed", "cannot replace \(output.path): \(Self.describe(error))", at: nil)
+            return .error("write-failed", error.message, at: nil)
         }
         return nil
     }
@@ -67,10 +66,10 @@ public struct OutputWriter: Sendable {
         var files: [String: OutputFile.Content] = [OutputFolder.marker: .text("")]
         for file in rendered.files {
             if case .copy(let source) = file.content {
-                guard let data = FileManager.default.contents(atPath: projectRoot.appendingPathComponent(source).path) else {
-                    return .failure(.error("write-failed", "cannot write the output: \(source) could not be read", at: .file(source)))
+                switch copied(source) {
+                case .success(let bytes): files[file.path] = .bytes(bytes)
+                case .failure(let diagnostic): return .failure(diagnostic)
                 }
-                files[file.path] = .bytes(Array(data))
             } else {
                 files[file.path] = file.content
             }
@@ -182,11 +181,20 @@ public struct OutputWriter: Sendable {
         case .bytes(let bytes):
             try bytes.withUnsafeBufferPointer { try Self.write($0, to: url) }
         case .copy(let source):
-            let from = projectRoot.appendingPathComponent(source)
-            guard let data = FileManager.default.contents(atPath: from.path) else {
-                throw WriteError(message: "\(source) could not be read")
+            switch copied(source) {
+            case .success(let bytes): try bytes.withUnsafeBufferPointer { try Self.write($0, to: url) }
+            case .failure(let diagnostic): throw WriteError(message: diagnostic.message)
             }
-            try data.write(to: url)
+        }
+    }
+
+    /// The bytes of a project file to copy, read under the project's rule (inside the
+    /// project, a regular file, within the size limit: see ``ProjectDirectory``).
+    private func copied(_ source: String) -> Result<[UInt8], Diagnostic> {
+        switch ProjectDirectory(root: projectRoot).readBytes(source) {
+        case .bytes(let bytes): return .success(bytes)
+        case .missing: return .failure(.error("write-failed", "cannot write the output: \(source) disappeared while it was being read", at: .file(source)))
+        case .failed(let diagnostic): return .failure(diagnostic)
         }
     }
 

@@ -450,9 +450,7 @@ public struct ScenarioLoader {
             halfLifeDays = quantity.value / TimeUnit.day.seconds
         }
         guard let data else { return nil }
-        // The scenario file's folder; an absolute path keeps its leading "/".
-        let folder = (file.path.hasPrefix("/") ? "/" : "") + file.path.split(separator: "/").dropLast().joined(separator: "/")
-        let path = folder.isEmpty ? data : folder + "/" + data
+        let path = Self.dataPath(data, besideScenario: file.path)
         let csv: SourceFile
         switch readFile(path) {
         case .success(let read): csv = read
@@ -476,6 +474,25 @@ public struct ScenarioLoader {
         let (paths, csvDiagnostics) = TouchpointReader.read(csv, currency: currency)
         diagnostics += csvDiagnostics
         return AttributionSpec(path: path, paths: paths, halfLifeDays: halfLifeDays, channel: channel, model: model)
+    }
+
+    /// The path of a data file the scenario at `scenarioPath` names: relative to the scenario's
+    /// folder (an absolute `data` is taken as it is), with `.` and `..` worked out by name, so
+    /// that a diagnostic shows where the path leads (`../outside/secret.csv`). Whether the file
+    /// may be read is the reader's decision, not this one's.
+    static func dataPath(_ data: String, besideScenario scenarioPath: String) -> String {
+        let absolute = data.hasPrefix("/") || (scenarioPath.hasPrefix("/"))
+        let joined = data.hasPrefix("/") ? data : scenarioPath.split(separator: "/").dropLast().joined(separator: "/") + "/" + data
+        var components: [Substring] = []
+        for component in joined.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                if let last = components.last, last != ".." { components.removeLast() } else if !absolute { components.append("..") }
+            default: components.append(component)
+            }
+        }
+        return (absolute ? "/" : "") + components.joined(separator: "/")
     }
 
     // MARK: - Values
