@@ -29,7 +29,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The folder for the reports (default: build/reports/ in the project).", valueName: "folder"))
     var out: String?
 
-    @Option(help: ArgumentHelp("An earlier run's folder: list, client by client, the inputs and figures that changed since.", valueName: "folder"))
+    @Option(help: ArgumentHelp("An earlier run's reports folder, or one client's folder in it: list, client by client, the inputs and figures that changed since. A folder that holds no earlier report is refused and nothing is written.", valueName: "folder"))
     var compare: String?
 
     func validate() throws {
@@ -66,12 +66,10 @@ struct ReportCommand: AsyncParsableCommand {
             }
         }
         print(lines.joined(separator: "\n"))
-        if let compare = reportOptions.compare {
-            for outcome in outcomes {
-                guard let changes = outcome.changes else { continue }
-                print("")
-                print(changes.text(name: outcome.name, since: Terminal.display(compare.appendingPathComponent(outcome.name))), terminator: "")
-            }
+        for outcome in outcomes {
+            guard let changes = outcome.changes, let earlier = outcome.comparedWith else { continue }
+            print("")
+            print(changes.text(name: outcome.name, since: Terminal.display(earlier)), terminator: "")
         }
         if written.count < outcomes.count { throw ExitCode.failure }
     }

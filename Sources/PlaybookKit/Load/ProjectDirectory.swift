@@ -22,16 +22,20 @@ struct ProjectDirectory: Sendable {
     /// The real path (links resolved) of the folder every file read must lie in: the project
     /// root, or for a scenario named outside any project, the folder it lies in.
     let boundary: String
+    /// The boundary as diagnostics name it: "the project", or "the scenario's folder".
+    let boundaryName: String
 
     /// Access to the project in `root`.
     init(root: URL) {
-        self.init(root: root, boundary: root)
+        self.init(root: root, boundary: root, named: "the project")
     }
 
-    /// Access to paths relative to `root` that may read only inside `boundary`.
-    init(root: URL, boundary: URL) {
+    /// Access to paths relative to `root` that may read only inside `boundary`, which
+    /// diagnostics call `name`.
+    init(root: URL, boundary: URL, named name: String) {
         self.root = root
         self.boundary = Self.realPath(boundary.path) ?? OutputFolder.canonical(boundary)
+        boundaryName = name
     }
 
     /// What reading a file can give.
@@ -75,7 +79,7 @@ struct ProjectDirectory: Sendable {
         switch locate(path) {
         case .inside(let found): real = found
         case .missing: return .missing
-        case .outside: return .failed(Self.outside(path))
+        case .outside: return .failed(outside(path))
         }
         switch RegularFile.read(real) {
         case .success(let bytes): return .bytes(bytes)
@@ -89,7 +93,7 @@ struct ProjectDirectory: Sendable {
     func check(_ path: String) -> Diagnostic? {
         switch locate(path) {
         case .missing: return nil
-        case .outside: return Self.outside(path)
+        case .outside: return outside(path)
         case .inside(let real):
             switch RegularFile.check(real) {
             case .success, .failure(.missing): return nil
@@ -118,7 +122,7 @@ struct ProjectDirectory: Sendable {
     /// The diagnostic when the folder `path` leads outside the project (it, or a folder above
     /// it, is a symbolic link to somewhere else); `nil` when it is inside or does not exist.
     func folderProblem(_ path: String) -> Diagnostic? {
-        if case .outside = locate(path) { return Self.outside(path) }
+        if case .outside = locate(path) { return outside(path) }
         return nil
     }
 
@@ -147,7 +151,7 @@ struct ProjectDirectory: Sendable {
                     switch locate(full) {
                     case .missing: continue  // a link to nothing: there is no file
                     case .outside:
-                        refused.append(Self.outside(full))
+                        refused.append(outside(full))
                         continue
                     case .inside(let real):
                         guard stat(real, &info) == 0 else { continue }
@@ -198,9 +202,9 @@ struct ProjectDirectory: Sendable {
         return String(cString: resolved)
     }
 
-    private static func outside(_ path: String) -> Diagnostic {
-        .error("outside-project", "\(path) leads outside the project", at: .file(path),
-               hint: "a build reads only files inside the project folder, following symbolic links: copy the file into the project")
+    private func outside(_ path: String) -> Diagnostic {
+        .error("outside-project", "\(path) leads outside \(boundaryName)", at: .file(path),
+               hint: "Playbook reads only files inside \(boundaryName), following symbolic links: copy what you need into it")
     }
 
     private static func diagnostic(_ refusal: RegularFile.Refusal, path: String) -> Diagnostic {

@@ -54,7 +54,8 @@ public struct ProjectLoader: Sendable {
                 continue
             }
             // A book folder that is a link to somewhere else is not published.
-            if let problem = directory.folderProblem(folder) {
+            if var problem = directory.folderProblem(folder) {
+                problem.location = reference.location
                 diagnostics.append(problem)
                 continue
             }

@@ -34,19 +34,73 @@ public struct ReportChanges: Sendable {
     /// Whether nothing changed (and the comparison could be made).
     public var isEmpty: Bool { problem == nil && sections.allSatisfy { $0.changes.isEmpty } }
 
+    /// The earlier runs `--compare` names, client by client: the client folder each was read
+    /// from and its figures. `folder` is either an earlier run's reports folder (one folder per
+    /// client) or one client's folder (it holds `metrics.json`; then only one client may be
+    /// reported). A folder that does not exist, that holds no earlier report of any of
+    /// `clients`, or whose figures cannot be read is refused: the reports are then not made,
+    /// so the baseline the user wanted is never replaced.
+    public static func earlierRuns(in folder: URL, clients: [String]) -> Result<[String: (URL, Earlier)], Diagnostic> {
+        let shown = folder.path
+        var info = stat()
+        guard stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            return .failure(.error("no-earlier-run", "--compare \(shown): there is no such folder", at: nil,
+                                   hint: "give the folder of an earlier run, such as build/reports/, or one client's folder in it"))
+        }
+        var found: [String: (URL, Earlier)] = [:]
+        if stat(folder.appendingPathComponent("metrics.json").path, &info) == 0 {
+            // One client's folder.
+            guard clients.count == 1, let client = clients.first else {
+                return .failure(.error("no-earlier-run", "--compare \(shown) is one client's report, and \(clients.count) scenarios were given", at: nil,
+                                       hint: "to compare several clients, give the folder that holds their reports, such as build/reports/"))
+            }
+            found[client] = (folder, .figures([:]))
+        } else {
+            for client in clients {
+                let clientFolder = folder.appendingPathComponent(client)
+                if stat(clientFolder.appendingPathComponent("metrics.json").path, &info) == 0 {
+                    found[client] = (clientFolder, .figures([:]))
+                } else {
+                    found[client] = (clientFolder, .missing("there is no earlier report: \(clientFolder.appendingPathComponent("metrics.json").path) does not exist"))
+                }
+            }
+            guard found.values.contains(where: { if case .figures = $0.1 { return true } else { return false } }) else {
+                return .failure(.error("no-earlier-run", "--compare \(shown) holds no earlier report of \(clients.joined(separator: ", "))", at: nil,
+                                       hint: "give the folder of an earlier run, such as build/reports/, or one client's folder in it"))
+            }
+        }
+        for (client, (clientFolder, earlier)) in found {
+            guard case .figures = earlier else { continue }
+            switch figures(in: clientFolder) {
+            case .success(let figures): found[client] = (clientFolder, .figures(figures))
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        return .success(found)
+    }
+
     /// Reads `metrics.json` in an earlier client folder.
-    public static func earlierFigures(in folder: URL) -> Earlier {
-        let file = folder.appendingPathComponent("metrics.json")
+    private static func figures(in folder: URL) -> Result<[String: JSONAny], Diagnostic> {
+        let file = folder.appendingPathComponent("metrics.json").path
         let data: [UInt8]
-        switch RegularFile.read(file.path) {
+        switch RegularFile.read(file) {
         case .success(let bytes): data = bytes
-        case .failure(.missing): return .missing("there is no earlier report: \(file.path) does not exist")
-        case .failure: return .missing("\(file.path) is not a report's figures file")
+        case .failure(let refusal):
+            let reason: String
+            switch refusal {
+            case .missing: reason = "it does not exist"
+            case .folder: reason = "it is a folder"
+            case .special(let kind): reason = "it is \(kind)"
+            case .tooLarge: reason = "it is larger than \(RegularFile.sizeLimitText)"
+            case .unreadable(let message): reason = message
+            }
+            return .failure(.error("no-earlier-run", "--compare: \(file) cannot be read: \(reason)", at: nil))
         }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(data))) as? [String: Any] else {
-            return .missing("\(file.path) is not a report's figures file")
+            return .failure(.error("no-earlier-run", "--compare: \(file) is not a report's figures file", at: nil,
+                                   hint: "give the folder of an earlier run, such as build/reports/, or one client's folder in it"))
         }
-        return .figures(object.mapValues(JSONAny.init))
+        return .success(object.mapValues(JSONAny.init))
     }
 
     /// Compares the earlier figures with the new `metrics.json` text of `scenario`.

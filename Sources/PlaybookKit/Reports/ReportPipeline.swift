@@ -45,6 +45,8 @@ public struct ReportOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     /// What changed since the compared run, when one was asked for.
     public var changes: ReportChanges?
+    /// The earlier client folder the report was compared with.
+    public var comparedWith: URL?
 
     /// Whether the report was written.
     public var succeeded: Bool { folder != nil }
@@ -73,6 +75,14 @@ public enum ReportPipeline {
         let (context, setup) = await self.context(directory: directory, settings: settings, template: options.template ?? settings.reportTemplate,
                                                   sourceDate: options.sourceDate)
         guard let context else { return (setup, []) }
+        // Every earlier figure is read before any report is written: the compared folder may be
+        // the one about to be replaced.
+        let earlier: [String: (URL, ReportChanges.Earlier)]
+        switch options.compare.map({ ReportChanges.earlierRuns(in: $0, clients: options.scenarios.map(Self.name(of:))) }) {
+        case .success(let found)?: earlier = found
+        case .failure(let problem)?: return (setup + [problem], [])
+        case nil: earlier = [:]
+        }
 
         let builder = ReportBuilder(context: context)
         let done = Counter()
@@ -83,7 +93,8 @@ public enum ReportPipeline {
             var outcome = ReportOutcome(argument: argument, name: scenario?.spec.slug ?? Self.name(of: argument), folder: nil,
                                         diagnostics: scenarioDiagnostics)
             if let scenario, !scenarioDiagnostics.hasErrors, options.scenarios[..<index].allSatisfy({ Self.name(of: $0) != scenario.spec.slug }) {
-                outcome = await make(scenario, argument: argument, builder: builder, options: options)
+                outcome = await make(scenario, argument: argument, builder: builder, options: options,
+                                     earlier: earlier[scenario.spec.slug] ?? earlier[Self.name(of: argument)])
                 outcome.diagnostics = scenarioDiagnostics + outcome.diagnostics
             } else if scenario != nil, !scenarioDiagnostics.hasErrors {
                 outcome.diagnostics.append(.error("duplicate-report", "two scenarios given are called '\(outcome.name)', and their reports would share build/reports/\(outcome.name)/",
@@ -96,12 +107,10 @@ public enum ReportPipeline {
     }
 
     /// The report of one scenario, written (and compared) unless it has errors.
-    private static func make(_ scenario: Scenario, argument: String, builder: ReportBuilder, options: ReportOptions) async -> ReportOutcome {
+    private static func make(_ scenario: Scenario, argument: String, builder: ReportBuilder, options: ReportOptions,
+                             earlier: (folder: URL, figures: ReportChanges.Earlier)?) async -> ReportOutcome {
         let name = scenario.spec.slug
         var outcome = ReportOutcome(argument: argument, name: name, folder: nil, diagnostics: [])
-        // The earlier figures are read before anything is written: the compared folder may be
-        // the one about to be replaced.
-        let earlier = options.compare.map { ReportChanges.earlierFigures(in: $0.appendingPathComponent(name)) }
         let (files, diagnostics) = await builder.build(name: name, scenario: scenario)
         outcome.diagnostics = diagnostics
         guard !diagnostics.hasErrors, !files.isEmpty else { return outcome }
@@ -122,7 +131,8 @@ public enum ReportPipeline {
         }
         outcome.folder = folder
         if let earlier, case .text(let json)? = files.first(where: { $0.path == "metrics.json" })?.content {
-            outcome.changes = ReportChanges(earlier: earlier, current: json, scenario: scenario)
+            outcome.changes = ReportChanges(earlier: earlier.figures, current: json, scenario: scenario)
+            outcome.comparedWith = earlier.folder
         }
         return outcome
     }

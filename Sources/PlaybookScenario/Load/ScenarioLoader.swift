@@ -455,9 +455,9 @@ public struct ScenarioLoader {
         switch readFile(path) {
         case .success(let read): csv = read
         case .failure(let diagnostic):
-            diagnostics.append(.error("missing-file", "the attribution data '\(data)' cannot be read: \(diagnostic.message)",
+            diagnostics.append(.error(diagnostic.id, "the attribution data '\(data)' cannot be read: \(diagnostic.message)",
                                       at: file.location(line: pair.value.line, firstOccurrenceOf: data),
-                                      hint: "the path is relative to the scenario file"))
+                                      hint: diagnostic.hint ?? "the path is relative to the scenario file"))
             return nil
         }
         var model = Attribution.Model.positionBased
