@@ -56,6 +56,53 @@ import Testing
         }
     }
 
+    /// `ln -s content/guide linkc; playbook build --out linkc/sub`: the path is resolved through
+    /// the link before it is judged, so nothing is written into the sources (nor by `report`).
+    @Test func anOutputFolderThroughALinkIntoTheSourcesIsRefused() throws {
+        let work = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let project = work.appendingPathComponent("project")
+        #expect(try Tools.playbook(["new", project.path]).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: project.appendingPathComponent("linkc").path, withDestinationPath: "content/handbook")
+        let sources = Tools.files(under: project.appendingPathComponent("content"))
+        let built = try Tools.playbook(["build", "--out", "linkc/sub"], in: project)
+        #expect(built.status == 1)
+        #expect(built.stderr == """
+        error: the output folder \(project.path)/linkc/sub is inside the project's content/ folder [unsafe-output]
+          hint: a build must not write where it reads: choose a folder such as build/
+        1 error
+        build failed: nothing was written
+
+        """)
+        let reported = try Tools.playbook(["report", "harbour-energy", "--out", "linkc/sub"], in: project)
+        #expect(reported.status == 1)
+        #expect(reported.stderr == """
+        error: the output folder \(project.path)/linkc/sub/harbour-energy is inside the project's content/ folder [unsafe-output]
+          hint: a build must not write where it reads: choose a folder such as build/
+        1 error
+
+        """)
+        #expect(Tools.files(under: project.appendingPathComponent("content")) == sources)
+    }
+
+    /// A stylesheet that is a named pipe: `check` refuses it at once instead of waiting forever.
+    @Test func checkDoesNotWaitOnANamedPipe() throws {
+        let work = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        #expect(try Tools.playbook(["new", work.path]).status == 0)
+        let stylesheet = work.appendingPathComponent("templates/epub/book.css").path
+        try FileManager.default.removeItem(atPath: stylesheet)
+        #expect(mkfifo(stylesheet, 0o644) == 0)
+        let result = try Tools.playbook(["check", "--project", work.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+        templates/epub/book.css:1:1: error: templates/epub/book.css is a named pipe, not a regular file [not-a-regular-file]
+          hint: Playbook reads only regular files
+        1 error
+
+        """)
+    }
+
     @Test func aFolderNotMadeByPlaybookIsNeverReplaced() throws {
         let work = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }

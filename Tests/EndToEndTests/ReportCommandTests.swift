@@ -150,10 +150,68 @@ import Testing
             Probability that ROI > 0             99.7% → 100.0%  (+0.3 points)
 
         """)
-        // A client never reported before has nothing to compare with.
-        let fresh = try Tools.playbook(["report", "brightwell-outdoor", "--out", out.path, "--compare", out.path.appending("-none")],
-                                       in: Tools.repository)
-        #expect(fresh.stdout.hasSuffix("\nbrightwell-outdoor: nothing to compare: there is no earlier report: \(out.path)-none/brightwell-outdoor/metrics.json does not exist\n"))
+        // A client never reported before, beside one that was, has nothing to compare with.
+        let fresh = try Tools.playbook(["report", file.path, "brightwell-outdoor", "--out", out.path, "--compare", out.path], in: Tools.repository)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(fresh.stdout.hasSuffix("\nbrightwell-outdoor: nothing to compare: there is no earlier report: \(out.path)/brightwell-outdoor/metrics.json does not exist\n"))
+    }
+
+    /// `--compare build/reports/<client>`: the client's own folder is accepted as the baseline.
+    @Test func compareAcceptsTheClientsFolder() throws {
+        let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }
+        let file = scenarios.appendingPathComponent("kestrel-mobile.yaml")
+        #expect(try Tools.playbook(["report", file.path, "--out", out.path], in: Tools.repository).status == 0)
+        try edit(file, "handle_time: { value: 6.5 min/call", "handle_time: { value: 7 min/call")
+        let client = out.appendingPathComponent("kestrel-mobile")
+        let result = try Tools.playbook(["report", file.path, "--out", out.path, "--compare", client.path], in: Tools.repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        let changes = result.stdout.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
+        #expect(changes.hasPrefix("""
+        kestrel-mobile: 1 input and 31 figures changed since \(client.path)
+          Inputs
+            handle_time                          6.5 min/call → 7 min/call
+          Metrics
+            cost_per_call                        $6.50/call → $7.00/call
+
+        """))
+        // With several clients, one client's folder is not a baseline for all of them.
+        let several = try Tools.playbook(["report", file.path, "brightwell-outdoor", "--out", out.path, "--compare", client.path],
+                                         in: Tools.repository)
+        #expect(several.status == 1)
+        #expect(several.stderr == """
+        error: --compare \(client.path) is one client's report, and 2 scenarios were given [no-earlier-run]
+          hint: to compare several clients, give the folder that holds their reports, such as build/reports/
+        1 error
+        no report was made
+
+        """)
+    }
+
+    /// A `--compare` folder that holds no earlier run is refused, and the report it would have
+    /// been compared with is not replaced.
+    @Test func compareWithNoEarlierRunIsRefusedAndReplacesNothing() throws {
+        let out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try Tools.playbook(["report", "kestrel-mobile", "--out", out.path], in: Tools.repository).status == 0)
+        let baseline = out.appendingPathComponent("kestrel-mobile/metrics.json")
+        try Data("{\"baseline\": true}".utf8).write(to: baseline)
+        for (compare, message) in [
+            (out.path + "-none", "--compare \(out.path)-none: there is no such folder"),
+            (FileManager.default.temporaryDirectory.path, "--compare \(FileManager.default.temporaryDirectory.path) holds no earlier report of kestrel-mobile"),
+        ] {
+            let result = try Tools.playbook(["report", "kestrel-mobile", "--out", out.path, "--compare", compare], in: Tools.repository)
+            #expect(result.status == 1)
+            #expect(result.stdout == "")
+            #expect(result.stderr == """
+            error: \(message) [no-earlier-run]
+              hint: give the folder of an earlier run, such as build/reports/, or one client's folder in it
+            1 error
+            no report was made
+
+            """)
+            #expect(try String(contentsOf: baseline, encoding: .utf8) == "{\"baseline\": true}")
+        }
     }
 
     /// Headless chromium prints the page; every page after the cover carries the client's name
