@@ -109,6 +109,22 @@ import Testing
         #expect(built.status == 0 && built.stderr == "", "\(built.stderr)")
     }
 
+    /// A named pipe where the starter has a file is a file of the user's: refused, not waited on.
+    @Test func aNamedPipeInTheWayIsRefusedWithoutWaiting() throws {
+        let root = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("demo"), withIntermediateDirectories: true)
+        #expect(mkfifo(root.appendingPathComponent("demo/playbook.yaml").path, 0o644) == 0)
+        let refused = try Tools.playbook(["new", "demo"], in: root)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == """
+            error: demo/ already has a file of the starter, with other contents:
+              playbook.yaml
+              hint: choose a new folder, or pass --force to move these files into demo/.playbook-backup/ and write the starter's copies
+
+            """)
+    }
+
     @Test func aFileInTheWayIsAnError() throws {
         let root = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

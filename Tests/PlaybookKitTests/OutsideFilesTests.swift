@@ -129,6 +129,16 @@ import Testing
         #expect(DiagnosticPrinter().format(diagnostics) == Self.outside("content/scenarios/harbour-energy.yaml"))
     }
 
+    @Test func aScenariosFolderLinkedOutsideIsRefusedAsAWhole() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try FileManager.default.moveItem(at: sandbox.project.appendingPathComponent("content/scenarios"),
+                                         to: sandbox.outside.appendingPathComponent("scenarios"))
+        try sandbox.link("content/scenarios", to: "../../outside/scenarios")
+        #expect(await sandbox.check() == Self.outside("content/scenarios"))
+        #expect(await sandbox.report() == Self.outside("content/scenarios/harbour-energy.yaml"))
+    }
+
     static let attributionScenario = """
         client: Acme
         title: Attribution

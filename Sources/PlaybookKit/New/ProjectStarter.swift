@@ -55,7 +55,9 @@ public enum ProjectStarter {
         for (path, text) in starter {
             let existing = folder.appendingPathComponent(path)
             guard manager.fileExists(atPath: existing.path) || isSymlink(existing) else { continue }
-            if manager.contents(atPath: existing.path) == Data(text.utf8) {
+            // Read under the same rule as a build (a regular file, not through a link, within the
+            // size limit), so that a named pipe cannot make `new` wait; anything else is a clash.
+            if !isSymlink(existing), case .success(let bytes) = RegularFile.read(existing.path), bytes.elementsEqual(text.utf8) {
                 outcome.unchanged.append(path)
             } else {
                 clashes.append(path)

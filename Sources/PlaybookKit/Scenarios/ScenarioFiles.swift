@@ -70,6 +70,8 @@ public enum ScenarioFiles {
     /// again, and each scenario's version is recorded in the session.
     static func loadAll(_ names: [String], directory: ProjectDirectory, settings: SeriesSettings,
                         session: BuildSession? = nil) -> ([String: Scenario], [Diagnostic]) {
+        // A scenarios folder that is a link to somewhere else is refused as a whole.
+        if let problem = directory.folderProblem(folder) { return ([:], [problem]) }
         let defaults = defaults(for: settings)
         var scenarios: [String: Scenario] = [:]
         var diagnostics: [Diagnostic] = []
