@@ -26,11 +26,14 @@ public enum ScenarioFiles {
         if given == nil, case .file(let settingsFile) = project.read("playbook.yaml"), let settings = SeriesSettingsLoader.load(settingsFile).0 {
             defaults = Self.defaults(for: settings)
         }
-        // A scenario named outside the project is the user's own choice of file; the data files
-        // it names must lie in the folder it really lies in, or below.
-        let directory = path.hasPrefix("/")
-            ? ProjectDirectory(root: projectRoot, boundary: URL(fileURLWithPath: path).deletingLastPathComponent(), named: "the scenario's folder")
-            : project
+        // A scenario named outside the project (or when there is no project: no playbook.yaml)
+        // is the user's own choice of file; the data files it names must lie in the folder it
+        // really lies in, or below.
+        let inProject = !path.hasPrefix("/") && project.exists("playbook.yaml")
+        let real = ProjectDirectory.realPath(project.url(path).path).map { URL(fileURLWithPath: $0) } ?? project.url(path)
+        let directory = inProject
+            ? project
+            : ProjectDirectory(root: projectRoot, boundary: real.deletingLastPathComponent(), named: "the scenario's folder")
         return load(path: path, directory: directory, defaults: defaults)
     }
 
@@ -145,8 +148,7 @@ public enum ScenarioFiles {
     /// The project-relative path of the scenario `argument` names, if the file exists. A path
     /// named inside the project stays a project path even when it is a link (it is then read
     /// under the project's rule, and refused if it leads outside); a file named outside the
-    /// project (or when there is no project: no `playbook.yaml`) is given by its real absolute
-    /// path (links resolved).
+    /// project is given by its real absolute path (links resolved).
     private static func resolve(_ argument: String, directory: ProjectDirectory, currentDirectory: URL) -> String? {
         let root = directory.boundary
         if argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.contains("/") {
@@ -155,8 +157,7 @@ public enum ScenarioFiles {
             let named = OutputFolder.canonical(url.deletingLastPathComponent()) + "/" + url.lastPathComponent
             var info = stat()
             guard lstat(named, &info) == 0 else { return nil }
-            // A folder without playbook.yaml is no project: its files are not the project's.
-            if named.hasPrefix(root + "/"), directory.exists("playbook.yaml") { return String(named.dropFirst(root.count + 1)) }
+            if named.hasPrefix(root + "/") { return String(named.dropFirst(root.count + 1)) }
             return ProjectDirectory.realPath(named)
         }
         let path = "\(folder)/\(argument).yaml"
