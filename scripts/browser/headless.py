@@ -98,6 +98,23 @@ function look(e) {
 """
 
 
+# Every element of the page with text of its own (not only in its children), outside SVG, that
+# is rendered: what look() says of each.
+LOOK_ALL = LOOK + r"""
+var seen = [];
+var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+for (var e = walker.currentNode; e; e = walker.nextNode()) {
+  if (e.namespaceURI !== "http://www.w3.org/1999/xhtml" || /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(e.tagName)) continue;
+  var own = Array.prototype.some.call(e.childNodes, function (n) { return n.nodeType === 3 && n.nodeValue.trim() !== ""; });
+  if (!own || e.getClientRects().length === 0) continue;
+  var l = look(e);
+  l.tag = e.tagName.toLowerCase() + (e.id ? "#" + e.id : "");
+  seen.push(l);
+}
+return seen;
+"""
+
+
 def look(driver, element):
     """What a person sees of a selenium element (see LOOK): its colour, the background behind it,
     the contrast ratio and the ratio WCAG AA needs for its size, and whether it is visible, in the
@@ -108,6 +125,11 @@ def look(driver, element):
 def look_at(driver, expression):
     """The same for the element a JavaScript expression gives (e.g. inside a shadow root)."""
     return driver.execute_script(LOOK + "return look(" + expression + ");")
+
+
+def look_all(driver):
+    """look() for every rendered element of the page with text of its own (SVG aside)."""
+    return driver.execute_script(LOOK_ALL)
 
 
 def readable(seen):

@@ -4,7 +4,7 @@ chromedriver (selenium) against a running `playbook serve`:
 
 1. opens the page and scrolls down;
 2. appends a sentence to the chapter's file: the page must show it without being touched,
-   at the same scroll position;
+   at the same scroll position, and be readable (headless.look);
 3. appends a broken tag: the failure overlay must appear with the diagnostic, and be what a
    person can read: it covers the viewport and is on top, and its title, help line and
    diagnostic each have at least WCAG AA contrast against what is behind them (headless.look);
@@ -15,7 +15,7 @@ Prints one JSON object with what it saw; exits 1 when a step did not happen with
 """
 import json, sys
 
-from headless import chromium, look_at, waiter
+from headless import chromium, look, look_at, waiter
 
 url, chapter = sys.argv[1], sys.argv[2]
 png = sys.argv[3] if len(sys.argv) > 3 else None
@@ -43,6 +43,10 @@ try:
     seen["reloaded"] = driver.execute_script("return window.__before_reload === undefined")
     wait("the scroll position is restored", lambda: abs(driver.execute_script("return window.scrollY") - seen["scroll_before"]) <= 2, 5)
     seen["scroll_after"] = driver.execute_script("return window.scrollY")
+    added = driver.find_element("xpath", "//p[normalize-space(.)='A sentence the browser test added.']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", added)
+    seen["edit_look"] = look(driver, added)
+    driver.execute_script("window.scrollTo(0, arguments[0]);", seen["scroll_after"])
 
     driver.execute_script("window.__before_failure = true;")
     append("\nBroken {{ no_such_value }} tag.\n")
