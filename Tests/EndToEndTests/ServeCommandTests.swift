@@ -197,6 +197,24 @@ import Testing
         #expect(status == 0)
     }
 
+    /// A page opened while the server holds all the streams it allows is refused (503), and its
+    /// script tries again: once a stream is free, the page connects by itself (a browser's
+    /// EventSource gives up on a 503; the script does not).
+    @Test func aRefusedPageConnectsOnceAStreamIsFree() throws {
+        let server = try Server()
+        let python = ProcessInfo.processInfo.environment["PLAYBOOK_PYTHON"] ?? Tools.repository.appendingPathComponent(".tools/venv/bin/python3").path
+        let script = Tools.repository.appendingPathComponent("scripts/browser/stream-retry.py").path
+        let browser = try Tools.run(URL(fileURLWithPath: python), [script, server.url + "index.html", "128"])
+        #expect(browser.status == 0, "\(browser.stdout)\n\(browser.stderr.suffix(1500))")
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(browser.stdout.utf8)) as? [String: Any])
+        #expect(seen["held"] as? [String: Int] == ["HTTP/1.1 200 OK": 128])
+        #expect(seen["connected_while_full"] as? Bool == false)
+        // Retry-After is 5 s; the page connects within the next try.
+        #expect((seen["connected_after_seconds"] as? Double ?? 99) <= 10)
+        let (status, _) = server.interrupt()
+        #expect(status == 0)
+    }
+
     /// DNS rebinding: a page of another site that points its own name at 127.0.0.1 must not
     /// read the preview. The loopback server answers only the names of this machine.
     @Test func aForeignHostNameIsRefused() throws {
