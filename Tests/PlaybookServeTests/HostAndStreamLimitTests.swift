@@ -87,6 +87,24 @@ import Testing
         #expect(received == ["retry: 1000\nevent: hello\ndata: 0\n\n", ": heartbeat\n\n"])
     }
 
+    /// A page that vanished without closing its connection is found out by the heartbeat: the
+    /// write fails and its stream ends.
+    @Test(.timeLimit(.minutes(1))) func aStreamWhoseHeartbeatCannotBeWrittenEnds() async throws {
+        let site = try FileServingTests.Site()
+        let channel = ReloadChannel()
+        let responder = PreviewResponder(files: site.preview.files, channel: channel, home: "/site/",
+                                         hosts: HostNames(listeningOn: "127.0.0.1", loopback: true))
+        let response = await responder.answer(HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: ReloadScript.eventsPath))
+        let writer = VanishingWriter()
+        let body = Task { try await response.body.write(writer) }
+        while writer.written.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(await channel.listeners == 1)
+        await channel.beat()
+        try await body.value
+        #expect(writer.written == ["retry: 1000\nevent: hello\ndata: 0\n\n"])
+        #expect(await channel.listeners == 0)
+    }
+
     @Test func connectionsLeaveDescriptorsForTheRestOfTheServer() {
         #expect(ConnectionLimit.maximum(descriptors: 1024) == 768)
         #expect(ConnectionLimit.maximum(descriptors: 20000) == 19744)
@@ -117,6 +135,25 @@ import Testing
         try await response.body.write(writer)
         return writer.text
     }
+}
+
+/// A writer whose page goes away after the first message: every later write fails.
+final class VanishingWriter: ResponseBodyWriter, @unchecked Sendable {
+    // @unchecked: `messages` is only touched under `lock`.
+    private let lock = NSLock()
+    private var messages: [String] = []
+    var written: [String] { lock.withLock { messages } }
+
+    struct Gone: Error {}
+
+    func write(_ buffer: ByteBuffer) async throws {
+        try lock.withLock {
+            guard messages.isEmpty else { throw Gone() }
+            messages.append(String(buffer: buffer))
+        }
+    }
+
+    func finish(_ trailingHeaders: HTTPFields?) async throws { throw Gone() }
 }
 
 /// A response body writer that keeps what it is given.
