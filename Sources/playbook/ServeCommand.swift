@@ -13,7 +13,9 @@ struct ServeCommand: AsyncParsableCommand {
         watches every file a build reads: chapters, book.yaml and playbook.yaml, scenarios and \
         their data, templates and the site's files. Each save rebuilds what it affects; open \
         pages reload keeping their scroll position. A failed build keeps the last good site \
-        served and shows the diagnostics over the page and here. Ctrl-C stops the server.
+        served and shows the diagnostics over the page and here. On loopback (the default) \
+        the server answers only requests for localhost, 127.0.0.1, [::1] and --host, so that \
+        no other site can read the preview. Ctrl-C stops the server.
         """
     )
 

@@ -34,6 +34,10 @@ import Testing
                 sourceLocation: sourceLocation)
         #expect(seen["nothing_count"] as? Int == 0, sourceLocation: sourceLocation)
         #expect(seen["typed_count"] as? Int == 2, sourceLocation: sourceLocation)
+        // What a person sees: every text of the results page and the search box readable (WCAG
+        // AA contrast, visible); the status, the first result and the heading it opens on screen.
+        #expect((seen["looked"] as? Int ?? 0) >= 20, sourceLocation: sourceLocation)
+        #expect((seen["unreadable"] as? [Any])?.isEmpty == true, "\(seen["unreadable"] ?? "nothing")", sourceLocation: sourceLocation)
     }
 
     @Test func searchWorksFromFileURLs() throws {

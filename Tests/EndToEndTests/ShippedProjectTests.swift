@@ -25,7 +25,8 @@ import Testing
 
     /// Every page of every shipped EPUB, read in headless chromium at an e-reader's page size
     /// (600 × 800) with the book's stylesheet (`scripts/browser/reader-view.py`): nothing is
-    /// wider than the page, every image loads, and each book ends with "About this series".
+    /// wider than the page, every image loads, every text is readable (visible, with WCAG AA
+    /// contrast against what is behind it), and each book ends with "About this series".
     @Test func everyEPUBPageFitsAnEReaderPage() throws {
         let out = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
@@ -46,7 +47,9 @@ import Testing
                 let file = page["file"] as? String ?? "?"
                 #expect(page["too_wide"] as? [String] == [], "\(book)/\(file) is wider than an e-reader's page")
                 #expect(page["broken_images"] as? [String] == [], "\(book)/\(file) has images that do not load")
+                #expect((page["unreadable"] as? [Any])?.isEmpty == true, "\(book)/\(file) has text a reader cannot read: \(page["unreadable"] ?? "")")
             }
+            #expect(pages.reduce(0) { $0 + ($1["looked"] as? Int ?? 0) } >= 1000, "\(book): every text of the book is looked at")
             // The cover fits on one screen.
             #expect(pages.first?["height"] as? Int == 800, "\(book)'s cover is taller than the page")
         }

@@ -62,7 +62,7 @@ import Testing
         let project = try Project()
         let first = await project.preview.builder.build(after: [])
         #expect(first.succeeded && first.wrote)
-        let (id, stream) = await project.preview.channel.subscribe()
+        let (id, stream) = try #require(await project.preview.channel.subscribe())
 
         try project.edit { $0 + "\nA sentence added while previewing.\n" }
         let edited = await project.preview.builder.build(after: [project.chapter])
@@ -106,7 +106,7 @@ import Testing
         watcher.start()
         let builds = Task { await project.preview.builder.run(watcher.changes) }
         try await Task.sleep(for: .milliseconds(300))
-        let (_, stream) = await project.preview.channel.subscribe()
+        let (_, stream) = try #require(await project.preview.channel.subscribe())
         // Three saves in a burst: one build, one reload.
         for number in 1...3 {
             try project.edit { $0 + "\nSaved \(number).\n" }

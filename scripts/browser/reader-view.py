@@ -6,15 +6,18 @@ stylesheet:
 
 - every page is checked for content wider than the page (which a reader would have to
   scroll sideways or would cut off) and for images that do not load;
+- every element with text of its own is checked for what a person sees (headless.look): it is
+  visible and its colour has WCAG AA contrast against the background behind it; "looked"
+  counts them, "unreadable" lists those that fail (at most 10);
 - with PNG_FOLDER, each page is saved as <n>-<file>.png, its whole height (up to 12,000 px).
 
 Prints one JSON object: {"pages": [{"file", "title", "height", "too_wide": [...],
-"broken_images": [...]}]}.
+"broken_images": [...], "looked", "unreadable": [...]}]}.
 """
 import base64, json, os, re, sys, time
 import xml.etree.ElementTree as ET
 
-from headless import chromium
+from headless import chromium, look_all, readable
 
 folder = os.path.abspath(sys.argv[1])
 pngs = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -62,6 +65,9 @@ try:
         if seen["scroll_width"] > width and not seen["too_wide"]:
             seen["too_wide"] = ["html %dpx" % seen["scroll_width"]]
         del seen["scroll_width"]
+        looks = look_all(driver)
+        seen["looked"] = len(looks)
+        seen["unreadable"] = [l for l in looks if not readable(l)][:10]
         if pngs:
             os.makedirs(pngs, exist_ok=True)
             full = min(seen["height"], 12000)

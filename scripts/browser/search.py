@@ -11,6 +11,12 @@
 4. searches for a word that is nowhere and reads the message;
 5. types into the search page's own box: the results change as the reader types.
 
+What a person sees is checked as well (headless.look): on the results page, every element with
+text of its own and the search box must be readable (WCAG AA contrast against what is behind
+it, visible), the status line and the first result in the viewport; the heading a result opens
+must be readable and in the viewport. "looked" counts the elements checked, "unreadable" lists
+those that are not.
+
 Prints one JSON object with what it saw; exits 1 when a step did not happen within 15 s.
 """
 import json, sys
@@ -18,7 +24,7 @@ import json, sys
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from headless import chromium, waiter
+from headless import chromium, look, look_all, readable, waiter
 
 site, query = sys.argv[1], sys.argv[2]
 driver = chromium("--window-size=1200,800")
@@ -52,6 +58,9 @@ try:
     seen["status"] = driver.find_element(By.ID, "pb-search-status").text
     seen["box"] = driver.find_element(By.ID, "pb-search-query").get_attribute("value")
     seen["results"] = results()
+    looks = look_all(driver) + [look(driver, driver.find_element(By.ID, "pb-search-query"))]
+    in_view = [look(driver, driver.find_element(By.ID, "pb-search-status")),
+               look(driver, driver.find_element(By.CSS_SELECTOR, "#pb-search-results > li h2 a"))]
 
     first = driver.find_element(By.CSS_SELECTOR, "#pb-search-results > li h2 a")
     first.click()
@@ -63,6 +72,12 @@ try:
     seen["target_in_view"] = driver.execute_script(
         "var e = document.getElementById(arguments[0]); if (!e) return false;"
         "var r = e.getBoundingClientRect(); return r.top >= -1 && r.top < window.innerHeight;", fragment)
+    if target:
+        in_view.append(look(driver, target[0]))
+    looks += in_view
+    seen["looked"] = len(looks)
+    seen["lowest"] = min(looks, key=lambda l: l["ratio"] / l["needs"])
+    seen["unreadable"] = [l for l in looks if not readable(l)] + [l for l in in_view if not l["in_viewport"]]
 
     driver.get(site + "search.html?q=zzqxv")
     wait("the empty search says so", lambda: driver.find_element(By.ID, "pb-search-status").text != "")

@@ -1,5 +1,6 @@
 import Foundation
 internal import Hummingbird
+internal import HummingbirdCore
 internal import Logging
 internal import ServiceLifecycle
 
@@ -53,7 +54,8 @@ public struct PreviewServer: Sendable {
         let preview = Preview(configuration: configuration, folder: folder, report: report)
         await preview.builder.build(after: [])
         let watcher = ProjectWatcher(root: configuration.projectRoot, ignoring: Self.ignoredFolders)
-        let app = preview.application(services: [WatchService(watcher: watcher, builder: preview.builder)]) { url in
+        let services: [any Service] = [WatchService(watcher: watcher, builder: preview.builder), HeartbeatService(channel: preview.channel)]
+        let app = preview.application(services: services) { url in
             report(.listening(url: url, folder: folder.path, exposed: !configuration.isLoopback))
             await onReady(url)
         }
@@ -107,9 +109,12 @@ struct Preview: Sendable {
         var logger = Logger(label: "playbook-serve")
         logger.logLevel = .error
         let host = configuration.host
+        let hosts = HostNames(listeningOn: host, loopback: configuration.isLoopback)
         return Application(
-            responder: PreviewResponder(files: files, channel: channel, home: "/site/"),
-            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Playbook preview"),
+            responder: PreviewResponder(files: files, channel: channel, home: "/site/", hosts: hosts),
+            server: .http1(configuration: .init(additionalChannelHandlers: [EventStreamHangUp()], idleTimeout: .seconds(30))),
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Playbook preview",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(ConnectionLimit.maximum)),
             services: services,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
@@ -118,6 +123,21 @@ struct Preview: Sendable {
             },
             logger: logger
         )
+    }
+}
+
+/// Sends every event stream a heartbeat every ``ReloadChannel/heartbeatInterval``, until
+/// shutdown, so that streams of pages that vanished without closing their connection end.
+struct HeartbeatService: Service {
+    let channel: ReloadChannel
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: ReloadChannel.heartbeatInterval)
+                await channel.beat()
+            }
+        }
     }
 }
 
