@@ -41,19 +41,26 @@ import Testing
     }
 
     @Test func halvesRoundUpEvenWhenBinaryArithmeticLandsJustBelow() {
-        let value = 89_586.0 * 0.999_999_999_999_999 * 0.75  // 67,189.49999999999
-        #expect(value < 67_189.5)
-        #expect(Rounding.lineItems(decimals: 0).applied(to: value) == 67_190)
+        // Binary arithmetic lands a hair below these halves; to 15 significant digits (what
+        // Excel keeps) they are halves, and round up.
+        #expect(4.35 * 100 < 435)
+        #expect(Rounding.lineItems(decimals: 0).applied(to: 4.35 * 100) == 435)
+        #expect(Rounding.lineItems(decimals: 0).applied(to: 1.15 * 100) == 115)
+        #expect(Rounding.lineItems(decimals: 2).applied(to: 1.005) == 1.01)
         #expect(Rounding.lineItems(decimals: 2).applied(to: 2.345) == 2.35)
         #expect(Rounding.lineItems(decimals: 0).applied(to: -2.5) == -3)
         #expect(Rounding.full.applied(to: 2.5) == 2.5)
     }
 
     @Test func paybackEdgeCases() {
-        #expect(Payback.months(initial: 0, yearly: [10]) == 0)
+        #expect(Payback.period(initial: 0, yearly: [10]) == .immediate)
+        #expect(Payback.period(initial: 0, yearly: [0, 0]) == .immediate)
+        #expect(Payback.period(initial: 0, yearly: [-10, 5]) == .notWithinHorizon)
         #expect(Payback.months(initial: -100, yearly: [50, 25]) == nil)
         #expect(Payback.months(initial: -120, yearly: [120]) == 12)
         #expect(Payback.months(initial: -100, yearly: [-50, 300]) == 18)
+        // No outlay at time 0, but year 1 is a loss: the clock still starts at time 0.
+        #expect(Payback.months(initial: 0, yearly: [-50_000, 150_000]) == 16)
     }
 }
 

@@ -91,28 +91,47 @@ public enum ScenarioEvaluator {
         }
         let score = ReturnOnObjectives.score(objectives.compactMap { result in result.progress.map { ($0, result.spec.weight) } })
         let rate = model.spec.discountRate
+        let summary = FinancialSummary(lines: lines, years: model.spec.years, rate: rate)
+        let roundedSummary = FinancialSummary(lines: lines, years: model.spec.years, rate: rate, rounding: .lineItems(decimals: 0))
+        guard summary.isFinite, roundedSummary.isFinite, score?.isFinite ?? true,
+              objectives.allSatisfy({ $0.progress?.isFinite ?? true }) else {
+            return .failure(overflow(model, lines: lines, in: scenarioCase))
+        }
         return .success(Evaluation(
-            scenarioCase: scenarioCase, values: values, lines: lines,
-            summary: FinancialSummary(lines: lines, years: model.spec.years, rate: rate),
-            roundedSummary: FinancialSummary(lines: lines, years: model.spec.years, rate: rate,
-                                             rounding: .lineItems(decimals: 0)),
+            scenarioCase: scenarioCase, values: values, lines: lines, summary: summary, roundedSummary: roundedSummary,
             objectives: objectives, returnOnObjectives: score))
+    }
+
+    /// The business case's totals are too large to compute: reported at the largest line.
+    static func overflow(_ model: CompiledModel, lines: [CashFlowLine], in scenarioCase: ScenarioCase) -> Diagnostic {
+        let sizes = lines.map { line in ([line.initial] + line.yearly).map(\.magnitude).max() ?? 0 }
+        let largest = sizes.indices.max { sizes[$0] < sizes[$1] }
+        guard let largest, largest < model.spec.lines.count else {
+            return .error("too-large", "the business case's figures are too large to compute in the \(scenarioCase.rawValue) case",
+                          at: model.spec.file.start, hint: "figures must stay below 1.8e308")
+        }
+        let spec = model.spec.lines[largest]
+        return .error("too-large", "the business case's totals are too large to compute in the \(scenarioCase.rawValue) case: '\(spec.name)' is its largest line",
+                      at: spec.location, hint: "figures must stay below 1.8e308; check the amounts of the lines")
     }
 
     static func failure(_ model: CompiledModel, site index: Int, in scenarioCase: ScenarioCase) -> Diagnostic {
         let site = model.sites[index]
         let location = site.origin.location(site.span)
         switch site.kind {
+        case .arithmetic:
+            return .error("too-large", "'\(site.text)' is too large a number to compute in the \(scenarioCase.rawValue) case", at: location,
+                          hint: "figures must stay below 1.8e308; check the inputs it uses and their low and high values")
         case .division:
             return .error("division-by-zero", "this divides by zero in the \(scenarioCase.rawValue) case: '\(site.text)' is 0", at: location,
                           hint: "check the inputs the divisor depends on, and their low and high values")
         case .power:
             return .error("no-value", "'\(site.text)' has no value in the \(scenarioCase.rawValue) case", at: location,
-                          hint: "a negative number cannot be raised to a fractional power")
+                          hint: "a negative number cannot be raised to a fractional power, and the result must stay below 1.8e308")
         case .call:
             return .error("no-value", "\(site.text)(…) has no value in the \(scenarioCase.rawValue) case", at: location,
-                          hint: site.text.hasPrefix("clv") ? "the lifetime value has no limit when the retention is at least 1 + the rate"
-                            : "check the arguments' values in that case")
+                          hint: FormulaFunction(rawValue: site.text)?.domainHint.map { $0 + ", and its result must stay below 1.8e308" }
+                            ?? "its result must stay below 1.8e308; check the arguments' values in that case")
         }
     }
 }
