@@ -3,14 +3,19 @@
 /// number go through it.
 ///
 /// A `Double` is read as its shortest round-trip decimal text (what `description` gives:
-/// `1.005`, `123456789.45`); when that needs more than 15 significant digits (the noise of
-/// binary arithmetic, `67189.49999999999`), it is first rounded to 15, the precision Excel
-/// keeps. Then the digits are rounded half away from zero by decimal arithmetic, so
-/// `round(1.005, 2)` is 1.01, `123,456,789.45` rounds to 123,456,789 and `1e9 / 1.1` to
-/// 909,090,909, at every magnitude, with no nudge.
+/// `1.005`, `123456789.45`, exactly what was typed), and those digits are rounded half away
+/// from zero by decimal arithmetic: `round(1.005, 2)` is 1.01 (as in Excel), `123,456,789.45`
+/// rounds to 123,456,789 and `1e9 / 1.1` to 909,090,909, at every magnitude, with no nudge.
+///
+/// One allowance for binary arithmetic: a result that lands a few units in the last place
+/// below a half (`89,586 × 0.75` computed as `67189.49999999999`) reads as the half it
+/// stands for. It is recognised by its digits: at least 15 significant ones, and after the
+/// rounding position a 4 followed by six or more 9s. A number typed with a few 9s
+/// (`0.4999999`) is not affected.
 public enum DecimalRounding {
-    /// The significant digits kept before rounding (Excel's precision).
-    public static let significantDigits = 15
+    /// The most decimal places (and, negated, the most tens) formulas may round to: a double
+    /// holds 15 to 17 significant digits.
+    public static let maximumPlaces = 15
 
     /// A number rounded to some decimal places, as digits.
     public struct Digits: Sendable, Equatable {
@@ -45,7 +50,6 @@ public enum DecimalRounding {
         guard value.isFinite else { return nil }
         guard var decimal = Decimal(value) else { return nil }
         if !decimal.digits.isEmpty { decimal.point += shift }
-        decimal.round(keeping: significantDigits)
         decimal.round(keeping: decimal.point + places)
         return decimal.rendered(places: places)
     }
@@ -98,7 +102,7 @@ public enum DecimalRounding {
             if keep < 0 {
                 digits = []
             } else {
-                let up = digits[keep] >= 5
+                let up = digits[keep] >= 5 || isHairBelowHalf(from: keep)
                 digits.removeLast(digits.count - keep)
                 if up {
                     var index = digits.count - 1
@@ -116,6 +120,13 @@ public enum DecimalRounding {
             }
             while let last = digits.last, last == 0 { digits.removeLast() }
             if digits.isEmpty { negative = false; point = 0 }
+        }
+
+        /// Whether the digits from `index` on are a 4 and six or more 9s in a number written
+        /// with at least 15 significant digits: a half that binary arithmetic put a hair below.
+        private func isHairBelowHalf(from index: Int) -> Bool {
+            guard digits.count >= 15, digits[index] == 4, digits.count - index > 6 else { return false }
+            return digits[(index + 1)..<(index + 7)].allSatisfy { $0 == 9 }
         }
 
         /// The integer and fraction digits with exactly `places` decimals.

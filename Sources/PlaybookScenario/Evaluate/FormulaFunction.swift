@@ -52,18 +52,18 @@ public enum FormulaFunction: String, CaseIterable, Sendable {
     }
 
     /// The digits `round(x, digits)` accepts: whole numbers from −15 (round to the nearest
-    /// 10^15) to 15 decimals, the precision a figure is kept at (``DecimalRounding``).
-    static let roundDigits = -DecimalRounding.significantDigits...DecimalRounding.significantDigits
+    /// 10^15) to 15 decimals (``DecimalRounding/maximumPlaces``).
+    static let roundDigits = -DecimalRounding.maximumPlaces...DecimalRounding.maximumPlaces
 
-    /// Why a call has no value, for the diagnostic at the call (`nil` when it is the function's
-    /// only way to fail: its result is too large).
+    /// Why a call has no value, for the diagnostic at the call (`nil` when the function's only
+    /// way to fail is a result too large).
     var domainHint: String? {
         switch self {
         case .round: return "the digits of round must be a whole number from \(Self.roundDigits.lowerBound) to \(Self.roundDigits.upperBound)"
         case .sqrt: return "sqrt needs a number of 0 or more"
-        case .pow: return "a negative number cannot be raised to a fractional power"
-        case .clv, .clv_start: return "the lifetime value has no limit when the retention is at least 1 + the rate"
-        case .pv: return "pv needs a rate above −100% and a number of periods of 0 or more"
+        case .pow: return "a negative number cannot be raised to a fractional power, and the result must stay below 1.8e308"
+        case .clv, .clv_start: return "the lifetime value has no limit when the retention is at least 1 + the rate, or when it is above 1.8e308"
+        case .pv: return "pv needs a rate above −100% and a number of periods of 0 or more; its result must stay below 1.8e308"
         case .min, .max, .abs, .floor, .ceil, .clamp: return nil
         }
     }

@@ -130,7 +130,7 @@ public enum ScenarioEvaluator {
                           hint: "a negative number cannot be raised to a fractional power, and the result must stay below 1.8e308")
         case .call:
             return .error("no-value", "\(site.text)(…) has no value in the \(scenarioCase.rawValue) case", at: location,
-                          hint: FormulaFunction(rawValue: site.text)?.domainHint.map { $0 + ", and its result must stay below 1.8e308" }
+                          hint: FormulaFunction(rawValue: site.text)?.domainHint
                             ?? "its result must stay below 1.8e308; check the arguments' values in that case")
         }
     }
