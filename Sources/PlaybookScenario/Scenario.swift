@@ -37,15 +37,20 @@ public struct Scenario: Sendable {
         var diagnostics = loadDiagnostics + compileDiagnostics
         guard let model, !diagnostics.hasErrors else { return (nil, diagnostics) }
         var cases: [ScenarioCase: Evaluation] = [:]
-        var reported: Set<SourceLocation> = []
+        // A failing operation is reported once, naming every case it fails in.
+        var failures: [(failure: EvaluationFailure, cases: [ScenarioCase])] = []
         for scenarioCase in ScenarioCase.allCases {
-            switch ScenarioEvaluator.evaluate(model, in: scenarioCase) {
+            switch ScenarioEvaluator.evaluateCase(model, in: scenarioCase) {
             case .success(let evaluation): cases[scenarioCase] = evaluation
-            case .failure(let diagnostic):
-                // Report a failing operation once, for the first case it fails in.
-                if let location = diagnostic.location, reported.insert(location).inserted { diagnostics.append(diagnostic) }
+            case .failure(let failure):
+                if let index = failures.firstIndex(where: { $0.failure == failure }) {
+                    failures[index].cases.append(scenarioCase)
+                } else {
+                    failures.append((failure, [scenarioCase]))
+                }
             }
         }
+        diagnostics += failures.map { ScenarioEvaluator.diagnostic(model, $0.failure, in: $0.cases) }
         guard let expected = cases[.expected], cases.count == 3 else { return (nil, diagnostics) }
         timer.lap("evaluate (3 cases)")
         return (Scenario(model: model, expected: expected, cases: cases,
