@@ -36,9 +36,12 @@ struct ScenarioValues {
         }
     }
 
-    /// The value of `name` as a plain number (`354816`, `0.405`), or `nil` when there is none.
+    /// The value of `name` as a plain number (`354816`, `0.405`, `6.5` for 6.5 min/call), as
+    /// `metrics.json` writes it: in the unit the scenario wrote; `nil` when there is none.
     func raw(_ name: String, in scenarioCase: ScenarioCase = .expected) -> String? {
-        if let value = scenario.value(name, in: scenarioCase) { return ValueFormatter.raw(value) }
+        if let value = scenario.value(name, in: scenarioCase), let unit = scenario.model.unit(of: name) {
+            return ValueFormatter.raw(unit.shown(value))
+        }
         switch summaryFigure(name, in: scenarioCase) {
         case .text(let text)?: return text
         case .money(let value)?: return ValueFormatter.raw(value)
