@@ -136,9 +136,6 @@ import Testing
                 #expect(location.line >= 1 && location.line <= text.split(separator: "\n", omittingEmptySubsequences: false).count,
                          "\(DiagnosticPrinter().format([diagnostic]))")
             }
-            if ProcessInfo.processInfo.environment["FUZZ_DEBUG"] != nil, scenario == nil, text.contains("horizon: 2 years\ndiscount_rate: 10%"), refused < 600 {
-                print(text, DiagnosticPrinter().format(diagnostics))
-            }
             guard let scenario else {
                 #expect(diagnostics.hasErrors, "no scenario and no error for\n\(text)")
                 refused += 1
