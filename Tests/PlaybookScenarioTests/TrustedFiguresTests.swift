@@ -167,6 +167,18 @@ private func load(_ text: String) -> Scenario? {
         """)
     }
 
+    @Test func anObjectiveThatCannotBeComputedIsAnErrorNotAMissingRow() {
+        let text = scenario() + "objectives:\n  - kpi: total\n    target: cost * calls * 1e308\n"
+        #expect(diagnose(text) == """
+        content/scenarios/test.yaml:17:26: error: 'cost * calls * 1e308' is too large a number to compute in every case [too-large]
+          17 |     target: cost * calls * 1e308
+             |                          ^
+          hint: figures must stay below 1.8e308; check the inputs it uses and their low and high values
+        1 error
+
+        """)
+    }
+
     @Test func totalsTooLargeAreLocatedAtTheLargestLine() {
         let inputs = "  calls: 1_000 calls\n  cost: $5/call\n  big: $1e308\n"
         #expect(diagnose(scenario(inputs: inputs, benefit: "big")) == """

@@ -100,9 +100,19 @@ public enum ScenarioEvaluator {
         }
         var objectives: [ObjectiveResult] = []
         for (spec, compiled) in zip(model.spec.objectives, model.objectives) {
-            guard case .success(let target) = run(compiled.target), case .success(let actual) = run(compiled.actual) else { continue }
+            // An objective's formulas fail like any other: at the operation, not by vanishing.
+            let target: Double, actual: Double
             var baseline: Double?
-            if let program = compiled.baseline, case .success(let value) = run(program) { baseline = value }
+            switch (run(compiled.target), run(compiled.actual)) {
+            case (.failure(let failure), _), (_, .failure(let failure)): return .failure(failure)
+            case (.success(let first), .success(let second)): (target, actual) = (first, second)
+            }
+            if let program = compiled.baseline {
+                switch run(program) {
+                case .success(let value): baseline = value
+                case .failure(let failure): return .failure(failure)
+                }
+            }
             let progress = ReturnOnObjectives.progress(actual: actual, target: target, baseline: baseline, direction: spec.direction)
             objectives.append(ObjectiveResult(spec: spec, target: target, actual: actual, baseline: baseline, progress: progress))
         }
