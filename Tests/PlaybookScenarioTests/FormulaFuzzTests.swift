@@ -149,7 +149,7 @@ import Testing
             let table = CalcReport(scenario: scenario).table
             #expect(!table.contains("∞"), "\(table)")
             for metric in scenario.spec.metrics { _ = scenario.explain(metric.name) }
-            _ = scenario.sensitivity()
+            for row in scenario.sensitivity() { #expect(row.npvAtLow.isFinite && row.npvAtHigh.isFinite, "\(text)") }
             let simulation = scenario.simulateSerially(iterations: 50, seed: 3)
             #expect(simulation.failed <= 50)
             _ = CalcReport(scenario: scenario, simulation: simulation).json

@@ -179,6 +179,20 @@ private func load(_ text: String) -> Scenario? {
         """)
     }
 
+    @Test func aSensitivityEndThatCannotBeComputedIsLocated() {
+        // Every case computes, but 'calls' at its high value with 'base' expected divides by zero.
+        let inputs = "  calls: { low: 500 calls, expected: 1_000 calls, high: 2_000 calls }\n  cost: $5/call\n"
+            + "  base: { low: 1_000 calls, expected: 2_000 calls, high: 3_000 calls }\n"
+        #expect(diagnose(scenario(inputs: inputs, metrics: "  total: cost * base / (calls - base)\n", benefit: "total * base")) == """
+        content/scenarios/test.yaml:9:22: error: this divides by zero with 'calls' at its high value and the other inputs expected: 'calls - base' is 0 [division-by-zero]
+          9 |   total: cost * base / (calls - base)
+            |                      ^
+          hint: check the inputs the divisor depends on, and their low and high values
+        1 error
+
+        """)
+    }
+
     @Test func totalsTooLargeAreLocatedAtTheLargestLine() {
         let inputs = "  calls: 1_000 calls\n  cost: $5/call\n  big: $1e308\n"
         #expect(diagnose(scenario(inputs: inputs, benefit: "big")) == """

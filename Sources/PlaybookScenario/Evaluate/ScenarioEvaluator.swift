@@ -136,6 +136,11 @@ public enum ScenarioEvaluator {
         let names = cases.map(\.rawValue)
         let phrase = cases.count >= ScenarioCase.allCases.count ? "in every case"
             : "in the " + (names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") + " cases" : (names.first ?? "") + " case")
+        return diagnostic(model, failure, phrase: phrase)
+    }
+
+    /// The diagnostic of a failure, saying when it happens with `phrase` ("in every case").
+    static func diagnostic(_ model: CompiledModel, _ failure: EvaluationFailure, phrase: String) -> Diagnostic {
         switch failure {
         case .site(let index): return siteDiagnostic(model, site: index, phrase: phrase)
         case .totals(let line):
