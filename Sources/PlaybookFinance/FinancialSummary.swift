@@ -50,13 +50,7 @@ public enum Rounding: Sendable, Equatable {
 
     func apply(_ value: Double) -> Double {
         guard case .lineItems(let decimals) = self else { return value }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        // Amounts computed in binary floating point land a hair off their decimal value
-        // (67,189.5 as 67,189.49999999999); a nudge far below a cent keeps halves rounding up.
-        let scaled = value * scale
-        let nudged = scaled + (scaled < 0 ? -1 : 1) * 1e-9 * max(1, abs(scaled))
-        return nudged.rounded(.toNearestOrAwayFromZero) / scale
+        return DecimalRounding.round(value, places: decimals)
     }
 }
 
@@ -93,12 +87,25 @@ public struct FinancialSummary: Sendable, Equatable {
     public var npv: Double
     /// ROI on present values: NPV / PV of costs (`nil` without costs).
     public var roi: Double?
-    /// Months until the cumulative net cash flow turns positive (`nil` if not within the horizon).
-    public var paybackMonths: Double?
+    /// How long until the cumulative net cash flow, once below zero, is back at zero.
+    public var payback: PaybackPeriod
     /// The same on discounted flows.
-    public var discountedPaybackMonths: Double?
+    public var discountedPayback: PaybackPeriod
+    /// The months of ``payback``; `nil` when it is immediate or not within the horizon.
+    public var paybackMonths: Double? { payback.months }
+    /// The months of ``discountedPayback``.
+    public var discountedPaybackMonths: Double? { discountedPayback.months }
     /// The internal rate of return of the net flows (`nil` when it does not exist).
     public var irr: Double?
+
+    /// Whether every figure of the summary is a finite number (sums and present values of
+    /// huge lines can overflow even when each line is finite). ROI and IRR may be absent.
+    public var isFinite: Bool {
+        let rows = costLines + benefitLines + [costs, benefits, net]
+        return rows.allSatisfy { row in row.total.isFinite && row.presentValue.isFinite && row.periods.allSatisfy(\.isFinite) }
+            && npv.isFinite && (roi?.isFinite ?? true) && (irr?.isFinite ?? true)
+            && (payback.months?.isFinite ?? true) && (discountedPayback.months?.isFinite ?? true)
+    }
 
     /// Builds the summary of `lines` over `years` years at discount `rate`.
     public init(lines: [CashFlowLine], years: Int, rate: Double, rounding: Rounding = .full) {
@@ -133,8 +140,8 @@ public struct FinancialSummary: Sendable, Equatable {
                          presentValue: benefits.presentValue - costs.presentValue)
         npv = net.presentValue
         roi = ReturnOnInvestment.onPresentValues(presentBenefits: benefits.presentValue, presentCosts: costs.presentValue)
-        paybackMonths = Payback.months(initial: netPeriods[0], yearly: Array(netPeriods.dropFirst()))
-        discountedPaybackMonths = Payback.discountedMonths(initial: netPeriods[0], yearly: Array(netPeriods.dropFirst()), rate: rate)
+        payback = Payback.period(initial: netPeriods[0], yearly: Array(netPeriods.dropFirst()))
+        discountedPayback = Payback.discountedPeriod(initial: netPeriods[0], yearly: Array(netPeriods.dropFirst()), rate: rate)
         irr = try? InternalRateOfReturn.irr(netPeriods)
     }
 }

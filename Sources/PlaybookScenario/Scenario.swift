@@ -20,6 +20,8 @@ public struct Scenario: Sendable {
     /// How long each phase of ``load(_:defaults:readFile:)`` took, in seconds (for
     /// `PLAYBOOK_TIMINGS`).
     public let timings: [PhaseTiming]
+    /// The tornado's rows, computed (and checked) when the scenario was loaded.
+    private let sensitivityRows: [SensitivityRow]
 
     /// The scenario as written.
     public var spec: ScenarioSpec { model.spec }
@@ -37,19 +39,29 @@ public struct Scenario: Sendable {
         var diagnostics = loadDiagnostics + compileDiagnostics
         guard let model, !diagnostics.hasErrors else { return (nil, diagnostics) }
         var cases: [ScenarioCase: Evaluation] = [:]
-        var reported: Set<SourceLocation> = []
+        // A failing operation is reported once, naming every case it fails in.
+        var failures: [(failure: EvaluationFailure, cases: [ScenarioCase])] = []
         for scenarioCase in ScenarioCase.allCases {
-            switch ScenarioEvaluator.evaluate(model, in: scenarioCase) {
+            switch ScenarioEvaluator.evaluateCase(model, in: scenarioCase) {
             case .success(let evaluation): cases[scenarioCase] = evaluation
-            case .failure(let diagnostic):
-                // Report a failing operation once, for the first case it fails in.
-                if let location = diagnostic.location, reported.insert(location).inserted { diagnostics.append(diagnostic) }
+            case .failure(let failure):
+                if let index = failures.firstIndex(where: { $0.failure == failure }) {
+                    failures[index].cases.append(scenarioCase)
+                } else {
+                    failures.append((failure, [scenarioCase]))
+                }
             }
         }
+        diagnostics += failures.map { ScenarioEvaluator.diagnostic(model, $0.failure, in: $0.cases) }
         guard let expected = cases[.expected], cases.count == 3 else { return (nil, diagnostics) }
         timer.lap("evaluate (3 cases)")
-        return (Scenario(model: model, expected: expected, cases: cases,
-                         formatter: ValueFormatter(currency: spec.currency, locale: spec.locale), timings: timer.timings), diagnostics)
+        // The tornado's ends are evaluations too: each is checked like a case.
+        let (sensitivity, sensitivityDiagnostics) = Sensitivity.rows(model)
+        diagnostics += sensitivityDiagnostics
+        guard sensitivityDiagnostics.isEmpty else { return (nil, diagnostics) }
+        timer.lap("sensitivity")
+        return (Scenario(model: model, expected: expected, cases: cases, formatter: ValueFormatter(currency: spec.currency, locale: spec.locale),
+                         timings: timer.timings, sensitivityRows: sensitivity), diagnostics)
     }
 
     /// The value of an input or metric in a case.
@@ -80,7 +92,7 @@ public struct Scenario: Sendable {
 
     /// The tornado: each uncertain input at its low and high value, largest NPV swing first.
     public func sensitivity() -> [SensitivityRow] {
-        Sensitivity.rows(model)
+        sensitivityRows
     }
 
     /// A Monte Carlo simulation with `iterations` draws from the uncertain inputs.

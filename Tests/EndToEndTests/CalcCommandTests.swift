@@ -96,4 +96,156 @@ import Testing
         #expect(outOfRange.status == 64)
         #expect(outOfRange.stderr.hasPrefix("Error: --simulate takes a number of draws from 1 to 10,000,000\n"))
     }
+
+    /// Runs `playbook calc` on a scenario written into a fresh folder.
+    private func calc(_ scenario: String, _ arguments: [String] = []) throws -> ProcessResult {
+        let work = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try scenario.write(to: work.appendingPathComponent("case.yaml"), atomically: true, encoding: .utf8)
+        return try Tools.playbook(["calc", "case.yaml"] + arguments, in: work)
+    }
+
+    @Test func largeAmountsAreRoundedToTheirOwnDigits() throws {
+        let result = try calc("""
+        client: Big
+        horizon: 1 year
+        discount_rate: 10%
+        costs:
+          initial:
+            platform: $123_456_789.45
+        benefits:
+          yearly:
+            revenue: $1_000_000_000
+
+        """)
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+        Big
+        case.yaml · expected case · USD · 10.0% discount rate · 1 year
+
+        Inputs
+          name  value  range
+
+        Financial summary (risk-adjusted, each line rounded to whole USD)
+                            Initial          Year 1           Total  Present value
+            platform   $123,456,789              $0    $123,456,789   $123,456,789
+          Costs        $123,456,789              $0    $123,456,789   $123,456,789
+            revenue              $0  $1,000,000,000  $1,000,000,000   $909,090,909
+          Benefits               $0  $1,000,000,000  $1,000,000,000   $909,090,909
+          Net         −$123,456,789  $1,000,000,000    $876,543,211   $785,634,120
+          NPV $785,634,120 · ROI 636.4% · payback 1.5 months · discounted payback 1.6 months · IRR 710.0%
+
+        """)
+    }
+
+    @Test func paybackCountsFromTimeZeroAndIsNeverAFalseZero() throws {
+        let ramp = try calc("""
+        client: Ramp
+        horizon: 2 years
+        discount_rate: 10%
+        costs:
+          yearly:
+            team: $100_000
+        benefits:
+          yearly:
+            savings: [$50_000, $250_000]
+
+        """)
+        #expect(ramp.status == 0)
+        #expect(ramp.stdout.hasSuffix("""
+          Net             $0  −$50,000  $150,000  $100,000        $78,512
+          NPV $78,512 · ROI 45.2% · payback 16.0 months · discounted payback 16.4 months · IRR 200.0%
+
+        """))
+        let free = try calc("""
+        client: Free
+        horizon: 2 years
+        discount_rate: 10%
+        costs:
+          yearly:
+        benefits:
+          yearly:
+            savings: $1_000
+
+        """)
+        #expect(free.status == 0)
+        #expect(free.stdout.hasSuffix("""
+          Net             $0  $1,000  $1,000  $2,000         $1,736
+          NPV $1,736 · ROI — · payback immediate (nothing to pay back) · discounted payback immediate (nothing to pay back)
+
+        """))
+    }
+
+    @Test func anInfiniteFigureIsALocatedErrorNotAnExitZero() throws {
+        let result = try calc("""
+        client: Edge
+        horizon: 3 years
+        discount_rate: 10%
+        costs:
+          yearly:
+            team: $1e308 * 10
+        benefits:
+          yearly:
+            savings: round($1_000, 1e300)
+
+        """)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+        case.yaml:6:18: error: '$1e308 * 10' is too large a number to compute in every case [too-large]
+          6 |     team: $1e308 * 10
+            |                  ^
+          hint: figures must stay below 1.8e308; check the inputs it uses and their low and high values
+        1 error
+
+        """)
+    }
+
+    @Test func machineReadableValuesAreInTheUnitsTheScenarioWrote() throws {
+        let scenario = """
+        client: Rates
+        horizon: 1 year
+        discount_rate: 10%
+        inputs:
+          calls: 455 calls/month
+          hourly: $39/h
+          price: $25/call
+          refund: −$5
+        metrics:
+          monthly_value: calls * price
+        costs:
+          yearly:
+            team: $1_000
+        benefits:
+          yearly:
+            savings: monthly_value * 12 months + refund
+
+        """
+        let csv = try calc(scenario, ["--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.hasPrefix("""
+        section,name,period,value,unit,formatted
+        input,calls,,455,count/month,455 calls per month
+        input,hourly,,39,USD/h,$39.00/h
+        input,price,,25,USD/count,$25.00/call
+        input,refund,,-5,USD,−$5.00
+        metric,monthly_value,,11375,USD/month,"$11,375.00/month"
+
+        """))
+        let json = try calc(scenario, ["--format", "json"])
+        #expect(json.stdout.contains("""
+            {
+              "name": "calls",
+              "value": 455,
+              "unit": "count/month",
+              "formatted": "455 calls per month"
+            },
+            {
+              "name": "hourly",
+              "value": 39,
+              "unit": "USD/h",
+              "formatted": "$39.00/h"
+            },
+        """))
+    }
 }

@@ -1,4 +1,4 @@
-import PlaybookFinance
+@testable import PlaybookFinance
 import Testing
 
 @Suite struct FinancialSummaryTests {
@@ -41,19 +41,25 @@ import Testing
     }
 
     @Test func halvesRoundUpEvenWhenBinaryArithmeticLandsJustBelow() {
-        let value = 89_586.0 * 0.999_999_999_999_999 * 0.75  // 67,189.49999999999
+        let value = 89_586.0 * 0.999_999_999_999_999 * 0.75  // 67,189.49999999994
         #expect(value < 67_189.5)
         #expect(Rounding.lineItems(decimals: 0).applied(to: value) == 67_190)
+        #expect(Rounding.lineItems(decimals: 2).applied(to: 1.0049999999999999) == 1.01)
+        #expect(Rounding.lineItems(decimals: 2).applied(to: 1.005) == 1.01)
         #expect(Rounding.lineItems(decimals: 2).applied(to: 2.345) == 2.35)
         #expect(Rounding.lineItems(decimals: 0).applied(to: -2.5) == -3)
         #expect(Rounding.full.applied(to: 2.5) == 2.5)
     }
 
     @Test func paybackEdgeCases() {
-        #expect(Payback.months(initial: 0, yearly: [10]) == 0)
+        #expect(Payback.period(initial: 0, yearly: [10]) == .immediate)
+        #expect(Payback.period(initial: 0, yearly: [0, 0]) == .immediate)
+        #expect(Payback.period(initial: 0, yearly: [-10, 5]) == .notWithinHorizon)
         #expect(Payback.months(initial: -100, yearly: [50, 25]) == nil)
         #expect(Payback.months(initial: -120, yearly: [120]) == 12)
         #expect(Payback.months(initial: -100, yearly: [-50, 300]) == 18)
+        // No outlay at time 0, but year 1 is a loss: the clock still starts at time 0.
+        #expect(Payback.months(initial: 0, yearly: [-50_000, 150_000]) == 16)
     }
 }
 
@@ -162,5 +168,49 @@ extension Double {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         return (self * scale).rounded() / scale
+    }
+}
+
+/// The one rounding rule: half away from zero on the number's decimal digits, at every magnitude.
+@Suite struct DecimalRoundingTests {
+    @Test func halvesRoundAwayFromZeroOnTheDecimalDigits() {
+        #expect(DecimalRounding.round(1.005, places: 2) == 1.01)  // Excel's ROUND(1.005, 2)
+        #expect(DecimalRounding.round(2.675, places: 2) == 2.68)
+        #expect(DecimalRounding.round(-2.5, places: 0) == -3)
+        #expect(DecimalRounding.round(0.5, places: 0) == 1)
+        #expect(DecimalRounding.round(-0.4, places: 0).sign == .plus)  // no "−0"
+        #expect(DecimalRounding.round(0.4999999, places: 0) == 0)  // typed, not noise
+        #expect(DecimalRounding.round(1_234.5, places: -1) == 1_230)
+        #expect(DecimalRounding.round(1_250, places: -2) == 1_300)
+        #expect(DecimalRounding.round(-1_250, places: -2) == -1_300)
+        #expect(DecimalRounding.round(49, places: -2) == 0)
+        #expect(DecimalRounding.round(1e-320, places: 2) == 0)
+        #expect(DecimalRounding.round(1.5e300, places: 2) == 1.5e300)
+        #expect(DecimalRounding.round(9.5, places: 400) == 9.5)
+    }
+
+    @Test func largeAmountsRoundExactlyUpTo1e15() {
+        #expect(DecimalRounding.round(123_456_789.45, places: 0) == 123_456_789)
+        #expect(DecimalRounding.round(1e9 / 1.1, places: 0) == 909_090_909)
+        #expect(DecimalRounding.round(1_000_000_000, places: 0) == 1_000_000_000)
+        #expect(DecimalRounding.round(99_999_999_999_999.45, places: 0) == 99_999_999_999_999)
+        #expect(DecimalRounding.round(99_999_999_999_999.5, places: 0) == 100_000_000_000_000)
+        #expect(DecimalRounding.round(999_999_999_999_999.4, places: 0) == 999_999_999_999_999)
+        // x.5 rounds up and x.49 down at every power of ten to 1e14.
+        var scale = 1.0
+        for _ in 0...14 {
+            #expect(DecimalRounding.round(scale + 0.5, places: 0) == scale + 1, "\(scale)")
+            #expect(DecimalRounding.round(scale + 0.49, places: 0) == scale, "\(scale)")
+            #expect(DecimalRounding.round(-(scale + 0.5), places: 0) == -(scale + 1), "\(scale)")
+            scale *= 10
+        }
+    }
+
+    @Test func digitsForPrintingNeverGoThroughAnotherDouble() {
+        #expect(DecimalRounding.digits(123_456_789.45, places: 0) == .init(negative: false, integer: "123456789", fraction: ""))
+        #expect(DecimalRounding.digits(0.0145, places: 1, shift: 2) == .init(negative: false, integer: "1", fraction: "5"))
+        #expect(DecimalRounding.digits(-0.004, places: 2) == .init(negative: false, integer: "0", fraction: "00"))
+        #expect(DecimalRounding.digits(1e300, places: 0, shift: 2)?.integer.count == 303)
+        #expect(DecimalRounding.digits(.infinity, places: 0) == nil)
     }
 }

@@ -38,7 +38,13 @@ import Testing
         #expect(metrics.first { $0["name"] as? String == "cost_per_call" }?["value"] as? Double == 6.5)
         #expect(metrics.first { $0["name"] as? String == "cost_per_call" }?["unit"] as? String == "USD/count")
         let inputs = json?["inputs"] as? [[String: Any]] ?? []
-        #expect(inputs.first { $0["name"] as? String == "handle_time" }?["value"] as? Double == 390)
-        #expect(inputs.first { $0["name"] as? String == "handle_time" }?["unit"] as? String == "seconds/count")
+        // Values in the unit the scenario wrote, with the unit named (not seconds).
+        #expect(inputs.first { $0["name"] as? String == "handle_time" }?["value"] as? Double == 6.5)
+        #expect(inputs.first { $0["name"] as? String == "handle_time" }?["unit"] as? String == "min/count")
+        #expect(inputs.first { $0["name"] as? String == "loaded_cost_per_hour" }?["value"] as? Double == 39)
+        #expect(inputs.first { $0["name"] as? String == "loaded_cost_per_hour" }?["unit"] as? String == "USD/h")
+        let objectives = json?["objectives"] as? [[String: Any]] ?? []
+        #expect(objectives.first?["unit"] as? String == "min")
+        #expect(objectives.first?["target"] as? Double == 30)
     }
 }

@@ -6,7 +6,7 @@ import PlaybookFinance
 public struct CompiledModel: Sendable {
     /// A place in a formula an evaluation can fail at (a division, a function call).
     struct Site: Sendable {
-        enum Kind: Sendable { case division, power, call }
+        enum Kind: Sendable { case arithmetic, division, power, call }
         var kind: Kind
         var origin: FormulaOrigin
         var span: FormulaSpan
@@ -140,29 +140,36 @@ public struct ModelCompiler {
                 reportUnknown(name, span, metric.formula.origin, known: known)
             }
         }
+        // A depth-first walk with its own stack (not the thread's), so that a chain of any
+        // length (c0 uses c1 … c13999) is ordered without recursion.
         var state = [Int](repeating: 0, count: spec.metrics.count)  // 0 new, 1 visiting, 2 done
         var order: [Int] = []
-        var stack: [(Int, String, FormulaSpan)] = []
-        func visit(_ index: Int) -> Bool {
-            if state[index] == 2 { return true }
-            if state[index] == 1 {
-                reportCycle(from: index, stack: stack)
-                return false
+        /// The metrics being visited, each with the names its formula uses and how far it got.
+        var frames: [(index: Int, uses: [(String, FormulaSpan)], next: Int)] = []
+        /// The edge each visiting metric was left by: (metric, name it uses, where), for a cycle's report.
+        var path: [(Int, String, FormulaSpan)] = []
+        for root in spec.metrics.indices where state[root] == 0 {
+            state[root] = 1
+            frames.append((root, spec.metrics[root].formula.expression.names, 0))
+            while let frame = frames.last {
+                guard frame.next < frame.uses.count else {
+                    frames.removeLast()
+                    state[frame.index] = 2
+                    order.append(frame.index)
+                    if !path.isEmpty { path.removeLast() }
+                    continue
+                }
+                let (name, span) = frame.uses[frame.next]
+                frames[frames.count - 1].next += 1
+                guard let dependency = metricIndex[name], state[dependency] != 2 else { continue }
+                path.append((frame.index, name, span))
+                if state[dependency] == 1 {
+                    reportCycle(from: dependency, stack: path)
+                    return nil
+                }
+                state[dependency] = 1
+                frames.append((dependency, spec.metrics[dependency].formula.expression.names, 0))
             }
-            state[index] = 1
-            let metric = spec.metrics[index]
-            for (name, span) in metric.formula.expression.names {
-                guard let dependency = metricIndex[name] else { continue }
-                stack.append((index, name, span))
-                if !visit(dependency) { return false }
-                stack.removeLast()
-            }
-            state[index] = 2
-            order.append(index)
-            return true
-        }
-        for index in spec.metrics.indices where state[index] == 0 {
-            if !visit(index) { return nil }
         }
         return order
     }
@@ -327,11 +334,13 @@ public struct ModelCompiler {
                 emit(right)
                 current -= 1
                 switch op {
-                case .add: instructions.append(.add)
-                case .subtract: instructions.append(.subtract)
-                case .multiply: instructions.append(.multiply)
+                case .add, .subtract, .multiply:
+                    let site = addSite(.arithmetic, formula, span, Self.text(of: expression, in: formula.text))
+                    instructions.append(op == .add ? .add(site: site) : (op == .subtract ? .subtract(site: site) : .multiply(site: site)))
                 case .divide:
-                    instructions.append(.divide(site: addSite(.division, formula, span, Self.text(of: right, in: formula.text))))
+                    let site = addSite(.division, formula, span, Self.text(of: right, in: formula.text))
+                    _ = addSite(.arithmetic, formula, span, Self.text(of: expression, in: formula.text))  // site + 1: its overflow
+                    instructions.append(.divide(site: site))
                 case .power:
                     instructions.append(.power(site: addSite(.power, formula, span, Self.text(of: expression, in: formula.text))))
                 }

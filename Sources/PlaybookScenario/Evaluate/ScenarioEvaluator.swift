@@ -35,21 +35,38 @@ public struct Evaluation: Sendable {
     public var returnOnObjectives: Double?
 }
 
+/// Why a case has no figures: an operation that failed (by its site), or totals of the
+/// business case too large to compute (reported at its largest line).
+enum EvaluationFailure: Error, Hashable {
+    case site(Int)
+    case totals(line: Int?)
+}
+
 /// Evaluates a compiled scenario.
 public enum ScenarioEvaluator {
-    /// Evaluates `model` in one case; a division by zero (or a function outside its domain) is
-    /// a diagnostic at the operation, naming the case. `overriding` sets inputs (by slot) to
-    /// other values, as the sensitivity analysis does.
+    /// Evaluates `model` in one case; a division by zero, a function outside its domain or a
+    /// value that is not finite is a diagnostic at the operation, naming the case. `overriding`
+    /// sets inputs (by slot) to other values, as the sensitivity analysis does.
     public static func evaluate(_ model: CompiledModel, in scenarioCase: ScenarioCase,
                                 overriding: [Int: Double] = [:]) -> Result<Evaluation, Diagnostic> {
+        evaluateCase(model, in: scenarioCase, overriding: overriding).mapError { diagnostic(model, $0, in: [scenarioCase]) }
+    }
+
+    /// ``evaluate(_:in:overriding:)`` with the failure as a value, so that a caller evaluating
+    /// several cases can report a failure once, naming every case it happens in.
+    static func evaluateCase(_ model: CompiledModel, in scenarioCase: ScenarioCase,
+                             overriding: [Int: Double] = [:]) -> Result<Evaluation, EvaluationFailure> {
         var values = [Double](repeating: 0, count: model.names.count)
         for (slot, input) in model.spec.inputs.enumerated() { values[slot] = overriding[slot] ?? input.value.value(in: scenarioCase) }
         var stack = [Double](repeating: 0, count: max(model.stackDepth, 1))
-        func run(_ program: Program) -> Result<Double, Diagnostic> {
+        func run(_ program: Program) -> Result<Double, EvaluationFailure> {
             let (value, failed) = values.withUnsafeBufferPointer { slots in
-                stack.withUnsafeMutableBufferPointer { program.run(slots, stack: $0.baseAddress!) }
+                stack.withUnsafeMutableBufferPointer { buffer -> (Double, Int?) in
+                    guard let base = buffer.baseAddress else { return (.nan, nil) }
+                    return program.run(slots, stack: base)
+                }
             }
-            if let failed { return .failure(failure(model, site: failed, in: scenarioCase)) }
+            if let failed { return .failure(.site(failed)) }
             return .success(value)
         }
         let firstMetricSlot = model.spec.inputs.count
@@ -83,36 +100,77 @@ public enum ScenarioEvaluator {
         }
         var objectives: [ObjectiveResult] = []
         for (spec, compiled) in zip(model.spec.objectives, model.objectives) {
-            guard case .success(let target) = run(compiled.target), case .success(let actual) = run(compiled.actual) else { continue }
+            // An objective's formulas fail like any other: at the operation, not by vanishing.
+            let target: Double, actual: Double
             var baseline: Double?
-            if let program = compiled.baseline, case .success(let value) = run(program) { baseline = value }
+            switch (run(compiled.target), run(compiled.actual)) {
+            case (.failure(let failure), _), (_, .failure(let failure)): return .failure(failure)
+            case (.success(let first), .success(let second)): (target, actual) = (first, second)
+            }
+            if let program = compiled.baseline {
+                switch run(program) {
+                case .success(let value): baseline = value
+                case .failure(let failure): return .failure(failure)
+                }
+            }
             let progress = ReturnOnObjectives.progress(actual: actual, target: target, baseline: baseline, direction: spec.direction)
             objectives.append(ObjectiveResult(spec: spec, target: target, actual: actual, baseline: baseline, progress: progress))
         }
         let score = ReturnOnObjectives.score(objectives.compactMap { result in result.progress.map { ($0, result.spec.weight) } })
         let rate = model.spec.discountRate
+        let summary = FinancialSummary(lines: lines, years: model.spec.years, rate: rate)
+        let roundedSummary = FinancialSummary(lines: lines, years: model.spec.years, rate: rate, rounding: .lineItems(decimals: 0))
+        guard summary.isFinite, roundedSummary.isFinite, score?.isFinite ?? true,
+              objectives.allSatisfy({ $0.progress?.isFinite ?? true }) else {
+            let sizes = lines.map { line in ([line.initial] + line.yearly).map(\.magnitude).max() ?? 0 }
+            return .failure(.totals(line: sizes.indices.max { sizes[$0] < sizes[$1] }))
+        }
         return .success(Evaluation(
-            scenarioCase: scenarioCase, values: values, lines: lines,
-            summary: FinancialSummary(lines: lines, years: model.spec.years, rate: rate),
-            roundedSummary: FinancialSummary(lines: lines, years: model.spec.years, rate: rate,
-                                             rounding: .lineItems(decimals: 0)),
+            scenarioCase: scenarioCase, values: values, lines: lines, summary: summary, roundedSummary: roundedSummary,
             objectives: objectives, returnOnObjectives: score))
     }
 
-    static func failure(_ model: CompiledModel, site index: Int, in scenarioCase: ScenarioCase) -> Diagnostic {
+    /// The diagnostic of a failure that happens in `cases` ("in the low case", "in the low and
+    /// high cases", "in every case").
+    static func diagnostic(_ model: CompiledModel, _ failure: EvaluationFailure, in cases: [ScenarioCase]) -> Diagnostic {
+        let names = cases.map(\.rawValue)
+        let phrase = cases.count >= ScenarioCase.allCases.count ? "in every case"
+            : "in the " + (names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") + " cases" : (names.first ?? "") + " case")
+        return diagnostic(model, failure, phrase: phrase)
+    }
+
+    /// The diagnostic of a failure, saying when it happens with `phrase` ("in every case").
+    static func diagnostic(_ model: CompiledModel, _ failure: EvaluationFailure, phrase: String) -> Diagnostic {
+        switch failure {
+        case .site(let index): return siteDiagnostic(model, site: index, phrase: phrase)
+        case .totals(let line):
+            guard let line, line < model.spec.lines.count else {
+                return .error("too-large", "the business case's figures are too large to compute \(phrase)",
+                              at: model.spec.file.start, hint: "figures must stay below 1.8e308")
+            }
+            let spec = model.spec.lines[line]
+            return .error("too-large", "the business case's totals are too large to compute \(phrase): '\(spec.name)' is its largest line",
+                          at: spec.location, hint: "figures must stay below 1.8e308; check the amounts of the lines")
+        }
+    }
+
+    static func siteDiagnostic(_ model: CompiledModel, site index: Int, phrase: String) -> Diagnostic {
         let site = model.sites[index]
         let location = site.origin.location(site.span)
         switch site.kind {
+        case .arithmetic:
+            return .error("too-large", "'\(site.text)' is too large a number to compute \(phrase)", at: location,
+                          hint: "figures must stay below 1.8e308; check the inputs it uses and their low and high values")
         case .division:
-            return .error("division-by-zero", "this divides by zero in the \(scenarioCase.rawValue) case: '\(site.text)' is 0", at: location,
+            return .error("division-by-zero", "this divides by zero \(phrase): '\(site.text)' is 0", at: location,
                           hint: "check the inputs the divisor depends on, and their low and high values")
         case .power:
-            return .error("no-value", "'\(site.text)' has no value in the \(scenarioCase.rawValue) case", at: location,
-                          hint: "a negative number cannot be raised to a fractional power")
+            return .error("no-value", "'\(site.text)' has no value \(phrase)", at: location,
+                          hint: "a negative number cannot be raised to a fractional power, and the result must stay below 1.8e308")
         case .call:
-            return .error("no-value", "\(site.text)(…) has no value in the \(scenarioCase.rawValue) case", at: location,
-                          hint: site.text.hasPrefix("clv") ? "the lifetime value has no limit when the retention is at least 1 + the rate"
-                            : "check the arguments' values in that case")
+            return .error("no-value", "\(site.text)(…) has no value \(phrase)", at: location,
+                          hint: FormulaFunction(rawValue: site.text)?.domainHint
+                            ?? "its result must stay below 1.8e308; check the arguments' values in that case")
         }
     }
 }

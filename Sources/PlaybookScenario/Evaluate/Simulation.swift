@@ -138,8 +138,15 @@ enum MonteCarlo {
             stack.withUnsafeMutableBufferPointer { stackBuffer in
                 guard let stackPointer = stackBuffer.baseAddress else { return }
                 for _ in 0..<count {
-                    for (slot, distribution) in uncertain { buffer[slot] = distribution.sample(&generator) }
-                    if let (npv, roi) = evaluator.npvAndROI(buffer, stack: stackPointer), npv.isFinite {
+                    var drawn = true
+                    for (slot, distribution) in uncertain {
+                        let value = distribution.sample(&generator)
+                        buffer[slot] = value
+                        drawn = drawn && value.isFinite
+                    }
+                    // A draw with a value or an NPV or ROI that is not finite (inputs drawn far
+                    // out) counts as failed.
+                    if drawn, let (npv, roi) = evaluator.npvAndROI(buffer, stack: stackPointer), npv.isFinite, !roi.isInfinite {
                         npvs.append(npv)
                         rois.append(roi)
                     } else {
@@ -156,14 +163,22 @@ enum MonteCarlo {
         var rois = results.flatMap(\.rois)
         let failed = results.reduce(0) { $0 + $1.failed }
         let positive = rois.filter { $0 > 0 }.count
-        let mean = npvs.isEmpty ? .nan : npvs.reduce(0, +) / Double(npvs.count)
+        // When the sum of huge NPVs overflows, each is divided first.
+        let sum = npvs.reduce(0, +)
+        let mean = npvs.isEmpty ? .nan : (sum.isFinite ? sum / Double(npvs.count) : npvs.reduce(0) { $0 + $1 / Double(npvs.count) })
         npvs.sort()
         rois.sort()
         let bins = 20
         var counts = [Int](repeating: 0, count: bins)
         let low = npvs.first ?? 0, high = npvs.last ?? 0
         if high > low {
-            for npv in npvs { counts[min(Int((npv - low) / (high - low) * Double(bins)), bins - 1)] += 1 }
+            // Halves, so that the width of a range from −1e308 to 1e308 is finite; the bin is
+            // clamped as a Double before it becomes an Int.
+            let width = high / 2 - low / 2
+            for npv in npvs {
+                let position = ((npv / 2 - low / 2) / width * Double(bins)).rounded(.down)
+                counts[Int(Swift.min(Swift.max(position.isNaN ? 0 : position, 0), Double(bins - 1)))] += 1
+            }
         } else if !npvs.isEmpty {
             counts[0] = npvs.count
         }

@@ -1,3 +1,5 @@
+import PlaybookFinance
+
 /// How a locale writes numbers and money: separators and where the currency symbol goes.
 /// A small built-in table (CLDR's choices for the common business locales) keeps output the
 /// same on every machine, whatever the system's ICU version.
@@ -28,34 +30,22 @@ public struct NumberStyle: Sendable, Equatable {
         }
     }
 
-    /// `value` with `decimals` decimal places (rounded half away from zero) and grouping.
-    public func format(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        let negative = value < 0 && scaled != 0
-        let integerPart = (scaled / scale).rounded(.down)
-        let fraction = max(scaled - integerPart * scale, 0)
-        var digits = Self.digits(integerPart)
+    /// `value` with `decimals` decimal places (rounded half away from zero on its decimal digits,
+    /// by ``DecimalRounding``, the rule every figure follows) and grouping.
+    /// `shift` formats `value` × 10^shift (2 for a percentage) without multiplying.
+    public func format(_ value: Double, decimals: Int, shift: Int = 0) -> String {
+        guard let rounded = DecimalRounding.digits(value, places: max(decimals, 0), shift: shift) else {
+            return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞")
+        }
+        var digits = rounded.integer
         var grouped = ""
         while digits.count > 3 {
             grouped = grouping + String(digits.suffix(3)) + grouped
             digits.removeLast(3)
         }
         grouped = digits + grouped
-        if decimals > 0 {
-            var fractionDigits = Self.digits(fraction)
-            while fractionDigits.count < decimals { fractionDigits = "0" + fractionDigits }
-            grouped += decimal + fractionDigits
-        }
-        return (negative ? "−" : "") + grouped
-    }
-
-    /// The decimal digits of a whole, non-negative number.
-    private static func digits(_ whole: Double) -> String {
-        whole < 9e18 ? String(Int64(whole)) : String(format: "%.0f", whole)
+        if !rounded.fraction.isEmpty { grouped += decimal + rounded.fraction }
+        return (rounded.negative ? "−" : "") + grouped
     }
 }
 
-import Foundation

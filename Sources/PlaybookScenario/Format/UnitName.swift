@@ -11,7 +11,7 @@ extension Unit {
         case (0, 0, 1): return time.symbol
         case (1, -1, 0): return "\(currency)/\(noun)"
         case (0, -1, 1): return "\(time.symbol)/\(noun)"
-        case (1, 0, -1): return "\(currency)/\(time.symbol)"
+        case (1, 0, -1): return "\(currency)/\(time.perSymbol)"
         case (0, 1, -1): return "\(self.noun ?? "count") per \((timeUnit ?? .month).singular)"
         default: return description
         }

@@ -1,3 +1,5 @@
+import PlaybookFinance
+
 /// Formats scenario values for people: `$136,500`, `8.0%`, `42 min`, `1,008,000 calls`,
 /// `$6.50/call`, `$1.00/min`, by the value's unit and the scenario's locale and currency.
 public struct ValueFormatter: Sendable {
@@ -22,32 +24,33 @@ public struct ValueFormatter: Sendable {
         }
         if unit.isDimensionless {
             if unit.isPercent {
-                return style.format(value * 100, decimals: decimals ?? 1) + (style.spaceBeforePercent ? "\u{00A0}%" : "%")
+                return style.format(value, decimals: decimals ?? 1, shift: 2) + (style.spaceBeforePercent ? "\u{00A0}%" : "%")
             }
             return plain(value, decimals: decimals)
         }
         if unit.money == 0, unit.count == 1, unit.time == 0 {
             // Counts of a hundred or more show as whole numbers (people, calls and orders come whole).
             let number = plain(value, decimals: decimals ?? (abs(value) >= 100 ? 0 : nil))
-            return unit.noun.map { "\(number) \($0)" } ?? number
+            // "1 conversion", "2 conversions": the noun as written, singular for exactly one.
+            return unit.noun.map { "\(number) \(number == "1" ? QuantityLiteral.singular($0) : $0)" } ?? number
         }
         if unit.money == 0, unit.count == 0, unit.time == 1 {
-            let time = unit.timeUnit ?? .minute
+            let time = unit.shownTimeUnit
             return plain(value / time.seconds, decimals: decimals) + " " + time.symbol
         }
         if unit.money == 1, unit.count == -1, unit.time == 0 {
             return money(value, decimals: decimals ?? currencyDecimals) + "/" + (unit.noun.map(QuantityLiteral.singular) ?? "unit")
         }
         if unit.money == 0, unit.count == -1, unit.time == 1 {
-            let time = unit.timeUnit ?? .minute
+            let time = unit.shownTimeUnit
             return plain(value / time.seconds, decimals: decimals) + " " + time.symbol + "/" + (unit.noun.map(QuantityLiteral.singular) ?? "unit")
         }
         if unit.money == 1, unit.count == 0, unit.time == -1 {
-            let time = unit.timeUnit ?? .minute
-            return money(value * time.seconds, decimals: decimals ?? currencyDecimals) + "/" + time.symbol
+            let time = unit.shownTimeUnit
+            return money(value * time.seconds, decimals: decimals ?? currencyDecimals) + "/" + time.perSymbol
         }
         if unit.money == 0, unit.count == 1, unit.time == -1 {
-            let time = unit.timeUnit ?? .month
+            let time = unit.shownTimeUnit
             return plain(value * time.seconds, decimals: decimals) + (unit.noun.map { " \($0)" } ?? "") + " per " + time.singular
         }
         return plain(value, decimals: decimals) + " (\(unit))"
@@ -56,7 +59,7 @@ public struct ValueFormatter: Sendable {
     /// Money: `$136,500`, `−$1,250.00`, `1.234,56 €`.
     public func money(_ value: Double, decimals: Int) -> String {
         let number = style.format(abs(value), decimals: decimals)
-        let sign = value < 0 && number.contains(where: { $0.isNumber && $0 != "0" }) ? "−" : ""
+        let sign = value < 0 && (value.isInfinite || number.contains(where: { $0.isNumber && $0 != "0" })) ? "−" : ""
         return style.symbolAfter ? "\(sign)\(number)\u{00A0}\(symbol)" : "\(sign)\(symbol)\(number)"
     }
 
@@ -78,6 +81,16 @@ public struct ValueFormatter: Sendable {
     /// digits (`354816`, `0.08`, `482199.529676934`), as in `playbook calc --format json`.
     public static func raw(_ value: Double) -> String {
         JSONValue.number(value)
+    }
+
+    /// A payback period: `15.6 months`, `immediate (nothing to pay back)` when the cumulative
+    /// net cash flow is never below zero, or `not within the horizon`.
+    public func payback(_ period: PaybackPeriod) -> String {
+        switch period {
+        case .months(let value): return months(value)
+        case .immediate: return "immediate (nothing to pay back)"
+        case .notWithinHorizon: return months(nil)
+        }
     }
 
     /// A number of months: `15.6 months`.

@@ -162,9 +162,13 @@ public struct FormulaParser {
         let start = index
         if let symbol = peek, Currency.symbols[Character(symbol)] != nil { index += 1 }
         while let scalar = peek, isDigit(scalar) || scalar == "." || scalar == "_" || isThousandsComma { index += 1 }
-        if peek == "e" || peek == "E", index + 1 < scalars.count, isDigit(scalars[index + 1]) {
-            index += 2
-            while let scalar = peek, isDigit(scalar) { index += 1 }
+        // An exponent: 1e6, 1e-320, 2.5E+3.
+        if peek == "e" || peek == "E" {
+            let sign = index + 1 < scalars.count && (scalars[index + 1] == "-" || scalars[index + 1] == "+") ? 1 : 0
+            if index + 1 + sign < scalars.count, isDigit(scalars[index + 1 + sign]) {
+                index += 2 + sign
+                while let scalar = peek, isDigit(scalar) { index += 1 }
+            }
         }
         var end = index
         var probe = index

@@ -14,14 +14,27 @@ public struct LiteralError: Error, Sendable, Equatable {
 /// `70%`, `$6.50`, `6.50 EUR`, `$6.50/call`, `$2.10 per contact`, `$1.00/min`, `12 min`,
 /// `3 years`, `500 calls/month`.
 public enum QuantityLiteral {
-    /// Parses `text` in a scenario whose currency is `currency`.
+    /// Parses `text` in a scenario whose currency is `currency`. A number too large for a
+    /// `Double` (`1e999`, or `1e306 years` in seconds) is refused here, so that every value a
+    /// formula starts from is finite.
     public static func parse(_ text: String, currency: String) -> Result<Quantity, LiteralError> {
+        let result = parseQuantity(text, currency: currency)
+        if case .success(let quantity) = result, !quantity.value.isFinite {
+            let length = text.count
+            return .failure(LiteralError(message: "'\(text)' is too large a number", offset: 0, length: max(length, 1),
+                                         hint: "numbers must stay below 1.8e308"))
+        }
+        return result
+    }
+
+    private static func parseQuantity(_ text: String, currency: String) -> Result<Quantity, LiteralError> {
         var scanner = Scanner(Array(text))
         scanner.skipSpaces()
         guard !scanner.atEnd else {
             return .failure(LiteralError(message: "there is no value here", offset: 0, length: max(text.count, 1), hint: nil))
         }
-        let negative = scanner.take("-")
+        // "−" (U+2212) is the minus sign Playbook prints (−$5); it reads back as "-".
+        let negative = scanner.take("-") || scanner.take("−")
         var unit = Unit.number
         let symbolStart = scanner.index
         if let symbol = scanner.peek, let codes = Currency.symbols[symbol] {

@@ -190,7 +190,18 @@ public struct ScenarioLoader {
                     continue
                 }
                 guard sameUnit(meanValue, sdValue, at: sd ?? entry) else { continue }
-                input = .normal(mean: meanValue, sd: sdValue)
+                guard sdValue.value >= 0 else {
+                    diagnostics.append(.error("invalid-range", "the standard deviation of '\(name)' cannot be below zero",
+                                              at: (sd ?? entry).value.location(in: file), hint: "write how far values spread, such as sd: 0.3%"))
+                    continue
+                }
+                let normal = InputValue.normal(mean: meanValue, sd: sdValue)
+                guard normal.value(in: .low).isFinite, normal.value(in: .high).isFinite else {
+                    diagnostics.append(.error("too-large", "the low and high cases of '\(name)' (the mean ∓ 1.28 standard deviations) are too large a number",
+                                              at: (sd ?? entry).value.location(in: file), hint: "numbers must stay below 1.8e308"))
+                    continue
+                }
+                input = normal
             case "triangular", "uniform":
                 if let single = read(value), low == nil, high == nil {
                     input = .fixed(single)

@@ -82,6 +82,21 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
+    /// The time unit values of this unit are shown in: the one the scenario wrote, otherwise
+    /// minutes (months for a count per time, such as calls a month).
+    public var shownTimeUnit: TimeUnit {
+        timeUnit ?? (money == 0 && count == 1 && time == -1 ? .month : .minute)
+    }
+
+    /// `value` (in base units: seconds, per second) in ``shownTimeUnit``: 0.000173 calls per
+    /// second is 455 calls per month, 0.0108333 USD per second is 39 USD per hour.
+    public func shown(_ value: Double) -> Double {
+        let seconds = shownTimeUnit.seconds
+        var result = value
+        for _ in 0..<Swift.abs(time) { result = time > 0 ? result / seconds : result * seconds }
+        return result
+    }
+
     /// A description for messages: "money", "a percentage", "money per count".
     public var description: String {
         if isDimensionless { return isPercent ? "a percentage" : "a plain number" }
@@ -139,6 +154,20 @@ public enum TimeUnit: String, Sendable, Hashable, CaseIterable {
         case .week: return "weeks"
         case .month: return "months"
         case .year: return "years"
+        }
+    }
+
+    /// The short name after a `/` and in machine-readable unit codes (`min`, `h`, `day`, `month`):
+    /// `$11,375.00/month`, `USD/h`, `count/month`.
+    public var perSymbol: String {
+        switch self {
+        case .second: return "s"
+        case .minute: return "min"
+        case .hour: return "h"
+        case .day: return "day"
+        case .week: return "week"
+        case .month: return "month"
+        case .year: return "year"
         }
     }
 

@@ -1,8 +1,9 @@
 import PlaybookFinance
 
 extension Unit {
-    /// A machine-readable unit: `USD`, `percent`, `number`, `count`, `seconds`, `USD/count`,
-    /// `USD/second`… Values in JSON and CSV are in these units (durations in seconds).
+    /// A machine-readable unit: `USD`, `percent`, `number`, `count`, `min`, `USD/count`,
+    /// `USD/h`, `count/month`… Values in JSON and CSV are in these units: time in the unit
+    /// the scenario wrote (``shownTimeUnit``, see ``shown(_:)``), percentages as fractions.
     func code(currency: String) -> String {
         if isDimensionless { return isPercent ? "percent" : "number" }
         var numerator: [String] = []
@@ -13,7 +14,7 @@ extension Unit {
         }
         add(currency, money)
         add("count", count)
-        add(time > 0 ? "seconds" : "second", time)
+        add(shownTimeUnit.perSymbol, time)
         let top = numerator.isEmpty ? "1" : numerator.joined(separator: "*")
         return denominator.isEmpty ? top : top + "/" + denominator.joined(separator: "*")
     }
@@ -37,14 +38,14 @@ extension CalcReport {
             ("inputs", .array(spec.inputs.filter { !$0.isBuiltIn }.map { input in
                 var item: [(String, JSONValue)] = [
                     ("name", .string(input.name)),
-                    ("value", .finite(input.value.value(in: scenarioCase))),
+                    ("value", .finite(input.value.unit.shown(input.value.value(in: scenarioCase)))),
                     ("unit", .string(input.value.unit.code(currency: spec.currency))),
                     ("formatted", .string(formatter.format(input.value.value(in: scenarioCase), input.value.unit))),
                 ]
                 if input.value.isUncertain {
-                    item.append(("low", .finite(input.value.value(in: .low))))
-                    item.append(("expected", .finite(input.value.value(in: .expected))))
-                    item.append(("high", .finite(input.value.value(in: .high))))
+                    item.append(("low", .finite(input.value.unit.shown(input.value.value(in: .low)))))
+                    item.append(("expected", .finite(input.value.unit.shown(input.value.value(in: .expected)))))
+                    item.append(("high", .finite(input.value.unit.shown(input.value.value(in: .high)))))
                 }
                 if let source = input.source { item.append(("source", .string(source))) }
                 return .object(item)
@@ -53,7 +54,7 @@ extension CalcReport {
                 let slot = scenario.model.slots[metric.name] ?? 0
                 return .object([
                     ("name", .string(metric.name)),
-                    ("value", .finite(evaluation.values[slot])),
+                    ("value", .finite(scenario.model.units[slot].shown(evaluation.values[slot]))),
                     ("unit", .string(scenario.model.units[slot].code(currency: spec.currency))),
                     ("formatted", .string(value(metric.name))),
                     ("formula", .string(metric.formula.text)),
@@ -73,9 +74,11 @@ extension CalcReport {
                          ("swing", .finite(row.swing)), ("roi_at_low", .finite(row.roiAtLow)), ("roi_at_high", .finite(row.roiAtHigh))])
             })),
             ("objectives", .array(evaluation.objectives.map { objective in
-                .object([("kpi", .string(objective.spec.kpi)), ("label", objective.spec.label.map(JSONValue.string) ?? .null),
-                         ("baseline", .finite(objective.baseline)), ("target", .finite(objective.target)),
-                         ("actual", .finite(objective.actual)), ("progress", .finite(objective.progress)),
+                let unit = scenario.unit(of: objective)
+                return .object([("kpi", .string(objective.spec.kpi)), ("label", objective.spec.label.map(JSONValue.string) ?? .null),
+                         ("unit", .string(unit.code(currency: spec.currency))),
+                         ("baseline", .finite(objective.baseline.map(unit.shown))), ("target", .finite(unit.shown(objective.target))),
+                         ("actual", .finite(unit.shown(objective.actual))), ("progress", .finite(objective.progress)),
                          ("weight", .number(objective.spec.weight))])
             })),
             ("return_on_objectives", .finite(evaluation.returnOnObjectives)),
@@ -117,11 +120,12 @@ extension CalcReport {
         var rows: [[String]] = [["section", "name", "period", "value", "unit", "formatted"]]
         for input in spec.inputs where !input.isBuiltIn {
             let value = input.value.value(in: scenarioCase)
-            rows.append(["input", input.name, "", Self.number(value), input.value.unit.code(currency: spec.currency), formatter.format(value, input.value.unit)])
+            rows.append(["input", input.name, "", Self.number(input.value.unit.shown(value)), input.value.unit.code(currency: spec.currency), formatter.format(value, input.value.unit)])
         }
         for metric in spec.metrics {
             let slot = scenario.model.slots[metric.name] ?? 0
-            rows.append(["metric", metric.name, "", Self.number(evaluation.values[slot]), scenario.model.units[slot].code(currency: spec.currency), value(metric.name)])
+            let unit = scenario.model.units[slot]
+            rows.append(["metric", metric.name, "", Self.number(unit.shown(evaluation.values[slot])), unit.code(currency: spec.currency), value(metric.name)])
         }
         let summary = evaluation.roundedSummary
         for row in summary.costLines + [summary.costs] + summary.benefitLines + [summary.benefits, summary.net] {
@@ -134,7 +138,7 @@ extension CalcReport {
         }
         rows.append(["result", "npv", "", Self.number(summary.npv), spec.currency, money(summary.npv)])
         rows.append(["result", "roi", "", summary.roi.map(Self.number) ?? "", "percent", percent(summary.roi)])
-        rows.append(["result", "payback_months", "", summary.paybackMonths.map(Self.number) ?? "", "months", formatter.months(summary.paybackMonths)])
+        rows.append(["result", "payback_months", "", summary.paybackMonths.map(Self.number) ?? "", "months", formatter.payback(summary.payback)])
         rows.append(["result", "return_on_objectives", "", evaluation.returnOnObjectives.map(Self.number) ?? "", "percent", percent(evaluation.returnOnObjectives)])
         if let simulation {
             for (name, value) in [("npv_p10", simulation.npv.p10), ("npv_p50", simulation.npv.p50), ("npv_p90", simulation.npv.p90)] {

@@ -55,8 +55,8 @@ public struct CalcReport: Sendable {
         rows.append(row("Benefits", summary.benefits))
         rows.append(row("Net", summary.net))
         out += TextTable(header: [""] + ["Initial"] + years + ["Total", "Present value"], rows: rows).render()
-        out += "  NPV \(money(summary.npv)) · ROI \(percent(summary.roi)) · payback \(formatter.months(summary.paybackMonths))"
-            + " · discounted payback \(formatter.months(summary.discountedPaybackMonths))"
+        out += "  NPV \(money(summary.npv)) · ROI \(percent(summary.roi)) · payback \(formatter.payback(summary.payback))"
+            + " · discounted payback \(formatter.payback(summary.discountedPayback))"
             + (summary.irr.map { " · IRR \(formatter.format($0, .percent))" } ?? "") + "\n"
 
         if spec.inputs.contains(where: \.value.isUncertain) {
@@ -64,7 +64,7 @@ public struct CalcReport: Sendable {
             out += TextTable(header: ["case", "PV of benefits", "PV of costs", "NPV", "ROI", "payback"], rows: ScenarioCase.allCases.compactMap { item in
                 guard let result = scenario.cases[item]?.roundedSummary else { return nil }
                 return [item.rawValue, money(result.benefits.presentValue), money(result.costs.presentValue), money(result.npv),
-                        percent(result.roi), formatter.months(result.paybackMonths)]
+                        percent(result.roi), formatter.payback(result.payback)]
             }).render()
             out += "\nSensitivity (one input at a time at its low and high value; largest NPV swing first)\n"
             out += TextTable(header: ["input", "NPV at low", "NPV at high", "swing", "ROI at low", "ROI at high"],

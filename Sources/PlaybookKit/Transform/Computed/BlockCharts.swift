@@ -48,6 +48,8 @@ struct BlockCharts {
             chart.line(x1: x, y1: top, x2: x, y2: bottom, class: "pb-marker")
             chart.text("Payback: \(scenario.formatter.months(months))", x: x + 4, y: top + 12, class: "pb-label pb-marker-label")
             description += " The cumulative cash flow turns positive after \(scenario.formatter.months(months)), the payback."
+        } else if summary.payback == .immediate {
+            description += " The cumulative cash flow is never below zero: there is nothing to pay back."
         } else {
             description += " The investment is not paid back within the horizon."
         }

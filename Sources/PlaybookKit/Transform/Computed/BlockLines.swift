@@ -23,7 +23,7 @@ extension BlockTables {
         let figures: [(String, String)] = [
             ("Return on investment", percent(summary.roi)),
             ("Net present value", money(summary.npv)),
-            ("Payback", formatter.months(summary.paybackMonths)),
+            ("Payback", formatter.payback(summary.payback)),
             ("Present value of benefits", money(summary.benefits.presentValue)),
             ("Present value of costs", money(summary.costs.presentValue)),
         ]

@@ -109,7 +109,7 @@ struct BlockTables {
                                       : "Before risk adjustment.")
         if selection == .all {
             row("Net benefits", summary.net, total: true)
-            sentences.append("NPV \(money(summary.npv)), ROI \(percent(summary.roi)), payback \(formatter.months(summary.paybackMonths)).")
+            sentences.append("NPV \(money(summary.npv)), ROI \(percent(summary.roi)), payback \(formatter.payback(summary.payback)).")
         }
         sentences.append("Initial amounts are not discounted; year n is discounted by (1 + \(formatter.format(spec.discountRate, .percent)))^n. Each line is rounded to whole \(spec.currency), and totals are the sums of the lines shown.")
         table.note = sentences.joined(separator: " ")
@@ -123,7 +123,7 @@ struct BlockTables {
         for item in ScenarioCase.allCases {
             guard let result = scenario.cases[item]?.roundedSummary else { continue }
             table.add([item.rawValue.capitalized, money(result.benefits.presentValue), money(result.costs.presentValue), money(result.npv),
-                       percent(result.roi), formatter.months(result.paybackMonths)])
+                       percent(result.roi), formatter.payback(result.payback)])
         }
         table.note = "Every input with a range at its low, expected or high value."
         return table

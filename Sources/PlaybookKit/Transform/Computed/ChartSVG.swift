@@ -55,8 +55,11 @@ struct ChartSVG {
     }
 
     /// A coordinate with at most one decimal, without a trailing `.0`.
+    /// Coordinates are bounded to ±1,000,000 (and a value that is not finite is 0) before they
+    /// become an `Int`, so that no figure can trap the conversion.
     static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
+        let bounded = value.isFinite ? Swift.min(Swift.max(value, -1_000_000), 1_000_000) : 0
+        let tenths = Int((bounded * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         let magnitude = abs(tenths)
         return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
@@ -65,24 +68,27 @@ struct ChartSVG {
 
 /// A linear scale from data values to SVG coordinates, with a range that includes zero.
 struct ChartScale {
-    let low: Double
-    let high: Double
+    /// Half the lowest value shown, and half the highest: halves, so that the width of a range
+    /// from −1e308 to 1e308 is a finite number.
+    let lowHalf: Double
+    let highHalf: Double
     let start: Double
     let end: Double
 
     /// A scale for `values` (and zero) onto `start…end`, with a little room at both ends.
     init(values: [Double], start: Double, end: Double) {
         let finite = values.filter(\.isFinite)
-        var low = min(finite.min() ?? 0, 0), high = max(finite.max() ?? 0, 0)
-        if high == low { high = low + 1 }
+        let low = min(finite.min() ?? 0, 0) / 2
+        var high = max(finite.max() ?? 0, 0) / 2
+        if high == low { high = low + 0.5 }
         let pad = (high - low) * 0.05
-        self.low = low < 0 ? low - pad : low
-        self.high = high + pad
+        lowHalf = low < 0 ? low - pad : low
+        highHalf = high + pad
         self.start = start
         self.end = end
     }
 
     func callAsFunction(_ value: Double) -> Double {
-        start + (value - low) / (high - low) * (end - start)
+        start + (value / 2 - lowHalf) / (highHalf - lowHalf) * (end - start)
     }
 }

@@ -1,4 +1,5 @@
 import PlaybookCore
+import PlaybookFinance
 import PlaybookScenario
 
 /// The figures a chapter can show from a scenario, by name: every input and metric, the
@@ -30,24 +31,28 @@ struct ScenarioValues {
         case .text(let text)?: return text
         case .money(let value)?: return formatter.money(value, decimals: 0)
         case .percent(let value)?: return value.map { formatter.format($0, .percent) } ?? "—"
-        case .months(let value)?: return formatter.months(value)
+        case .payback(let period)?: return formatter.payback(period)
         case nil: return nil
         }
     }
 
-    /// The value of `name` as a plain number (`354816`, `0.405`), or `nil` when there is none.
+    /// The value of `name` as a plain number (`354816`, `0.405`, `6.5` for 6.5 min/call), as
+    /// `metrics.json` writes it: in the unit the scenario wrote; `nil` when there is none.
     func raw(_ name: String, in scenarioCase: ScenarioCase = .expected) -> String? {
-        if let value = scenario.value(name, in: scenarioCase) { return ValueFormatter.raw(value) }
+        if let value = scenario.value(name, in: scenarioCase), let unit = scenario.model.unit(of: name) {
+            return ValueFormatter.raw(unit.shown(value))
+        }
         switch summaryFigure(name, in: scenarioCase) {
         case .text(let text)?: return text
         case .money(let value)?: return ValueFormatter.raw(value)
-        case .percent(let value)?, .months(let value)?: return value.map(ValueFormatter.raw) ?? ""
+        case .percent(let value)?: return value.map(ValueFormatter.raw) ?? ""
+        case .payback(let period)?: return period.months.map(ValueFormatter.raw) ?? ""
         case nil: return nil
         }
     }
 
     private enum Figure {
-        case text(String), money(Double), percent(Double?), months(Double?)
+        case text(String), money(Double), percent(Double?), payback(PaybackPeriod)
     }
 
     private func summaryFigure(_ name: String, in scenarioCase: ScenarioCase) -> Figure? {
@@ -71,8 +76,8 @@ struct ScenarioValues {
         case "npv": return .money(summary.npv)
         case "roi": return .percent(summary.roi)
         case "irr": return .percent(summary.irr)
-        case "payback_months": return .months(summary.paybackMonths)
-        case "discounted_payback_months": return .months(summary.discountedPaybackMonths)
+        case "payback_months": return .payback(summary.payback)
+        case "discounted_payback_months": return .payback(summary.discountedPayback)
         case "pv_benefits": return .money(summary.benefits.presentValue)
         case "pv_costs": return .money(summary.costs.presentValue)
         case "total_benefits": return .money(summary.benefits.total)

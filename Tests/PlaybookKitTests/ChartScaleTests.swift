@@ -1,0 +1,20 @@
+@testable import PlaybookKit
+import Testing
+
+/// Charts of figures at the edge of what a double holds: every coordinate is a number, and
+/// no conversion to Int can trap.
+@Suite struct ChartScaleTests {
+    @Test func aRangeFromMinusToPlus1e308MapsToFiniteCoordinates() {
+        let scale = ChartScale(values: [-1e308, 1e308], start: 0, end: 100)
+        #expect(scale(-1e308).isFinite && scale(1e308).isFinite && scale(0).isFinite)
+        #expect(scale(-1e308) < scale(0) && scale(0) < scale(1e308))
+        #expect(ChartSVG.number(scale(1e308)) == "95.5")
+    }
+
+    @Test func coordinatesThatAreNotFiniteOrHugeDoNotTrap() {
+        #expect(ChartSVG.number(.nan) == "0")
+        #expect(ChartSVG.number(.infinity) == "0")
+        #expect(ChartSVG.number(1e300) == "1000000")
+        #expect(ChartSVG.number(-12.25) == "-12.3")
+    }
+}
