@@ -14,7 +14,18 @@ public enum YAMLParser {
             // spares the regular-expression tag resolution Yams runs on every key.
             let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             guard let root = try parser.singleRoot() else { return .success(nil) }
-            return .success(convert(root, offset: offset))
+            // Yams shares an anchored value among its aliases; copying the tree expands them, so
+            // the copy counts what the aliases add and stops at the limit.
+            var converter = Converter(offset: offset)
+            switch withExtendedLifetime(parser, { converter.convertRoot(root) }) {
+            case .success(let node):
+                return .success(node)
+            case .failure(let error):
+                let definition = error.definition
+                return .failure(.error("yaml-alias-limit", AliasExpansionLimit.message(error.exceeded, anchor: definition.anchor),
+                                       at: file.location(line: definition.line, scalarColumn: definition.column),
+                                       hint: "write the values out, or use fewer aliases of aliases"))
+            }
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, file: file, offset: offset))
         } catch {
@@ -23,24 +34,6 @@ public enum YAMLParser {
     }
 
     // MARK: - Internals
-
-    private static func convert(_ node: Node, offset: Int) -> YAMLNode {
-        let line = (node.mark?.line ?? 1) + offset
-        let column = node.mark?.column ?? 1
-        switch node {
-        case .scalar(let scalar):
-            let quoted = scalar.style != .plain && scalar.style != .any
-            return YAMLNode(.scalar(YAMLScalar(text: scalar.string, isQuoted: quoted)), line: line, column: column)
-        case .mapping(let mapping):
-            let pairs = mapping.map { YAMLPair(key: convert($0.key, offset: offset), value: convert($0.value, offset: offset)) }
-            return YAMLNode(.mapping(pairs), line: line, column: column)
-        case .sequence(let sequence):
-            return YAMLNode(.sequence(sequence.map { convert($0, offset: offset) }), line: line, column: column)
-        case .alias:
-            // The parser resolves aliases to the nodes they name; an alias left here has no value.
-            return YAMLNode(.scalar(YAMLScalar(text: "", isQuoted: false)), line: line, column: column)
-        }
-    }
 
     private static func diagnostic(for error: YamlError, text: String, file: SourceFile, offset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
@@ -113,6 +106,86 @@ public enum YAMLParser {
             return "check the indentation of this line against the lines above it"
         default:
             return nil
+        }
+    }
+}
+
+/// Copies a Yams tree into ``YAMLNode`` values, counting the values aliases add.
+///
+/// Yams resolves an alias to the very node its anchor names (with the anchor and the mark of
+/// the definition), so the first visit of an anchored node is its definition and every later
+/// visit of a node with the same anchor and mark is an alias use.
+private struct Converter {
+    let offset: Int
+    var limit = AliasExpansionLimit()
+    var definitions: Set<Definition> = []
+
+    struct Definition: Hashable {
+        let anchor: String
+        let line: Int
+        let column: Int
+    }
+
+    /// The limit was exceeded while expanding the alias of the anchor defined at `definition`.
+    struct LimitError: Error {
+        let exceeded: AliasExpansionLimit.Exceeded
+        let definition: Definition
+
+        init(exceeded: AliasExpansionLimit.Exceeded, at definition: Definition) {
+            self.exceeded = exceeded
+            self.definition = definition
+        }
+    }
+
+    init(offset: Int) {
+        self.offset = offset
+    }
+
+    /// Converts the whole tree.
+    mutating func convertRoot(_ root: Node) -> Result<YAMLNode, LimitError> {
+        do {
+            return .success(try convert(root, expanding: nil))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Converts `node`; `expanding` is the definition of the outermost alias being expanded.
+    mutating func convert(_ node: Node, expanding: Definition?) throws(LimitError) -> YAMLNode {
+        let line = (node.mark?.line ?? 1) + offset
+        let column = node.mark?.column ?? 1
+        var expanding = expanding
+        if let anchor = node.anchor?.rawValue {
+            let definition = Definition(anchor: anchor, line: line, column: column)
+            if !definitions.insert(definition).inserted {
+                let outermost = expanding ?? definition
+                expanding = outermost
+                do { try limit.useAlias() } catch { throw LimitError(exceeded: error, at: outermost) }
+            }
+        }
+        if let expanding {
+            do { try limit.copyValue() } catch { throw LimitError(exceeded: error, at: expanding) }
+        }
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style != .plain && scalar.style != .any
+            return YAMLNode(.scalar(YAMLScalar(text: scalar.string, isQuoted: quoted)), line: line, column: column)
+        case .mapping(let mapping):
+            var pairs: [YAMLPair] = []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                pairs.append(YAMLPair(key: try convert(key, expanding: expanding),
+                                      value: try convert(value, expanding: expanding)))
+            }
+            return YAMLNode(.mapping(pairs), line: line, column: column)
+        case .sequence(let sequence):
+            var items: [YAMLNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence { items.append(try convert(item, expanding: expanding)) }
+            return YAMLNode(.sequence(items), line: line, column: column)
+        case .alias:
+            // The parser resolves aliases to the nodes they name; an alias left here has no value.
+            return YAMLNode(.scalar(YAMLScalar(text: "", isQuoted: false)), line: line, column: column)
         }
     }
 }

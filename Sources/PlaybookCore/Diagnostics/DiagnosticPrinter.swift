@@ -77,7 +77,8 @@ public struct DiagnosticPrinter: Sendable {
         var startColumn = location.displayColumn
         let endColumn = SourceLocation.scalarColumn(forByteColumn: location.column + location.length,
                                                     in: Substring(location.lineText))
-        var width = max(endColumn - startColumn, 1)
+        // A caret never runs past the end of the line it underlines.
+        var width = min(max(endColumn - startColumn, 1), max(scalars.count - startColumn + 1, 1))
         if scalars.count > Self.snippetWidth {
             // Keep the start of the problem about a third of the way into the window.
             let from = max(0, min(startColumn - 1 - Self.snippetWidth / 3, scalars.count - Self.snippetWidth))
