@@ -22,7 +22,7 @@ enum ForbiddenCharacters {
             if value == 0x0A {
                 line += 1
                 lineStart = offset + width
-            } else if isForbidden(value) {
+            } else if XMLEscaping.isForbidden(scalar) {
                 count += 1
                 if first == nil { first = (line, offset - lineStart + 1, width, value) }
             }
@@ -36,10 +36,5 @@ enum ForbiddenCharacters {
                       at: file.location(line: first.line, column: first.column, length: first.length),
                       hint: "delete it (editors often show it as a box or a symbol); to show the code point, write it out",
                       notes: more > 0 ? [.init("the file holds \(more) more such character\(more == 1 ? "" : "s")")] : [])
-    }
-
-    /// Whether XML 1.0 forbids the code point `value` in a document.
-    static func isForbidden(_ value: UInt32) -> Bool {
-        (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF
     }
 }
