@@ -295,4 +295,27 @@ import Testing
         #expect(printed.hasPrefix("\(path):\(place): error: this file holds the character \(name), which XHTML and EPUB readers refuse [control-character]\n"),
                 "\(printed)")
     }
+
+    @Test func characterReferencesToForbiddenCharactersAreReplacedInEveryOutput() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(Self.base.merging([
+            "content/one/01-a.md": "---\ntitle: \"A \\f title\"\norder: 1\n---\n## Form &#12; feed &#xFFFF;\n\n[link &#1;](#form--feed-) `code &#8;` <https://e.example/&#11;> text &#xb;\n",
+        ]) { $1 })
+        let output = folder.url.appendingPathComponent("build")
+        let report = await BuildPipeline.run(BuildOptions(projectRoot: folder.url, output: output))
+        #expect(DiagnosticPrinter().format(report.diagnostics) == "")
+        let oebps = output.appendingPathComponent("xhtml/one/OEBPS")
+        let chapter = try String(contentsOf: oebps.appendingPathComponent("01-a.xhtml"), encoding: .utf8)
+        #expect(chapter.contains("<h2 id=\"form--feed-\">Form \u{FFFD} feed \u{FFFD}</h2>"), "\(chapter)")
+        #expect(chapter.contains(">link \u{FFFD}</a> <code>code &amp;#8;</code>"), "\(chapter)")
+        #expect(chapter.contains("text \u{FFFD}"), "\(chapter)")
+        let nav = try String(contentsOf: oebps.appendingPathComponent("nav.xhtml"), encoding: .utf8)
+        #expect(nav.contains("A \u{FFFD} title"), "\(nav)")
+        for name in ["01-a.xhtml", "nav.xhtml", "toc.ncx", "package.opf"] {
+            let text = try String(contentsOf: oebps.appendingPathComponent(name), encoding: .utf8)
+            #expect(!text.unicodeScalars.contains(where: XMLEscaping.isForbidden), "\(name)")
+            #expect(!text.contains("&#12;") && !text.contains("&#xFFFF;"), "\(name)")
+        }
+    }
 }
