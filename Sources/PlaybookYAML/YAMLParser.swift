@@ -1,4 +1,7 @@
 // The only file that imports Yams: it composes a YAML node tree and copies it into YAMLNode values.
+// It also reads libyaml's parse events (CYaml, the C library inside Yams) to count what
+// aliases expand to before Yams builds anything.
+internal import CYaml
 internal import Yams
 import PlaybookCore
 
@@ -9,23 +12,21 @@ public enum YAMLParser {
     /// - Returns: the root node (`nil` for an empty document), or the diagnostic for malformed YAML.
     public static func parse(_ text: String, in file: SourceFile, firstLine: Int = 1) -> Result<YAMLNode?, Diagnostic> {
         let offset = firstLine - 1
+        // Yams shares an anchored value among its aliases, but copying its tree into YAMLNode
+        // values expands them, and so does its check for duplicate keys (it hashes each key
+        // whole): what the aliases stand for is counted on the parse events first.
+        if let over = aliasOverLimit(text) {
+            return .failure(.error("yaml-alias-limit", AliasExpansionLimit.message(over.exceeded, alias: over.name),
+                                   at: file.location(line: over.line + offset, scalarColumn: over.column,
+                                                     scalarLength: over.name.unicodeScalars.count + 1),
+                                   hint: "write the values out, or use fewer aliases of aliases"))
+        }
         do {
             // The basic resolver: every scalar is text (PlaybookYAML interprets values itself), which
             // spares the regular-expression tag resolution Yams runs on every key.
             let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             guard let root = try parser.singleRoot() else { return .success(nil) }
-            // Yams shares an anchored value among its aliases; copying the tree expands them, so
-            // the copy counts what the aliases add and stops at the limit.
-            var converter = Converter(offset: offset)
-            switch withExtendedLifetime(parser, { converter.convertRoot(root) }) {
-            case .success(let node):
-                return .success(node)
-            case .failure(let error):
-                let definition = error.definition
-                return .failure(.error("yaml-alias-limit", AliasExpansionLimit.message(error.exceeded, anchor: definition.anchor),
-                                       at: file.location(line: definition.line, scalarColumn: definition.column),
-                                       hint: "write the values out, or use fewer aliases of aliases"))
-            }
+            return .success(convert(root, offset: offset))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, file: file, offset: offset))
         } catch {
@@ -34,6 +35,80 @@ public enum YAMLParser {
     }
 
     // MARK: - Internals
+
+    /// An alias use that went over a limit, and where it is written.
+    private struct AliasOverLimit {
+        let exceeded: AliasExpansionLimit.Exceeded
+        let name: String
+        let line: Int
+        let column: Int
+    }
+
+    /// The first alias use that takes `text` over the ``AliasExpansionLimit``, with where it is
+    /// (line and column from 1, in characters); `nil` when there is none or when the text is
+    /// not valid YAML (Yams then reports the mistake).
+    private static func aliasOverLimit(_ text: String) -> AliasOverLimit? {
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        var text = text
+        return text.withUTF8 { aliasOverLimit(in: $0) }
+    }
+
+    private static func aliasOverLimit(in bytes: UnsafeBufferPointer<UInt8>) -> AliasOverLimit? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        func name(_ anchor: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            anchor.map { String(cString: $0) }
+        }
+        var limit = AliasExpansionLimit()
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            defer { yaml_event_delete(&event) }
+            switch event.type {
+            case YAML_SCALAR_EVENT:
+                limit.scalar(anchor: name(event.data.scalar.anchor))
+            case YAML_SEQUENCE_START_EVENT:
+                limit.start(anchor: name(event.data.sequence_start.anchor))
+            case YAML_MAPPING_START_EVENT:
+                limit.start(anchor: name(event.data.mapping_start.anchor))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                limit.end()
+            case YAML_ALIAS_EVENT:
+                let alias = name(event.data.alias.anchor) ?? ""
+                do {
+                    try limit.alias(alias)
+                } catch {
+                    return AliasOverLimit(exceeded: error, name: alias, line: Int(event.start_mark.line) + 1,
+                                          column: Int(event.start_mark.column) + 1)
+                }
+            case YAML_STREAM_END_EVENT:
+                return nil
+            default:
+                break
+            }
+        }
+    }
+
+    private static func convert(_ node: Node, offset: Int) -> YAMLNode {
+        let line = (node.mark?.line ?? 1) + offset
+        let column = node.mark?.column ?? 1
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style != .plain && scalar.style != .any
+            return YAMLNode(.scalar(YAMLScalar(text: scalar.string, isQuoted: quoted)), line: line, column: column)
+        case .mapping(let mapping):
+            let pairs = mapping.map { YAMLPair(key: convert($0.key, offset: offset), value: convert($0.value, offset: offset)) }
+            return YAMLNode(.mapping(pairs), line: line, column: column)
+        case .sequence(let sequence):
+            return YAMLNode(.sequence(sequence.map { convert($0, offset: offset) }), line: line, column: column)
+        case .alias:
+            // The parser resolves aliases to the nodes they name; an alias left here has no value.
+            return YAMLNode(.scalar(YAMLScalar(text: "", isQuoted: false)), line: line, column: column)
+        }
+    }
 
     private static func diagnostic(for error: YamlError, text: String, file: SourceFile, offset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
@@ -106,86 +181,6 @@ public enum YAMLParser {
             return "check the indentation of this line against the lines above it"
         default:
             return nil
-        }
-    }
-}
-
-/// Copies a Yams tree into ``YAMLNode`` values, counting the values aliases add.
-///
-/// Yams resolves an alias to the very node its anchor names (with the anchor and the mark of
-/// the definition), so the first visit of an anchored node is its definition and every later
-/// visit of a node with the same anchor and mark is an alias use.
-private struct Converter {
-    let offset: Int
-    var limit = AliasExpansionLimit()
-    var definitions: Set<Definition> = []
-
-    struct Definition: Hashable {
-        let anchor: String
-        let line: Int
-        let column: Int
-    }
-
-    /// The limit was exceeded while expanding the alias of the anchor defined at `definition`.
-    struct LimitError: Error {
-        let exceeded: AliasExpansionLimit.Exceeded
-        let definition: Definition
-
-        init(exceeded: AliasExpansionLimit.Exceeded, at definition: Definition) {
-            self.exceeded = exceeded
-            self.definition = definition
-        }
-    }
-
-    init(offset: Int) {
-        self.offset = offset
-    }
-
-    /// Converts the whole tree.
-    mutating func convertRoot(_ root: Node) -> Result<YAMLNode, LimitError> {
-        do {
-            return .success(try convert(root, expanding: nil))
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    /// Converts `node`; `expanding` is the definition of the outermost alias being expanded.
-    mutating func convert(_ node: Node, expanding: Definition?) throws(LimitError) -> YAMLNode {
-        let line = (node.mark?.line ?? 1) + offset
-        let column = node.mark?.column ?? 1
-        var expanding = expanding
-        if let anchor = node.anchor?.rawValue {
-            let definition = Definition(anchor: anchor, line: line, column: column)
-            if !definitions.insert(definition).inserted {
-                let outermost = expanding ?? definition
-                expanding = outermost
-                do { try limit.useAlias() } catch { throw LimitError(exceeded: error, at: outermost) }
-            }
-        }
-        if let expanding {
-            do { try limit.copyValue() } catch { throw LimitError(exceeded: error, at: expanding) }
-        }
-        switch node {
-        case .scalar(let scalar):
-            let quoted = scalar.style != .plain && scalar.style != .any
-            return YAMLNode(.scalar(YAMLScalar(text: scalar.string, isQuoted: quoted)), line: line, column: column)
-        case .mapping(let mapping):
-            var pairs: [YAMLPair] = []
-            pairs.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                pairs.append(YAMLPair(key: try convert(key, expanding: expanding),
-                                      value: try convert(value, expanding: expanding)))
-            }
-            return YAMLNode(.mapping(pairs), line: line, column: column)
-        case .sequence(let sequence):
-            var items: [YAMLNode] = []
-            items.reserveCapacity(sequence.count)
-            for item in sequence { items.append(try convert(item, expanding: expanding)) }
-            return YAMLNode(.sequence(items), line: line, column: column)
-        case .alias:
-            // The parser resolves aliases to the nodes they name; an alias left here has no value.
-            return YAMLNode(.scalar(YAMLScalar(text: "", isQuoted: false)), line: line, column: column)
         }
     }
 }
