@@ -71,6 +71,7 @@ struct TemplateInclusionCheck {
             var crossed: SourceLocation?
             for inclusion in structure.inclusions {
                 guard let included = totalDepth[inclusion.name] else { continue }
+                // The including tag counts as one level (swift-mustache renders it by recursion).
                 let through = inclusion.depth + 1 + included
                 if through > TemplateStructure.maximumDepth {
                     crossed = crossed ?? inclusion.location

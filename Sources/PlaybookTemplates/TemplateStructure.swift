@@ -14,7 +14,7 @@ struct TemplateStructure {
         let name: String
         /// The tag's place in the file.
         let location: SourceLocation
-        /// How many sections enclose the tag (a parent tag opens one itself).
+        /// How many sections enclose the tag.
         let depth: Int
     }
 
@@ -32,7 +32,7 @@ struct TemplateStructure {
     init(_ file: SourceFile) {
         var open = Array("{{".utf8)
         var close = Array("}}".utf8)
-        var depth = 0
+        var level = 0
         var lineNumber = 1
         let bytes = Array(file.text.utf8)
         var lineStart = 0
@@ -74,15 +74,15 @@ struct TemplateStructure {
             switch kind {
             case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
                 if kind == UInt8(ascii: "<") {
-                    inclusions.append(Inclusion(name: name, location: location, depth: depth + 1))
+                    inclusions.append(Inclusion(name: name, location: location, depth: level))
                 }
-                depth += 1
-                self.depth = max(self.depth, depth)
-                if depth > Self.maximumDepth, tooDeep == nil { tooDeep = location }
+                level += 1
+                depth = max(depth, level)
+                if level > Self.maximumDepth, tooDeep == nil { tooDeep = location }
             case UInt8(ascii: "/"):
-                depth = max(depth - 1, 0)
+                level = max(level - 1, 0)
             case UInt8(ascii: ">"):
-                inclusions.append(Inclusion(name: name, location: location, depth: depth))
+                inclusions.append(Inclusion(name: name, location: location, depth: level))
             default:
                 break
             }
