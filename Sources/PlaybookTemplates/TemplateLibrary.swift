@@ -21,25 +21,24 @@ public struct TemplateLibrary: Sendable {
     /// `templates/chapter.mustache`), which replace built-ins of the same name.
     public static func load(projectFiles: [SourceFile]) -> (TemplateLibrary, [Diagnostic]) {
         ContentTypeRegistration.once()
-        var templates: [String: MustacheTemplate] = [:]
         var sources: [String: SourceFile] = [:]
-        var diagnostics: [Diagnostic] = []
-        for (path, text) in StarterFiles.files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
-            let file = SourceFile(path: path, text: text)
-            if let template = parse(file, diagnostics: &diagnostics) {
-                templates[name(of: path)] = template
-                sources[name(of: path)] = file
-            }
+        for (path, text) in StarterFiles.files where path.hasSuffix(".mustache") {
+            sources[name(of: path)] = SourceFile(path: path, text: text)
         }
-        for file in projectFiles.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix(".mustache") {
-            if let template = parse(file, diagnostics: &diagnostics) {
-                templates[name(of: file.path)] = template
-                sources[name(of: file.path)] = file
-            }
+        for file in projectFiles where file.path.hasSuffix(".mustache") {
+            sources[name(of: file.path)] = file
         }
-        let names = Set(templates.keys)
+        let names = Set(sources.keys)
+        // Inclusion loops and deep nesting are refused before swift-mustache parses a template:
+        // it parses and renders them by recursion, and would run out of stack.
+        let check = TemplateInclusionCheck(sources: sources)
+        var diagnostics = check.diagnostics
+        var templates: [String: MustacheTemplate] = [:]
         for name in names.sorted() {
-            if let file = sources[name] { diagnostics += checkPartials(in: file, known: names) }
+            guard let file = sources[name], !check.refused.contains(name) else { continue }
+            if let template = parse(file, diagnostics: &diagnostics) {
+                templates[name] = template
+            }
         }
         return (TemplateLibrary(library: MustacheLibrary(templates: templates), names: names), diagnostics)
     }
@@ -103,36 +102,6 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    /// Reports `{{> name}}` and `{{< name}}` tags that name no template.
-    private static func checkPartials(in file: SourceFile, known: Set<String>) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var lineNumber = 0
-        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var rest = line[...]
-            while let open = rest.firstRange(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let kind = afterOpen.first, kind == ">" || kind == "<",
-                      let close = afterOpen.firstRange(of: "}}") else {
-                    rest = afterOpen
-                    continue
-                }
-                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
-                    .trimmingCharacters(in: " ")
-                if !name.isEmpty, !known.contains(name) {
-                    let column = line.utf8.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    let length = line.utf8.distance(from: open.lowerBound, to: close.upperBound)
-                    diagnostics.append(.error("unknown-partial", "there is no template '\(name)' for this tag",
-                                              at: file.location(line: lineNumber, column: column, length: length),
-                                              hint: NearestName.hint(for: name, among: known)
-                                                ?? "templates are the .mustache files in templates/, named by their path without .mustache"))
-                }
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return diagnostics
-    }
-
     /// What swift-mustache reads. Objects are wrapped rather than converted, so that a value
     /// is only converted when a template looks it up: a page that does not print a book's
     /// thousand chapters does not pay for them.
@@ -180,10 +149,4 @@ private enum ContentTypeRegistration {
     }()
 
     static func once() { _ = registered }
-}
-
-private extension Substring {
-    func trimmingCharacters(in character: Character) -> String {
-        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
-    }
 }

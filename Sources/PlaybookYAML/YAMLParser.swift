@@ -1,4 +1,7 @@
 // The only file that imports Yams: it composes a YAML node tree and copies it into YAMLNode values.
+// It also reads libyaml's parse events (CYaml, the C library inside Yams) to count what
+// aliases expand to before Yams builds anything.
+internal import CYaml
 internal import Yams
 import PlaybookCore
 
@@ -9,6 +12,15 @@ public enum YAMLParser {
     /// - Returns: the root node (`nil` for an empty document), or the diagnostic for malformed YAML.
     public static func parse(_ text: String, in file: SourceFile, firstLine: Int = 1) -> Result<YAMLNode?, Diagnostic> {
         let offset = firstLine - 1
+        // Yams shares an anchored value among its aliases, but copying its tree into YAMLNode
+        // values expands them, and so does its check for duplicate keys (it hashes each key
+        // whole): what the aliases stand for is counted on the parse events first.
+        if let over = aliasOverLimit(text) {
+            return .failure(.error("yaml-alias-limit", AliasExpansionLimit.message(over.exceeded, alias: over.name),
+                                   at: file.location(line: over.line + offset, scalarColumn: over.column,
+                                                     scalarLength: over.name.unicodeScalars.count + 1),
+                                   hint: "write the values out, or use fewer aliases of aliases"))
+        }
         do {
             // The basic resolver: every scalar is text (PlaybookYAML interprets values itself), which
             // spares the regular-expression tag resolution Yams runs on every key.
@@ -23,6 +35,62 @@ public enum YAMLParser {
     }
 
     // MARK: - Internals
+
+    /// An alias use that went over a limit, and where it is written.
+    private struct AliasOverLimit {
+        let exceeded: AliasExpansionLimit.Exceeded
+        let name: String
+        let line: Int
+        let column: Int
+    }
+
+    /// The first alias use that takes `text` over the ``AliasExpansionLimit``, with where it is
+    /// (line and column from 1, in characters); `nil` when there is none or when the text is
+    /// not valid YAML (Yams then reports the mistake).
+    private static func aliasOverLimit(_ text: String) -> AliasOverLimit? {
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        var text = text
+        return text.withUTF8 { aliasOverLimit(in: $0) }
+    }
+
+    private static func aliasOverLimit(in bytes: UnsafeBufferPointer<UInt8>) -> AliasOverLimit? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        func name(_ anchor: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            anchor.map { String(cString: $0) }
+        }
+        var limit = AliasExpansionLimit()
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            defer { yaml_event_delete(&event) }
+            switch event.type {
+            case YAML_SCALAR_EVENT:
+                limit.scalar(anchor: name(event.data.scalar.anchor))
+            case YAML_SEQUENCE_START_EVENT:
+                limit.start(anchor: name(event.data.sequence_start.anchor))
+            case YAML_MAPPING_START_EVENT:
+                limit.start(anchor: name(event.data.mapping_start.anchor))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                limit.end()
+            case YAML_ALIAS_EVENT:
+                let alias = name(event.data.alias.anchor) ?? ""
+                do {
+                    try limit.alias(alias)
+                } catch {
+                    return AliasOverLimit(exceeded: error, name: alias, line: Int(event.start_mark.line) + 1,
+                                          column: Int(event.start_mark.column) + 1)
+                }
+            case YAML_STREAM_END_EVENT:
+                return nil
+            default:
+                break
+            }
+        }
+    }
 
     private static func convert(_ node: Node, offset: Int) -> YAMLNode {
         let line = (node.mark?.line ?? 1) + offset

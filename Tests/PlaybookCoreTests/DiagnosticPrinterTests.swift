@@ -32,6 +32,30 @@ import Testing
         """)
     }
 
+    @Test func aCaretNeverRunsPastItsLine() {
+        // A location 1,800 bytes long on a 31-character line (once made by a folded YAML scalar).
+        let short = SourceLocation(file: "book.yaml", line: 1, column: 1, length: 1_800, lineText: "This is a settings file written")
+        #expect(DiagnosticPrinter().format(Diagnostic.error("not-a-mapping", "not a mapping", at: short)) == """
+        book.yaml:1:1: error: not a mapping [not-a-mapping]
+          1 | This is a settings file written
+            | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+        """)
+        // The location itself is made to end with its line.
+        let file = SourceFile(path: "book.yaml", text: "This is a settings file written\nand goes on\n")
+        #expect(file.location(line: 1, scalarColumn: 9, scalarLength: 1_800).length == 23)
+    }
+
+    @Test func controlCharactersShowAsTheirPictures() {
+        let location = SourceLocation(file: "a.md", line: 1, column: 5, length: 1, lineText: "Form\u{0C}feed \u{1}\tand \u{FFFF}")
+        #expect(DiagnosticPrinter().format(Diagnostic.error("control-character", "a control character", at: location)) == """
+        a.md:1:5: error: a control character [control-character]
+          1 | Form␌feed ␁ and �
+            |     ^
+
+        """)
+    }
+
     @Test func indentsMultiLineHintsAndSummarisesARun() {
         let diagnostics: [Diagnostic] = [
             .warning("w", "second", at: file.location(line: 2, column: 1, length: 5)),

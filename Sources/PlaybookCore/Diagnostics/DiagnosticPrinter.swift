@@ -77,7 +77,8 @@ public struct DiagnosticPrinter: Sendable {
         var startColumn = location.displayColumn
         let endColumn = SourceLocation.scalarColumn(forByteColumn: location.column + location.length,
                                                     in: Substring(location.lineText))
-        var width = max(endColumn - startColumn, 1)
+        // A caret never runs past the end of the line it underlines.
+        var width = min(max(endColumn - startColumn, 1), max(scalars.count - startColumn + 1, 1))
         if scalars.count > Self.snippetWidth {
             // Keep the start of the problem about a third of the way into the window.
             let from = max(0, min(startColumn - 1 - Self.snippetWidth / 3, scalars.count - Self.snippetWidth))
@@ -104,8 +105,20 @@ public struct DiagnosticPrinter: Sendable {
 }
 
 private extension String {
-    /// Tabs become single spaces so that the caret stays under the right character.
+    /// Tabs become single spaces so that the caret stays under the right character; other
+    /// control characters are shown as their Control Pictures symbol (U+000C as ␌), and
+    /// U+FFFE/U+FFFF as U+FFFD, so that the terminal shows them in their one column.
     func replacingTabs() -> String {
-        String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x09: out.unicodeScalars.append(" ")
+            case 0x00..<0x20: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
+            case 0x7F: out.unicodeScalars.append("\u{2421}")
+            case 0xFFFE, 0xFFFF: out.unicodeScalars.append("\u{FFFD}")
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

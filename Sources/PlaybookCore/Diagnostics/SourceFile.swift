@@ -58,7 +58,10 @@ public struct SourceFile: Sendable, Equatable {
     public func location(line: Int, scalarColumn: Int, scalarLength: Int = 1) -> SourceLocation {
         let text = self.line(line)
         let byteColumn = SourceLocation.byteColumn(forScalarColumn: scalarColumn, in: text)
-        let byteEnd = SourceLocation.byteColumn(forScalarColumn: scalarColumn + max(scalarLength, 1), in: text)
+        // A value that runs on over several lines (a folded YAML scalar) is marked to the end
+        // of its first line.
+        let byteEnd = min(SourceLocation.byteColumn(forScalarColumn: scalarColumn + max(scalarLength, 1), in: text),
+                          text.utf8.count + 1)
         return SourceLocation(file: path, line: line, column: byteColumn, length: max(byteEnd - byteColumn, 1),
                               lineText: String(text))
     }

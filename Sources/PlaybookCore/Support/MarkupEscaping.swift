@@ -1,6 +1,13 @@
-/// Escaping text for HTML and XML output. It works on UTF-8 bytes, so that no combining mark
-/// or other grapheme cluster can hide a `<`, `&` or `"` from it (escaping by `Character`
-/// would miss `"` followed by U+0301).
+/// Escaping text for HTML and XML output: the one filter every string Playbook writes into a
+/// page, an XHTML chapter, the navigation documents, the package document or an SVG chart
+/// goes through. It works on UTF-8 bytes, so that no combining mark or other grapheme cluster
+/// can hide a `<`, `&` or `"` from it (escaping by `Character` would miss `"` followed by
+/// U+0301).
+///
+/// Characters that XML 1.0 forbids (C0 controls other than tab, line feed and carriage return,
+/// and U+FFFE, U+FFFF) become U+FFFD REPLACEMENT CHARACTER: the load stage refuses them written
+/// raw in a file, but a character reference such as `&#12;` reaches the text decoded, and one
+/// such character would make an EPUB reader refuse the whole chapter.
 public enum XMLEscaping {
     /// Text content: `&`, `<`, `>` escaped.
     public static func text(_ text: String) -> String {
@@ -20,37 +27,56 @@ public enum XMLEscaping {
     /// Whether `text` holds a character that escaping would change.
     public static func needsEscaping(_ text: String, quotes: Bool = false) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes where byte == 38 || byte == 60 || byte == 62 || (quotes && (byte == 34 || byte == 39)) {
+            for index in bytes.indices where replacement(in: bytes, at: index, quotes: quotes) != nil {
                 return true
             }
             return false
         } ?? true
     }
 
-    private static func escape(_ text: String, quotes: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        var start = text.utf8.startIndex
-        var index = start
-        let utf8 = text.utf8
-        while index < utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case 38: replacement = "&amp;"
-            case 60: replacement = "&lt;"
-            case 62: replacement = "&gt;"
-            case 34 where quotes: replacement = "&quot;"
-            case 39 where quotes: replacement = "&#39;"
-            default: replacement = nil
-            }
-            if let replacement {
-                out += text[start..<index]
-                out += replacement
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+    /// Whether XML 1.0 forbids the character `scalar` in a document.
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF
+    }
+
+    /// What replaces the character starting at byte `index`, and how many bytes it spans.
+    @inline(__always)
+    private static func replacement(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, quotes: Bool) -> (String, Int)? {
+        switch bytes[index] {
+        case 38: return ("&amp;", 1)
+        case 60: return ("&lt;", 1)
+        case 62: return ("&gt;", 1)
+        case 34 where quotes: return ("&quot;", 1)
+        case 39 where quotes: return ("&#39;", 1)
+        case 9, 10, 13: return nil
+        case 0..<0x20: return ("\u{FFFD}", 1)
+        // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+        case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+            return ("\u{FFFD}", 3)
+        default: return nil
         }
-        out += text[start..<utf8.endIndex]
-        return out
+    }
+
+    private static func escape(_ text: String, quotes: Bool) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + 8)
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                if let (replacement, width) = replacement(in: bytes, at: index, quotes: quotes) {
+                    out.append(contentsOf: bytes[start..<index])
+                    out.append(contentsOf: replacement.utf8)
+                    index += width
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            out.append(contentsOf: bytes[start..<bytes.count])
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

@@ -18,7 +18,9 @@ enum BookSettingsLoader {
         case .success(let root): node = root
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        var reader = YAMLMappingReader(node, file: file, what: "book.yaml")
+        // The same fields serve a report template's report.yaml; messages name the file read.
+        let fileName = file.path.split(separator: "/").last.map(String.init) ?? "book.yaml"
+        var reader = YAMLMappingReader(node, file: file, what: fileName)
         let title = reader.string("title", required: true)
         let subtitle = reader.string("subtitle")
         let authors = reader.strings("authors")

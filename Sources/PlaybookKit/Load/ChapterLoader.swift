@@ -63,8 +63,9 @@ struct ChapterLoader: Sendable {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let slug = String(name.dropLast(3))
         let chapter = Chapter(slug: slug, source: file, frontMatter: frontMatter, document: document)
+        let references = ForbiddenCharacterReferences.warnings(in: document, file: file, bodyLine: split.bodyLine)
         return (Loaded(chapter: chapter, orderLocation: Self.orderLocation(in: file, before: split.bodyLine)),
-                frontMatterDiagnostics + markdownDiagnostics)
+                frontMatterDiagnostics + markdownDiagnostics + references)
     }
 
     /// The location of the `order:` value in the front matter.

@@ -30,7 +30,9 @@ enum FrontMatter {
     /// Splits the file, or reports a missing or unclosed front matter block.
     static func split(_ file: SourceFile) -> Result<Split, Diagnostic> {
         let text = file.text
-        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so a CRLF line ending is matched as a whole.
+        let isLineEnd: (Character) -> Bool = { $0 == "\n" || $0 == "\r\n" }
+        var lines = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: isLineEnd)
         guard let first = lines.first, first.trimmingTrailingCR() == "---" else {
             return .failure(.error("missing-front-matter", "the chapter has no front matter",
                                    at: file.location(line: 1, column: 1, length: max(file.line(1).utf8.count, 1)),
@@ -40,7 +42,7 @@ enum FrontMatter {
         var yaml = ""
         var line = 2
         while true {
-            lines = rest.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            lines = rest.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: isLineEnd)
             guard let current = lines.first, !(lines.count == 1 && current.isEmpty && rest.isEmpty) else { break }
             let trimmed = current.trimmingTrailingCR()
             if trimmed == "---" || trimmed == "..." {

@@ -229,7 +229,9 @@ struct ProjectDirectory: Sendable {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
-            return .file(SourceFile(path: path, text: text))
+            let file = SourceFile(path: path, text: text)
+            if let forbidden = ForbiddenCharacters.check(file) { return .failed(forbidden) }
+            return .file(file)
         }
         // Find the first byte that is not valid UTF-8 and say where it is.
         var parser = Unicode.UTF8.ForwardParser()

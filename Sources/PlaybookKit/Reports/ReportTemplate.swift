@@ -49,6 +49,7 @@ enum ReportTemplateLoader {
         let folder = "\(ReportTemplate.folder)/\(name)"
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
+        var settingsUnreadable = false
         if directory.isDirectory(folder) {
             // A template folder that is a link to somewhere else is not used.
             if let problem = directory.folderProblem(folder) { return (nil, [problem]) }
@@ -57,7 +58,10 @@ enum ReportTemplateLoader {
             for path in found where path == "report.yaml" || (!path.contains("/") && path.hasSuffix(".md")) {
                 switch directory.read("\(folder)/\(path)") {
                 case .file(let file): files.append(file)
-                case .failed(let diagnostic): diagnostics.append(diagnostic)
+                case .failed(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    // A report.yaml that cannot be read has said why; it is not missing.
+                    if path == "report.yaml" { settingsUnreadable = true }
                 case .missing: break
                 }
             }
@@ -75,6 +79,7 @@ enum ReportTemplateLoader {
             }
         }
         guard let settingsFile = files.first(where: { $0.path.hasSuffix("/report.yaml") }) else {
+            if settingsUnreadable { return (nil, diagnostics) }
             return (nil, diagnostics + [.error("missing-report-settings", "\(folder)/ has no report.yaml", at: .file(folder),
                                                hint: "add \(folder)/report.yaml with at least a title and a date")])
         }

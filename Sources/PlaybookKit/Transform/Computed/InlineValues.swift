@@ -36,6 +36,8 @@ struct InlineValues {
     private(set) var diagnostics: [Diagnostic] = []
     /// How many times each tag, as written, has been met (to point at the right occurrence).
     private var seen: [String: Int] = [:]
+    /// Where the file's tags are written, listed when the first tag needs a location.
+    private var places: ValueTagLocations?
 
     /// Tags are located in `file` in the order they are met, so the front matter's title and
     /// summary go first, then the body.
@@ -107,7 +109,8 @@ struct InlineValues {
     private mutating func value(of name: String, tag: String) -> String? {
         let occurrence = seen[tag, default: 0]
         seen[tag] = occurrence + 1
-        let at = file.location(ofOccurrence: occurrence, of: tag, from: 1)
+        if places == nil { places = ValueTagLocations(file) }
+        let at = places?.location(of: tag, occurrence: occurrence)
         var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let wantsRaw = parts.count > 1 && parts.last == "raw"
         if wantsRaw { parts.removeLast() }
