@@ -45,6 +45,9 @@ let package = Package(
         .target(name: "PlaybookMarkdown", dependencies: ["PlaybookCore", "CCmark"]),
         .target(
             name: "PlaybookYAML",
+            // YAMLParser also imports CYaml, the libyaml target inside Yams (Yams exports no
+            // product for it; it comes with the Yams product), to count alias expansion on
+            // libyaml's parse events before Yams composes the tree.
             dependencies: ["PlaybookCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
