@@ -21,6 +21,43 @@ import Testing
         try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
     }
 
+    /// A payback with no months (nothing to pay back, or not within the horizon) is told apart in
+    /// metrics.json, so `--compare` says which it was rather than a dash.
+    @Test func compareTellsAnImmediatePaybackFromOneNotWithinTheHorizon() throws {
+        let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }
+        let file = scenarios.appendingPathComponent("ramp.yaml")
+        try """
+        client: Ramp Co
+        horizon: 2 years
+        discount_rate: 10%
+        costs:
+          yearly:
+            team: $100_000
+        benefits:
+          yearly:
+            gains: [$50_000, $250_000]
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try Tools.playbook(["report", file.path, "--out", out.path], in: Tools.repository).status == 0)
+        let metrics = try String(contentsOf: out.appendingPathComponent("ramp/metrics.json"), encoding: .utf8)
+        #expect(metrics.contains("""
+            "payback": "months",
+            "payback_months": 16,
+            "discounted_payback": "months",
+            "discounted_payback_months": 16.4,
+        """), "\(metrics)")
+        try edit(file, "    team: $100_000", "    team: $0")
+        let immediate = try Tools.playbook(["report", file.path, "--out", out.path, "--compare", out.path], in: Tools.repository)
+        #expect(immediate.status == 0, "\(immediate.stderr)")
+        #expect(immediate.stdout.contains("\n    Payback                 16.0 months → immediate (nothing to pay back)\n"), "\(immediate.stdout)")
+        try edit(file, "gains: [$50_000, $250_000]", "gains: [$0, $0]")
+        try edit(file, "    team: $0", "    team: $100_000")
+        let never = try Tools.playbook(["report", file.path, "--out", out.path, "--compare", out.path], in: Tools.repository)
+        #expect(never.status == 0, "\(never.stderr)")
+        #expect(never.stdout.contains("\n    Payback                    immediate (nothing to pay back) → not within the horizon\n"), "\(never.stdout)")
+    }
+
     @Test func theFiguresFilesAreWhatCalcPrints() throws {
         let out = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

@@ -148,11 +148,19 @@ public struct ReportChanges: Sendable {
 
         // Results: the risk-adjusted summary, its lines, the cases and the simulation.
         var results: [Change] = []
-        func compare(_ name: String, _ path: [String], as kind: Kind) {
+        func compare(_ name: String, _ path: [String], as kind: Kind, status: [String]? = nil) {
             let before = old.value(at: path)?.number, after = new.value(at: path)?.number
-            guard !Self.same(before, after) else { return }
-            let text: (Double?) -> String? = { value in
-                value.map { kind == .money ? money($0) : (kind == .percent ? percent($0) : formatter.months($0)) }
+            // A payback without months is `immediate` or `not-within-horizon` (its status field).
+            let beforeStatus = status.flatMap { old.value(at: $0)?.string }
+            let afterStatus = status.flatMap { new.value(at: $0)?.string }
+            guard !Self.same(before, after) || (before == nil && beforeStatus != afterStatus) else { return }
+            let text: (Double?, String?) -> String? = { value, status in
+                if let value { return kind == .money ? money(value) : (kind == .percent ? percent(value) : formatter.months(value)) }
+                switch status {
+                case "immediate": return formatter.payback(.immediate)
+                case "not-within-horizon": return formatter.payback(.notWithinHorizon)
+                default: return nil
+                }
             }
             var difference: String?
             if let before, let after {
@@ -163,7 +171,8 @@ public struct ReportChanges: Sendable {
                 case .months: difference = nil
                 }
             }
-            results.append(Change(name: name, before: text(before) ?? "—", after: text(after) ?? "—", difference: difference))
+            results.append(Change(name: name, before: text(before, beforeStatus) ?? "—", after: text(after, afterStatus) ?? "—",
+                                  difference: difference))
         }
         let oldLines = old.value(at: ["summary", "lines"])?.array ?? []
         let newLines = new.value(at: ["summary", "lines"])?.array ?? []
@@ -186,8 +195,9 @@ public struct ReportChanges: Sendable {
         compare("NPV", ["summary", "npv"], as: .money)
         compare("ROI", ["summary", "roi"], as: .percent)
         compare("IRR", ["summary", "irr"], as: .percent)
-        compare("Payback", ["summary", "payback_months"], as: .months)
-        compare("Discounted payback", ["summary", "discounted_payback_months"], as: .months)
+        compare("Payback", ["summary", "payback_months"], as: .months, status: ["summary", "payback"])
+        compare("Discounted payback", ["summary", "discounted_payback_months"], as: .months,
+                status: ["summary", "discounted_payback"])
         for scenarioCase in ["low", "high"] {
             compare("NPV, \(scenarioCase) case", ["cases", scenarioCase, "npv"], as: .money)
             compare("ROI, \(scenarioCase) case", ["cases", scenarioCase, "roi"], as: .percent)

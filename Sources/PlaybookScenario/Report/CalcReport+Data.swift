@@ -110,9 +110,21 @@ extension CalcReport {
             ("rounding", .string(rounding)),
             ("lines", .array(summary.costLines.map { row("cost", $0) } + summary.benefitLines.map { row("benefit", $0) })),
             ("costs", row("total", summary.costs)), ("benefits", row("total", summary.benefits)), ("net", row("total", summary.net)),
-            ("npv", .finite(summary.npv)), ("roi", .finite(summary.roi)), ("payback_months", .finite(summary.paybackMonths)),
+            ("npv", .finite(summary.npv)), ("roi", .finite(summary.roi)),
+            ("payback", .string(Self.paybackKind(summary.payback))), ("payback_months", .finite(summary.paybackMonths)),
+            ("discounted_payback", .string(Self.paybackKind(summary.discountedPayback))),
             ("discounted_payback_months", .finite(summary.discountedPaybackMonths)), ("irr", .finite(summary.irr)),
         ])
+    }
+
+    /// What a payback period is, for programs: `months` (the figure is in `payback_months`),
+    /// `immediate` (the cumulative cash flow is never below zero) or `not-within-horizon`.
+    static func paybackKind(_ period: PaybackPeriod) -> String {
+        switch period {
+        case .months: return "months"
+        case .immediate: return "immediate"
+        case .notWithinHorizon: return "not-within-horizon"
+        }
     }
 
     /// Every figure as CSV rows: `section,name,period,value,unit,formatted`.
