@@ -188,6 +188,25 @@ import Testing
         """)
     }
 
+    /// A scenario file given with a folder that is no project gets the same `no-project`
+    /// diagnostic, hint included, as `playbook build` and `playbook check` do.
+    @Test func aReportWithoutAProjectSaysSoLikeEveryCommand() throws {
+        let work = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let scenario = Tools.repository.appendingPathComponent("content/scenarios/kestrel-mobile.yaml").path
+        let result = try Tools.playbook(["report", scenario, "--project", work.path, "--out", work.appendingPathComponent("out").path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+        error: there is no playbook.yaml in \(work.path) [no-project]
+          hint: run Playbook in a project folder, pass --project, or create one with 'playbook new <folder>'
+        1 error
+        no report was made
+
+        """)
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out").path))
+    }
+
     /// A `--compare` folder that holds no earlier run is refused, and the report it would have
     /// been compared with is not replaced.
     @Test func compareWithNoEarlierRunIsRefusedAndReplacesNothing() throws {

@@ -124,9 +124,7 @@ public enum LoadStage {
         }
         return requires + chapters.compactMap { chapter in
             guard let (name, location) = chapter.frontMatter.scenario, !names.contains(name) else { return nil }
-            return .error(.noScenario, "there is no scenario '\(name)' in \(ScenarioFiles.folder)/", at: location,
-                          hint: NearestName.hint(for: name, among: names)
-                            ?? (names.isEmpty ? "scenarios are YAML files in \(ScenarioFiles.folder)/" : "the scenarios are: " + names.joined(separator: ", ")))
+            return .noScenario(named: name, among: names, at: location)
         }
     }
 

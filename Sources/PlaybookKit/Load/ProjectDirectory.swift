@@ -210,7 +210,7 @@ struct ProjectDirectory: Sendable {
     private static func diagnostic(_ refusal: RegularFile.Refusal, path: String) -> Diagnostic {
         switch refusal {
         case .missing:
-            return .error(.unreadable, "\(path) disappeared while it was being read", at: .file(path))
+            return .disappeared(path)
         case .folder:
             return .error(.notAFile, "\(path) is a folder, not a file", at: .file(path))
         case .special(let kind):

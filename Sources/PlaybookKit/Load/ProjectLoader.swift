@@ -30,8 +30,7 @@ public struct ProjectLoader: Sendable {
         switch directory.read("playbook.yaml") {
         case .file(let file): settingsFile = file
         case .missing:
-            return (nil, [.error(.noProject, "there is no playbook.yaml in \(root.path)", at: nil,
-                                 hint: "run Playbook in a project folder, pass --project, or create one with 'playbook new <folder>'")])
+            return (nil, [.noProject(in: root.path)])
         case .failed(let diagnostic): return (nil, [diagnostic])
         }
         var (settings, diagnostics) = SeriesSettingsLoader.load(settingsFile)
@@ -108,7 +107,7 @@ public struct ProjectLoader: Sendable {
                 switch directory.readBytes(sourcePath) {
                 case .bytes(let bytes): books[index].assets.append(Asset(path: path, sourcePath: sourcePath, bytes: bytes))
                 case .failed(let diagnostic): diagnostics.append(diagnostic)
-                case .missing: diagnostics.append(.error(.unreadable, "\(sourcePath) disappeared while it was being read", at: .file(sourcePath)))
+                case .missing: diagnostics.append(.disappeared(sourcePath))
                 }
             }
             if books[index].chapters.isEmpty, loadedChapters.isEmpty, let reference = series.books.first(where: { $0.slug == books[index].slug }) {

@@ -68,8 +68,7 @@ public enum ReportPipeline {
             guard let loaded, !diagnostics.hasErrors else { return (diagnostics, []) }
             settings = loaded
         case .missing:
-            return ([.error(.noProject, "there is no playbook.yaml in \(options.projectRoot.path)", at: nil,
-                            hint: "run Playbook in a project folder, or pass --project")], [])
+            return ([.noProject(in: options.projectRoot.path)], [])
         case .failed(let diagnostic): return ([diagnostic], [])
         }
         let (context, setup) = await self.context(directory: directory, settings: settings, template: options.template ?? settings.reportTemplate,
