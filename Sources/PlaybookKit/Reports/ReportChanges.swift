@@ -44,8 +44,7 @@ public struct ReportChanges: Sendable {
         let shown = folder.path
         var info = stat()
         guard stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            return .failure(.error(.noEarlierRun, "--compare \(shown): there is no such folder", at: nil,
-                                   hint: "give the folder of an earlier run, such as build/reports/, or one client's folder in it"))
+            return .failure(.noEarlierRun("--compare \(shown): there is no such folder"))
         }
         var found: [String: (URL, Earlier)] = [:]
         if stat(folder.appendingPathComponent("metrics.json").path, &info) == 0 {
@@ -65,8 +64,7 @@ public struct ReportChanges: Sendable {
                 }
             }
             guard found.values.contains(where: { if case .figures = $0.1 { return true } else { return false } }) else {
-                return .failure(.error(.noEarlierRun, "--compare \(shown) holds no earlier report of \(clients.joined(separator: ", "))", at: nil,
-                                       hint: "give the folder of an earlier run, such as build/reports/, or one client's folder in it"))
+                return .failure(.noEarlierRun("--compare \(shown) holds no earlier report of \(clients.joined(separator: ", "))"))
             }
         }
         for (client, (clientFolder, earlier)) in found {
@@ -97,8 +95,7 @@ public struct ReportChanges: Sendable {
             return .failure(.error(.noEarlierRun, "--compare: \(file) cannot be read: \(reason)", at: nil))
         }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(data))) as? [String: Any] else {
-            return .failure(.error(.noEarlierRun, "--compare: \(file) is not a report's figures file", at: nil,
-                                   hint: "give the folder of an earlier run, such as build/reports/, or one client's folder in it"))
+            return .failure(.noEarlierRun("--compare: \(file) is not a report's figures file"))
         }
         return .success(object.mapValues(JSONAny.init))
     }

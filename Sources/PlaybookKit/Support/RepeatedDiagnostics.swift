@@ -36,4 +36,11 @@ extension Diagnostic {
         .error(.noProject, "there is no playbook.yaml in \(root)", at: nil,
                hint: "run Playbook in a project folder, pass --project, or create one with 'playbook new <folder>'")
     }
+
+    /// `no-earlier-run`: the folder `--compare` names holds no usable earlier run (`problem`
+    /// says how), with the one hint on what to give instead.
+    static func noEarlierRun(_ problem: String) -> Diagnostic {
+        .error(.noEarlierRun, problem, at: nil,
+               hint: "give the folder of an earlier run, such as build/reports/, or one client's folder in it")
+    }
 }
