@@ -233,6 +233,30 @@ import Testing
         }
     }
 
+    /// A client folder whose `metrics.json` is not a figures file is refused with the same hint
+    /// as a folder with no earlier run, and nothing is made.
+    @Test func compareWithAFiguresFileThatIsNotOneIsRefused() throws {
+        let earlier = try Tools.temporaryFolder()
+        let out = try Tools.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: earlier)
+            try? FileManager.default.removeItem(at: out)
+        }
+        try Data("not json".utf8).write(to: earlier.appendingPathComponent("metrics.json"))
+        let result = try Tools.playbook(["report", "kestrel-mobile", "--out", out.appendingPathComponent("reports").path,
+                                         "--compare", earlier.path], in: Tools.repository)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+        error: --compare: \(earlier.path)/metrics.json is not a report's figures file [no-earlier-run]
+          hint: give the folder of an earlier run, such as build/reports/, or one client's folder in it
+        1 error
+        no report was made
+
+        """)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("reports").path))
+    }
+
     /// Headless chromium prints the page; every page after the cover carries the client's name
     /// and its page number, and each chapter starts a page.
     @Test func thePagePrintsWithTheClientOnEveryPage() throws {
