@@ -112,7 +112,7 @@ struct CommonMarkConverter {
             state.reportedDepth = true
             let at = position(of: node, state: state)
             state.diagnostics.append(.error(
-                "nesting-too-deep",
+                .nestingTooDeep,
                 "content is nested more than \(Self.maximumDepth) levels deep; the deeper content is left out",
                 at: file.location(line: at.line, column: at.column)))
         }

@@ -78,7 +78,7 @@ struct PipeTableBuilder {
             if cells.count > width {
                 let extra = cells[width]
                 diagnostics.append(.warning(
-                    "table-extra-cells",
+                    .tableExtraCells,
                     "this row has \(cells.count) cells but the table has \(width) columns; the extra cells are left out",
                     at: file.location(line: number + lineOffset, column: line.column + extra.offset,
                                       length: max(line.bytes.count - extra.offset, 1)),

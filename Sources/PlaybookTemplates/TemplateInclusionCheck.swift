@@ -23,7 +23,7 @@ struct TemplateInclusionCheck {
         for name in names {
             guard let structure = structures[name] else { continue }
             for inclusion in structure.inclusions where !inclusion.name.isEmpty && !known.contains(inclusion.name) {
-                diagnostics.append(.error("unknown-partial", "there is no template '\(inclusion.name)' for this tag",
+                diagnostics.append(.error(.unknownPartial, "there is no template '\(inclusion.name)' for this tag",
                                           at: inclusion.location,
                                           hint: NearestName.hint(for: inclusion.name, among: known)
                                             ?? "templates are the .mustache files in templates/, named by their path without .mustache"))
@@ -89,7 +89,7 @@ struct TemplateInclusionCheck {
     }
 
     private static func tooDeep(at location: SourceLocation, through: Bool = false) -> Diagnostic {
-        .error("template-too-deep",
+        .error(.templateTooDeep,
                through ? "sections nest more than \(TemplateStructure.maximumDepth) deep through the templates this tag includes"
                        : "sections nest more than \(TemplateStructure.maximumDepth) deep here",
                at: location, hint: "split the template, or nest fewer sections")
@@ -145,7 +145,7 @@ struct TemplateInclusionCheck {
             for step in 1..<(loop.count - 1) {
                 notes.append(.init("'\(loop[step])' includes '\(loop[step + 1])' here", at: tag(from: loop[step], to: loop[step + 1])))
             }
-            diagnostics.append(.error("template-loop", message, at: tag(from: loop[0], to: loop[1]),
+            diagnostics.append(.error(.templateLoop, message, at: tag(from: loop[0], to: loop[1]),
                                       hint: "a template cannot include itself, directly or through others; rendering it would never end",
                                       notes: notes))
         }

@@ -70,11 +70,11 @@ public struct TemplateLibrary: Sendable {
             // The pragma line shifts every line by one.
             let line = max(error.context.lineNumber - 1, 1)
             let column = max(error.context.columnNumber, 1)
-            diagnostics.append(.error("template-syntax", "this template has a mistake: \(message(for: error.error))",
+            diagnostics.append(.error(.templateSyntax, "this template has a mistake: \(message(for: error.error))",
                                       at: file.location(line: line, scalarColumn: column), hint: hint(for: error.error)))
             return nil
         } catch {
-            diagnostics.append(.error("template-syntax", "this template has a mistake: \(error)", at: file.start))
+            diagnostics.append(.error(.templateSyntax, "this template has a mistake: \(error)", at: file.start))
             return nil
         }
     }

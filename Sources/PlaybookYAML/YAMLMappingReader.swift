@@ -30,7 +30,7 @@ public struct YAMLMappingReader {
         } else {
             self.pairs = []
             let at = node?.location(in: file) ?? self.missingAt
-            diagnostics.append(.error("not-a-mapping", "\(what) must be a mapping of keys to values",
+            diagnostics.append(.error(.notAMapping, "\(what) must be a mapping of keys to values",
                                       at: at, hint: "write one 'key: value' per line"))
         }
     }
@@ -45,7 +45,7 @@ public struct YAMLMappingReader {
         }
         if pair.value.isNull {
             if required {
-                diagnostics.append(.error("empty-value", "'\(key)' is empty", at: pair.key.location(in: file),
+                diagnostics.append(.error(.emptyValue, "'\(key)' is empty", at: pair.key.location(in: file),
                                           hint: "write a value after '\(key):'"))
             }
             return nil
@@ -62,7 +62,7 @@ public struct YAMLMappingReader {
         }
         let text = scalar.text.trimmingSpaces()
         if text.isEmpty {
-            diagnostics.append(.error("empty-value", "'\(key)' is empty", at: pair.value.location(in: file)))
+            diagnostics.append(.error(.emptyValue, "'\(key)' is empty", at: pair.value.location(in: file)))
             return nil
         }
         return text
@@ -113,14 +113,14 @@ public struct YAMLMappingReader {
         var result: [(String, SourceLocation)] = []
         for item in items {
             guard let scalar = item.scalar, !scalar.text.trimmingSpaces().isEmpty else {
-                diagnostics.append(.error("wrong-type", "each item of '\(key)' must be text, not \(item.kindDescription)",
+                diagnostics.append(.error(.wrongType, "each item of '\(key)' must be text, not \(item.kindDescription)",
                                           at: item.location(in: file)))
                 continue
             }
             result.append((scalar.text.trimmingSpaces(), item.location(in: file)))
         }
         if result.isEmpty, required {
-            diagnostics.append(.error("empty-value", "'\(key)' is empty", at: pair.value.location(in: file)))
+            diagnostics.append(.error(.emptyValue, "'\(key)' is empty", at: pair.value.location(in: file)))
         }
         return result
     }
@@ -128,7 +128,7 @@ public struct YAMLMappingReader {
     /// Adds a diagnostic about a value that was read but is not acceptable.
     public mutating func invalid(_ key: String, _ message: String, hint: String? = nil) {
         guard let pair = pairs.first(where: { $0.name == key }) else { return }
-        diagnostics.append(.error("invalid-value", message, at: pair.value.location(in: file), hint: hint))
+        diagnostics.append(.error(.invalidValue, message, at: pair.value.location(in: file), hint: hint))
     }
 
     /// Adds a diagnostic about one item of a list value.
@@ -153,11 +153,11 @@ public struct YAMLMappingReader {
             let name = pair.name
             let at = pair.key.location(in: file)
             if pair.key.scalar == nil {
-                diagnostics.append(.error("unknown-key", "keys in \(what) must be plain names", at: at))
+                diagnostics.append(.error(.unknownKey, "keys in \(what) must be plain names", at: at))
                 continue
             }
             if let first = seen[name] {
-                diagnostics.append(.error("duplicate-key", "the key '\(name)' appears twice in \(what)", at: at,
+                diagnostics.append(.error(.duplicateKey, "the key '\(name)' appears twice in \(what)", at: at,
                                           hint: "keep one of them", notes: [.init("first written here", at: first)]))
                 continue
             }
@@ -167,11 +167,11 @@ public struct YAMLMappingReader {
                 if let suggestion { explained.insert(suggestion) }
                 let hint = suggestion.map { "did you mean '\($0)'?" }
                     ?? "known keys are: " + known.map { "'\($0)'" }.joined(separator: ", ")
-                diagnostics.append(.error("unknown-key", "unknown key '\(name)' in \(what)", at: at, hint: hint))
+                diagnostics.append(.error(.unknownKey, "unknown key '\(name)' in \(what)", at: at, hint: hint))
             }
         }
         for key in missingKeys where !explained.contains(key) {
-            diagnostics.append(.error("missing-key", "\(what) has no '\(key)'", at: missingAt,
+            diagnostics.append(.error(.missingKey, "\(what) has no '\(key)'", at: missingAt,
                                       hint: "add a line '\(key): …'"))
         }
     }
@@ -183,7 +183,7 @@ public struct YAMLMappingReader {
     }
 
     private mutating func wrongType(_ pair: YAMLPair, expected: String) {
-        diagnostics.append(.error("wrong-type", "'\(pair.name)' must be \(expected), not \(pair.value.kindDescription)",
+        diagnostics.append(.error(.wrongType, "'\(pair.name)' must be \(expected), not \(pair.value.kindDescription)",
                                   at: pair.value.location(in: file)))
     }
 }

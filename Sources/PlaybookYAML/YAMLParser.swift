@@ -16,7 +16,7 @@ public enum YAMLParser {
         // values expands them, and so does its check for duplicate keys (it hashes each key
         // whole): what the aliases stand for is counted on the parse events first.
         if let over = aliasOverLimit(text) {
-            return .failure(.error("yaml-alias-limit", AliasExpansionLimit.message(over.exceeded, alias: over.name),
+            return .failure(.error(.yamlAliasLimit, AliasExpansionLimit.message(over.exceeded, alias: over.name),
                                    at: file.location(line: over.line + offset, scalarColumn: over.column,
                                                      scalarLength: over.name.unicodeScalars.count + 1),
                                    hint: "write the values out, or use fewer aliases of aliases"))
@@ -30,7 +30,7 @@ public enum YAMLParser {
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, file: file, offset: offset))
         } catch {
-            return .failure(.error("yaml-syntax", "this is not valid YAML: \(error)", at: file.start))
+            return .failure(.error(.yamlSyntax, "this is not valid YAML: \(error)", at: file.start))
         }
     }
 
@@ -122,7 +122,7 @@ public enum YAMLParser {
             let location = at(mark)
             let line = Substring(location.lineText)
             let character = line.unicodeScalars.dropFirst(max(mark.column - 1, 0)).first
-            return .error("yaml-syntax", "this is not valid YAML: \(problem)", at: location,
+            return .error(.yamlSyntax, "this is not valid YAML: \(problem)", at: location,
                           hint: hint(for: problem, at: character), notes: notes)
         }
         switch error {
@@ -137,17 +137,17 @@ public enum YAMLParser {
                     if character == "\n" { line += 1; column = 1 } else { column += character.unicodeScalars.count }
                 }
             }
-            return .error("yaml-syntax", "this is not valid YAML: \(problem)",
+            return .error(.yamlSyntax, "this is not valid YAML: \(problem)",
                           at: file.location(line: line + offset, scalarColumn: column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = at(context.mark)
             let second = secondOccurrence(of: key, after: context.mark, in: text)
                 .map { file.location(line: $0.line + offset, scalarColumn: $0.column, scalarLength: key.unicodeScalars.count) }
-            return .error("duplicate-key", "the key '\(key)' appears twice in this mapping", at: second ?? first,
+            return .error(.duplicateKey, "the key '\(key)' appears twice in this mapping", at: second ?? first,
                           hint: "keep one of them", notes: second == nil ? [] : [.init("first written here", at: first)])
         default:
-            return .error("yaml-syntax", "this is not valid YAML: \(error)", at: file.start)
+            return .error(.yamlSyntax, "this is not valid YAML: \(error)", at: file.start)
         }
     }
 

@@ -62,7 +62,7 @@ struct CalcCommand: AsyncParsableCommand {
         if let explain {
             guard let explanation = loaded.explain(explain, in: chosen) else {
                 let names = loaded.spec.metrics.map(\.name) + loaded.spec.inputs.map(\.name)
-                Terminal.printDiagnostics([.error("unknown-name", "there is no metric or input '\(explain)' in \(loaded.spec.file.path)", at: nil,
+                Terminal.printDiagnostics([.error(.unknownName, "there is no metric or input '\(explain)' in \(loaded.spec.file.path)", at: nil,
                                                   hint: NearestName.hint(for: explain, among: names))])
                 throw ExitCode.failure
             }

@@ -20,7 +20,7 @@ struct ProjectOptions: ParsableArguments {
     func sourceDate() -> Result<Timestamp?, Diagnostic> {
         guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return .success(nil) }
         guard let seconds = Int64(text), seconds >= 0 else {
-            return .failure(.error("source-date-epoch", "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '\(text)'",
+            return .failure(.error(.sourceDateEpoch, "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '\(text)'",
                                    at: nil))
         }
         return .success(Timestamp(secondsSinceEpoch: seconds))

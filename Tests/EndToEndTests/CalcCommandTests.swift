@@ -9,7 +9,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == """
-        error: there is no scenario 'kestrel-mobil' [no-scenario]
+        error: there is no scenario 'kestrel-mobil' in content/scenarios/ [no-scenario]
           hint: did you mean 'kestrel-mobile'?
         1 error
 

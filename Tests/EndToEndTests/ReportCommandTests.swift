@@ -225,6 +225,25 @@ import Testing
         """)
     }
 
+    /// A scenario file given with a folder that is no project gets the same `no-project`
+    /// diagnostic, hint included, as `playbook build` and `playbook check` do.
+    @Test func aReportWithoutAProjectSaysSoLikeEveryCommand() throws {
+        let work = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let scenario = Tools.repository.appendingPathComponent("content/scenarios/kestrel-mobile.yaml").path
+        let result = try Tools.playbook(["report", scenario, "--project", work.path, "--out", work.appendingPathComponent("out").path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+        error: there is no playbook.yaml in \(work.path) [no-project]
+          hint: run Playbook in a project folder, pass --project, or create one with 'playbook new <folder>'
+        1 error
+        no report was made
+
+        """)
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out").path))
+    }
+
     /// A `--compare` folder that holds no earlier run is refused, and the report it would have
     /// been compared with is not replaced.
     @Test func compareWithNoEarlierRunIsRefusedAndReplacesNothing() throws {
@@ -249,6 +268,30 @@ import Testing
             """)
             #expect(try String(contentsOf: baseline, encoding: .utf8) == "{\"baseline\": true}")
         }
+    }
+
+    /// A client folder whose `metrics.json` is not a figures file is refused with the same hint
+    /// as a folder with no earlier run, and nothing is made.
+    @Test func compareWithAFiguresFileThatIsNotOneIsRefused() throws {
+        let earlier = try Tools.temporaryFolder()
+        let out = try Tools.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: earlier)
+            try? FileManager.default.removeItem(at: out)
+        }
+        try Data("not json".utf8).write(to: earlier.appendingPathComponent("metrics.json"))
+        let result = try Tools.playbook(["report", "kestrel-mobile", "--out", out.appendingPathComponent("reports").path,
+                                         "--compare", earlier.path], in: Tools.repository)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+        error: --compare: \(earlier.path)/metrics.json is not a report's figures file [no-earlier-run]
+          hint: give the folder of an earlier run, such as build/reports/, or one client's folder in it
+        1 error
+        no report was made
+
+        """)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("reports").path))
     }
 
     /// Headless chromium prints the page; every page after the cover carries the client's name

@@ -232,7 +232,7 @@ import Testing
         // The read itself is refused at once (it read 2 GB before crashing).
         let started = ContinuousClock.now
         if case .failed(let diagnostic) = ProjectDirectory(root: sandbox.project).read("templates/epub/book.css") {
-            #expect(diagnostic.id == "outside-project")
+            #expect(diagnostic.id == .outsideProject)
         } else {
             Issue.record("the link to /dev/zero was read")
         }

@@ -126,7 +126,7 @@ import Testing
         for _ in 0..<600 {
             let text = writer.chance(50) ? writer.tameScenario() : writer.scenario()
             let file = SourceFile(path: "content/scenarios/fuzz.yaml", text: text)
-            let (scenario, diagnostics) = Scenario.load(file) { _ in .failure(.error("missing-file", "no files here", at: nil)) }
+            let (scenario, diagnostics) = Scenario.load(file) { _ in .failure(.error(.missingFile, "no files here", at: nil)) }
             for diagnostic in diagnostics {
                 guard let location = diagnostic.location else {
                     Issue.record("an unlocated diagnostic: \(DiagnosticPrinter().format([diagnostic]))\n\(text)")

@@ -9,7 +9,7 @@ let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
 /// Reads a project file for a scenario (the attribution CSV).
 func readProjectFile(_ path: String) -> Result<SourceFile, Diagnostic> {
     guard let text = try? String(contentsOf: repository.appendingPathComponent(path), encoding: .utf8) else {
-        return .failure(.error("missing-file", "no such file", at: nil))
+        return .failure(.error(.missingFile, "no such file", at: nil))
     }
     return .success(SourceFile(path: path, text: text))
 }

@@ -37,7 +37,7 @@ import Testing
     @Test func theExampleScenarioLoadsAndComputes() throws {
         let example = try #require(try blocks().first { $0.language == "yaml" }?.text)
         let (scenario, diagnostics) = Scenario.load(SourceFile(path: "content/scenarios/example.yaml", text: example)) { _ in
-            .failure(.error("missing-file", "no such file", at: nil))
+            .failure(.error(.missingFile, "no such file", at: nil))
         }
         #expect(DiagnosticPrinter().format(diagnostics) == "")
         let summary = try #require(scenario?.expected.roundedSummary)
@@ -56,7 +56,7 @@ import Testing
             .replacingOccurrences(of: "customers_retained * margin_per_customer", with: "customers_retained * margin_per_custmer")
         #expect(broken != example)
         let (_, diagnostics) = Scenario.load(SourceFile(path: "content/scenarios/example.yaml", text: broken)) { _ in
-            .failure(.error("missing-file", "no such file", at: nil))
+            .failure(.error(.missingFile, "no such file", at: nil))
         }
         #expect(DiagnosticPrinter().format(diagnostics) == shown)
     }

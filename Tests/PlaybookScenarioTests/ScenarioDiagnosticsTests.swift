@@ -8,7 +8,7 @@ func diagnose(_ text: String, csv: String? = nil) -> String {
     let file = SourceFile(path: "content/scenarios/test.yaml", text: text)
     let (_, diagnostics) = Scenario.load(file) { path in
         guard let csv, path == "content/scenarios/touchpoints.csv" else {
-            return .failure(.error("missing-file", "there is no such file", at: nil))
+            return .failure(.error(.missingFile, "there is no such file", at: nil))
         }
         return .success(SourceFile(path: path, text: csv))
     }

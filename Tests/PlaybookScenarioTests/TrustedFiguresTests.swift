@@ -6,7 +6,7 @@ import Testing
 /// Loads a scenario written inline and returns it (nil when it has errors).
 private func load(_ text: String) -> Scenario? {
     Scenario.load(SourceFile(path: "content/scenarios/test.yaml", text: text)) { _ in
-        .failure(.error("missing-file", "there is no such file", at: nil))
+        .failure(.error(.missingFile, "there is no such file", at: nil))
     }.0
 }
 

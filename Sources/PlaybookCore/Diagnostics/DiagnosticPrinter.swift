@@ -25,7 +25,7 @@ public struct DiagnosticPrinter: Sendable {
             out += "\(location): "
         }
         out += paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? "31" : "35")
-        out += " \(diagnostic.message) [\(diagnostic.id)]\n"
+        out += " \(diagnostic.message) [\(diagnostic.id.rawValue)]\n"
         if let location = diagnostic.location, !location.lineText.isEmpty {
             out += snippet(location)
         }

@@ -43,7 +43,7 @@ struct ChapterLoader: Sendable {
         let file: SourceFile
         switch directory.read(path) {
         case .file(let read): file = read
-        case .missing: return (nil, [.error("unreadable", "\(path) disappeared while it was being read", at: .file(path))])
+        case .missing: return (nil, [.disappeared(path)])
         case .failed(let diagnostic): return (nil, [diagnostic])
         }
         return load(file)

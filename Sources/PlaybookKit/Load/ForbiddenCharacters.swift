@@ -32,7 +32,7 @@ enum ForbiddenCharacters {
         let hex = String(first.scalar, radix: 16, uppercase: true)
         let name = "U+" + String(repeating: "0", count: max(4 - hex.count, 0)) + hex
         let more = count - 1
-        return .error("control-character", "this file holds the character \(name), which XHTML and EPUB readers refuse",
+        return .error(.controlCharacter, "this file holds the character \(name), which XHTML and EPUB readers refuse",
                       at: file.location(line: first.line, column: first.column, length: first.length),
                       hint: "delete it (editors often show it as a box or a symbol); to show the code point, write it out",
                       notes: more > 0 ? [.init("the file holds \(more) more such character\(more == 1 ? "" : "s")")] : [])
@@ -80,7 +80,7 @@ enum ForbiddenCharacterReferences {
                 let written = String(decoding: bytes[index..<(index + length)], as: UTF8.self)
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 let name = "U+" + String(repeating: "0", count: max(4 - hex.count, 0)) + hex
-                warnings.append(.warning("control-character", "'\(written)' stands for \(name), which XHTML does not allow; it is shown as U+FFFD",
+                warnings.append(.warning(.controlCharacter, "'\(written)' stands for \(name), which XHTML does not allow; it is shown as U+FFFD",
                                          at: file.location(line: number, column: index + 1, length: length),
                                          hint: "delete the reference, or put it in `code` to show it as written"))
                 index += length

@@ -34,7 +34,7 @@ enum FrontMatter {
         let isLineEnd: (Character) -> Bool = { $0 == "\n" || $0 == "\r\n" }
         var lines = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: isLineEnd)
         guard let first = lines.first, first.trimmingTrailingCR() == "---" else {
-            return .failure(.error("missing-front-matter", "the chapter has no front matter",
+            return .failure(.error(.missingFrontMatter, "the chapter has no front matter",
                                    at: file.location(line: 1, column: 1, length: max(file.line(1).utf8.count, 1)),
                                    hint: "start the file with a block such as:\n---\ntitle: Chapter title\norder: 1\n---"))
         }
@@ -54,7 +54,7 @@ enum FrontMatter {
             if lines.count == 1 { break }
             rest = lines[1]
         }
-        return .failure(.error("unclosed-front-matter", "the front matter is not closed",
+        return .failure(.error(.unclosedFrontMatter, "the front matter is not closed",
                                at: file.location(line: 1, column: 1, length: 3),
                                hint: "add a line '---' after the last front matter field"))
     }
@@ -82,14 +82,14 @@ enum FrontMatter {
             if let name = scenarioPair.value.scalar?.text.trimmingSpaces(), !name.isEmpty, !scenarioPair.value.isNull {
                 scenario = (name, location)
             } else {
-                diagnostics.append(.error("wrong-type", "'scenario' must be the name of a file in content/scenarios/, such as kestrel-mobile",
+                diagnostics.append(.error(.wrongType, "'scenario' must be the name of a file in content/scenarios/, such as kestrel-mobile",
                                           at: location))
             }
         }
         var requires: (names: [String], location: SourceLocation)?
         if let required, let first = required.first {
             for (name, location) in required where !Self.requirements.contains(name) {
-                diagnostics.append(.error("invalid-value", "a chapter cannot require '\(name)'", at: location,
+                diagnostics.append(.error(.invalidValue, "a chapter cannot require '\(name)'", at: location,
                                           hint: NearestName.hint(for: name, among: Self.requirements)
                                             ?? "a report chapter can require: " + Self.requirements.joined(separator: ", ")))
             }

@@ -118,15 +118,13 @@ public enum LoadStage {
         let chapters = project.books.flatMap(\.chapters)
         let requires: [Diagnostic] = chapters.compactMap { chapter in
             chapter.frontMatter.requires.map {
-                .error("unknown-key", "'requires' is for the chapters of a report template, in content/reports/<template>/",
+                .error(.unknownKey, "'requires' is for the chapters of a report template, in content/reports/<template>/",
                        at: $0.location, hint: "a book's chapters are always published: remove 'requires'")
             }
         }
         return requires + chapters.compactMap { chapter in
             guard let (name, location) = chapter.frontMatter.scenario, !names.contains(name) else { return nil }
-            return .error("no-scenario", "there is no scenario '\(name)' in \(ScenarioFiles.folder)/", at: location,
-                          hint: NearestName.hint(for: name, among: names)
-                            ?? (names.isEmpty ? "scenarios are YAML files in \(ScenarioFiles.folder)/" : "the scenarios are: " + names.joined(separator: ", ")))
+            return .noScenario(named: name, among: names, at: location)
         }
     }
 
@@ -143,12 +141,12 @@ public enum LoadStage {
             }
             let at = file.location(line: line, firstOccurrenceOf: cover)
             if !book.assets.contains(where: { $0.path == cover }) {
-                return .error("missing-cover", "there is no cover image '\(cover)' in content/\(book.slug)/", at: at,
+                return .error(.missingCover, "there is no cover image '\(cover)' in content/\(book.slug)/", at: at,
                               hint: NearestName.hint(for: cover, among: book.assets.map(\.path)) ?? "leave 'cover' out to get a cover drawn from the title")
             }
             let type = cover.split(separator: ".").last.map { $0.lowercased() } ?? ""
             if !LinkResolver.imageTypes.contains(type) {
-                return .error("image-format", "the cover '\(cover)' is not in a format every EPUB reader shows", at: at,
+                return .error(.imageFormat, "the cover '\(cover)' is not in a format every EPUB reader shows", at: at,
                               hint: "use PNG, JPEG, GIF, WebP or SVG")
             }
             return nil

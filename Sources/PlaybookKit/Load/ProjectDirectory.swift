@@ -203,24 +203,24 @@ struct ProjectDirectory: Sendable {
     }
 
     private func outside(_ path: String) -> Diagnostic {
-        .error("outside-project", "\(path) leads outside \(boundaryName)", at: .file(path),
+        .error(.outsideProject, "\(path) leads outside \(boundaryName)", at: .file(path),
                hint: "Playbook reads only files inside \(boundaryName), following symbolic links: copy what you need into it")
     }
 
     private static func diagnostic(_ refusal: RegularFile.Refusal, path: String) -> Diagnostic {
         switch refusal {
         case .missing:
-            return .error("unreadable", "\(path) disappeared while it was being read", at: .file(path))
+            return .disappeared(path)
         case .folder:
-            return .error("not-a-file", "\(path) is a folder, not a file", at: .file(path))
+            return .error(.notAFile, "\(path) is a folder, not a file", at: .file(path))
         case .special(let kind):
-            return .error("not-a-regular-file", "\(path) is \(kind), not a regular file", at: .file(path),
+            return .error(.notARegularFile, "\(path) is \(kind), not a regular file", at: .file(path),
                           hint: "Playbook reads only regular files")
         case .tooLarge:
-            return .error("file-too-large", "\(path) is larger than \(RegularFile.sizeLimitText), the most Playbook reads from one file",
+            return .error(.fileTooLarge, "\(path) is larger than \(RegularFile.sizeLimitText), the most Playbook reads from one file",
                           at: .file(path))
         case .unreadable(let reason):
-            return .error("unreadable", "\(path) cannot be read: \(reason)", at: .file(path))
+            return .error(.unreadable, "\(path) cannot be read: \(reason)", at: .file(path))
         }
     }
 
@@ -252,7 +252,7 @@ struct ProjectDirectory: Sendable {
                 let lineText = String(decoding: lineBytes, as: UTF8.self)
                 let location = SourceLocation(file: path, line: line, column: offset - lineStart + 1,
                                               length: length, lineText: lineText)
-                return .failed(.error("not-utf8", "\(path) is not valid UTF-8 text", at: location,
+                return .failed(.error(.notUtf8, "\(path) is not valid UTF-8 text", at: location,
                                       hint: "save the file as UTF-8 in your editor"))
             case .emptyInput:
                 break loop

@@ -30,8 +30,7 @@ public struct ProjectLoader: Sendable {
         switch directory.read("playbook.yaml") {
         case .file(let file): settingsFile = file
         case .missing:
-            return (nil, [.error("no-project", "there is no playbook.yaml in \(root.path)", at: nil,
-                                 hint: "run Playbook in a project folder, pass --project, or create one with 'playbook new <folder>'")])
+            return (nil, [.noProject(in: root.path)])
         case .failed(let diagnostic): return (nil, [diagnostic])
         }
         var (settings, diagnostics) = SeriesSettingsLoader.load(settingsFile)
@@ -47,7 +46,7 @@ public struct ProjectLoader: Sendable {
             let folder = "content/\(reference.slug)"
             guard directory.isDirectory(folder) else {
                 let existing = directory.list("content").filter { directory.isDirectory("content/\($0)") }
-                diagnostics.append(.error("missing-book", "the book '\(reference.slug)' is listed but \(folder)/ does not exist",
+                diagnostics.append(.error(.missingBook, "the book '\(reference.slug)' is listed but \(folder)/ does not exist",
                                           at: reference.location,
                                           hint: NearestName.hint(for: reference.slug, among: existing)
                                             ?? "create \(folder)/ with a book.yaml and chapters"))
@@ -66,7 +65,7 @@ public struct ProjectLoader: Sendable {
                 diagnostics += bookDiagnostics
                 bookSettings = loaded
             case .missing:
-                diagnostics.append(.error("missing-book-settings", "\(folder)/ has no book.yaml", at: reference.location,
+                diagnostics.append(.error(.missingBookSettings, "\(folder)/ has no book.yaml", at: reference.location,
                                           hint: "add \(folder)/book.yaml with at least a title and a date"))
                 bookSettings = nil
             case .failed(let diagnostic):
@@ -108,11 +107,11 @@ public struct ProjectLoader: Sendable {
                 switch directory.readBytes(sourcePath) {
                 case .bytes(let bytes): books[index].assets.append(Asset(path: path, sourcePath: sourcePath, bytes: bytes))
                 case .failed(let diagnostic): diagnostics.append(diagnostic)
-                case .missing: diagnostics.append(.error("unreadable", "\(sourcePath) disappeared while it was being read", at: .file(sourcePath)))
+                case .missing: diagnostics.append(.disappeared(sourcePath))
                 }
             }
             if books[index].chapters.isEmpty, loadedChapters.isEmpty, let reference = series.books.first(where: { $0.slug == books[index].slug }) {
-                diagnostics.append(.error("empty-book", "the book '\(books[index].slug)' has no chapters", at: reference.location,
+                diagnostics.append(.error(.emptyBook, "the book '\(books[index].slug)' has no chapters", at: reference.location,
                                           hint: "add Markdown chapters to content/\(books[index].slug)/"))
             }
         }
@@ -134,11 +133,11 @@ public struct ProjectLoader: Sendable {
         return chapters.compactMap { loaded in
             let chapter = loaded.chapter
             if let reason = reserved[chapter.slug.lowercased()] {
-                return (chapter.slug, .error("reserved-chapter-name", "a chapter cannot be called \(chapter.slug).md: \(reason)",
+                return (chapter.slug, .error(.reservedChapterName, "a chapter cannot be called \(chapter.slug).md: \(reason)",
                                              at: chapter.source.start, hint: "rename the file, for example to 00-introduction.md"))
             }
             if !Slug.isValidFileName(chapter.slug) {
-                return (chapter.slug, .error("invalid-chapter-name", "the file name '\(chapter.slug).md' cannot be used as a page name",
+                return (chapter.slug, .error(.invalidChapterName, "the file name '\(chapter.slug).md' cannot be used as a page name",
                                              at: chapter.source.start,
                                              hint: "chapter file names become parts of web addresses: use letters, digits, '-', '_' and '.'"))
             }
@@ -154,7 +153,7 @@ public struct ProjectLoader: Sendable {
             let order = loaded.chapter.frontMatter.order
             if let earlier = first[order] {
                 diagnostics.append(.error(
-                    "duplicate-order", "two chapters have order \(order): this one and \(earlier.chapter.source.path)",
+                    .duplicateOrder, "two chapters have order \(order): this one and \(earlier.chapter.source.path)",
                     at: loaded.orderLocation, hint: "give each chapter of a book its own order",
                     notes: [.init("order \(order) is also used here", at: earlier.orderLocation)]))
             } else {
@@ -170,7 +169,7 @@ public struct ProjectLoader: Sendable {
         return directory.list("content").compactMap { name in
             guard !listed.contains(name), !SeriesSettingsLoader.reservedFolders.contains(name),
                   directory.exists("content/\(name)/book.yaml") else { return nil }
-            return .warning("unlisted-book", "content/\(name)/ has a book.yaml but is not listed in playbook.yaml",
+            return .warning(.unlistedBook, "content/\(name)/ has a book.yaml but is not listed in playbook.yaml",
                             at: SourceLocation(file: "content/\(name)/book.yaml", line: 1, column: 1),
                             hint: "add '\(name)' to the books in playbook.yaml to publish it")
         }

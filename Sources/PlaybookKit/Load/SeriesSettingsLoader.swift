@@ -63,18 +63,18 @@ enum SeriesSettingsLoader {
         var seenBooks: [String: SourceLocation] = [:]
         for (slug, location) in bookEntries ?? [] {
             if let first = seenBooks[slug] {
-                reader.report(.error("duplicate-book", "the book '\(slug)' is listed twice", at: location,
+                reader.report(.error(.duplicateBook, "the book '\(slug)' is listed twice", at: location,
                                      notes: [.init("first listed here", at: first)]))
                 continue
             }
             seenBooks[slug] = location
             if reservedFolders.contains(slug) {
-                reader.report(.error("reserved-book-name", "'\(slug)' cannot be a book: content/\(slug)/ holds \(slug == "reports" ? "report templates" : "client scenarios")",
+                reader.report(.error(.reservedBookName, "'\(slug)' cannot be a book: content/\(slug)/ holds \(slug == "reports" ? "report templates" : "client scenarios")",
                                      at: location, hint: "rename the book's folder"))
                 continue
             }
             if !Slug.isValidFileName(slug) {
-                reader.report(.error("invalid-book-name", "'\(slug)' is not a usable folder name for a book", at: location,
+                reader.report(.error(.invalidBookName, "'\(slug)' is not a usable folder name for a book", at: location,
                                      hint: "book folders become parts of web addresses: use letters, digits, '-' and '_'"))
                 continue
             }
@@ -83,10 +83,10 @@ enum SeriesSettingsLoader {
         var reports: [BookReference] = []
         for (name, location) in reportEntries ?? [] {
             if let first = reports.first(where: { $0.slug == name }) {
-                reader.report(.error("duplicate-report", "the report of '\(name)' is listed twice", at: location,
+                reader.report(.error(.duplicateReport, "the report of '\(name)' is listed twice", at: location,
                                      notes: [.init("first listed here", at: first.location)]))
             } else if !Slug.isValidFileName(name) {
-                reader.report(.error("invalid-report-name", "'\(name)' is not a scenario name", at: location,
+                reader.report(.error(.invalidReportName, "'\(name)' is not a scenario name", at: location,
                                      hint: "list scenarios by their file name in content/scenarios/ without .yaml, such as kestrel-mobile"))
             } else {
                 reports.append(BookReference(slug: name, location: location))

@@ -60,7 +60,7 @@ public enum RenderStage {
                     do {
                         return (index, .success(try EPUBRenderer.package(entries, session: session)))
                     } catch {
-                        return (index, .failure(.error("epub-failed", "the EPUB of '\(entries.slug)' could not be packaged: \(error)", at: nil)))
+                        return (index, .failure(.error(.epubFailed, "the EPUB of '\(entries.slug)' could not be packaged: \(error)", at: nil)))
                     }
                 }
             }
@@ -82,7 +82,7 @@ public enum RenderStage {
         for file in files {
             if let first = seen[file.path] {
                 let culprit = [first, file].compactMap { if case .copy(let from) = $0.content { return from } else { return nil } }.first
-                diagnostics.append(.error("output-clash", "two files would be written to \(file.path)",
+                diagnostics.append(.error(.outputClash, "two files would be written to \(file.path)",
                                           at: culprit.map { SourceLocation.file($0) },
                                           hint: "rename \(culprit ?? "one of them"): its name is taken by a page Playbook makes"))
             } else {

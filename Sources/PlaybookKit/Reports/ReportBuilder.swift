@@ -79,7 +79,7 @@ struct ReportBuilder: Sendable {
         do {
             archive = try EPUBRenderer.package(await epub.entries(transformed, bodies: bodies))
         } catch {
-            return ([], diagnostics + [.error("epub-failed", "the EPUB of the report '\(name)' could not be packaged: \(error)", at: nil)])
+            return ([], diagnostics + [.error(.epubFailed, "the EPUB of the report '\(name)' could not be packaged: \(error)", at: nil)])
         }
         let page = ReportPage(series: context.series, book: transformed, scenario: scenario, stylesheet: context.pageStylesheet)
             .render(bodies: bodies, templates: templates)

@@ -44,14 +44,13 @@ public struct ReportChanges: Sendable {
         let shown = folder.path
         var info = stat()
         guard stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            return .failure(.error("no-earlier-run", "--compare \(shown): there is no such folder", at: nil,
-                                   hint: "give the folder of an earlier run, such as build/reports/, or one client's folder in it"))
+            return .failure(.noEarlierRun("--compare \(shown): there is no such folder"))
         }
         var found: [String: (URL, Earlier)] = [:]
         if stat(folder.appendingPathComponent("metrics.json").path, &info) == 0 {
             // One client's folder.
             guard clients.count == 1, let client = clients.first else {
-                return .failure(.error("no-earlier-run", "--compare \(shown) is one client's report, and \(clients.count) scenarios were given", at: nil,
+                return .failure(.error(.noEarlierRun, "--compare \(shown) is one client's report, and \(clients.count) scenarios were given", at: nil,
                                        hint: "to compare several clients, give the folder that holds their reports, such as build/reports/"))
             }
             found[client] = (folder, .figures([:]))
@@ -65,8 +64,7 @@ public struct ReportChanges: Sendable {
                 }
             }
             guard found.values.contains(where: { if case .figures = $0.1 { return true } else { return false } }) else {
-                return .failure(.error("no-earlier-run", "--compare \(shown) holds no earlier report of \(clients.joined(separator: ", "))", at: nil,
-                                       hint: "give the folder of an earlier run, such as build/reports/, or one client's folder in it"))
+                return .failure(.noEarlierRun("--compare \(shown) holds no earlier report of \(clients.joined(separator: ", "))"))
             }
         }
         for (client, (clientFolder, earlier)) in found {
@@ -94,11 +92,10 @@ public struct ReportChanges: Sendable {
             case .tooLarge: reason = "it is larger than \(RegularFile.sizeLimitText)"
             case .unreadable(let message): reason = message
             }
-            return .failure(.error("no-earlier-run", "--compare: \(file) cannot be read: \(reason)", at: nil))
+            return .failure(.error(.noEarlierRun, "--compare: \(file) cannot be read: \(reason)", at: nil))
         }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(data))) as? [String: Any] else {
-            return .failure(.error("no-earlier-run", "--compare: \(file) is not a report's figures file", at: nil,
-                                   hint: "give the folder of an earlier run, such as build/reports/, or one client's folder in it"))
+            return .failure(.noEarlierRun("--compare: \(file) is not a report's figures file"))
         }
         return .success(object.mapValues(JSONAny.init))
     }

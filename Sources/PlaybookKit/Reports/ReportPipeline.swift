@@ -68,8 +68,7 @@ public enum ReportPipeline {
             guard let loaded, !diagnostics.hasErrors else { return (diagnostics, []) }
             settings = loaded
         case .missing:
-            return ([.error("no-project", "there is no playbook.yaml in \(options.projectRoot.path)", at: nil,
-                            hint: "run Playbook in a project folder, or pass --project")], [])
+            return ([.noProject(in: options.projectRoot.path)], [])
         case .failed(let diagnostic): return ([diagnostic], [])
         }
         let (context, setup) = await self.context(directory: directory, settings: settings, template: options.template ?? settings.reportTemplate,
@@ -97,7 +96,7 @@ public enum ReportPipeline {
                                      earlier: earlier[scenario.spec.slug] ?? earlier[Self.name(of: argument)])
                 outcome.diagnostics = scenarioDiagnostics + outcome.diagnostics
             } else if scenario != nil, !scenarioDiagnostics.hasErrors {
-                outcome.diagnostics.append(.error("duplicate-report", "two scenarios given are called '\(outcome.name)', and their reports would share build/reports/\(outcome.name)/",
+                outcome.diagnostics.append(.error(.duplicateReport, "two scenarios given are called '\(outcome.name)', and their reports would share build/reports/\(outcome.name)/",
                                                   at: nil, hint: "rename one of the files"))
             }
             progress(done.increment(), outcome)
@@ -122,7 +121,7 @@ public enum ReportPipeline {
         do {
             try FileManager.default.createDirectory(at: options.output, withIntermediateDirectories: true)
         } catch {
-            outcome.diagnostics.append(.error("write-failed", "cannot create \(options.output.path): \(error.localizedDescription)", at: nil))
+            outcome.diagnostics.append(.error(.writeFailed, "cannot create \(options.output.path): \(error.localizedDescription)", at: nil))
             return outcome
         }
         if let problem = await OutputWriter(projectRoot: options.projectRoot, output: folder).write(RenderedOutput(files: files, epubs: [])) {

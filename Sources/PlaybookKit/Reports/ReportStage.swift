@@ -43,8 +43,7 @@ enum ReportStage {
             if let scenario = loaded.scenarios[reference.slug] {
                 wanted.append((reference.slug, scenario))
             } else if !loaded.scenarioNames.contains(reference.slug) {
-                diagnostics.append(.error("no-scenario", "there is no scenario '\(reference.slug)' in \(ScenarioFiles.folder)/", at: reference.location,
-                                          hint: NearestName.hint(for: reference.slug, among: loaded.scenarioNames)))
+                diagnostics.append(.noScenario(named: reference.slug, among: loaded.scenarioNames, at: reference.location))
             }
             // A scenario with mistakes has reported them in the load stage.
         }

@@ -43,7 +43,7 @@ enum ReportTemplateLoader {
     /// `report_template` is in `playbook.yaml`.
     static func load(_ name: String, directory: ProjectDirectory, series: SeriesSettings) async -> (ReportTemplate?, [Diagnostic]) {
         guard Slug.isValidFileName(name) else {
-            return (nil, [.error("invalid-value", "'\(name)' is not a folder name in \(ReportTemplate.folder)/", at: nil,
+            return (nil, [.error(.invalidValue, "'\(name)' is not a folder name in \(ReportTemplate.folder)/", at: nil,
                                  hint: "a report template is named by its folder in \(ReportTemplate.folder)/, such as business-case")])
         }
         let folder = "\(ReportTemplate.folder)/\(name)"
@@ -74,13 +74,13 @@ enum ReportTemplateLoader {
                 let builtIn = Set(StarterFiles.files.keys.filter { $0.hasPrefix(ReportTemplate.folder + "/") }
                     .compactMap { $0.split(separator: "/").dropFirst(2).first.map(String.init) })
                 let names = Set(existing).union(builtIn).sorted()
-                return (nil, [.error("no-report-template", "there is no report template '\(name)' in \(ReportTemplate.folder)/", at: nil,
+                return (nil, [.error(.noReportTemplate, "there is no report template '\(name)' in \(ReportTemplate.folder)/", at: nil,
                                      hint: NearestName.hint(for: name, among: names) ?? "the templates are: " + names.joined(separator: ", "))])
             }
         }
         guard let settingsFile = files.first(where: { $0.path.hasSuffix("/report.yaml") }) else {
             if settingsUnreadable { return (nil, diagnostics) }
-            return (nil, diagnostics + [.error("missing-report-settings", "\(folder)/ has no report.yaml", at: .file(folder),
+            return (nil, diagnostics + [.error(.missingReportSettings, "\(folder)/ has no report.yaml", at: .file(folder),
                                                hint: "add \(folder)/report.yaml with at least a title and a date")])
         }
         let (settings, settingsDiagnostics) = BookSettingsLoader.load(settingsFile, seriesAuthors: series.authors)
@@ -93,7 +93,7 @@ enum ReportTemplateLoader {
             diagnostics += chapterDiagnostics
             guard let chapter else { continue }
             if let scenario = chapter.chapter.frontMatter.scenario {
-                diagnostics.append(.error("unknown-key", "a report chapter is written against the scenario of each report, so it names none",
+                diagnostics.append(.error(.unknownKey, "a report chapter is written against the scenario of each report, so it names none",
                                           at: scenario.location, hint: "remove 'scenario'; to show another scenario's figure, write {{ <scenario>.<name> }}"))
                 continue
             }
@@ -105,7 +105,7 @@ enum ReportTemplateLoader {
         usable.removeAll { loaded in nameProblems.contains { $0.0 == loaded.chapter.slug } }
         diagnostics += ProjectLoader.checkOrder(usable)
         if chapterFiles.isEmpty {
-            diagnostics.append(.error("empty-report-template", "the report template '\(name)' has no chapters", at: .file(settingsFile.path),
+            diagnostics.append(.error(.emptyReportTemplate, "the report template '\(name)' has no chapters", at: .file(settingsFile.path),
                                       hint: "add Markdown chapters to \(folder)/"))
         }
         let chapters = usable.map(\.chapter).sorted { ($0.frontMatter.order, $0.slug) < ($1.frontMatter.order, $1.slug) }

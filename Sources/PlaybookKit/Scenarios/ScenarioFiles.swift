@@ -16,10 +16,7 @@ public enum ScenarioFiles {
                             defaults given: ScenarioDefaults? = nil) -> (Scenario?, [Diagnostic]) {
         let project = ProjectDirectory(root: projectRoot)
         guard let path = resolve(argument, directory: project, currentDirectory: currentDirectory) else {
-            let names = Self.names(in: project)
-            return (nil, [.error("no-scenario", "there is no scenario '\(argument)'", at: nil,
-                                 hint: NearestName.hint(for: argument, among: names)
-                                    ?? (names.isEmpty ? "scenarios are YAML files in \(folder)/" : "the scenarios are: " + names.joined(separator: ", ")))])
+            return (nil, [.noScenario(named: argument, among: Self.names(in: project), at: nil)])
         }
         // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.
         var defaults = given ?? ScenarioDefaults()
@@ -50,13 +47,13 @@ public enum ScenarioFiles {
         let file: SourceFile
         switch directory.read(path) {
         case .file(let read): file = read
-        case .missing: return (nil, [.error("no-scenario", "there is no file \(path)", at: nil)])
+        case .missing: return (nil, [.noScenarioFile(path)])
         case .failed(let diagnostic): return (nil, [diagnostic])
         }
         return Scenario.load(file, defaults: defaults) { path in
             switch directory.read(path) {
             case .file(let read): return .success(read)
-            case .missing: return .failure(.error("missing-file", "there is no such file", at: nil))
+            case .missing: return .failure(.missingScenarioData)
             case .failed(let diagnostic): return .failure(diagnostic)
             }
         }
@@ -128,13 +125,13 @@ public enum ScenarioFiles {
                     return .success(data)
                 case .missing:
                     reads.files[dataPath] = .some(nil)
-                    return .failure(.error("missing-file", "there is no such file", at: nil))
+                    return .failure(.missingScenarioData)
                 case .failed(let diagnostic):
                     reads.files[dataPath] = .some(nil)
                     return .failure(diagnostic)
                 }
             }
-        case .missing: result = (nil, [.error("no-scenario", "there is no file \(path)", at: nil)])
+        case .missing: result = (nil, [.noScenarioFile(path)])
         case .failed(let diagnostic): result = (nil, [diagnostic])
         }
         return (result, session.store(key, input: reads, computed: result))

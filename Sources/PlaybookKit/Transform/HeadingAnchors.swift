@@ -11,7 +11,7 @@ enum HeadingAnchors {
         var taken: [String: SourceLocation] = [:]
         func reserve(_ id: String, at location: SourceLocation) {
             if let first = taken[id] {
-                diagnostics.append(.error("duplicate-anchor", "the id '\(id)' is used twice in this chapter", at: location,
+                diagnostics.append(.error(.duplicateAnchor, "the id '\(id)' is used twice in this chapter", at: location,
                                           hint: "ids must be unique within a page",
                                           notes: [.init("first used here", at: first)]))
             } else {
@@ -26,7 +26,7 @@ enum HeadingAnchors {
             if Slug.isValidAnchor(id) {
                 explicit.append((id, location))
             } else {
-                diagnostics.append(.error("invalid-anchor", "'\(id)' cannot be used as an anchor", at: location,
+                diagnostics.append(.error(.invalidAnchor, "'\(id)' cannot be used as an anchor", at: location,
                                           hint: "start with a letter and use letters, digits, '-', '_' and '.'"))
             }
         }

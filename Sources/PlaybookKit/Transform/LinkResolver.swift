@@ -68,7 +68,7 @@ struct LinkResolver {
             let (file, position, source) = (self.file, image.position, image.source)
             image.asset = self.image(image.source) { file.location(line: position.line, column: position.column, spanning: source) }
             if image.asset != nil, Inline.plainText(image.alt).trimmingSpaces().isEmpty {
-                diagnostics.append(.warning("missing-alt-text", "this image has no text alternative", at: file.location(
+                diagnostics.append(.warning(.missingAltText, "this image has no text alternative", at: file.location(
                     line: position.line, column: position.column, spanning: "![]"),
                     hint: "describe what the image shows between the brackets: ![Calls fell by 8% after launch](…)"))
             }
@@ -93,7 +93,7 @@ struct LinkResolver {
             return .fragment(fragment)
         }
         if destination.hasPrefix("/") {
-            diagnostics.append(.error("broken-link", "'\(destination)' starts at the site's root, which an EPUB does not have",
+            diagnostics.append(.error(.brokenLink, "'\(destination)' starts at the site's root, which an EPUB does not have",
                                       at: at, hint: "link to the chapter's file relative to this one, such as 02-kpis.md or ../other-book/01-intro.md"))
             return nil
         }
@@ -111,7 +111,7 @@ struct LinkResolver {
                 }
                 target = .chapter(book: slug, chapter: chapter, fragment: fragment)
             } else if entry.drafts.contains(chapter) {
-                diagnostics.append(.error("broken-link", "'\(destination)' links to a draft, which this build leaves out", at: at,
+                diagnostics.append(.error(.brokenLink, "'\(destination)' links to a draft, which this build leaves out", at: at,
                                           hint: "publish the chapter (remove 'draft: true') or build with --drafts"))
                 return nil
             } else {
@@ -119,23 +119,23 @@ struct LinkResolver {
                 let hint = NearestName.suggestion(for: chapter, among: chapters).map { "did you mean '\($0).md'?" }
                     ?? "the chapters there are: " + chapters.prefix(8).map { "\($0).md" }.joined(separator: ", ")
                         + (chapters.count > 8 ? " …" : "")
-                diagnostics.append(.error("broken-link", "there is no chapter '\(chapter).md' in content/\(slug)/", at: at, hint: hint))
+                diagnostics.append(.error(.brokenLink, "there is no chapter '\(chapter).md' in content/\(slug)/", at: at, hint: hint))
                 return nil
             }
         case .asset(let slug, let path):
             guard index.books[slug]?.assets.contains(path) == true else {
-                diagnostics.append(.error("broken-link", "there is no file '\(path)' in content/\(slug)/", at: at,
+                diagnostics.append(.error(.brokenLink, "there is no file '\(path)' in content/\(slug)/", at: at,
                                           hint: NearestName.suggestion(for: path, among: index.books[slug]?.assets ?? []).map { "did you mean '\($0)'?" }))
                 return nil
             }
             target = .asset(book: slug, path: path)
         case .outside(let path):
-            diagnostics.append(.error("broken-link", "'\(destination)' points at \(path), which is not part of a book of the series",
+            diagnostics.append(.error(.brokenLink, "'\(destination)' points at \(path), which is not part of a book of the series",
                                       at: at, hint: "link to chapters (.md files) and files inside the books' folders"))
             return nil
         }
         if let target, leavesBook(target), index.baseURL == nil {
-            diagnostics.append(.error("link-needs-base-url",
+            diagnostics.append(.error(.linkNeedsBaseUrl,
                                       "this link leaves the book, so in the EPUB it must point at the published site, and playbook.yaml has no base_url",
                                       at: at, hint: "add 'base_url: https://…/' (the site's address) to playbook.yaml"))
         }
@@ -155,7 +155,7 @@ struct LinkResolver {
         guard !anchors.contains(fragment) else { return }
         let hint = NearestName.suggestion(for: fragment, among: anchors).map { "did you mean '#\($0)'?" }
             ?? (anchors.isEmpty ? "\(chapterName) has no headings" : "the anchors there are: " + anchors.sorted().prefix(8).map { "#\($0)" }.joined(separator: ", "))
-        diagnostics.append(.error("broken-anchor", "\(chapterName) has no heading with the anchor '#\(fragment)'", at: at(), hint: hint))
+        diagnostics.append(.error(.brokenAnchor, "\(chapterName) has no heading with the anchor '#\(fragment)'", at: at(), hint: hint))
     }
 
     // MARK: - Images
@@ -164,25 +164,25 @@ struct LinkResolver {
     private mutating func image(_ source: String, at location: () -> SourceLocation) -> String? {
         var at: SourceLocation { location() }
         if Self.hasScheme(source) || source.hasPrefix("//") {
-            diagnostics.append(.error("remote-image", "images must be files in the book's folder: an EPUB cannot load '\(source)'",
+            diagnostics.append(.error(.remoteImage, "images must be files in the book's folder: an EPUB cannot load '\(source)'",
                                       at: at, hint: "download the image into content/\(book)/ and link to it relatively"))
             return nil
         }
         let (pathPart, _) = Self.splitFragment(source)
         guard let components = resolvePath(pathPart, at: at) else { return nil }
         guard case .asset(let slug, let path) = classify(components), slug == book else {
-            diagnostics.append(.error("broken-image", "the image '\(source)' is not a file inside content/\(book)/", at: at,
+            diagnostics.append(.error(.brokenImage, "the image '\(source)' is not a file inside content/\(book)/", at: at,
                                       hint: "keep a book's images in its own folder, for example content/\(book)/images/"))
             return nil
         }
         guard index.books[slug]?.assets.contains(path) == true else {
-            diagnostics.append(.error("broken-image", "there is no image '\(path)' in content/\(book)/", at: at,
+            diagnostics.append(.error(.brokenImage, "there is no image '\(path)' in content/\(book)/", at: at,
                                       hint: NearestName.suggestion(for: path, among: index.books[slug]?.assets ?? []).map { "did you mean '\($0)'?" }))
             return nil
         }
         let type = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         guard Self.imageTypes.contains(type) else {
-            diagnostics.append(.error("image-format", "'\(path)' is not in a format every EPUB reader shows", at: at,
+            diagnostics.append(.error(.imageFormat, "'\(path)' is not in a format every EPUB reader shows", at: at,
                                       hint: "use PNG, JPEG, GIF, WebP or SVG"))
             return nil
         }
@@ -207,7 +207,7 @@ struct LinkResolver {
             case ".": continue
             case "..":
                 guard !components.isEmpty else {
-                    diagnostics.append(.error("broken-link", "'\(path)' points outside the project", at: at()))
+                    diagnostics.append(.error(.brokenLink, "'\(path)' points outside the project", at: at()))
                     return nil
                 }
                 components.removeLast()

@@ -13,24 +13,24 @@ public enum OutputFolder {
         let out = canonical(output)
         let project = canonical(root)
         if out == project || project.hasPrefix(out + "/") || out == "/" {
-            return .error("unsafe-output", "the output folder \(output.path) contains the project's sources", at: nil,
+            return .error(.unsafeOutput, "the output folder \(output.path) contains the project's sources", at: nil,
                           hint: "choose a folder of its own, such as build/ (the default)")
         }
         for source in ["content", "templates", "site"] {
             let folder = project + "/" + source
             if out == folder || out.hasPrefix(folder + "/") {
-                return .error("unsafe-output", "the output folder \(output.path) is inside the project's \(source)/ folder", at: nil,
+                return .error(.unsafeOutput, "the output folder \(output.path) is inside the project's \(source)/ folder", at: nil,
                               hint: "a build must not write where it reads: choose a folder such as build/")
             }
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
             if !isDirectory.boolValue {
-                return .error("unsafe-output", "the output path \(output.path) is a file, not a folder", at: nil)
+                return .error(.unsafeOutput, "the output path \(output.path) is a file, not a folder", at: nil)
             }
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
             if !contents.isEmpty, !contents.contains(marker) {
-                return .error("unsafe-output", "\(output.path) already exists and was not made by Playbook", at: nil,
+                return .error(.unsafeOutput, "\(output.path) already exists and was not made by Playbook", at: nil,
                               hint: "Playbook replaces its output folder as a whole; choose an empty or new folder")
             }
         }

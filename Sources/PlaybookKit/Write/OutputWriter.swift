@@ -43,7 +43,7 @@ public struct OutputWriter: Sendable {
             if let keeping { try carryOver(keeping, into: staging) }
         } catch {
             try? fileManager.removeItem(at: staging)
-            return .error("write-failed", "cannot write the output: \(Self.describe(error))", at: nil,
+            return .error(.writeFailed, "cannot write the output: \(Self.describe(error))", at: nil,
                           hint: "the previous output in \(output.path) was left as it was")
         }
         do {
@@ -52,7 +52,7 @@ public struct OutputWriter: Sendable {
             }
         } catch {
             try? fileManager.removeItem(at: staging)
-            return .error("write-failed", error.message, at: nil)
+            return .error(.writeFailed, error.message, at: nil)
         }
         return nil
     }
@@ -89,7 +89,7 @@ public struct OutputWriter: Sendable {
             }
             try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
-            return .failure(.error("write-failed", "cannot write the output: \(Self.describe(error))", at: nil))
+            return .failure(.error(.writeFailed, "cannot write the output: \(Self.describe(error))", at: nil))
         }
         let writer = self
         let errors = await changed.concurrentMap { file -> String? in
@@ -109,7 +109,7 @@ public struct OutputWriter: Sendable {
         if let error = errors.compactMap({ $0 }).first {
             // What was written stays: the session forgets it, so the next build writes it again.
             session.written = [:]
-            return .failure(.error("write-failed", "cannot write the output: \(error)", at: nil))
+            return .failure(.error(.writeFailed, "cannot write the output: \(error)", at: nil))
         }
         for path in removed { unlink(output.appendingPathComponent(path).path) }
         session.written = files
@@ -193,7 +193,7 @@ public struct OutputWriter: Sendable {
     private func copied(_ source: String) -> Result<[UInt8], Diagnostic> {
         switch ProjectDirectory(root: projectRoot).readBytes(source) {
         case .bytes(let bytes): return .success(bytes)
-        case .missing: return .failure(.error("write-failed", "cannot write the output: \(source) disappeared while it was being read", at: .file(source)))
+        case .missing: return .failure(.error(.writeFailed, "cannot write the output: \(source) disappeared while it was being read", at: .file(source)))
         case .failed(let diagnostic): return .failure(diagnostic)
         }
     }

@@ -109,7 +109,7 @@ public struct ModelCompiler {
                     shown.noun = display.noun ?? unit.noun
                     shown.timeUnit = display.timeUnit ?? unit.timeUnit
                 } else {
-                    diagnostics.append(.error("unit-mismatch", "'\(metric.name)' is \(describe(unit)), so it cannot be shown as \(describe(display))",
+                    diagnostics.append(.error(.unitMismatch, "'\(metric.name)' is \(describe(unit)), so it cannot be shown as \(describe(display))",
                                               at: metric.location, hint: "remove 'unit', or change the formula"))
                 }
             }
@@ -180,7 +180,7 @@ public struct ModelCompiler {
         let names = loop.map { spec.metrics[$0.0].name } + [spec.metrics[index].name]
         let first = loop[loop.startIndex]
         let origin = spec.metrics[first.0].formula.origin
-        diagnostics.append(.error("cycle", "these metrics depend on each other in a loop: " + names.joined(separator: " → "),
+        diagnostics.append(.error(.cycle, "these metrics depend on each other in a loop: " + names.joined(separator: " → "),
                                   at: origin.location(first.2), hint: "one of the formulas must not use the others",
                                   notes: loop.dropFirst().map { step in
                                       .init("\(spec.metrics[step.0].name) uses \(step.1)", at: spec.metrics[step.0].formula.origin.location(step.2))
@@ -189,11 +189,11 @@ public struct ModelCompiler {
 
     private mutating func reportUnknown(_ name: String, _ span: FormulaSpan, _ origin: FormulaOrigin, known: Set<String>) {
         if let function = FormulaFunction(rawValue: name) {
-            diagnostics.append(.error("unknown-name", "'\(name)' is a function", at: origin.location(span),
+            diagnostics.append(.error(.unknownName, "'\(name)' is a function", at: origin.location(span),
                                       hint: "call it with its arguments: \(function.signature)"))
             return
         }
-        diagnostics.append(.error("unknown-name", "there is no input or metric called '\(name)'", at: origin.location(span),
+        diagnostics.append(.error(.unknownName, "there is no input or metric called '\(name)'", at: origin.location(span),
                                   hint: NearestName.hint(for: name, among: known)))
     }
 
@@ -231,7 +231,7 @@ public struct ModelCompiler {
                     } else if (l.isMoney && r.isDimensionless) || (r.isMoney && l.isDimensionless) {
                         hint = "multiply the number by a price or cost first"
                     }
-                    diagnostics.append(.error("unit-mismatch", "cannot \(verb) \(describe(r)) \(op == .add ? "to" : "from") \(describe(l))",
+                    diagnostics.append(.error(.unitMismatch, "cannot \(verb) \(describe(r)) \(op == .add ? "to" : "from") \(describe(l))",
                                               at: origin.location(span), hint: hint))
                     return nil
                 }
@@ -242,7 +242,7 @@ public struct ModelCompiler {
                 return l.dividedBy(r)
             case .power:
                 guard l.isDimensionless, r.isDimensionless else {
-                    diagnostics.append(.error("unit-mismatch", "only plain numbers and percentages can be raised to a power",
+                    diagnostics.append(.error(.unitMismatch, "only plain numbers and percentages can be raised to a power",
                                               at: origin.location(span), hint: "the base here is \(l), the exponent \(r)"))
                     return nil
                 }
@@ -250,7 +250,7 @@ public struct ModelCompiler {
             }
         case .call(let name, let arguments, let span):
             guard let function = FormulaFunction(rawValue: name) else {
-                diagnostics.append(.error("unknown-function", "there is no function '\(name)'", at: origin.location(span),
+                diagnostics.append(.error(.unknownFunction, "there is no function '\(name)'", at: origin.location(span),
                                           hint: NearestName.hint(for: name, among: FormulaFunction.allCases.map(\.rawValue))
                                             ?? "the functions are " + FormulaFunction.allCases.map(\.rawValue).joined(separator: ", ")))
                 return nil
@@ -259,7 +259,7 @@ public struct ModelCompiler {
                 let range = function.arity
                 let count = range.lowerBound == range.upperBound ? "\(range.lowerBound)"
                     : (range.upperBound > range.lowerBound + 1 ? "\(range.lowerBound) or more" : "\(range.lowerBound) or \(range.upperBound)")
-                diagnostics.append(.error("wrong-arguments", "\(name) takes \(count) argument\(range.upperBound == 1 ? "" : "s"), not \(arguments.count)",
+                diagnostics.append(.error(.wrongArguments, "\(name) takes \(count) argument\(range.upperBound == 1 ? "" : "s"), not \(arguments.count)",
                                           at: origin.location(span), hint: "write \(function.signature)"))
                 return nil
             }
@@ -271,7 +271,7 @@ public struct ModelCompiler {
 
     private mutating func functionUnit(_ function: FormulaFunction, _ units: [Unit], _ span: FormulaSpan, _ origin: FormulaOrigin) -> Unit? {
         func mismatch(_ message: String) -> Unit? {
-            diagnostics.append(.error("unit-mismatch", message, at: origin.location(span), hint: "write \(function.signature)"))
+            diagnostics.append(.error(.unitMismatch, message, at: origin.location(span), hint: "write \(function.signature)"))
             return nil
         }
         switch function {
@@ -407,7 +407,7 @@ public struct ModelCompiler {
             let hint = unit.isDimensionless && !unit.isPercent
                 ? "write the amount with its currency (such as \(Currency.symbol(for: spec.currency, locale: spec.locale))220_000) or multiply by a price"
                 : "a line of the business case must come to an amount of money"
-            diagnostics.append(.error("unit-mismatch", "the \(line.kind.rawValue) line '\(line.name)' is \(describe(unit)), not money",
+            diagnostics.append(.error(.unitMismatch, "the \(line.kind.rawValue) line '\(line.name)' is \(describe(unit)), not money",
                                       at: formula.origin.location(length: formula.text.unicodeScalars.count), hint: hint))
             return false
         }
@@ -426,20 +426,20 @@ public struct ModelCompiler {
             actualUnit = units[slot] ?? .number
             actualProgram = Program(instructions: [.load(slot)], depth: 1)
         } else {
-            diagnostics.append(.error("missing-key", "the objective '\(objective.kpi)' has no 'actual', and no input or metric has that name",
+            diagnostics.append(.error(.missingKey, "the objective '\(objective.kpi)' has no 'actual', and no input or metric has that name",
                                       at: objective.location, hint: NearestName.hint(for: objective.kpi, among: slots.keys)
                                         ?? "add 'actual: …', or name a metric in 'kpi'"))
             return nil
         }
         guard targetUnit.sameDimension(as: actualUnit) else {
-            diagnostics.append(.error("unit-mismatch", "the target of '\(objective.kpi)' is \(describe(targetUnit)) but its actual value is \(describe(actualUnit))",
+            diagnostics.append(.error(.unitMismatch, "the target of '\(objective.kpi)' is \(describe(targetUnit)) but its actual value is \(describe(actualUnit))",
                                       at: objective.target.origin.location(length: objective.target.text.unicodeScalars.count)))
             return nil
         }
         var baselineProgram: Program?
         if let baseline = objective.baseline {
             guard let unit = check(baseline.expression, baseline.origin), unit.sameDimension(as: targetUnit) else {
-                diagnostics.append(.error("unit-mismatch", "the baseline of '\(objective.kpi)' must be the same kind of value as its target",
+                diagnostics.append(.error(.unitMismatch, "the baseline of '\(objective.kpi)' must be the same kind of value as its target",
                                           at: baseline.origin.location(length: baseline.text.unicodeScalars.count)))
                 return nil
             }

@@ -145,11 +145,11 @@ public enum ScenarioEvaluator {
         case .site(let index): return siteDiagnostic(model, site: index, phrase: phrase)
         case .totals(let line):
             guard let line, line < model.spec.lines.count else {
-                return .error("too-large", "the business case's figures are too large to compute \(phrase)",
+                return .error(.tooLarge, "the business case's figures are too large to compute \(phrase)",
                               at: model.spec.file.start, hint: "figures must stay below 1.8e308")
             }
             let spec = model.spec.lines[line]
-            return .error("too-large", "the business case's totals are too large to compute \(phrase): '\(spec.name)' is its largest line",
+            return .error(.tooLarge, "the business case's totals are too large to compute \(phrase): '\(spec.name)' is its largest line",
                           at: spec.location, hint: "figures must stay below 1.8e308; check the amounts of the lines")
         }
     }
@@ -159,16 +159,16 @@ public enum ScenarioEvaluator {
         let location = site.origin.location(site.span)
         switch site.kind {
         case .arithmetic:
-            return .error("too-large", "'\(site.text)' is too large a number to compute \(phrase)", at: location,
+            return .error(.tooLarge, "'\(site.text)' is too large a number to compute \(phrase)", at: location,
                           hint: "figures must stay below 1.8e308; check the inputs it uses and their low and high values")
         case .division:
-            return .error("division-by-zero", "this divides by zero \(phrase): '\(site.text)' is 0", at: location,
+            return .error(.divisionByZero, "this divides by zero \(phrase): '\(site.text)' is 0", at: location,
                           hint: "check the inputs the divisor depends on, and their low and high values")
         case .power:
-            return .error("no-value", "'\(site.text)' has no value \(phrase)", at: location,
+            return .error(.noValue, "'\(site.text)' has no value \(phrase)", at: location,
                           hint: "a negative number cannot be raised to a fractional power, and the result must stay below 1.8e308")
         case .call:
-            return .error("no-value", "\(site.text)(…) has no value \(phrase)", at: location,
+            return .error(.noValue, "\(site.text)(…) has no value \(phrase)", at: location,
                           hint: FormulaFunction(rawValue: site.text)?.domainHint
                             ?? "its result must stay below 1.8e308; check the arguments' values in that case")
         }

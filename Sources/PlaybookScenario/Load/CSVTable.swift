@@ -83,7 +83,7 @@ public struct CSVTable: Sendable {
                 endRow()
             default:
                 if quoted {
-                    return .failure(.error("csv-syntax", "text after a closing quote", at: file.location(line: line, column: column),
+                    return .failure(.error(.csvSyntax, "text after a closing quote", at: file.location(line: line, column: column),
                                            hint: "a quoted cell ends at its closing quote; write \"\" for a quote inside it"))
                 }
                 field.append(byte)
@@ -91,7 +91,7 @@ public struct CSVTable: Sendable {
             consume()
         }
         if inQuotes {
-            return .failure(.error("csv-syntax", "a quoted cell is never closed", at: file.location(line: fieldLine, column: fieldColumn),
+            return .failure(.error(.csvSyntax, "a quoted cell is never closed", at: file.location(line: fieldLine, column: fieldColumn),
                                    hint: "add the closing quote"))
         }
         if !field.isEmpty || !row.isEmpty || quoted { endRow() }

@@ -74,7 +74,7 @@ public struct ScenarioLoader {
         reader.finish()
         diagnostics += reader.diagnostics
         if !Currency.isCode(currencyCode) {
-            diagnostics.append(.error("invalid-value", "'\(currencyCode)' is not an ISO 4217 currency code",
+            diagnostics.append(.error(.invalidValue, "'\(currencyCode)' is not an ISO 4217 currency code",
                                       at: file.location(line: 1, firstOccurrenceOf: currencyCode), hint: "use three capital letters such as USD or EUR"))
         }
         currency = currencyCode
@@ -99,7 +99,7 @@ public struct ScenarioLoader {
                                         source: "\(attribution.model.rawValue) credit to \(channel) in \(attribution.path)",
                                         location: attributionPair?.key.location(in: file) ?? file.start, isBuiltIn: true))
             } else if !attribution.paths.isEmpty {
-                diagnostics.append(.error("unknown-name", "no conversion in \(attribution.path) has a touch on '\(channel)'",
+                diagnostics.append(.error(.unknownName, "no conversion in \(attribution.path) has a touch on '\(channel)'",
                                           at: file.location(line: attributionPair?.value.line ?? 1, firstOccurrenceOf: channel),
                                           hint: NearestName.hint(for: channel, among: Set(attribution.paths.flatMap { $0.touches.map(\.channel) }))))
             }
@@ -127,7 +127,7 @@ public struct ScenarioLoader {
 
     private mutating func horizon(_ pair: YAMLPair) -> Int? {
         guard let scalar = pair.value.scalar else {
-            diagnostics.append(.error("wrong-type", "'horizon' must be a number of years, such as 3 years", at: pair.value.location(in: file)))
+            diagnostics.append(.error(.wrongType, "'horizon' must be a number of years, such as 3 years", at: pair.value.location(in: file)))
             return nil
         }
         let text = scalar.text.trimmingSpaces()
@@ -139,7 +139,7 @@ public struct ScenarioLoader {
             years = quantity.value / TimeUnit.year.seconds
         }
         guard let years, years.rounded() == years, years >= 1, years <= 30 else {
-            diagnostics.append(.error("invalid-value", "the horizon must be a whole number of years from 1 to 30, not '\(text)'",
+            diagnostics.append(.error(.invalidValue, "the horizon must be a whole number of years from 1 to 30, not '\(text)'",
                                       at: pair.value.location(in: file), hint: "write for example 'horizon: 3 years'"))
             return nil
         }
@@ -149,7 +149,7 @@ public struct ScenarioLoader {
     private mutating func discountRate(_ pair: YAMLPair) -> Double? {
         guard let quantity = quantity(pair.value, what: "'discount_rate'") else { return nil }
         guard quantity.unit.isDimensionless, quantity.value >= 0, quantity.value < 1 else {
-            diagnostics.append(.error("invalid-value", "the discount rate must be a percentage from 0% to 99%",
+            diagnostics.append(.error(.invalidValue, "the discount rate must be a percentage from 0% to 99%",
                                       at: pair.value.location(in: file), hint: "write for example 'discount_rate: 10%'"))
             return nil
         }
@@ -185,19 +185,19 @@ public struct ScenarioLoader {
             switch shape {
             case "normal":
                 guard let meanValue = read(mean ?? expected ?? value), let sdValue = read(sd) else {
-                    diagnostics.append(.error("missing-key", "a normal input needs 'mean' and 'sd'", at: location,
+                    diagnostics.append(.error(.missingKey, "a normal input needs 'mean' and 'sd'", at: location,
                                               hint: "write for example { mean: 1%, sd: 0.3%, distribution: normal }"))
                     continue
                 }
                 guard sameUnit(meanValue, sdValue, at: sd ?? entry) else { continue }
                 guard sdValue.value >= 0 else {
-                    diagnostics.append(.error("invalid-range", "the standard deviation of '\(name)' cannot be below zero",
+                    diagnostics.append(.error(.invalidRange, "the standard deviation of '\(name)' cannot be below zero",
                                               at: (sd ?? entry).value.location(in: file), hint: "write how far values spread, such as sd: 0.3%"))
                     continue
                 }
                 let normal = InputValue.normal(mean: meanValue, sd: sdValue)
                 guard normal.value(in: .low).isFinite, normal.value(in: .high).isFinite else {
-                    diagnostics.append(.error("too-large", "the low and high cases of '\(name)' (the mean ∓ 1.28 standard deviations) are too large a number",
+                    diagnostics.append(.error(.tooLarge, "the low and high cases of '\(name)' (the mean ∓ 1.28 standard deviations) are too large a number",
                                               at: (sd ?? entry).value.location(in: file), hint: "numbers must stay below 1.8e308"))
                     continue
                 }
@@ -208,21 +208,21 @@ public struct ScenarioLoader {
                     break
                 }
                 guard let lowValue = read(low), let highValue = read(high) else {
-                    diagnostics.append(.error("missing-key", "the input '\(name)' needs a 'value', or a 'low' and a 'high'", at: location,
+                    diagnostics.append(.error(.missingKey, "the input '\(name)' needs a 'value', or a 'low' and a 'high'", at: location,
                                               hint: "write for example { low: 5%, expected: 8%, high: 12% }"))
                     continue
                 }
                 let expectedValue = read(expected ?? value) ?? Quantity((lowValue.value + highValue.value) / 2, lowValue.unit)
                 guard sameUnit(lowValue, expectedValue, at: expected ?? value ?? entry), sameUnit(lowValue, highValue, at: high ?? entry) else { continue }
                 guard lowValue.value <= expectedValue.value, expectedValue.value <= highValue.value else {
-                    diagnostics.append(.error("invalid-range", "the range of '\(name)' is out of order: low ≤ expected ≤ high is needed",
+                    diagnostics.append(.error(.invalidRange, "the range of '\(name)' is out of order: low ≤ expected ≤ high is needed",
                                               at: location, hint: "low is the pessimistic value and high the optimistic one"))
                     continue
                 }
                 input = .range(low: lowValue, expected: expectedValue, high: highValue,
                                distribution: shape == "uniform" ? .uniform : .triangular)
             default:
-                diagnostics.append(.error("invalid-value", "'\(shape)' is not a distribution", at: entry.value.location(in: file),
+                diagnostics.append(.error(.invalidValue, "'\(shape)' is not a distribution", at: entry.value.location(in: file),
                                           hint: NearestName.hint(for: shape, among: ["triangular", "uniform", "normal"])
                                             ?? "use triangular, uniform or normal"))
                 continue
@@ -234,7 +234,7 @@ public struct ScenarioLoader {
 
     private mutating func sameUnit(_ a: Quantity, _ b: Quantity, at pair: YAMLPair) -> Bool {
         guard a.unit.sameDimension(as: b.unit) else {
-            diagnostics.append(.error("unit-mismatch", "this is \(b.unit) but the other values of the input are \(a.unit)",
+            diagnostics.append(.error(.unitMismatch, "this is \(b.unit) but the other values of the input are \(a.unit)",
                                       at: pair.value.location(in: file)))
             return false
         }
@@ -267,7 +267,7 @@ public struct ScenarioLoader {
             var display: Unit?
             if let unitPair { display = displayUnit(unitPair) }
             if let decimals, !(0...6).contains(decimals) {
-                diagnostics.append(.error("invalid-value", "'decimals' must be from 0 to 6", at: location))
+                diagnostics.append(.error(.invalidValue, "'decimals' must be from 0 to 6", at: location))
             }
             if let formulaPair, let formula = formula(formulaPair.value, what: "'\(name)'") {
                 result.append(MetricSpec(name: name, formula: formula, display: display, label: label, decimals: decimals, location: location))
@@ -280,7 +280,7 @@ public struct ScenarioLoader {
     /// write it (`min`, `calls`, `$/call`, `$/min`).
     private mutating func displayUnit(_ pair: YAMLPair) -> Unit? {
         guard let text = pair.value.scalar?.text.trimmingSpaces(), !text.isEmpty else {
-            diagnostics.append(.error("wrong-type", "'unit' must be text such as percent, number, money, min or $/call",
+            diagnostics.append(.error(.wrongType, "'unit' must be text such as percent, number, money, min or $/call",
                                       at: pair.value.location(in: file)))
             return nil
         }
@@ -296,7 +296,7 @@ public struct ScenarioLoader {
                 sample = "1 " + text
             }
             guard case .success(let quantity) = QuantityLiteral.parse(sample, currency: currency) else {
-                diagnostics.append(.error("invalid-value", "'\(text)' is not a unit", at: pair.value.location(in: file),
+                diagnostics.append(.error(.invalidValue, "'\(text)' is not a unit", at: pair.value.location(in: file),
                                           hint: "write percent, number, money, a time unit (min, h), what is counted (calls), or $/call"))
                 return nil
             }
@@ -319,7 +319,7 @@ public struct ScenarioLoader {
             for entry in entries {
                 let name = entry.name
                 guard Self.isIdentifier(name) else {
-                    diagnostics.append(.error("invalid-name", "'\(name)' cannot be a line name", at: entry.key.location(in: file),
+                    diagnostics.append(.error(.invalidName, "'\(name)' cannot be a line name", at: entry.key.location(in: file),
                                               hint: "use letters, digits and underscores, such as \(Self.suggestedIdentifier(name))"))
                     continue
                 }
@@ -328,7 +328,7 @@ public struct ScenarioLoader {
                 if let index = byName[name] {
                     line = lines[index]
                     if isInitial || !line.yearly.isEmpty {
-                        diagnostics.append(.error("duplicate-name", "the line '\(name)' is written twice", at: entry.key.location(in: file),
+                        diagnostics.append(.error(.duplicateName, "the line '\(name)' is written twice", at: entry.key.location(in: file),
                                                   notes: [.init("first written here", at: line.location)]))
                         continue
                     }
@@ -347,12 +347,12 @@ public struct ScenarioLoader {
                     if let risk, let fraction = percentage(risk.value, what: "the risk of '\(name)'") { line.risk = fraction }
                     if let ramp {
                         if isInitial {
-                            diagnostics.append(.error("invalid-value", "an initial amount cannot ramp up", at: ramp.key.location(in: file)))
+                            diagnostics.append(.error(.invalidValue, "an initial amount cannot ramp up", at: ramp.key.location(in: file)))
                         } else if let items = ramp.value.items, items.count == years {
                             line.ramp = items.compactMap { percentage($0, what: "a ramp step") }
                             if line.ramp?.count != years { line.ramp = nil }
                         } else {
-                            diagnostics.append(.error("invalid-value", "the ramp of '\(name)' needs one percentage per year (\(years))",
+                            diagnostics.append(.error(.invalidValue, "the ramp of '\(name)' needs one percentage per year (\(years))",
                                                       at: ramp.value.location(in: file), hint: "for example ramp: [40%, 80%, 100%]"))
                         }
                     }
@@ -361,7 +361,7 @@ public struct ScenarioLoader {
                     line.initial = formula(valueNode, what: "'\(name)'")
                 } else if let items = valueNode.items {
                     guard items.count == years else {
-                        diagnostics.append(.error("invalid-value", "'\(name)' has \(items.count) yearly amounts but the horizon is \(years) years",
+                        diagnostics.append(.error(.invalidValue, "'\(name)' has \(items.count) yearly amounts but the horizon is \(years) years",
                                                   at: valueNode.location(in: file), hint: "give one amount per year, or one amount for every year"))
                         continue
                     }
@@ -383,13 +383,13 @@ public struct ScenarioLoader {
         guard let entries = mapping(pair, what: "'risk'") else { return }
         for entry in entries {
             guard let index = lines.firstIndex(where: { $0.name == entry.name }) else {
-                diagnostics.append(.error("unknown-name", "there is no cost or benefit line '\(entry.name)'", at: entry.key.location(in: file),
+                diagnostics.append(.error(.unknownName, "there is no cost or benefit line '\(entry.name)'", at: entry.key.location(in: file),
                                           hint: NearestName.hint(for: entry.name, among: lines.map(\.name))))
                 continue
             }
             guard let fraction = percentage(entry.value, what: "the risk of '\(entry.name)'") else { continue }
             if lines[index].risk != 0 {
-                diagnostics.append(.error("duplicate-name", "the risk of '\(entry.name)' is given twice", at: entry.key.location(in: file),
+                diagnostics.append(.error(.duplicateName, "the risk of '\(entry.name)' is given twice", at: entry.key.location(in: file),
                                           hint: "keep it either with the line or under 'risk'"))
                 continue
             }
@@ -401,7 +401,7 @@ public struct ScenarioLoader {
 
     private mutating func objectives(_ pair: YAMLPair) -> [ObjectiveSpec] {
         guard let items = pair.value.items else {
-            diagnostics.append(.error("wrong-type", "'objectives' must be a list", at: pair.value.location(in: file),
+            diagnostics.append(.error(.wrongType, "'objectives' must be a list", at: pair.value.location(in: file),
                                       hint: "write each objective as '- kpi: …'"))
             return []
         }
@@ -422,7 +422,7 @@ public struct ScenarioLoader {
             var parsedDirection = ReturnOnObjectives.Direction.higher
             if let direction {
                 guard let value = ReturnOnObjectives.Direction(rawValue: direction) else {
-                    diagnostics.append(.error("invalid-value", "'direction' must be 'higher' or 'lower', not '\(direction)'",
+                    diagnostics.append(.error(.invalidValue, "'direction' must be 'higher' or 'lower', not '\(direction)'",
                                               at: file.location(line: item.line, firstOccurrenceOf: direction)))
                     continue
                 }
@@ -431,7 +431,7 @@ public struct ScenarioLoader {
             var weightValue = 1.0
             if let weight, let quantity = quantity(weight.value, what: "'weight'") {
                 guard quantity.unit.isDimensionless, quantity.value > 0 else {
-                    diagnostics.append(.error("invalid-value", "'weight' must be a positive number", at: weight.value.location(in: file)))
+                    diagnostics.append(.error(.invalidValue, "'weight' must be a positive number", at: weight.value.location(in: file)))
                     continue
                 }
                 weightValue = quantity.unit.isPercent ? quantity.value * 100 : quantity.value
@@ -455,7 +455,7 @@ public struct ScenarioLoader {
         var halfLifeDays = 7.0
         if let halfLife, let quantity = quantity(halfLife.value, what: "'half_life'") {
             guard quantity.unit.time == 1, quantity.unit.money == 0, quantity.unit.count == 0, quantity.value > 0 else {
-                diagnostics.append(.error("invalid-value", "'half_life' must be a duration such as 7 days", at: halfLife.value.location(in: file)))
+                diagnostics.append(.error(.invalidValue, "'half_life' must be a duration such as 7 days", at: halfLife.value.location(in: file)))
                 return nil
             }
             halfLifeDays = quantity.value / TimeUnit.day.seconds
@@ -474,7 +474,7 @@ public struct ScenarioLoader {
         var model = Attribution.Model.positionBased
         if let modelName {
             guard let chosen = Attribution.Model(rawValue: modelName) else {
-                diagnostics.append(.error("invalid-value", "'\(modelName)' is not an attribution model",
+                diagnostics.append(.error(.invalidValue, "'\(modelName)' is not an attribution model",
                                           at: file.location(line: pair.value.line, firstOccurrenceOf: modelName),
                                           hint: NearestName.hint(for: modelName, among: Attribution.Model.allCases.map(\.rawValue))
                                             ?? "the models are " + Attribution.Model.allCases.map(\.rawValue).joined(separator: ", ")))
@@ -512,7 +512,7 @@ public struct ScenarioLoader {
     private mutating func mapping(_ pair: YAMLPair, what: String) -> [YAMLPair]? {
         if pair.value.isNull { return [] }
         guard let pairs = pair.value.pairs else {
-            diagnostics.append(.error("wrong-type", "\(what) must be a mapping of names to values", at: pair.value.location(in: file),
+            diagnostics.append(.error(.wrongType, "\(what) must be a mapping of names to values", at: pair.value.location(in: file),
                                       hint: "write one 'name: value' per line, indented under \(what)"))
             return nil
         }
@@ -524,21 +524,21 @@ public struct ScenarioLoader {
         let name = entry.name
         let location = entry.key.location(in: file)
         guard Self.isIdentifier(name) else {
-            diagnostics.append(.error("invalid-name", "'\(name)' cannot be used in formulas", at: location,
+            diagnostics.append(.error(.invalidName, "'\(name)' cannot be used in formulas", at: location,
                                       hint: "names are letters, digits and underscores, starting with a letter: \(Self.suggestedIdentifier(name))"))
             return nil
         }
         if Self.builtInNames.contains(name) {
-            diagnostics.append(.error("invalid-name", "'\(name)' is the scenario's own value", at: location,
+            diagnostics.append(.error(.invalidName, "'\(name)' is the scenario's own value", at: location,
                                       hint: "formulas can use \(name) without defining it; choose another name"))
             return nil
         }
         if Self.functionNames.contains(name) {
-            diagnostics.append(.error("invalid-name", "'\(name)' is the name of a function", at: location, hint: "choose another name"))
+            diagnostics.append(.error(.invalidName, "'\(name)' is the name of a function", at: location, hint: "choose another name"))
             return nil
         }
         if let first = names[name] {
-            diagnostics.append(.error("duplicate-name", "the name '\(name)' is used twice", at: location,
+            diagnostics.append(.error(.duplicateName, "the name '\(name)' is used twice", at: location,
                                       hint: "inputs and metrics share one set of names", notes: [.init("first used here", at: first)]))
             return nil
         }
@@ -549,7 +549,7 @@ public struct ScenarioLoader {
     /// A quantity written as a YAML scalar.
     private mutating func quantity(_ node: YAMLNode, what: String) -> Quantity? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            diagnostics.append(.error("wrong-type", "\(what) must be a value such as 120_000, 8%, $6.50 or 12 min, not \(node.kindDescription)",
+            diagnostics.append(.error(.wrongType, "\(what) must be a value such as 120_000, 8%, $6.50 or 12 min, not \(node.kindDescription)",
                                       at: node.location(in: file)))
             return nil
         }
@@ -557,7 +557,7 @@ public struct ScenarioLoader {
         case .success(let quantity): return quantity
         case .failure(let error):
             let origin = FormulaOrigin(file: file, line: node.line, column: node.column + (scalar.isQuoted ? 1 : 0))
-            diagnostics.append(.error("invalid-value", error.message, at: origin.location(FormulaSpan(offset: error.offset, length: error.length)),
+            diagnostics.append(.error(.invalidValue, error.message, at: origin.location(FormulaSpan(offset: error.offset, length: error.length)),
                                       hint: error.hint))
             return nil
         }
@@ -567,7 +567,7 @@ public struct ScenarioLoader {
     private mutating func percentage(_ node: YAMLNode, what: String) -> Double? {
         guard let quantity = quantity(node, what: what) else { return nil }
         guard quantity.unit.isDimensionless, quantity.value >= 0, quantity.value <= 1 else {
-            diagnostics.append(.error("invalid-value", "\(what) must be a percentage from 0% to 100%", at: node.location(in: file)))
+            diagnostics.append(.error(.invalidValue, "\(what) must be a percentage from 0% to 100%", at: node.location(in: file)))
             return nil
         }
         return quantity.value
@@ -576,14 +576,14 @@ public struct ScenarioLoader {
     /// A formula written as a YAML scalar.
     private mutating func formula(_ node: YAMLNode, what: String) -> Formula? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            diagnostics.append(.error("wrong-type", "\(what) must be a formula, not \(node.kindDescription)", at: node.location(in: file)))
+            diagnostics.append(.error(.wrongType, "\(what) must be a formula, not \(node.kindDescription)", at: node.location(in: file)))
             return nil
         }
         let origin = FormulaOrigin(file: file, line: node.line, column: node.column + (scalar.isQuoted ? 1 : 0))
         switch FormulaParser.parse(scalar.text, currency: currency) {
         case .success(let expression): return Formula(text: scalar.text, expression: expression, origin: origin)
         case .failure(let error):
-            diagnostics.append(.error("formula-syntax", error.message, at: origin.location(error.span), hint: error.hint))
+            diagnostics.append(.error(.formulaSyntax, error.message, at: origin.location(error.span), hint: error.hint))
             return nil
         }
     }

@@ -108,7 +108,7 @@ struct RawHTMLRewriter {
             case .cdata(let text, _):
                 out += text
             case .declaration(let text, let offset, let length):
-                diagnostics.append(.error("raw-html", "'\(text.prefix(20))' has no place inside a chapter",
+                diagnostics.append(.error(.rawHtml, "'\(text.prefix(20))' has no place inside a chapter",
                                           at: locator.location(offset, length: length),
                                           hint: "remove it: the page around the chapter already has one"))
             case .startTag(let name, let attributes, let selfClosing, let offset, let length):
@@ -134,7 +134,7 @@ struct RawHTMLRewriter {
         var out = ""
         if !foreign {
             if let advice = HTMLVocabulary.obsolete[name] {
-                diagnostics.append(.error("obsolete-html", "<\(name)> is obsolete in HTML5", at: place.location, hint: advice))
+                diagnostics.append(.error(.obsoleteHtml, "<\(name)> is obsolete in HTML5", at: place.location, hint: advice))
             }
             // Close what HTML closes implicitly when this element starts.
             while let top = stack.last, top.scope == currentScope, !top.isForeign,
@@ -143,7 +143,7 @@ struct RawHTMLRewriter {
                 stack.removeLast()
             }
             if case .inline(let container) = scopes[currentScope], HTMLVocabulary.blockLevel.contains(name) {
-                diagnostics.append(.error("raw-html", "a <\(name)> cannot be inside \(container)", at: place.location,
+                diagnostics.append(.error(.rawHtml, "a <\(name)> cannot be inside \(container)", at: place.location,
                                           hint: "put the HTML block on lines of its own, with a blank line before and after it"))
             }
         }
@@ -154,12 +154,12 @@ struct RawHTMLRewriter {
             let attributeName = foreign ? attribute.name : attribute.name.lowercased()
             let attributePlace = FragmentPlace(locator: locator, offset: attribute.offset, length: attribute.name.utf8.count)
             guard Self.isXMLName(attributeName) else {
-                diagnostics.append(.error("raw-html", "'\(attribute.name)' is not a valid attribute name", at: attributePlace.location,
+                diagnostics.append(.error(.rawHtml, "'\(attribute.name)' is not a valid attribute name", at: attributePlace.location,
                                           hint: "attribute names are letters, digits, '-', '_' and ':'"))
                 continue
             }
             guard seen.insert(attributeName.lowercased()).inserted else {
-                diagnostics.append(.error("raw-html", "the attribute '\(attributeName)' is written twice on <\(name)>",
+                diagnostics.append(.error(.rawHtml, "the attribute '\(attributeName)' is written twice on <\(name)>",
                                           at: attributePlace.location))
                 continue
             }
@@ -180,7 +180,7 @@ struct RawHTMLRewriter {
             if lowered == "svg" { out += " xmlns:xlink=\"http://www.w3.org/1999/xlink\"" }
         }
         if name == "img", !foreign, !seen.contains("alt") {
-            diagnostics.append(.error("missing-alt-text", "<img> has no alt attribute", at: place.location,
+            diagnostics.append(.error(.missingAltText, "<img> has no alt attribute", at: place.location,
                                       hint: "add alt=\"…\" describing the image (alt=\"\" only for a purely decorative one)"))
         }
         let isVoid = !foreign && HTMLVocabulary.void.contains(name)
@@ -196,7 +196,7 @@ struct RawHTMLRewriter {
         var location: SourceLocation { locator.location(offset, length: length) }
         let name = inForeignContent ? written : written.lowercased()
         if HTMLVocabulary.void.contains(name.lowercased()), !inForeignContent {
-            diagnostics.append(.error("raw-html", "</\(name)> is not a closing tag: <\(name)> has no content to close",
+            diagnostics.append(.error(.rawHtml, "</\(name)> is not a closing tag: <\(name)> has no content to close",
                                       at: location, hint: "remove </\(name)>"))
             return ""
         }
@@ -208,7 +208,7 @@ struct RawHTMLRewriter {
             if stack.contains(where: { $0.name == name }) {
                 hint = "the <\(name)> was opened outside this \(scopeName): an HTML block that wraps Markdown must start and end on lines of their own, with blank lines around the Markdown"
             }
-            diagnostics.append(.error("raw-html", "</\(name)> closes nothing: no <\(name)> is open here", at: location,
+            diagnostics.append(.error(.rawHtml, "</\(name)> closes nothing: no <\(name)> is open here", at: location,
                                       hint: hint))
             return ""
         }
@@ -216,7 +216,7 @@ struct RawHTMLRewriter {
         while stack.count > index + 1 {
             let top = stack.removeLast()
             if !HTMLVocabulary.optionalEnd.contains(top.name) || top.isForeign {
-                diagnostics.append(.error("raw-html", "</\(name)> closes <\(name)> while the <\(top.name)> inside it is still open",
+                diagnostics.append(.error(.rawHtml, "</\(name)> closes <\(name)> while the <\(top.name)> inside it is still open",
                                           at: location, hint: "close <\(top.name)> first",
                                           notes: [.init("<\(top.name)> opened here", at: top.location)]))
             }
@@ -237,7 +237,7 @@ struct RawHTMLRewriter {
             : "add </\(element.name)> where the element ends"
         let place: String
         if case .inline(let name) = scopes[element.scope] { place = "before the end of \(name)" } else { place = "" }
-        diagnostics.append(.error("raw-html", "<\(element.name)> is never closed\(place.isEmpty ? "" : " " + place)",
+        diagnostics.append(.error(.rawHtml, "<\(element.name)> is never closed\(place.isEmpty ? "" : " " + place)",
                                   at: element.location, hint: hint))
     }
 
@@ -288,7 +288,7 @@ struct RawHTMLRewriter {
             if let value = UInt32(digits, radix: hex ? 16 : 10), Self.isXMLCharacter(value) {
                 return ("&#\(value);", length)
             }
-            diagnostics.append(.error("html-entity", "'\(String(decoding: bytes[index..<cursor + 1], as: UTF8.self))' is not a character that a page may contain",
+            diagnostics.append(.error(.htmlEntity, "'\(String(decoding: bytes[index..<cursor + 1], as: UTF8.self))' is not a character that a page may contain",
                                       at: locator.location(offset + index, length: length)))
             return ("", length)
         }
@@ -299,14 +299,14 @@ struct RawHTMLRewriter {
             let length = cursor + 1 - index
             if ["amp", "lt", "gt", "quot", "apos"].contains(name) { return ("&\(name);", length) }
             if let numeric = HTMLEntities.numeric[name] { return (numeric, length) }
-            diagnostics.append(.error("html-entity", "'&\(name);' is not an HTML character reference",
+            diagnostics.append(.error(.htmlEntity, "'&\(name);' is not an HTML character reference",
                                       at: locator.location(offset + index, length: length),
                                       hint: NearestName.suggestion(for: name, among: HTMLEntities.numeric.keys).map { "did you mean '&\($0);'?" }
                                         ?? "write '&amp;' for an ampersand"))
             return ("", length)
         }
         if HTMLEntities.legacy.contains(name) {
-            diagnostics.append(.error("html-entity", "'&\(name)' needs a semicolon: '&\(name);'",
+            diagnostics.append(.error(.htmlEntity, "'&\(name)' needs a semicolon: '&\(name);'",
                                       at: locator.location(offset + index, length: name.utf8.count + 1)))
             return (HTMLEntities.numeric[name] ?? "", name.utf8.count + 1)
         }
