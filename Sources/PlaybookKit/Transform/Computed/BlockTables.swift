@@ -75,7 +75,7 @@ struct BlockTables {
     }
 
     /// Which lines a `cash-flow` block shows.
-    enum LineSelection: String {
+    enum LineSelection: String, CaseIterable {
         case all, costs, benefits
     }
 
