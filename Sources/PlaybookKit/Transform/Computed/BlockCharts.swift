@@ -9,9 +9,10 @@ struct BlockChart {
     var svg: String
     var data: BlockTable
 
-    /// `type`, `caption`, `svg` (markup) and `data` (a table, as `blocks/table` takes it).
-    var value: TemplateValue {
-        ["type": .text(type), "caption": .text(caption), "svg": .markup(svg), "data": data.value]
+    /// `type`, `caption`, `svg` (markup) and `data` (a table, as `blocks/table` takes it, its
+    /// figures made text with `formatter`).
+    func value(_ formatter: ValueFormatter) -> TemplateValue {
+        ["type": .text(type), "caption": .text(caption), "svg": .markup(svg), "data": data.value(formatter)]
     }
 }
 
@@ -20,6 +21,9 @@ struct BlockCharts {
     let tables: BlockTables
     var scenario: Scenario { tables.scenario }
     var spec: ScenarioSpec { scenario.spec }
+
+    /// An amount in whole currency units, as the charts write it in their SVG.
+    private func money(_ value: Double) -> String { scenario.formatter.money(value, decimals: 0) }
 
     /// Net cash flow by period as bars, the cumulative cash flow as a line, and the payback point.
     func cashFlow(id: String, caption: String?) -> BlockChart {
@@ -41,8 +45,8 @@ struct BlockCharts {
         }
         chart.polyline(cumulative.enumerated().map { (center(Double($0.offset)), y($0.element)) }, class: "pb-line")
         for (index, value) in cumulative.enumerated() { chart.circle(x: center(Double(index)), y: y(value), radius: 3.5, class: "pb-line-point") }
-        var description = "Net cash flow in each period as bars, from \(tables.money(net.first ?? 0)) initially to "
-            + "\(tables.money(net.last ?? 0)) in year \(spec.years); the cumulative cash flow as a line, ending at \(tables.money(cumulative.last ?? 0))."
+        var description = "Net cash flow in each period as bars, from \(money(net.first ?? 0)) initially to "
+            + "\(money(net.last ?? 0)) in year \(spec.years); the cumulative cash flow as a line, ending at \(money(cumulative.last ?? 0))."
         if let months = summary.paybackMonths {
             let x = center(months / 12)
             chart.line(x1: x, y1: top, x2: x, y2: bottom, class: "pb-marker")
@@ -54,7 +58,7 @@ struct BlockCharts {
             description += " The investment is not paid back within the horizon."
         }
         var data = BlockTable(caption: "The data: cash flow by period", head: ["Period", "Net cash flow", "Cumulative"], numericColumns: [1, 2])
-        for (index, label) in labels.enumerated() { data.add([label, tables.money(net[index]), tables.money(cumulative[index])]) }
+        for (index, label) in labels.enumerated() { data.add([.text(label), tables.money(net[index]), tables.money(cumulative[index])]) }
         return BlockChart(type: "cash-flow", caption: caption ?? "\(spec.client): cash flow by year and cumulative (risk-adjusted)",
                           svg: chart.svg(id: id, title: caption ?? "Cash flow by year", description: description), data: data)
     }
@@ -72,11 +76,11 @@ struct BlockCharts {
             let label = tables.lineLabel(row.name)
             chart.text(label, x: 10, y: y + 12)
             chart.bar(from: x(0), to: x(row.presentValue), y: y + 17, height: 14, class: kind)
-            chart.text(tables.money(row.presentValue), x: max(x(row.presentValue), x(0)) + 6, y: y + 29)
-            data.add([label, kind == "pb-cost" ? "Cost" : "Benefit", tables.money(row.presentValue)])
+            chart.text(money(row.presentValue), x: max(x(row.presentValue), x(0)) + 6, y: y + 29)
+            data.add([.text(label), .text(kind == "pb-cost" ? "Cost" : "Benefit"), tables.money(row.presentValue)])
         }
-        let description = "The present value of each line, costs first: costs total \(tables.money(summary.costs.presentValue)), "
-            + "benefits total \(tables.money(summary.benefits.presentValue))."
+        let description = "The present value of each line, costs first: costs total \(money(summary.costs.presentValue)), "
+            + "benefits total \(money(summary.benefits.presentValue))."
         return BlockChart(type: "breakdown", caption: caption ?? "\(spec.client): present value of costs and benefits, line by line",
                           svg: chart.svg(id: id, title: caption ?? "Costs and benefits by line", description: description), data: data)
     }
@@ -95,16 +99,16 @@ struct BlockCharts {
             chart.bar(from: x(expected), to: x(row.npvAtLow), y: y + 17, height: 14, class: row.npvAtLow < expected ? "pb-negative" : "pb-positive")
             chart.bar(from: x(expected), to: x(row.npvAtHigh), y: y + 17, height: 14, class: row.npvAtHigh < expected ? "pb-negative" : "pb-positive")
             let lowEnd = min(x(row.npvAtLow), x(row.npvAtHigh)), highEnd = max(x(row.npvAtLow), x(row.npvAtHigh))
-            chart.text(tables.money(min(row.npvAtLow, row.npvAtHigh)), x: lowEnd - 4, y: y + 29, anchor: "end")
-            chart.text(tables.money(max(row.npvAtLow, row.npvAtHigh)), x: highEnd + 4, y: y + 29)
+            chart.text(money(min(row.npvAtLow, row.npvAtHigh)), x: lowEnd - 4, y: y + 29, anchor: "end")
+            chart.text(money(max(row.npvAtLow, row.npvAtHigh)), x: highEnd + 4, y: y + 29)
         }
         let bottom = top + rowHeight * Double(max(rows.count, 1))
         chart.line(x1: x(expected), y1: top, x2: x(expected), y2: bottom, class: "pb-axis")
-        chart.text("Expected NPV \(tables.money(expected))", x: x(expected), y: bottom + 18, anchor: "middle")
-        let largest = rows.first.map { " The largest swing comes from \(tables.label($0.input).lowercasedFirst): \(tables.money($0.npvAtLow)) to \(tables.money($0.npvAtHigh))." } ?? ""
+        chart.text("Expected NPV \(money(expected))", x: x(expected), y: bottom + 18, anchor: "middle")
+        let largest = rows.first.map { " The largest swing comes from \(tables.label($0.input).lowercasedFirst): \(money($0.npvAtLow)) to \(money($0.npvAtHigh))." } ?? ""
         return BlockChart(type: "sensitivity", caption: caption ?? "\(spec.client): what moves the NPV",
                           svg: chart.svg(id: id, title: caption ?? "What moves the NPV",
-                                         description: "The NPV with one input at a time at its low and high value, around the expected NPV of \(tables.money(expected))." + largest),
+                                         description: "The NPV with one input at a time at its low and high value, around the expected NPV of \(money(expected))." + largest),
                           data: table)
     }
 
@@ -122,7 +126,7 @@ struct BlockCharts {
             let height = most > 0 ? Double(count) / most * (bottom - top) : 0
             let from = low + binWidth * Double(index)
             chart.rect(x: left + width * Double(index) + 1, y: bottom, width: width - 2, height: -height, class: from + binWidth / 2 < 0 ? "pb-negative" : "pb-positive")
-            data.add([tables.money(from), tables.money(from + binWidth), scenario.formatter.plain(Double(count))])
+            data.add([tables.money(from), tables.money(from + binWidth), .figure(.plain(Double(count)))])
         }
         chart.line(x1: left, y1: bottom, x2: right, y2: bottom, class: "pb-axis")
         func position(_ value: Double) -> Double { high > low ? left + (value - low) / (high - low) * (right - left) : (left + right) / 2 }
@@ -130,11 +134,11 @@ struct BlockCharts {
             chart.line(x1: position(value), y1: top - 6, x2: position(value), y2: bottom, class: "pb-marker")
             chart.text(name, x: position(value), y: top - 10, anchor: "middle", class: "pb-label pb-marker-label")
         }
-        chart.text(tables.money(low), x: left, y: bottom + 18)
-        chart.text(tables.money(high), x: right, y: bottom + 18, anchor: "end")
-        let description = "How \(scenario.formatter.plain(Double(result.iterations))) simulated NPVs fall between \(tables.money(low)) and \(tables.money(high)): "
-            + "P10 \(tables.money(result.npv.p10)), P50 \(tables.money(result.npv.p50)), P90 \(tables.money(result.npv.p90)); "
-            + "the probability that ROI is above zero is \(tables.percent(result.probabilityPositiveROI))."
+        chart.text(money(low), x: left, y: bottom + 18)
+        chart.text(money(high), x: right, y: bottom + 18, anchor: "end")
+        let description = "How \(scenario.formatter.plain(Double(result.iterations))) simulated NPVs fall between \(money(low)) and \(money(high)): "
+            + "P10 \(money(result.npv.p10)), P50 \(money(result.npv.p50)), P90 \(money(result.npv.p90)); "
+            + "the probability that ROI is above zero is \(tables.percent(result.probabilityPositiveROI).text(scenario.formatter))."
         return BlockChart(type: "simulation", caption: caption ?? "\(spec.client): the range of NPV in \(scenario.formatter.plain(Double(result.iterations))) simulated outcomes",
                           svg: chart.svg(id: id, title: caption ?? "Simulated NPV", description: description), data: data)
     }
@@ -146,7 +150,7 @@ struct BlockCharts {
         if let lowest = values.min(), lowest < 0 { marks.append(lowest) }
         for mark in marks {
             chart.line(x1: left, y1: y(mark), x2: right, y2: y(mark), class: mark == 0 ? "pb-axis" : "pb-grid")
-            chart.text(tables.money(mark), x: left - 6, y: y(mark) + 4, anchor: "end")
+            chart.text(money(mark), x: left - 6, y: y(mark) + 4, anchor: "end")
         }
     }
 }

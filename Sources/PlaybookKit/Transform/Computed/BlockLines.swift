@@ -20,20 +20,20 @@ extension BlockTables {
     /// `headline`: ROI, NPV, payback and the present values, as a panel of figures.
     func headline(caption: String?, in scenarioCase: ScenarioCase) -> TemplateValue? {
         guard let summary = summary(in: scenarioCase, riskAdjusted: true) else { return nil }
-        let figures: [(String, String)] = [
+        let figures: [(String, TableCell)] = [
             ("Return on investment", percent(summary.roi)),
             ("Net present value", money(summary.npv)),
-            ("Payback", formatter.payback(summary.payback)),
+            ("Payback", .figure(.payback(summary.payback))),
             ("Present value of benefits", money(summary.benefits.presentValue)),
             ("Present value of costs", money(summary.costs.presentValue)),
         ]
         let years = spec.years == 1 ? "one year" : "\(spec.years) years"
-        var note = "Risk-adjusted, over \(years), discounted at \(formatter.format(spec.discountRate, .percent)) a year."
-        if scenarioCase != .expected { note = "The \(scenarioCase.rawValue) case. " + note }
+        var note: FigureText = "Risk-adjusted, over \(years), discounted at \(.percent(spec.discountRate)) a year."
+        if scenarioCase != .expected { note = FigureText(joining: ["The \(scenarioCase.rawValue) case.", note]) }
         return .object([
             "caption": .text(caption ?? "\(spec.client): the case at a glance"),
-            "figures": .list(figures.map { ["label": .text($0.0), "value": .text($0.1)] }),
-            "note": .text(note),
+            "figures": .list(figures.map { ["label": .text($0.0), "value": .text($0.1.text(formatter))] }),
+            "note": .text(note.text(formatter)),
         ])
     }
 
@@ -58,17 +58,17 @@ extension BlockTables {
             guard let before, let after else { continue }
             let label = lineLabel(line.name)
             var table = BlockTable(caption: "\(label) by year (\(spec.currency))", head: head, numericColumns: Set(1..<head.count))
-            func cells(_ row: SummaryRow) -> [String] { row.periods.map(money) + [money(row.total), money(row.presentValue)] }
-            table.add(["Before risk"] + cells(before))
-            table.add(["Risk-adjusted"] + cells(after), total: true)
-            var sentences = [line.risk == 0
+            func cells(_ row: SummaryRow) -> [TableCell] { row.periods.map(money) + [money(row.total), money(row.presentValue)] }
+            table.add([.text("Before risk")] + cells(before))
+            table.add([.text("Risk-adjusted")] + cells(after), total: true)
+            var sentences: [FigureText] = [line.risk == 0
                 ? "No risk adjustment."
-                : "Risk adjustment: \(kind == .benefits ? "reduced" : "increased") by \(formatter.format(line.risk, .percent, decimals: 0))."]
+                : "Risk adjustment: \(kind == .benefits ? "reduced" : "increased") by \(.percent(line.risk, decimals: 0))."]
             if let ramp = line.ramp, kind == .benefits {
-                sentences.append("Builds up over the years: " + ramp.map { formatter.format($0, .percent, decimals: 0) }.joined(separator: ", ")
-                                 + " of the full amount.")
+                let shares = FigureText(joining: ramp.map { "\(.percent($0, decimals: 0))" }, separator: ", ")
+                sentences.append("Builds up over the years: \(shares) of the full amount.")
             }
-            table.note = sentences.joined(separator: " ")
+            table.note = FigureText(joining: sentences)
             // The metrics the amounts use, each explained once, in order of first use.
             var used: [String] = []
             for formula in [line.initial].compactMap({ $0 }) + line.yearly {
@@ -80,7 +80,7 @@ extension BlockTables {
             sections.append(.object([
                 "id": .text("pb-\(wanted == .benefit ? "benefit" : "cost")-\(line.name)"),
                 "label": .text(label),
-                "table": table.value,
+                "table": table.value(formatter),
                 "has_explanations": .flag(!explanations.isEmpty),
                 "explanations": .list(explanations),
             ]))

@@ -102,40 +102,40 @@ struct ComputedBlocks {
         }
         let noRanges = "no input with a range", rangesHint = "give an input a range, such as { low: 5%, expected: 8%, high: 12% }"
         switch request {
-        case .metrics(let names, let scenarioCase): return tables.metrics(names, caption: caption, in: scenarioCase).value
+        case .metrics(let names, let scenarioCase): return tables.metrics(names, caption: caption, in: scenarioCase).value(tables.formatter)
         case .explain(let metric, let scenarioCase): return tables.explain(metric, caption: caption, in: scenarioCase)
         case .cashFlow(let scenarioCase, let riskAdjusted, let lines):
-            return tables.cashFlow(caption: caption, in: scenarioCase, riskAdjusted: riskAdjusted, lines: lines)?.value
-        case .cases: return tables.cases(caption: caption).value
-        case .sensitivity: return tables.sensitivity(caption: caption).value
+            return tables.cashFlow(caption: caption, in: scenarioCase, riskAdjusted: riskAdjusted, lines: lines)?.value(tables.formatter)
+        case .cases: return tables.cases(caption: caption).value(tables.formatter)
+        case .sensitivity: return tables.sensitivity(caption: caption).value(tables.formatter)
         case .objectives:
             guard !scenario.spec.objectives.isEmpty else {
                 return noData("no objectives", hint: "add an 'objectives' list to \(ScenarioFiles.folder)/\(name).yaml")
             }
-            return tables.objectives(caption: caption).value
+            return tables.objectives(caption: caption).value(tables.formatter)
         case .attribution:
             guard let table = tables.attribution(caption: caption) else {
                 return noData("no attribution data", hint: "add 'attribution: { data: <file>.csv }' to \(ScenarioFiles.folder)/\(name).yaml")
             }
-            return table.value
+            return table.value(tables.formatter)
         case .simulation(let draws, let seed):
             guard scenario.spec.hasRanges else { return noData(noRanges, hint: rangesHint) }
-            return tables.simulation(simulation(draws, seed), caption: caption).value
+            return tables.simulation(simulation(draws, seed), caption: caption).value(tables.formatter)
         case .chart(let chart, let draws, let seed):
             guard scenario.spec.hasRanges || chart == .cashFlow || chart == .breakdown else { return noData(noRanges, hint: rangesHint) }
             chartCount += 1
             let id = "pb-\(chartPrefix)chart-\(chartCount)"
             let charts = BlockCharts(tables: tables)
             switch chart {
-            case .cashFlow: return charts.cashFlow(id: id, caption: caption).value
-            case .breakdown: return charts.breakdown(id: id, caption: caption).value
-            case .sensitivity: return charts.tornado(id: id, caption: caption).value
-            case .simulation: return charts.histogram(simulation(draws, seed), id: id, caption: caption).value
+            case .cashFlow: return charts.cashFlow(id: id, caption: caption).value(tables.formatter)
+            case .breakdown: return charts.breakdown(id: id, caption: caption).value(tables.formatter)
+            case .sensitivity: return charts.tornado(id: id, caption: caption).value(tables.formatter)
+            case .simulation: return charts.histogram(simulation(draws, seed), id: id, caption: caption).value(tables.formatter)
             }
         case .headline(let scenarioCase): return tables.headline(caption: caption, in: scenarioCase)
         case .lines(let kind, let scenarioCase): return tables.lines(kind, in: scenarioCase)
-        case .assumptions: return tables.assumptions(caption: caption).value
-        case .formulas(let scenarioCase): return tables.formulas(caption: caption, in: scenarioCase).value
+        case .assumptions: return tables.assumptions(caption: caption).value(tables.formatter)
+        case .formulas(let scenarioCase): return tables.formulas(caption: caption, in: scenarioCase).value(tables.formatter)
         }
     }
 }
