@@ -3,17 +3,12 @@ import PlaybookFinance
 import PlaybookScenario
 
 /// A chart block: its SVG, a caption, and the data it draws as a table.
-struct BlockChart {
+struct BlockChart: Equatable {
     var type: String
     var caption: String
     var svg: String
     var data: BlockTable
 
-    /// `type`, `caption`, `svg` (markup) and `data` (a table, as `blocks/table` takes it, its
-    /// figures made text with `formatter`).
-    func value(_ formatter: ValueFormatter) -> TemplateValue {
-        ["type": .text(type), "caption": .text(caption), "svg": .markup(svg), "data": data.value(formatter)]
-    }
 }
 
 /// Draws the charts of a scenario as SVG, made at build time without scripts.

@@ -2,8 +2,8 @@ import PlaybookCore
 import PlaybookFinance
 import PlaybookScenario
 
-/// A figure a computed block shows, as a value: ``BlockTable/value(_:)`` turns it into text
-/// with the scenario's formatter, the one place a block's numbers become text.
+/// A figure a computed block shows, as a value; the render stage makes it text with the
+/// scenario's formatter (`Render/Computed/FigureText+Formatting.swift`).
 enum Figure: Equatable {
     /// An amount in whole units of the scenario's currency (`$136,500`).
     case money(Double)
@@ -17,16 +17,6 @@ enum Figure: Equatable {
     /// A share, such as an ROI, with one decimal unless `decimals` is given.
     static func percent(_ value: Double, decimals: Int? = nil) -> Figure {
         .value(value, .percent, decimals: decimals)
-    }
-
-    /// The figure's text.
-    func text(_ formatter: ValueFormatter) -> String {
-        switch self {
-        case .money(let amount): formatter.money(amount, decimals: 0)
-        case .value(let value, let unit, let decimals): formatter.format(value, unit, decimals: decimals)
-        case .plain(let value): formatter.plain(value)
-        case .payback(let period): formatter.payback(period)
-        }
     }
 }
 
@@ -45,19 +35,10 @@ enum TableCell: Equatable {
     static func figure(_ figure: Figure?) -> TableCell {
         figure.map(TableCell.figure) ?? .none
     }
-
-    /// The cell's text.
-    func text(_ formatter: ValueFormatter) -> String {
-        switch self {
-        case .text(let text): text
-        case .figure(let figure): figure.text(formatter)
-        case .none: "—"
-        }
-    }
 }
 
 /// A sentence with figures in it, such as a table's note: written as a string literal with
-/// the figures interpolated (`"NPV \(cell)."`), and made text with the scenario's formatter.
+/// the figures interpolated (`"NPV \(cell)."`); the render stage makes it text.
 struct FigureText: Equatable, ExpressibleByStringInterpolation {
     /// Text, or a figure.
     enum Part: Equatable {
@@ -82,16 +63,6 @@ struct FigureText: Equatable, ExpressibleByStringInterpolation {
             if index > 0 { parts.append(.text(separator)) }
             parts += sentence.parts
         }
-    }
-
-    /// The sentence's text.
-    func text(_ formatter: ValueFormatter) -> String {
-        parts.map { part in
-            switch part {
-            case .text(let text): text
-            case .cell(let cell): cell.text(formatter)
-            }
-        }.joined()
     }
 
     /// Collects the parts of an interpolated literal.

@@ -149,24 +149,10 @@ struct BlockTables {
     }
 
     /// `explain`: the worked example of a metric, step by step.
-    func explain(_ name: String, caption: String?, in scenarioCase: ScenarioCase) -> TemplateValue? {
-        guard let explanation = scenario.explain(name, in: scenarioCase) else { return nil }
-        let steps: [TemplateValue] = explanation.steps.enumerated().map { index, step in
-            var fields: [String: TemplateValue] = ["name": .text(step.name), "formula": .text(step.formula), "result": .text(step.result),
-                                                   "first": .flag(index == 0)]
-            if step.substituted != step.formula, step.substituted != step.result { fields["substituted"] = .text(step.substituted) }
-            return .object(fields)
+    func explain(_ name: String, caption: String?, in scenarioCase: ScenarioCase) -> WorkedExample? {
+        scenario.explain(name, in: scenarioCase).map { explanation in
+            WorkedExample(caption: caption ?? "Worked example: \(label(name).lowercasedFirst)", explanation: explanation)
         }
-        let inputs: [TemplateValue] = explanation.inputs.map { input in
-            var fields: [String: TemplateValue] = ["name": .text(input.name), "value": .text(input.value)]
-            if let source = input.source { fields["source"] = .text(source) }
-            return .object(fields)
-        }
-        return .object([
-            "caption": .text(caption ?? "Worked example: \(label(name).lowercasedFirst)"),
-            "result": .text(explanation.steps.first?.result ?? ""),
-            "steps": .list(steps), "has_inputs": .flag(!inputs.isEmpty), "inputs": .list(inputs),
-        ])
     }
 
     func lineLabel(_ name: String) -> String {

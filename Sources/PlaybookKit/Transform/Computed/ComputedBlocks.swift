@@ -84,15 +84,16 @@ struct ComputedBlocks {
                                       hint: NearestName.hint(for: metric.name, among: values.names)))
         }
         guard !fence.failed, unknown.isEmpty, let request = BlockRequest(fence.kind, fence.values, case: scenarioCase),
-              let value = evaluate(request, scenario: scenario, named: name, caption: fence.caption, kindAt: fence.kindAt) else { return nil }
-        return ComputedBlock(template: "blocks/\(fence.kind.rawValue)", value: value, position: code.position)
+              let body = evaluate(request, scenario: scenario, named: name, caption: fence.caption, kindAt: fence.kindAt) else { return nil }
+        let content = BlockContent(body: body, currency: scenario.spec.currency, locale: scenario.spec.locale)
+        return ComputedBlock(kind: fence.kind.rawValue, content: content, position: code.position)
     }
 
-    /// The values of a block; `nil` after reporting why the scenario cannot give them.
+    /// What a block shows; `nil` after reporting why the scenario cannot give it.
     private mutating func evaluate(_ request: BlockRequest, scenario: Scenario, named name: String, caption: String?,
-                                   kindAt: SourceLocation) -> TemplateValue? {
+                                   kindAt: SourceLocation) -> BlockContent.Body? {
         let tables = BlockTables(scenario: scenario)
-        func noData(_ message: String, hint: String) -> TemplateValue? {
+        func noData(_ message: String, hint: String) -> BlockContent.Body? {
             diagnostics.append(.error("no-data", "the scenario '\(name)' has \(message)", at: kindAt, hint: hint))
             return nil
         }
@@ -102,40 +103,40 @@ struct ComputedBlocks {
         }
         let noRanges = "no input with a range", rangesHint = "give an input a range, such as { low: 5%, expected: 8%, high: 12% }"
         switch request {
-        case .metrics(let names, let scenarioCase): return tables.metrics(names, caption: caption, in: scenarioCase).value(tables.formatter)
-        case .explain(let metric, let scenarioCase): return tables.explain(metric, caption: caption, in: scenarioCase)
+        case .metrics(let names, let scenarioCase): return .table(tables.metrics(names, caption: caption, in: scenarioCase))
+        case .explain(let metric, let scenarioCase): return tables.explain(metric, caption: caption, in: scenarioCase).map(BlockContent.Body.explain)
         case .cashFlow(let scenarioCase, let riskAdjusted, let lines):
-            return tables.cashFlow(caption: caption, in: scenarioCase, riskAdjusted: riskAdjusted, lines: lines)?.value(tables.formatter)
-        case .cases: return tables.cases(caption: caption).value(tables.formatter)
-        case .sensitivity: return tables.sensitivity(caption: caption).value(tables.formatter)
+            return tables.cashFlow(caption: caption, in: scenarioCase, riskAdjusted: riskAdjusted, lines: lines).map(BlockContent.Body.table)
+        case .cases: return .table(tables.cases(caption: caption))
+        case .sensitivity: return .table(tables.sensitivity(caption: caption))
         case .objectives:
             guard !scenario.spec.objectives.isEmpty else {
                 return noData("no objectives", hint: "add an 'objectives' list to \(ScenarioFiles.folder)/\(name).yaml")
             }
-            return tables.objectives(caption: caption).value(tables.formatter)
+            return .table(tables.objectives(caption: caption))
         case .attribution:
             guard let table = tables.attribution(caption: caption) else {
                 return noData("no attribution data", hint: "add 'attribution: { data: <file>.csv }' to \(ScenarioFiles.folder)/\(name).yaml")
             }
-            return table.value(tables.formatter)
+            return .table(table)
         case .simulation(let draws, let seed):
             guard scenario.spec.hasRanges else { return noData(noRanges, hint: rangesHint) }
-            return tables.simulation(simulation(draws, seed), caption: caption).value(tables.formatter)
+            return .table(tables.simulation(simulation(draws, seed), caption: caption))
         case .chart(let chart, let draws, let seed):
             guard scenario.spec.hasRanges || chart == .cashFlow || chart == .breakdown else { return noData(noRanges, hint: rangesHint) }
             chartCount += 1
             let id = "pb-\(chartPrefix)chart-\(chartCount)"
             let charts = BlockCharts(tables: tables)
             switch chart {
-            case .cashFlow: return charts.cashFlow(id: id, caption: caption).value(tables.formatter)
-            case .breakdown: return charts.breakdown(id: id, caption: caption).value(tables.formatter)
-            case .sensitivity: return charts.tornado(id: id, caption: caption).value(tables.formatter)
-            case .simulation: return charts.histogram(simulation(draws, seed), id: id, caption: caption).value(tables.formatter)
+            case .cashFlow: return .chart(charts.cashFlow(id: id, caption: caption))
+            case .breakdown: return .chart(charts.breakdown(id: id, caption: caption))
+            case .sensitivity: return .chart(charts.tornado(id: id, caption: caption))
+            case .simulation: return .chart(charts.histogram(simulation(draws, seed), id: id, caption: caption))
             }
-        case .headline(let scenarioCase): return tables.headline(caption: caption, in: scenarioCase)
-        case .lines(let kind, let scenarioCase): return tables.lines(kind, in: scenarioCase)
-        case .assumptions: return tables.assumptions(caption: caption).value(tables.formatter)
-        case .formulas(let scenarioCase): return tables.formulas(caption: caption, in: scenarioCase).value(tables.formatter)
+        case .headline(let scenarioCase): return tables.headline(caption: caption, in: scenarioCase).map(BlockContent.Body.headline)
+        case .lines(let kind, let scenarioCase): return tables.lines(kind, in: scenarioCase).map(BlockContent.Body.lines)
+        case .assumptions: return .table(tables.assumptions(caption: caption))
+        case .formulas(let scenarioCase): return .table(tables.formulas(caption: caption, in: scenarioCase))
         }
     }
 }
