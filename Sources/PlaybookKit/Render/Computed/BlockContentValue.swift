@@ -19,7 +19,8 @@ extension BlockContent {
 extension BlockChart {
     /// `type`, `caption`, `svg` (markup) and `data` (a table, as `blocks/table` takes it).
     func value(_ formatter: ValueFormatter) -> TemplateValue {
-        ["type": .text(type), "caption": .text(caption), "svg": .markup(svg), "data": data.value(formatter)]
+        ["type": .text(kind.rawValue), "caption": .text(caption), "svg": .markup(ChartDrawing(formatter: formatter).svg(self)),
+         "data": data.value(formatter)]
     }
 }
 
