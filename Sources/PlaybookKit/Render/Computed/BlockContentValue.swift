@@ -4,8 +4,21 @@ import PlaybookScenario
 /// The values block templates receive, made from a block's content: the one place a computed
 /// block's figures become text, with the formatter of the scenario's currency and locale.
 extension BlockContent {
+    /// The formatter of the scenario's currency and locale.
+    private var formatter: ValueFormatter { ValueFormatter(currency: currency, locale: locale) }
+
+    var caption: String? {
+        switch body {
+        case .table(let table): table.caption
+        case .chart(let chart): chart.caption.text(formatter)
+        case .explain(let example): example.caption
+        case .headline(let headline): headline.caption
+        case .lines: nil
+        }
+    }
+
     func templateValue() -> TemplateValue {
-        let formatter = ValueFormatter(currency: currency, locale: locale)
+        let formatter = formatter
         switch body {
         case .table(let table): return table.value(formatter)
         case .chart(let chart): return chart.value(formatter)
@@ -19,7 +32,7 @@ extension BlockContent {
 extension BlockChart {
     /// `type`, `caption`, `svg` (markup) and `data` (a table, as `blocks/table` takes it).
     func value(_ formatter: ValueFormatter) -> TemplateValue {
-        ["type": .text(kind.rawValue), "caption": .text(caption), "svg": .markup(ChartDrawing(formatter: formatter).svg(self)),
+        ["type": .text(kind.rawValue), "caption": .text(caption.text(formatter)), "svg": .markup(ChartDrawing(formatter: formatter).svg(self)),
          "data": data.value(formatter)]
     }
 }

@@ -8,8 +8,8 @@ import PlaybookScenario
 struct BlockChart: Equatable {
     /// Which chart.
     var kind: ChartKind
-    /// The caption under the chart.
-    var caption: String
+    /// The caption under the chart (the default one of a simulation names the number of draws).
+    var caption: FigureText
     /// The SVG's title, which screen readers announce.
     var title: String
     /// The SVG's id, unique in the page.
@@ -69,7 +69,7 @@ struct BlockCharts {
         let labels = ["Initial"] + (1...max(spec.years, 1)).map { "Year \($0)" }
         var data = BlockTable(caption: "The data: cash flow by period", head: ["Period", "Net cash flow", "Cumulative"], numericColumns: [1, 2])
         for (index, label) in labels.enumerated() { data.add([.text(label), tables.money(net[index]), tables.money(cumulative[index])]) }
-        return BlockChart(kind: .cashFlow, caption: caption ?? "\(spec.client): cash flow by year and cumulative (risk-adjusted)",
+        return BlockChart(kind: .cashFlow, caption: FigureText(caption ?? "\(spec.client): cash flow by year and cumulative (risk-adjusted)"),
                           title: caption ?? "Cash flow by year", id: id,
                           series: .cashFlow(labels: labels, net: net, cumulative: cumulative, years: spec.years, payback: summary.payback),
                           data: data)
@@ -82,7 +82,7 @@ struct BlockCharts {
             + summary.benefitLines.map { ChartSeries.BreakdownLine(label: tables.lineLabel($0.name), isCost: false, presentValue: $0.presentValue) }
         var data = BlockTable(caption: "The data: present value of each line", head: ["Line", "Kind", "Present value"], numericColumns: [2])
         for line in lines { data.add([.text(line.label), .text(line.isCost ? "Cost" : "Benefit"), tables.money(line.presentValue)]) }
-        return BlockChart(kind: .breakdown, caption: caption ?? "\(spec.client): present value of costs and benefits, line by line",
+        return BlockChart(kind: .breakdown, caption: FigureText(caption ?? "\(spec.client): present value of costs and benefits, line by line"),
                           title: caption ?? "Costs and benefits by line", id: id,
                           series: .breakdown(lines: lines, costs: summary.costs.presentValue, benefits: summary.benefits.presentValue),
                           data: data)
@@ -91,7 +91,7 @@ struct BlockCharts {
     /// The tornado: each uncertain input's NPV range around the expected NPV.
     func tornado(id: String, caption: String?) -> BlockChart {
         let inputs = scenario.sensitivity().map { ChartSeries.TornadoInput(label: tables.label($0.input), npvAtLow: $0.npvAtLow, npvAtHigh: $0.npvAtHigh) }
-        return BlockChart(kind: .sensitivity, caption: caption ?? "\(spec.client): what moves the NPV", title: caption ?? "What moves the NPV", id: id,
+        return BlockChart(kind: .sensitivity, caption: FigureText(caption ?? "\(spec.client): what moves the NPV"), title: caption ?? "What moves the NPV", id: id,
                           series: .tornado(inputs: inputs, expected: scenario.expected.roundedSummary.npv),
                           data: tables.sensitivity(caption: "The data: NPV with each input at its low and high value"))
     }
@@ -107,7 +107,7 @@ struct BlockCharts {
             data.add([tables.money(from), tables.money(from + binWidth), .figure(.plain(Double(count)))])
         }
         let npv = ChartSeries.Percentiles(p10: result.npv.p10, p50: result.npv.p50, p90: result.npv.p90)
-        return BlockChart(kind: .simulation, caption: caption ?? "\(spec.client): the range of NPV in \(scenario.formatter.plain(Double(result.iterations))) simulated outcomes",
+        return BlockChart(kind: .simulation, caption: caption.map { FigureText($0) } ?? "\(spec.client): the range of NPV in \(.plain(Double(result.iterations))) simulated outcomes",
                           title: caption ?? "Simulated NPV", id: id,
                           series: .histogram(counts: counts, low: low, high: high, npv: npv, draws: result.iterations,
                                              probabilityPositiveROI: result.probabilityPositiveROI),

@@ -26,16 +26,6 @@ struct BlockContent: ComputedContent, Equatable {
     var currency: String
     /// The locale the scenario's figures are written for.
     var locale: String
-
-    var caption: String? {
-        switch body {
-        case .table(let table): table.caption
-        case .chart(let chart): chart.caption
-        case .explain(let example): example.caption
-        case .headline(let headline): headline.caption
-        case .lines: nil
-        }
-    }
 }
 
 /// The worked example of a metric, step by step, as the scenario explains it.

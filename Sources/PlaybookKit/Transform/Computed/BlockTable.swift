@@ -52,6 +52,11 @@ struct FigureText: Equatable, ExpressibleByStringInterpolation {
         parts = [.text(value)]
     }
 
+    /// Text without figures, as it is.
+    init(_ text: String) {
+        parts = [.text(text)]
+    }
+
     init(stringInterpolation: StringInterpolation) {
         parts = stringInterpolation.parts
     }
