@@ -61,21 +61,25 @@ enum BlockArgumentValue: Equatable {
 struct BlockArgumentValues {
     fileprivate var values: [String: BlockArgumentValue] = [:]
 
+    /// The names of the `names` or `name` argument `key`.
     func names(_ key: String) -> [LocatedName]? {
         if case .names(let names)? = values[key] { return names }
         return nil
     }
 
+    /// The value of the `flag` argument `key`.
     func flag(_ key: String) -> Bool? {
         if case .flag(let flag)? = values[key] { return flag }
         return nil
     }
 
+    /// The value of the `wholeNumber` argument `key`.
     func number(_ key: String) -> Int? {
         if case .number(let number)? = values[key] { return number }
         return nil
     }
 
+    /// The value of the `option` or `choice` argument `key`.
     func word(_ key: String) -> String? {
         if case .word(let word)? = values[key] { return word }
         return nil

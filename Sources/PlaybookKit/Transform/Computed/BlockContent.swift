@@ -36,14 +36,14 @@ struct WorkedExample: Equatable {
 
 /// The case at a glance: a panel of labelled figures and a note.
 struct Headline: Equatable {
-    /// One figure of the panel.
-    struct Figure: Equatable {
+    /// One figure of the panel, with its label.
+    struct Entry: Equatable {
         var label: String
         var value: TableCell
     }
 
     var caption: String
-    var figures: [Figure]
+    var figures: [Entry]
     var note: FigureText
 }
 

@@ -21,11 +21,11 @@ extension BlockTables {
     func headline(caption: String?, in scenarioCase: ScenarioCase) -> Headline? {
         guard let summary = summary(in: scenarioCase, riskAdjusted: true) else { return nil }
         let figures = [
-            Headline.Figure(label: "Return on investment", value: percent(summary.roi)),
-            Headline.Figure(label: "Net present value", value: money(summary.npv)),
-            Headline.Figure(label: "Payback", value: .figure(.payback(summary.payback))),
-            Headline.Figure(label: "Present value of benefits", value: money(summary.benefits.presentValue)),
-            Headline.Figure(label: "Present value of costs", value: money(summary.costs.presentValue)),
+            Headline.Entry(label: "Return on investment", value: percent(summary.roi)),
+            Headline.Entry(label: "Net present value", value: money(summary.npv)),
+            Headline.Entry(label: "Payback", value: .figure(.payback(summary.payback))),
+            Headline.Entry(label: "Present value of benefits", value: money(summary.benefits.presentValue)),
+            Headline.Entry(label: "Present value of costs", value: money(summary.costs.presentValue)),
         ]
         let years = spec.years == 1 ? "one year" : "\(spec.years) years"
         var note: FigureText = "Risk-adjusted, over \(years), discounted at \(.percent(spec.discountRate)) a year."

@@ -1,6 +1,5 @@
 import PlaybookCore
 import PlaybookScenario
-import PlaybookYAML
 
 /// Turns ```` ```playbook <kind> ```` fences into computed blocks. The fence's body is a
 /// YAML mapping of arguments, so that the block still reads sensibly in any Markdown viewer:
@@ -11,6 +10,11 @@ import PlaybookYAML
 /// caption: The contact centre before the programme
 /// ```
 /// ````
+///
+/// Each fence is read once into a ``BlockFence`` (its kind and the arguments the kind
+/// declares); once its scenario and the names in it are checked it becomes a typed
+/// ``BlockRequest``, which ``evaluate(_:scenario:named:caption:kindAt:)`` turns into the
+/// ``BlockContent`` the block shows: data, made text and markup by the render stage.
 struct ComputedBlocks {
     let context: ScenarioContext
     let chapterScenario: String?
