@@ -21,20 +21,48 @@ public enum Block: Sendable, Equatable {
     case computed(ComputedBlock)
 }
 
-/// A computed block: which template writes it and the values it shows.
+/// What a computed block shows, as the evaluate stage made it: typed data (tables of figures,
+/// charts), which the render stage makes text and markup through the block's template.
+/// Conforming types live in PlaybookKit; their `templateValue()` is written in its render
+/// stage (`Render/Computed/`), the one place a block's figures become text.
+public protocol ComputedContent: Sendable {
+    /// The block's caption, if it has one (the search index lists it).
+    var caption: String? { get }
+    /// The values the block's template shows, its figures made text.
+    func templateValue() -> TemplateValue
+    /// Whether `other` is the same content.
+    func isEqual(to other: any ComputedContent) -> Bool
+}
+
+extension ComputedContent where Self: Equatable {
+    /// Equal when `other` is of the same type and equal.
+    public func isEqual(to other: any ComputedContent) -> Bool {
+        (other as? Self) == self
+    }
+}
+
+/// A computed block: what kind of block it is and what it shows.
 public struct ComputedBlock: Sendable, Equatable {
-    /// The template that writes it, such as `blocks/metrics`.
-    public var template: String
-    /// The values the template shows.
-    public var value: TemplateValue
+    /// The kind, such as `metrics`.
+    public var kind: String
+    /// What it shows.
+    public var content: any ComputedContent
     /// Where the fence starts.
     public var position: SourcePosition
 
+    /// The template that writes it: `blocks/<kind>`.
+    public var template: String { "blocks/\(kind)" }
+
     /// Creates a computed block.
-    public init(template: String, value: TemplateValue, position: SourcePosition) {
-        self.template = template
-        self.value = value
+    public init(kind: String, content: any ComputedContent, position: SourcePosition) {
+        self.kind = kind
+        self.content = content
         self.position = position
+    }
+
+    /// Equal when of the same kind, at the same position, with the same content.
+    public static func == (lhs: ComputedBlock, rhs: ComputedBlock) -> Bool {
+        lhs.kind == rhs.kind && lhs.position == rhs.position && lhs.content.isEqual(to: rhs.content)
     }
 }
 

@@ -8,7 +8,7 @@ enum ComputedMarkup {
     /// The HTML and XHTML of `block`, which stands at its position in `chapter`.
     static func render(_ block: ComputedBlock, templates: TemplateLibrary, chapter: SourceFile)
         -> (html: String, xhtml: String, diagnostics: [Diagnostic]) {
-        let html = templates.render(block.template, block.value)
+        let html = templates.render(block.template, block.content.templateValue())
         // Problems are located in the template's output, named after the template and the block.
         let output = SourceFile(path: "templates/\(block.template).mustache (its output for \(chapter.path) line \(block.position.line))",
                                 text: html)

@@ -85,7 +85,7 @@ enum SearchIndex {
                     for cell in row { sections[sections.count - 1].add(Inline.plainText(cell)) }
                 }
             case .computed(let computed):
-                if case .object(let fields) = computed.value, case .text(let caption)? = fields["caption"] {
+                if let caption = computed.content.caption {
                     sections[sections.count - 1].add(caption)
                 }
             case .codeBlock, .html, .thematicBreak:

@@ -10,11 +10,11 @@ extension BlockTables {
                                head: ["Input", "Expected", "Low", "High", "Unit", "Source"], numericColumns: [1, 2, 3])
         for input in spec.inputs {
             let unit = input.value.unit
-            let expected = formatter.format(input.value.value(in: .expected), unit)
-            let low = input.value.isUncertain ? formatter.format(input.value.value(in: .low), unit) : "—"
-            let high = input.value.isUncertain ? formatter.format(input.value.value(in: .high), unit) : "—"
+            let expected = figure(input.value.value(in: .expected), unit)
+            let low = input.value.isUncertain ? figure(input.value.value(in: .low), unit) : .none
+            let high = input.value.isUncertain ? figure(input.value.value(in: .high), unit) : .none
             let source = input.source ?? (input.isBuiltIn ? "The scenario's settings" : "—")
-            table.add([input.name, expected, low, high, unit.name(currency: spec.currency), source])
+            table.add([.text(input.name), expected, low, high, .text(unit.name(currency: spec.currency)), .text(source)])
         }
         table.note = "Low and high are the ends of each range, used by the low and high cases and the sensitivity analysis; an input without a range has the same value in every case."
         return table
@@ -26,10 +26,10 @@ extension BlockTables {
                                head: ["Metric", "Formula", "Unit", "Value"], numericColumns: [3])
         for metric in spec.metrics {
             let unit = scenario.model.slots[metric.name].map { scenario.model.units[$0] } ?? .number
-            table.add([metric.name, metric.formula.shown, unit.name(currency: spec.currency), scenario.formatted(metric.name, in: scenarioCase) ?? ""])
+            table.add([.text(metric.name), .text(metric.formula.shown), .text(unit.name(currency: spec.currency)),
+                       scenarioValue(metric.name, in: scenarioCase)])
         }
-        table.note = (scenarioCase == .expected ? "Values in the expected case." : "Values in the \(scenarioCase.rawValue) case.")
-            + " Formulas are evaluated in the order their names depend on each other, whatever the order they are listed in."
+        table.note = "Values in the \(scenarioCase.rawValue) case. Formulas are evaluated in the order their names depend on each other, whatever the order they are listed in."
         return table
     }
 }

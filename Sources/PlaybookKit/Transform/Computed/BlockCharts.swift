@@ -2,20 +2,59 @@ import PlaybookCore
 import PlaybookFinance
 import PlaybookScenario
 
-/// A chart block: its SVG, a caption, and the data it draws as a table.
-struct BlockChart {
-    var type: String
-    var caption: String
-    var svg: String
+/// A chart block as data: what it draws (its series, in ``ChartSeries``), its caption and
+/// title, the id of its SVG, and the data it draws as a table. The render stage draws it
+/// (`Render/Computed/ChartDrawing.swift`).
+struct BlockChart: Equatable {
+    /// Which chart.
+    var kind: ChartKind
+    /// The caption under the chart (the default one of a simulation names the number of draws).
+    var caption: FigureText
+    /// The SVG's title, which screen readers announce.
+    var title: String
+    /// The SVG's id, unique in the page.
+    var id: String
+    /// What the chart draws.
+    var series: ChartSeries
+    /// The same data as a table, for readers who cannot see the chart.
     var data: BlockTable
+}
 
-    /// `type`, `caption`, `svg` (markup) and `data` (a table, as `blocks/table` takes it).
-    var value: TemplateValue {
-        ["type": .text(type), "caption": .text(caption), "svg": .markup(svg), "data": data.value]
+/// What each chart draws.
+enum ChartSeries: Equatable {
+    /// Net cash flow by period (as bars), the cumulative cash flow (as a line), and the payback.
+    case cashFlow(labels: [String], net: [Double], cumulative: [Double], years: Int, payback: PaybackPeriod)
+    /// The present value of each line, costs first, and the two totals.
+    case breakdown(lines: [BreakdownLine], costs: Double, benefits: Double)
+    /// Each uncertain input's NPV at its low and high value, largest swing first, around the
+    /// expected NPV.
+    case tornado(inputs: [TornadoInput], expected: Double)
+    /// How many simulated NPVs fall in each range from `low` to `high`, with P10, P50 and P90.
+    case histogram(counts: [Int], low: Double, high: Double, npv: Percentiles, draws: Int, probabilityPositiveROI: Double)
+
+    /// One bar of the breakdown.
+    struct BreakdownLine: Equatable {
+        var label: String
+        var isCost: Bool
+        var presentValue: Double
+    }
+
+    /// One row of the tornado.
+    struct TornadoInput: Equatable {
+        var label: String
+        var npvAtLow: Double
+        var npvAtHigh: Double
+    }
+
+    /// The P10, P50 and P90 of a simulated figure.
+    struct Percentiles: Equatable {
+        var p10: Double
+        var p50: Double
+        var p90: Double
     }
 }
 
-/// Draws the charts of a scenario as SVG, made at build time without scripts.
+/// The charts of a scenario, as data: made at build time and drawn without scripts.
 struct BlockCharts {
     let tables: BlockTables
     var scenario: Scenario { tables.scenario }
@@ -28,125 +67,50 @@ struct BlockCharts {
         var cumulative: [Double] = []
         for value in net { cumulative.append((cumulative.last ?? 0) + value) }
         let labels = ["Initial"] + (1...max(spec.years, 1)).map { "Year \($0)" }
-        var chart = ChartSVG(height: 320)
-        let left = 90.0, right = ChartSVG.width - 20, top = 24.0, bottom = 320 - 44.0
-        let y = ChartScale(values: net + cumulative, start: bottom, end: top)
-        let step = (right - left) / Double(net.count)
-        func center(_ index: Double) -> Double { left + step * (index + 0.5) }
-        drawValueAxis(&chart, y, values: net + cumulative, left: left, right: right)
-        for (index, value) in net.enumerated() {
-            chart.rect(x: center(Double(index)) - step * 0.25, y: y(0), width: step * 0.5, height: y(value) - y(0),
-                       class: value < 0 ? "pb-negative" : "pb-positive")
-            chart.text(labels[index], x: center(Double(index)), y: bottom + 18, anchor: "middle")
-        }
-        chart.polyline(cumulative.enumerated().map { (center(Double($0.offset)), y($0.element)) }, class: "pb-line")
-        for (index, value) in cumulative.enumerated() { chart.circle(x: center(Double(index)), y: y(value), radius: 3.5, class: "pb-line-point") }
-        var description = "Net cash flow in each period as bars, from \(tables.money(net.first ?? 0)) initially to "
-            + "\(tables.money(net.last ?? 0)) in year \(spec.years); the cumulative cash flow as a line, ending at \(tables.money(cumulative.last ?? 0))."
-        if let months = summary.paybackMonths {
-            let x = center(months / 12)
-            chart.line(x1: x, y1: top, x2: x, y2: bottom, class: "pb-marker")
-            chart.text("Payback: \(scenario.formatter.months(months))", x: x + 4, y: top + 12, class: "pb-label pb-marker-label")
-            description += " The cumulative cash flow turns positive after \(scenario.formatter.months(months)), the payback."
-        } else if summary.payback == .immediate {
-            description += " The cumulative cash flow is never below zero: there is nothing to pay back."
-        } else {
-            description += " The investment is not paid back within the horizon."
-        }
         var data = BlockTable(caption: "The data: cash flow by period", head: ["Period", "Net cash flow", "Cumulative"], numericColumns: [1, 2])
-        for (index, label) in labels.enumerated() { data.add([label, tables.money(net[index]), tables.money(cumulative[index])]) }
-        return BlockChart(type: "cash-flow", caption: caption ?? "\(spec.client): cash flow by year and cumulative (risk-adjusted)",
-                          svg: chart.svg(id: id, title: caption ?? "Cash flow by year", description: description), data: data)
+        for (index, label) in labels.enumerated() { data.add([.text(label), tables.money(net[index]), tables.money(cumulative[index])]) }
+        return BlockChart(kind: .cashFlow, caption: FigureText(caption ?? "\(spec.client): cash flow by year and cumulative (risk-adjusted)"),
+                          title: caption ?? "Cash flow by year", id: id,
+                          series: .cashFlow(labels: labels, net: net, cumulative: cumulative, years: spec.years, payback: summary.payback),
+                          data: data)
     }
 
     /// The present value of each cost and benefit line as horizontal bars.
     func breakdown(id: String, caption: String?) -> BlockChart {
         let summary = scenario.expected.roundedSummary
-        let rows = summary.costLines.map { ($0, "pb-cost") } + summary.benefitLines.map { ($0, "pb-benefit") }
-        let rowHeight = 38.0, top = 12.0
-        var chart = ChartSVG(height: top + rowHeight * Double(rows.count) + 8)
-        let x = ChartScale(values: rows.map(\.0.presentValue), start: 10, end: ChartSVG.width - 110)
+        let lines = summary.costLines.map { ChartSeries.BreakdownLine(label: tables.lineLabel($0.name), isCost: true, presentValue: $0.presentValue) }
+            + summary.benefitLines.map { ChartSeries.BreakdownLine(label: tables.lineLabel($0.name), isCost: false, presentValue: $0.presentValue) }
         var data = BlockTable(caption: "The data: present value of each line", head: ["Line", "Kind", "Present value"], numericColumns: [2])
-        for (index, (row, kind)) in rows.enumerated() {
-            let y = top + rowHeight * Double(index)
-            let label = tables.lineLabel(row.name)
-            chart.text(label, x: 10, y: y + 12)
-            chart.bar(from: x(0), to: x(row.presentValue), y: y + 17, height: 14, class: kind)
-            chart.text(tables.money(row.presentValue), x: max(x(row.presentValue), x(0)) + 6, y: y + 29)
-            data.add([label, kind == "pb-cost" ? "Cost" : "Benefit", tables.money(row.presentValue)])
-        }
-        let description = "The present value of each line, costs first: costs total \(tables.money(summary.costs.presentValue)), "
-            + "benefits total \(tables.money(summary.benefits.presentValue))."
-        return BlockChart(type: "breakdown", caption: caption ?? "\(spec.client): present value of costs and benefits, line by line",
-                          svg: chart.svg(id: id, title: caption ?? "Costs and benefits by line", description: description), data: data)
+        for line in lines { data.add([.text(line.label), .text(line.isCost ? "Cost" : "Benefit"), tables.money(line.presentValue)]) }
+        return BlockChart(kind: .breakdown, caption: FigureText(caption ?? "\(spec.client): present value of costs and benefits, line by line"),
+                          title: caption ?? "Costs and benefits by line", id: id,
+                          series: .breakdown(lines: lines, costs: summary.costs.presentValue, benefits: summary.benefits.presentValue),
+                          data: data)
     }
 
     /// The tornado: each uncertain input's NPV range around the expected NPV.
     func tornado(id: String, caption: String?) -> BlockChart {
-        let rows = scenario.sensitivity()
-        let expected = scenario.expected.roundedSummary.npv
-        let rowHeight = 38.0, top = 12.0
-        var chart = ChartSVG(height: top + rowHeight * Double(max(rows.count, 1)) + 26)
-        let x = ChartScale(values: rows.flatMap { [$0.npvAtLow, $0.npvAtHigh] } + [expected], start: 100, end: ChartSVG.width - 100)
-        let table = tables.sensitivity(caption: "The data: NPV with each input at its low and high value")
-        for (index, row) in rows.enumerated() {
-            let y = top + rowHeight * Double(index)
-            chart.text(tables.label(row.input), x: x(expected), y: y + 12, anchor: "middle")
-            chart.bar(from: x(expected), to: x(row.npvAtLow), y: y + 17, height: 14, class: row.npvAtLow < expected ? "pb-negative" : "pb-positive")
-            chart.bar(from: x(expected), to: x(row.npvAtHigh), y: y + 17, height: 14, class: row.npvAtHigh < expected ? "pb-negative" : "pb-positive")
-            let lowEnd = min(x(row.npvAtLow), x(row.npvAtHigh)), highEnd = max(x(row.npvAtLow), x(row.npvAtHigh))
-            chart.text(tables.money(min(row.npvAtLow, row.npvAtHigh)), x: lowEnd - 4, y: y + 29, anchor: "end")
-            chart.text(tables.money(max(row.npvAtLow, row.npvAtHigh)), x: highEnd + 4, y: y + 29)
-        }
-        let bottom = top + rowHeight * Double(max(rows.count, 1))
-        chart.line(x1: x(expected), y1: top, x2: x(expected), y2: bottom, class: "pb-axis")
-        chart.text("Expected NPV \(tables.money(expected))", x: x(expected), y: bottom + 18, anchor: "middle")
-        let largest = rows.first.map { " The largest swing comes from \(tables.label($0.input).lowercasedFirst): \(tables.money($0.npvAtLow)) to \(tables.money($0.npvAtHigh))." } ?? ""
-        return BlockChart(type: "sensitivity", caption: caption ?? "\(spec.client): what moves the NPV",
-                          svg: chart.svg(id: id, title: caption ?? "What moves the NPV",
-                                         description: "The NPV with one input at a time at its low and high value, around the expected NPV of \(tables.money(expected))." + largest),
-                          data: table)
+        let inputs = scenario.sensitivity().map { ChartSeries.TornadoInput(label: tables.label($0.input), npvAtLow: $0.npvAtLow, npvAtHigh: $0.npvAtHigh) }
+        return BlockChart(kind: .sensitivity, caption: FigureText(caption ?? "\(spec.client): what moves the NPV"), title: caption ?? "What moves the NPV", id: id,
+                          series: .tornado(inputs: inputs, expected: scenario.expected.roundedSummary.npv),
+                          data: tables.sensitivity(caption: "The data: NPV with each input at its low and high value"))
     }
 
     /// The Monte Carlo histogram of NPV, with P10, P50 and P90 marked.
     func histogram(_ result: SimulationResult, id: String, caption: String?) -> BlockChart {
         let counts = result.histogram.counts
         let low = result.histogram.low, high = result.histogram.high
-        var chart = ChartSVG(height: 300)
-        let left = 20.0, right = ChartSVG.width - 20, top = 30.0, bottom = 300 - 44.0
-        let most = Double(counts.max() ?? 1)
-        let width = (right - left) / Double(max(counts.count, 1))
         let binWidth = (high - low) / Double(max(counts.count, 1))
         var data = BlockTable(caption: "The data: draws by NPV range", head: ["NPV from", "to", "Draws"], numericColumns: [0, 1, 2])
         for (index, count) in counts.enumerated() {
-            let height = most > 0 ? Double(count) / most * (bottom - top) : 0
             let from = low + binWidth * Double(index)
-            chart.rect(x: left + width * Double(index) + 1, y: bottom, width: width - 2, height: -height, class: from + binWidth / 2 < 0 ? "pb-negative" : "pb-positive")
-            data.add([tables.money(from), tables.money(from + binWidth), scenario.formatter.plain(Double(count))])
+            data.add([tables.money(from), tables.money(from + binWidth), .figure(.plain(Double(count)))])
         }
-        chart.line(x1: left, y1: bottom, x2: right, y2: bottom, class: "pb-axis")
-        func position(_ value: Double) -> Double { high > low ? left + (value - low) / (high - low) * (right - left) : (left + right) / 2 }
-        for (name, value) in [("P10", result.npv.p10), ("P50", result.npv.p50), ("P90", result.npv.p90)] {
-            chart.line(x1: position(value), y1: top - 6, x2: position(value), y2: bottom, class: "pb-marker")
-            chart.text(name, x: position(value), y: top - 10, anchor: "middle", class: "pb-label pb-marker-label")
-        }
-        chart.text(tables.money(low), x: left, y: bottom + 18)
-        chart.text(tables.money(high), x: right, y: bottom + 18, anchor: "end")
-        let description = "How \(scenario.formatter.plain(Double(result.iterations))) simulated NPVs fall between \(tables.money(low)) and \(tables.money(high)): "
-            + "P10 \(tables.money(result.npv.p10)), P50 \(tables.money(result.npv.p50)), P90 \(tables.money(result.npv.p90)); "
-            + "the probability that ROI is above zero is \(tables.percent(result.probabilityPositiveROI))."
-        return BlockChart(type: "simulation", caption: caption ?? "\(spec.client): the range of NPV in \(scenario.formatter.plain(Double(result.iterations))) simulated outcomes",
-                          svg: chart.svg(id: id, title: caption ?? "Simulated NPV", description: description), data: data)
-    }
-
-    /// Labelled gridlines at zero and at the highest and lowest of `values`.
-    private func drawValueAxis(_ chart: inout ChartSVG, _ y: ChartScale, values: [Double], left: Double, right: Double) {
-        var marks = [0.0]
-        if let highest = values.max(), highest > 0 { marks.append(highest) }
-        if let lowest = values.min(), lowest < 0 { marks.append(lowest) }
-        for mark in marks {
-            chart.line(x1: left, y1: y(mark), x2: right, y2: y(mark), class: mark == 0 ? "pb-axis" : "pb-grid")
-            chart.text(tables.money(mark), x: left - 6, y: y(mark) + 4, anchor: "end")
-        }
+        let npv = ChartSeries.Percentiles(p10: result.npv.p10, p50: result.npv.p50, p90: result.npv.p90)
+        return BlockChart(kind: .simulation, caption: caption.map { FigureText($0) } ?? "\(spec.client): the range of NPV in \(.plain(Double(result.iterations))) simulated outcomes",
+                          title: caption ?? "Simulated NPV", id: id,
+                          series: .histogram(counts: counts, low: low, high: high, npv: npv, draws: result.iterations,
+                                             probabilityPositiveROI: result.probabilityPositiveROI),
+                          data: data)
     }
 }

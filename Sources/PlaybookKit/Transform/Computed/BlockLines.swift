@@ -18,23 +18,19 @@ extension BlockTables {
     }
 
     /// `headline`: ROI, NPV, payback and the present values, as a panel of figures.
-    func headline(caption: String?, in scenarioCase: ScenarioCase) -> TemplateValue? {
+    func headline(caption: String?, in scenarioCase: ScenarioCase) -> Headline? {
         guard let summary = summary(in: scenarioCase, riskAdjusted: true) else { return nil }
-        let figures: [(String, String)] = [
-            ("Return on investment", percent(summary.roi)),
-            ("Net present value", money(summary.npv)),
-            ("Payback", formatter.payback(summary.payback)),
-            ("Present value of benefits", money(summary.benefits.presentValue)),
-            ("Present value of costs", money(summary.costs.presentValue)),
+        let figures = [
+            Headline.Entry(label: "Return on investment", value: percent(summary.roi)),
+            Headline.Entry(label: "Net present value", value: money(summary.npv)),
+            Headline.Entry(label: "Payback", value: .figure(.payback(summary.payback))),
+            Headline.Entry(label: "Present value of benefits", value: money(summary.benefits.presentValue)),
+            Headline.Entry(label: "Present value of costs", value: money(summary.costs.presentValue)),
         ]
         let years = spec.years == 1 ? "one year" : "\(spec.years) years"
-        var note = "Risk-adjusted, over \(years), discounted at \(formatter.format(spec.discountRate, .percent)) a year."
-        if scenarioCase != .expected { note = "The \(scenarioCase.rawValue) case. " + note }
-        return .object([
-            "caption": .text(caption ?? "\(spec.client): the case at a glance"),
-            "figures": .list(figures.map { ["label": .text($0.0), "value": .text($0.1)] }),
-            "note": .text(note),
-        ])
+        var note: FigureText = "Risk-adjusted, over \(years), discounted at \(.percent(spec.discountRate)) a year."
+        if scenarioCase != .expected { note = FigureText(joining: ["The \(scenarioCase.rawValue) case.", note]) }
+        return Headline(caption: caption ?? "\(spec.client): the case at a glance", figures: figures, note: note)
     }
 
     /// Which lines a `lines` block shows.
@@ -44,31 +40,31 @@ extension BlockTables {
 
     /// `lines`: one section per benefit (or cost): its amounts by year before and after the
     /// risk adjustment, and the worked example of every metric its amounts use.
-    func lines(_ kind: LineKind, in scenarioCase: ScenarioCase) -> TemplateValue? {
+    func lines(_ kind: LineKind, in scenarioCase: ScenarioCase) -> LineSections? {
         guard let adjusted = summary(in: scenarioCase, riskAdjusted: true),
               let unadjusted = summary(in: scenarioCase, riskAdjusted: false) else { return nil }
         let wanted: CashFlowLine.Kind = kind == .benefits ? .benefit : .cost
         let metricNames = Set(spec.metrics.map(\.name))
         let years = (1...max(spec.years, 1)).map { "Year \($0)" }
         let head = ["", "Initial"] + years + ["Total", "Present value"]
-        var sections: [TemplateValue] = []
+        var sections: [LineSections.Section] = []
         for line in spec.lines where line.kind == wanted {
             let before = (kind == .benefits ? unadjusted.benefitLines : unadjusted.costLines).first { $0.name == line.name }
             let after = (kind == .benefits ? adjusted.benefitLines : adjusted.costLines).first { $0.name == line.name }
             guard let before, let after else { continue }
             let label = lineLabel(line.name)
             var table = BlockTable(caption: "\(label) by year (\(spec.currency))", head: head, numericColumns: Set(1..<head.count))
-            func cells(_ row: SummaryRow) -> [String] { row.periods.map(money) + [money(row.total), money(row.presentValue)] }
-            table.add(["Before risk"] + cells(before))
-            table.add(["Risk-adjusted"] + cells(after), total: true)
-            var sentences = [line.risk == 0
+            func cells(_ row: SummaryRow) -> [TableCell] { row.periods.map(money) + [money(row.total), money(row.presentValue)] }
+            table.add([.text("Before risk")] + cells(before))
+            table.add([.text("Risk-adjusted")] + cells(after), total: true)
+            var sentences: [FigureText] = [line.risk == 0
                 ? "No risk adjustment."
-                : "Risk adjustment: \(kind == .benefits ? "reduced" : "increased") by \(formatter.format(line.risk, .percent, decimals: 0))."]
+                : "Risk adjustment: \(kind == .benefits ? "reduced" : "increased") by \(.percent(line.risk, decimals: 0))."]
             if let ramp = line.ramp, kind == .benefits {
-                sentences.append("Builds up over the years: " + ramp.map { formatter.format($0, .percent, decimals: 0) }.joined(separator: ", ")
-                                 + " of the full amount.")
+                let shares = FigureText(joining: ramp.map { "\(.percent($0, decimals: 0))" }, separator: ", ")
+                sentences.append("Builds up over the years: \(shares) of the full amount.")
             }
-            table.note = sentences.joined(separator: " ")
+            table.note = FigureText(joining: sentences)
             // The metrics the amounts use, each explained once, in order of first use.
             var used: [String] = []
             for formula in [line.initial].compactMap({ $0 }) + line.yearly {
@@ -77,14 +73,9 @@ extension BlockTables {
                 }
             }
             let explanations = used.compactMap { explain($0, caption: nil, in: scenarioCase) }
-            sections.append(.object([
-                "id": .text("pb-\(wanted == .benefit ? "benefit" : "cost")-\(line.name)"),
-                "label": .text(label),
-                "table": table.value,
-                "has_explanations": .flag(!explanations.isEmpty),
-                "explanations": .list(explanations),
-            ]))
+            sections.append(LineSections.Section(id: "pb-\(wanted == .benefit ? "benefit" : "cost")-\(line.name)", label: label,
+                                                 table: table, explanations: explanations))
         }
-        return .object(["of": .text(kind.rawValue), "lines": .list(sections)])
+        return LineSections(of: kind, sections: sections)
     }
 }

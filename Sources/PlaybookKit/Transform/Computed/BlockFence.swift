@@ -1,0 +1,67 @@
+import PlaybookCore
+import PlaybookYAML
+
+/// A ```` ```playbook <kind> ```` fence, read once: its kind, its scenario and caption, and its
+/// arguments as the kind declares them. The names it holds are checked against the scenario
+/// afterwards, by ``ComputedBlocks``.
+struct BlockFence {
+    /// What the block shows.
+    let kind: BlockKind
+    /// Where the kind is written, for diagnostics about the whole block.
+    let kindAt: SourceLocation
+    /// The `scenario` argument, if written.
+    let scenario: LocatedName?
+    /// The `caption` argument, if written.
+    let caption: String?
+    /// The kind's arguments; one that was left out or wrong has its default.
+    let values: BlockArgumentValues
+    /// Whether an argument was wrong (and reported): the block shows nothing, but the names in
+    /// it are still checked, so that one build reports every mistake.
+    let failed: Bool
+
+    /// Every name written in the block's `names` and `name` arguments, in order.
+    var names: [LocatedName] {
+        kind.arguments.flatMap { values.names($0.name) ?? [] }
+    }
+
+    /// The fence `code`, in `file`; `nil` after adding to `diagnostics` why it has no kind or
+    /// no arguments to read. Mistakes in the arguments themselves are added too, but the fence
+    /// is still returned (marked `failed`).
+    static func read(_ code: CodeBlock, in file: SourceFile, diagnostics: inout [Diagnostic]) -> BlockFence? {
+        let fence = file.location(line: code.position.line, firstOccurrenceOf: "playbook")
+        let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let kinds = BlockKind.names
+        guard words.count >= 2 else {
+            diagnostics.append(.error("unknown-block", "a playbook block names what it shows", at: fence,
+                                      hint: "write ```playbook <kind>, where the kind is one of: " + kinds.joined(separator: ", ")))
+            return nil
+        }
+        let word = words[1]
+        let kindAt = file.location(line: code.position.line, firstOccurrenceOf: word)
+        guard let kind = BlockKind(rawValue: word) else {
+            diagnostics.append(.error("unknown-block", "there is no '\(word)' block", at: kindAt,
+                                      hint: NearestName.hint(for: word, among: kinds) ?? "the blocks are: " + kinds.joined(separator: ", ")))
+            return nil
+        }
+        if words.count > 2 {
+            diagnostics.append(.error("unknown-block", "write the arguments of a block inside it, one 'name: value' per line",
+                                      at: file.location(line: code.position.line, firstOccurrenceOf: words[2])))
+            return nil
+        }
+        var node: YAMLNode?
+        if !code.code.allSatisfy(\.isWhitespace) {
+            switch YAMLParser.parse(code.code, in: file, firstLine: code.position.line + 1) {
+            case .success(let parsed): node = parsed
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+        }
+        var reader = BlockArgumentReader(node, file: file, what: "the \(word) block", kindAt: kindAt)
+        let scenario = reader.scenario()
+        let caption = reader.caption()
+        let (values, found) = reader.read(kind.arguments)
+        diagnostics += found
+        return BlockFence(kind: kind, kindAt: kindAt, scenario: scenario, caption: caption, values: values, failed: found.hasErrors)
+    }
+}
