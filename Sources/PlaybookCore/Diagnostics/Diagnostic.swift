@@ -67,35 +67,6 @@ public struct Diagnostic: Sendable, Hashable, Error {
                                hint: String? = nil, notes: [Note] = []) -> Diagnostic {
         Diagnostic(.warning, id, message, at: location, hint: hint, notes: notes)
     }
-
-    /// Creates an error from an id written as text.
-    ///
-    /// Kept only while the computed-block files move to typed ids; `DiagnosticIDTests` checks that
-    /// every id written as text is in the catalogue, so the fallback below is never taken.
-    @available(*, deprecated, message: "use a DiagnosticID")
-    public static func error(_ id: String, _ message: String, at location: SourceLocation?,
-                             hint: String? = nil, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, catalogued(id), message, at: location, hint: hint, notes: notes)
-    }
-
-    /// Creates a warning from an id written as text.
-    ///
-    /// Kept only while the computed-block files move to typed ids, like the `error` overload above.
-    @available(*, deprecated, message: "use a DiagnosticID")
-    public static func warning(_ id: String, _ message: String, at location: SourceLocation?,
-                               hint: String? = nil, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.warning, catalogued(id), message, at: location, hint: hint, notes: notes)
-    }
-
-    /// The catalogued id named `text`. An id missing from the catalogue is a programming mistake
-    /// that `DiagnosticIDTests` catches; a release build falls back to `invalid-value` rather than stop.
-    private static func catalogued(_ text: String) -> DiagnosticID {
-        guard let id = DiagnosticID(rawValue: text) else {
-            assertionFailure("'\(text)' is not in DiagnosticID")
-            return .invalidValue
-        }
-        return id
-    }
 }
 
 extension Array where Element == Diagnostic {

@@ -90,7 +90,7 @@ struct BlockArgumentValues {
     func scenarioCase(_ key: String) -> Result<ScenarioCase, Diagnostic> {
         guard case .scenarioCase(let text, let at)? = values[key] else { return .success(.expected) }
         guard let chosen = ScenarioCase(rawValue: text) else {
-            return .failure(.error("invalid-value", "'\(key)' must be low, expected or high, not '\(text)'", at: at))
+            return .failure(.error(.invalidValue, "'\(key)' must be low, expected or high, not '\(text)'", at: at))
         }
         return .success(chosen)
     }

@@ -32,19 +32,19 @@ struct BlockFence {
         let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let kinds = BlockKind.names
         guard words.count >= 2 else {
-            diagnostics.append(.error("unknown-block", "a playbook block names what it shows", at: fence,
+            diagnostics.append(.error(.unknownBlock, "a playbook block names what it shows", at: fence,
                                       hint: "write ```playbook <kind>, where the kind is one of: " + kinds.joined(separator: ", ")))
             return nil
         }
         let word = words[1]
         let kindAt = file.location(line: code.position.line, firstOccurrenceOf: word)
         guard let kind = BlockKind(rawValue: word) else {
-            diagnostics.append(.error("unknown-block", "there is no '\(word)' block", at: kindAt,
+            diagnostics.append(.error(.unknownBlock, "there is no '\(word)' block", at: kindAt,
                                       hint: NearestName.hint(for: word, among: kinds) ?? "the blocks are: " + kinds.joined(separator: ", ")))
             return nil
         }
         if words.count > 2 {
-            diagnostics.append(.error("unknown-block", "write the arguments of a block inside it, one 'name: value' per line",
+            diagnostics.append(.error(.unknownBlock, "write the arguments of a block inside it, one 'name: value' per line",
                                       at: file.location(line: code.position.line, firstOccurrenceOf: words[2])))
             return nil
         }

@@ -60,14 +60,13 @@ struct ComputedBlocks {
         if let written = fence.scenario {
             name = written.name
             guard context.allNames.contains(name) else {
-                diagnostics.append(.error("no-scenario", "there is no scenario '\(name)' in \(ScenarioFiles.folder)/",
-                                          at: written.at, hint: NearestName.hint(for: name, among: context.allNames)))
+                diagnostics.append(.noScenario(named: name, among: context.allNames, at: written.at))
                 return nil
             }
         } else if let chapterScenario {
             name = chapterScenario
         } else {
-            diagnostics.append(.error("no-scenario", "the \(fence.kind.rawValue) block needs a scenario, and this chapter names none",
+            diagnostics.append(.error(.noScenario, "the \(fence.kind.rawValue) block needs a scenario, and this chapter names none",
                                       at: fence.kindAt, hint: "add 'scenario: <name>' to the front matter, or to the block"))
             return nil
         }
@@ -84,7 +83,7 @@ struct ComputedBlocks {
         let known = scenario.spec.inputs.map(\.name) + scenario.spec.metrics.map(\.name)
         let unknown = fence.names.filter { !known.contains($0.name) }
         for metric in unknown {
-            diagnostics.append(.error("unknown-value", "the scenario '\(name)' has no input or metric '\(metric.name)'", at: metric.at,
+            diagnostics.append(.error(.unknownValue, "the scenario '\(name)' has no input or metric '\(metric.name)'", at: metric.at,
                                       hint: NearestName.hint(for: metric.name, among: values.names)))
         }
         guard !fence.failed, unknown.isEmpty, let request = BlockRequest(fence.kind, fence.values, case: scenarioCase),
@@ -98,7 +97,7 @@ struct ComputedBlocks {
                                    kindAt: SourceLocation) -> BlockContent.Body? {
         let tables = BlockTables(scenario: scenario)
         func noData(_ message: String, hint: String) -> BlockContent.Body? {
-            diagnostics.append(.error("no-data", "the scenario '\(name)' has \(message)", at: kindAt, hint: hint))
+            diagnostics.append(.error(.noData, "the scenario '\(name)' has \(message)", at: kindAt, hint: hint))
             return nil
         }
         let simulations = context.simulations

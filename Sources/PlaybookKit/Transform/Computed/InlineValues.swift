@@ -115,7 +115,7 @@ struct InlineValues {
         let wantsRaw = parts.count > 1 && parts.last == "raw"
         if wantsRaw { parts.removeLast() }
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(Self.isNameCharacter) }) else {
-            diagnostics.append(.error("value-tag", "'\(tag)' is not a value tag", at: at,
+            diagnostics.append(.error(.valueTag, "'\(tag)' is not a value tag", at: at,
                                       hint: "write {{ metric }}, {{ metric.raw }} or {{ scenario.metric }}; to show braces as they are, put them in `code`"))
             return nil
         }
@@ -123,13 +123,12 @@ struct InlineValues {
         if parts.count == 2 {
             scenarioName = parts[0]
             guard context.allNames.contains(scenarioName) else {
-                diagnostics.append(.error("no-scenario", "there is no scenario '\(scenarioName)' in \(ScenarioFiles.folder)/", at: at,
-                                          hint: NearestName.hint(for: scenarioName, among: context.allNames)))
+                diagnostics.append(.noScenario(named: scenarioName, among: context.allNames, at: at))
                 return nil
             }
         } else {
             guard let chapterScenario else {
-                diagnostics.append(.error("no-scenario", "'\(parts[0])' needs a scenario, and this chapter names none", at: at,
+                diagnostics.append(.error(.noScenario, "'\(parts[0])' needs a scenario, and this chapter names none", at: at,
                                           hint: "add 'scenario: <name>' to the front matter, or write {{ <scenario>.\(parts[0]) }}"))
                 return nil
             }
@@ -139,7 +138,7 @@ struct InlineValues {
         guard let values = context.values(scenarioName) else { return nil }
         let figure = parts[parts.count - 1]
         guard let text = wantsRaw ? values.raw(figure) : values.text(figure) else {
-            diagnostics.append(.error("unknown-value", "the scenario '\(scenarioName)' has no input, metric or figure '\(figure)'", at: at,
+            diagnostics.append(.error(.unknownValue, "the scenario '\(scenarioName)' has no input, metric or figure '\(figure)'", at: at,
                                       hint: NearestName.hint(for: figure, among: values.names)))
             return nil
         }
