@@ -112,9 +112,10 @@ struct BlockArgumentReader {
 
     /// The pair of the `scenario` argument every block takes.
     mutating func scenario() -> LocatedName? {
-        reader.pair("scenario").map { pair in
-            LocatedName(name: pair.value.scalar?.text.trimmingSpaces() ?? "", at: pair.value.location(in: file))
-        }
+        // `string` reports a value that is not a name (a list, a mapping, nothing) as it does for
+        // any text argument.
+        guard let pair = reader.pair("scenario"), let name = reader.string("scenario") else { return nil }
+        return LocatedName(name: name, at: pair.value.location(in: file))
     }
 
     /// The `caption` argument every block takes.
