@@ -113,6 +113,14 @@ public final class BuildSession: @unchecked Sendable {
         return entries[key]?.input as? Input
     }
 
+    /// Replaces the input stored under `key`, keeping its value and version: for a memo whose
+    /// input became cheaper to compare (a file's stamp, once its text was found unchanged).
+    func restate<Input: Equatable & Sendable>(_ key: String, input: Input) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[key]?.input = input
+    }
+
     /// Stores a value computed outside ``memo(_:input:compute:)``; returns its new version.
     func store<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input, computed value: Value) -> Int {
         store(key, input: input, value: value)

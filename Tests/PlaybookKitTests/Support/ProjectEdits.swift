@@ -34,7 +34,7 @@ struct ProjectEdits {
             return fix.description
         }
         let edits: [(inout ProjectEdits) -> String?] = [
-            { $0.editProse() }, { $0.addHeading() }, { $0.renameHeading() }, { $0.removeHeading() },
+            { $0.editProse() }, { $0.editKeepingStamp() }, { $0.addHeading() }, { $0.renameHeading() }, { $0.removeHeading() },
             { $0.linkToHeading() }, { $0.addChapter() }, { $0.deleteChapter() }, { $0.renameChapter() },
             { $0.editScenarioInput() }, { $0.addScenario() }, { $0.deleteScenario() }, { $0.editTemplate() },
             { $0.editAsset() }, { $0.editSiteFile() }, { $0.editSeriesTitle() },
@@ -64,7 +64,7 @@ struct ProjectEdits {
     private mutating func editProse() -> String? {
         guard let chapter = pick(chapters()), var text = read(chapter) else { return nil }
         var lines = text.components(separatedBy: "\n")
-        let body = (bodyStart(lines) ..< lines.count).filter { isProse(lines[$0]) }
+        let body = proseLines(lines)
         if let line = pick(body), Bool.random(using: &random) {
             lines[line] += " Edited \(count)."
             text = lines.joined(separator: "\n")
@@ -73,6 +73,30 @@ struct ProjectEdits {
         }
         write(chapter, text + "\nA new paragraph, number \(count).\n")
         return "add a paragraph at the end of \(chapter)"
+    }
+
+    /// Changes one letter of a chapter in place, then gives it back its modification time, as
+    /// `cp -p`, `rsync -t` or restoring from a backup do: the file keeps its inode, size and
+    /// modification time, and only its contents (and its status-change time) say it changed.
+    private mutating func editKeepingStamp() -> String? {
+        var info = stat()
+        guard let chapter = pick(chapters()), var bytes = FileManager.default.contents(atPath: url(chapter).path).map(Array.init),
+              stat(url(chapter).path, &info) == 0 else { return nil }
+        // The last "e" of a line of plain running text (not in a link, a tag or markup).
+        let lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+        let plain = proseLines(lines).filter { !lines[$0].contains(where: { "[]()<>{}`".contains($0) }) }
+        guard let line = plain.last(where: { lines[$0].utf8.contains(UInt8(ascii: "e")) }) else { return nil }
+        let start = lines[..<line].reduce(0) { $0 + $1.utf8.count + 1 }
+        guard let offset = lines[line].utf8.lastIndex(of: UInt8(ascii: "e")).map({ lines[line].utf8.distance(from: lines[line].utf8.startIndex, to: $0) }) else { return nil }
+        bytes[start + offset] = UInt8(ascii: "a")
+        writeBytes(chapter, bytes)
+        #if os(Linux)
+        let times = [info.st_atim, info.st_mtim]
+        #else
+        let times = [info.st_atimespec, info.st_mtimespec]
+        #endif
+        _ = utimensat(AT_FDCWD, url(chapter).path, times, 0)
+        return "change an 'e' on line \(line + 1) of \(chapter) to 'a', keeping its size and modification time"
     }
 
     /// Appends a `##` heading with an explicit anchor.
@@ -298,10 +322,16 @@ struct ProjectEdits {
         return end + 1
     }
 
-    /// A line of running text (not a heading, list, table, fence, HTML or template tag).
-    private func isProse(_ line: String) -> Bool {
-        guard let first = line.first, first.isLetter else { return false }
-        return !line.contains("{{") && !line.contains("|")
+    /// The lines of running text of a chapter: not in the front matter or a fenced block, and
+    /// not a heading, list, table, HTML or template tag.
+    private func proseLines(_ lines: [String]) -> [Int] {
+        var fenced = false
+        return (bodyStart(lines) ..< lines.count).filter { index in
+            let line = lines[index]
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { fenced.toggle() }
+            guard !fenced, let first = line.first, first.isLetter else { return false }
+            return !line.contains("{{") && !line.contains("|")
+        }
     }
 
     private mutating func fix(_ path: String, to text: String, _ description: String) {
