@@ -13,12 +13,12 @@ import Testing
 ///
 /// A failure prints the project, the seed and the numbered edits, and the first file that
 /// differs. To reproduce or explore: `PLAYBOOK_INCREMENTAL_SEED=<seed>` (and
-/// `PLAYBOOK_INCREMENTAL_STEPS=<n>`, 24 by default) `swift test --filter IncrementalBuildTests`.
+/// `PLAYBOOK_INCREMENTAL_STEPS=<n>`, 26 by default) `swift test --filter IncrementalBuildTests`.
 @Suite struct IncrementalBuildTests {
     static let projects = ["basic", "computed", "report", "starter"]
 
     /// Edits per project.
-    static let steps = ProcessInfo.processInfo.environment["PLAYBOOK_INCREMENTAL_STEPS"].flatMap { Int($0) } ?? 24
+    static let steps = ProcessInfo.processInfo.environment["PLAYBOOK_INCREMENTAL_STEPS"].flatMap { Int($0) } ?? 26
 
     /// The seed of a project's edits: fixed, so that the test is deterministic, unless
     /// PLAYBOOK_INCREMENTAL_SEED gives one.

@@ -34,10 +34,11 @@ struct ProjectEdits {
             return fix.description
         }
         let edits: [(inout ProjectEdits) -> String?] = [
-            { $0.editProse() }, { $0.editKeepingStamp() }, { $0.addHeading() }, { $0.renameHeading() }, { $0.removeHeading() },
-            { $0.linkToHeading() }, { $0.addChapter() }, { $0.deleteChapter() }, { $0.renameChapter() },
-            { $0.editScenarioInput() }, { $0.addScenario() }, { $0.deleteScenario() }, { $0.editTemplate() },
-            { $0.editAsset() }, { $0.editSiteFile() }, { $0.editSeriesTitle() },
+            { $0.editProse() }, { $0.editKeepingStamp() }, { $0.editTitle() }, { $0.editReportChapter() },
+            { $0.addHeading() }, { $0.renameHeading() }, { $0.removeHeading() }, { $0.linkToHeading() },
+            { $0.addChapter() }, { $0.deleteChapter() }, { $0.renameChapter() },
+            { $0.editScenarioInput() }, { $0.editScenarioData() }, { $0.addScenario() }, { $0.deleteScenario() },
+            { $0.editTemplate() }, { $0.editAsset() }, { $0.editSiteFile() }, { $0.editSeriesTitle() },
             { $0.breakYAML() }, { $0.breakLink() }, { $0.breakMetric() },
         ]
         var skipped: [Int] = []
@@ -73,6 +74,36 @@ struct ProjectEdits {
         }
         write(chapter, text + "\nA new paragraph, number \(count).\n")
         return "add a paragraph at the end of \(chapter)"
+    }
+
+    /// Changes the title of a chapter or a book (the navigation every page shows).
+    private mutating func editTitle() -> String? {
+        guard let path = pick(chapters() + books().map { "content/\($0)/book.yaml" }), let text = read(path) else { return nil }
+        var lines = text.components(separatedBy: "\n")
+        guard let line = lines.firstIndex(where: { $0.hasPrefix("title: ") }) else { return nil }
+        if lines[line].hasSuffix("\"") {
+            lines[line].insert(contentsOf: " \(count)", at: lines[line].index(before: lines[line].endIndex))
+        } else {
+            lines[line] += " \(count)"
+        }
+        write(path, lines.joined(separator: "\n"))
+        return "add \(count) to the title in \(path)"
+    }
+
+    /// Adds a paragraph to a chapter of a report template (`content/reports/`).
+    private mutating func editReportChapter() -> String? {
+        guard let chapter = pick(files(under: "content/reports").filter { $0.hasSuffix(".md") }), let text = read(chapter) else { return nil }
+        write(chapter, text + "\nA report paragraph, number \(count).\n")
+        return "add a paragraph to \(chapter)"
+    }
+
+    /// Repeats a row of a scenario's data file (its attribution figures change).
+    private mutating func editScenarioData() -> String? {
+        guard let data = pick(files(under: "content/scenarios").filter { $0.hasSuffix(".csv") }), let text = read(data) else { return nil }
+        let rows = text.components(separatedBy: "\n").dropFirst().filter { !$0.isEmpty }
+        guard let row = pick(Array(rows)) else { return nil }
+        write(data, text + (text.hasSuffix("\n") ? "" : "\n") + row + "\n")
+        return "repeat the row '\(row)' at the end of \(data)"
     }
 
     /// Changes one letter of a chapter in place, then gives it back its modification time, as
