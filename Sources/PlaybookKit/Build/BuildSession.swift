@@ -27,8 +27,7 @@ public final class BuildSession: @unchecked Sendable {
     private var nextVersion = 0
     private var build = 0
     private var scenarioVersions: [String: Int] = [:]
-    private var hits = 0
-    private var misses = 0
+    private var work = BuildWork()
     /// What the previous build wrote, by path relative to the output folder.
     var written: [String: OutputFile.Content] {
         get { lock.lock(); defer { lock.unlock() }; return writtenFiles }
@@ -43,7 +42,14 @@ public final class BuildSession: @unchecked Sendable {
     public var lastBuildReuse: (reused: Int, computed: Int) {
         lock.lock()
         defer { lock.unlock() }
-        return (hits, misses)
+        return (work.reused.values.reduce(0, +), work.computed.values.reduce(0) { $0 + $1.count })
+    }
+
+    /// The work the last build did and reused, memo by memo (for tests and measurements).
+    public var lastBuildWork: BuildWork {
+        lock.lock()
+        defer { lock.unlock() }
+        return work
     }
 
     /// The value of `compute` for `input`, from the last build that had the same input under
@@ -63,13 +69,40 @@ public final class BuildSession: @unchecked Sendable {
         return (value, store(key, input: input, value: value))
     }
 
-    private func store<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input, value: Value) -> Int {
+    /// The same with early cut-off: when the input changed but the value computed again is
+    /// `unchanged` from the one the last build stored, the memo keeps its version, so the memos
+    /// that take that version as input are reused (adding a heading changes the index of
+    /// anchors every chapter's links are checked against, yet re-renders only the chapter
+    /// whose resolved document changed).
+    func memo<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input, unchanged: (Value, Value) -> Bool,
+                                                            compute: () -> Value) -> (value: Value, version: Int) {
+        if let found: (Value, Int) = cached(key, input: input) { return found }
+        let previous: (value: Value, version: Int)? = {
+            lock.lock()
+            defer { lock.unlock() }
+            return entries[key].flatMap { entry in (entry.value as? Value).map { ($0, entry.version) } }
+        }()
+        let value = compute()
+        // Compared outside the lock: the stages compute their memos on all cores.
+        let keep = previous.flatMap { unchanged($0.value, value) ? $0.version : nil }
+        return (value, store(key, input: input, value: value, keeping: keep))
+    }
+
+    /// Stores a computed value under a new version, or under `keeping` (the version of an
+    /// equal value the last build stored).
+    private func store<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input, value: Value, keeping: Int? = nil) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        nextVersion += 1
-        misses += 1
-        entries[key] = Entry(input: input, value: value, version: nextVersion, build: build)
-        return nextVersion
+        let version: Int
+        if let keeping {
+            version = keeping
+        } else {
+            nextVersion += 1
+            version = nextVersion
+        }
+        work.record(key, computed: true, unchanged: keeping != nil)
+        entries[key] = Entry(input: input, value: value, version: version, build: build)
+        return version
     }
 
     /// The input the last build stored under `key`, for memos whose input depends on what the
@@ -78,6 +111,14 @@ public final class BuildSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return entries[key]?.input as? Input
+    }
+
+    /// Replaces the input stored under `key`, keeping its value and version: for a memo whose
+    /// input became cheaper to compare (a file's stamp, once its text was found unchanged).
+    func restate<Input: Equatable & Sendable>(_ key: String, input: Input) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[key]?.input = input
     }
 
     /// Stores a value computed outside ``memo(_:input:compute:)``; returns its new version.
@@ -93,7 +134,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         entry.build = build
         entries[key] = entry
-        hits += 1
+        work.record(key, computed: false)
         return (value, entry.version)
     }
 
@@ -102,8 +143,7 @@ public final class BuildSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         build += 1
-        hits = 0
-        misses = 0
+        work = BuildWork()
     }
 
     /// Ends a build: memos it did not use are dropped, so memory follows the project's size.
@@ -117,6 +157,68 @@ public final class BuildSession: @unchecked Sendable {
     var scenarios: [String: Int] {
         get { lock.lock(); defer { lock.unlock() }; return scenarioVersions }
         set { lock.lock(); defer { lock.unlock() }; scenarioVersions = newValue }
+    }
+}
+
+/// What one build of a ``BuildSession`` computed and what it reused, by kind of memo.
+///
+/// A memo's key is `<kind>:<subject>`: the kind names the work (`chapter`: read and parse a
+/// chapter file; `scenario`: load a scenario; `presentation`: compile the templates;
+/// `prepare`: a chapter's computed content, raw HTML and anchors; `index`: the index of
+/// anchors; `resolve`: a chapter's links and images; `body`: a chapter's body rendered for
+/// both outputs; `navigation`: the navigation every page shows, or a chapter's entry in its
+/// book's EPUB navigation; `page-context`: the values templates see; `page`: a chapter's
+/// site page; `xhtml`: a chapter's EPUB page; `search`: a chapter's part of the search index;
+/// `listing`: a page listing books or chapters; `zip`: one compressed EPUB entry; `reports`:
+/// every client report), the subject what it was done for (usually a project-relative path).
+public struct BuildWork: Sendable, Equatable {
+    /// The subjects of the memos computed, by kind, sorted.
+    public private(set) var computed: [String: [String]] = [:]
+    /// How many memos of each kind were reused.
+    public private(set) var reused: [String: Int] = [:]
+    /// The subjects of the memos computed again whose value came out equal to the previous
+    /// build's (early cut-off: what depends on them was reused), by kind, sorted. Each is in
+    /// ``computed`` too.
+    public private(set) var unchanged: [String: [String]] = [:]
+
+    /// Creates an empty tally.
+    public init() {}
+
+    /// The subjects of the memos of `kind` this build computed, sorted.
+    public func computed(_ kind: String) -> [String] {
+        computed[kind] ?? []
+    }
+
+    /// The subjects of the memos of `kind` this build computed again with the value the
+    /// previous build had (so that what depends on them was reused), sorted.
+    public func unchanged(_ kind: String) -> [String] {
+        unchanged[kind] ?? []
+    }
+
+    /// How many memos of `kind` this build reused.
+    public func reused(_ kind: String) -> Int {
+        reused[kind] ?? 0
+    }
+
+    mutating func record(_ key: String, computed wasComputed: Bool, unchanged wasUnchanged: Bool = false) {
+        let (kind, subject) = Self.split(key)
+        func insert(into list: inout [String: [String]]) {
+            var subjects = list[kind] ?? []
+            subjects.insert(subject, at: subjects.firstIndex { $0 > subject } ?? subjects.endIndex)
+            list[kind] = subjects
+        }
+        if wasComputed {
+            insert(into: &computed)
+            if wasUnchanged { insert(into: &unchanged) }
+        } else {
+            reused[kind, default: 0] += 1
+        }
+    }
+
+    /// A key's kind (before the first `:`) and subject (after it; empty when there is none).
+    static func split(_ key: String) -> (kind: String, subject: String) {
+        guard let colon = key.firstIndex(of: ":") else { return (key, "") }
+        return (String(key[..<colon]), String(key[key.index(after: colon)...]))
     }
 }
 

@@ -16,27 +16,48 @@ struct ChapterLoader: Sendable {
     var session: BuildSession? = nil
 
     private struct Input: Equatable, Sendable {
-        /// The file's device, inode, size and modification time in nanoseconds.
+        /// The file's device, inode and size, and its modification and status-change times in
+        /// nanoseconds. The status-change time cannot be set back, so a file rewritten with
+        /// its size and modification time kept (`cp -p`, `rsync -t`, a restore) has a new stamp.
         var stamp: [Int]
+        /// The file's text when it changed so recently that it could change again without its
+        /// stamp changing (time stamps move in clock ticks of a few milliseconds): such a file
+        /// is compared by its bytes.
+        var text: ExactText?
         var smartPunctuation: Bool
     }
 
+    /// How recent a change must be for a file's stamp not to be trusted, in seconds: far more
+    /// than a clock tick, and short enough that a file being edited is read only while it is.
+    static let recentChange: Int = 2
+
     /// Loads `content/<book>/<name>`; `nil` (with diagnostics) when it cannot be used.
     func load(path: String) -> (Loaded?, [Diagnostic]) {
-        // In a session, a file whose size and modification time are unchanged is not read again.
         var info = stat()
-        if let session, stat(directory.root.path + "/" + path, &info) == 0 {
-            #if os(Linux)
-            let modified = [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
-            #else
-            let modified = [Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec)]
-            #endif
-            let stamp = [Int(info.st_dev), Int(info.st_ino), Int(info.st_size)] + modified
-            return session.memo("chapter:" + path, input: Input(stamp: stamp, smartPunctuation: parser.smartPunctuation)) {
-                read(path: path)
-            }.value
+        guard let session, stat(directory.root.path + "/" + path, &info) == 0 else { return read(path: path) }
+        // In a session, a file whose stamp is unchanged is not read again, unless it was read
+        // while its stamp could not be trusted.
+        #if os(Linux)
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #else
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #endif
+        let times = [modified.tv_sec, modified.tv_nsec, changed.tv_sec, changed.tv_nsec].map { Int($0) }
+        let stamp = [Int(info.st_dev), Int(info.st_ino), Int(info.st_size)] + times
+        let key = "chapter:" + path
+        let settled = Input(stamp: stamp, smartPunctuation: parser.smartPunctuation)
+        let recent = max(times[0], times[2]) >= Int(Date().timeIntervalSince1970) - Self.recentChange
+        let previous = session.previousInput(key, as: Input.self)
+        if recent || (previous?.stamp == stamp && previous?.text != nil) {
+            guard case .file(let file) = directory.read(path) else { return read(path: path) }
+            var input = settled
+            input.text = ExactText(file.text)
+            let found = session.memo(key, input: input) { load(file) }.value
+            // Once the change is old enough, the stamp says it all.
+            if !recent { session.restate(key, input: settled) }
+            return found
         }
-        return read(path: path)
+        return session.memo(key, input: settled) { read(path: path) }.value
     }
 
     private func read(path: String) -> (Loaded?, [Diagnostic]) {

@@ -45,6 +45,13 @@ public enum TransformStage {
         var book: String
     }
 
+    /// Whether a chapter resolved again came out as before (the index changed, but not what
+    /// this chapter's links point at): then what is rendered from it is reused.
+    private static func sameResolution(_ old: (Chapter, Set<String>, [Diagnostic]), _ new: (Chapter, Set<String>, [Diagnostic])) -> Bool {
+        old.0.slug == new.0.slug && old.0.source.path == new.0.source.path && ExactText(old.0.source.text) == ExactText(new.0.source.text)
+            && old.0.frontMatter == new.0.frontMatter && old.0.document == new.0.document && old.1 == new.1 && old.2 == new.2
+    }
+
     /// Transforms every chapter with computed content from `context` (a report passes its
     /// own, holding its client's scenario and the simulation it has run already).
     static func run(_ project: Project, context: ScenarioContext, session: BuildSession? = nil) async -> (Publication, [Diagnostic]) {
@@ -105,7 +112,7 @@ public enum TransformStage {
             }
             guard let session else { return (resolve(), 0) }
             let input = ResolveInput(prepared: item.1, index: indexVersion, book: project.books[bookIndex].slug)
-            let found = session.memo("resolve:" + item.0.chapter.source.path, input: input, compute: resolve)
+            let found = session.memo("resolve:" + item.0.chapter.source.path, input: input, unchanged: sameResolution, compute: resolve)
             return (found.value, found.version)
         }
         var books = project.books
