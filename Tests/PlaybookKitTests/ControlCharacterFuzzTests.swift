@@ -42,7 +42,7 @@ import Testing
             "content/one/book.yaml": "title: One\ndate: 2026-01-01\n",
         ])
         try Data(Self.png).write(to: folder.url.appendingPathComponent("content/one/p.png"))
-        var generator = RobustnessTests.Generator(state: 20_261_201)
+        var generator = SeededGenerator(seed: 20_261_201)
         var built = 0, refused = 0
         for round in 0..<40 {
             // Every other chapter holds raw characters too, which the load stage refuses.
@@ -100,7 +100,7 @@ import Testing
     // MARK: - YAML aliases
 
     @Test func yamlWithRandomAnchorsAndAliasesGivesABoundedTreeOrAPlace() {
-        var generator = RobustnessTests.Generator(state: 15_15_15)
+        var generator = SeededGenerator(seed: 15_15_15)
         var refused = 0, parsed = 0
         let clock = ContinuousClock()
         for round in 0..<300 {

@@ -39,9 +39,22 @@ import Testing
         #expect(left == [".build.new-\(alive)", ".build.new-\(dead)0"].sorted())
     }
 
+    /// Whether two folders can be exchanged in one step here (Linux with `renameat2`); where
+    /// they cannot, the swap falls back to two renames, which the README says leave a moment
+    /// without the folder, so the test below does not apply.
+    static func exchangeWorksHere() -> Bool {
+        guard let temporary = try? TemporaryFolder() else { return false }
+        defer { temporary.remove() }
+        let first = temporary.url.appendingPathComponent("a").path, second = temporary.url.appendingPathComponent("b").path
+        guard (try? FileManager.default.createDirectory(atPath: first, withIntermediateDirectories: false)) != nil,
+              (try? FileManager.default.createDirectory(atPath: second, withIntermediateDirectories: false)) != nil else { return false }
+        return FolderSwap.exchange(first, second)
+    }
+
     /// Swapping folders back and forth while another thread looks: the target is never missing,
     /// and each swap leaves the other folder's content in place.
-    @Test func theSwapNeverLeavesTheTargetMissing() throws {
+    @Test(.enabled(if: exchangeWorksHere(), "needs the one-step exchange (renameat2 on Linux)"))
+    func theSwapNeverLeavesTheTargetMissing() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
         let target = temporary.url.appendingPathComponent("build").path

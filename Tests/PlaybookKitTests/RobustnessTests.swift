@@ -8,17 +8,6 @@ import Testing
 /// never a crash.
 @Suite struct RobustnessTests {
     /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = [
         "text ", "*", "**", "_", "`", "[", "]", "(", ")", "![", "<", ">", "&", "&nbsp;", "&bogus;", "&#0;", "&#x110000;",
         "<div>", "</div>", "<span>", "</span>", "<p>", "<br>", "</br>", "<img src=\"x.png\">", "<svg><path/></svg>",
@@ -37,7 +26,7 @@ import Testing
             "content/one/book.yaml": "title: One\ndate: 2026-01-01\n",
             "content/one/02-b.md": "---\ntitle: B\norder: 2\n---\n## Z\n",
         ])
-        var generator = Generator(state: 20_261_123)
+        var generator = SeededGenerator(seed: 20_261_123)
         var sawErrors = 0
         for _ in 0..<150 {
             var body = ""

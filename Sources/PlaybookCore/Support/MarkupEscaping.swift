@@ -49,13 +49,23 @@ public enum XMLEscaping {
         case 62: return ("&gt;", 1)
         case 34 where quotes: return ("&quot;", 1)
         case 39 where quotes: return ("&#39;", 1)
-        case 9, 10, 13: return nil
-        case 0..<0x20: return ("\u{FFFD}", 1)
-        // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-        case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-            return ("\u{FFFD}", 3)
+        case 0..<0x20, 0xEF: return forbiddenLength(in: bytes, at: index).map { ("\u{FFFD}", $0) }
         default: return nil
         }
+    }
+
+    /// How many bytes the character XML forbids at byte `index` of UTF-8 `bytes` spans, or
+    /// `nil` when there is none: the byte-level form of ``isForbidden(_:)``, for scans that
+    /// do not decode scalars.
+    @inline(__always)
+    public static func forbiddenLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D ? nil : 1 }
+        // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+        if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+            return 3
+        }
+        return nil
     }
 
     private static func escape(_ text: String, quotes: Bool) -> String {

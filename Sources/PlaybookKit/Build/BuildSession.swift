@@ -48,8 +48,9 @@ public final class BuildSession: @unchecked Sendable {
     /// The work the last build did and reused, memo by memo (for tests and measurements).
     public var lastBuildWork: BuildWork {
         lock.lock()
-        defer { lock.unlock() }
-        return work
+        let work = self.work
+        lock.unlock()
+        return work.sorted()
     }
 
     /// The value of `compute` for `input`, from the last build that had the same input under
@@ -201,18 +202,23 @@ public struct BuildWork: Sendable, Equatable {
     }
 
     mutating func record(_ key: String, computed wasComputed: Bool, unchanged wasUnchanged: Bool = false) {
+        // Appended as they come (under the session's lock, from every core); ``sorted()`` orders
+        // them once, when the tally is read.
         let (kind, subject) = Self.split(key)
-        func insert(into list: inout [String: [String]]) {
-            var subjects = list[kind] ?? []
-            subjects.insert(subject, at: subjects.firstIndex { $0 > subject } ?? subjects.endIndex)
-            list[kind] = subjects
-        }
         if wasComputed {
-            insert(into: &computed)
-            if wasUnchanged { insert(into: &unchanged) }
+            computed[kind, default: []].append(subject)
+            if wasUnchanged { unchanged[kind, default: []].append(subject) }
         } else {
             reused[kind, default: 0] += 1
         }
+    }
+
+    /// The tally with every list of subjects sorted.
+    func sorted() -> BuildWork {
+        var copy = self
+        copy.computed = computed.mapValues { $0.sorted() }
+        copy.unchanged = unchanged.mapValues { $0.sorted() }
+        return copy
     }
 
     /// A key's kind (before the first `:`) and subject (after it; empty when there is none).

@@ -49,7 +49,8 @@ struct ChapterLoader: Sendable {
         let recent = max(times[0], times[2]) >= Int(Date().timeIntervalSince1970) - Self.recentChange
         let previous = session.previousInput(key, as: Input.self)
         if recent || (previous?.stamp == stamp && previous?.text != nil) {
-            guard case .file(let file) = directory.read(path) else { return read(path: path) }
+            let result = directory.read(path)
+            guard case .file(let file) = result else { return loaded(result, path: path) }
             var input = settled
             input.text = ExactText(file.text)
             let found = session.memo(key, input: input) { load(file) }.value
@@ -61,13 +62,16 @@ struct ChapterLoader: Sendable {
     }
 
     private func read(path: String) -> (Loaded?, [Diagnostic]) {
-        let file: SourceFile
-        switch directory.read(path) {
-        case .file(let read): file = read
+        loaded(directory.read(path), path: path)
+    }
+
+    /// The chapter from what reading `path` gave.
+    private func loaded(_ result: ProjectDirectory.ReadResult, path: String) -> (Loaded?, [Diagnostic]) {
+        switch result {
+        case .file(let file): return load(file)
         case .missing: return (nil, [.disappeared(path)])
         case .failed(let diagnostic): return (nil, [diagnostic])
         }
-        return load(file)
     }
 
     /// Loads a chapter file already read (a built-in one has no file on disk).

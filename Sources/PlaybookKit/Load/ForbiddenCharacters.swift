@@ -14,7 +14,7 @@ enum ForbiddenCharacters {
         // Nearly every file has none: a byte scan says so without decoding scalars (a
         // 1,000-chapter book is read in a few milliseconds), and only a file that has one is
         // walked again to place it.
-        guard mayHoldForbidden(file.text) else { return nil }
+        guard holdsForbidden(file.text) else { return nil }
         var line = 1
         var lineStart = 0
         var first: (line: Int, column: Int, length: Int, scalar: UInt32)?
@@ -42,21 +42,10 @@ enum ForbiddenCharacters {
                       notes: more > 0 ? [.init("the file holds \(more) more such character\(more == 1 ? "" : "s")")] : [])
     }
 
-    /// Whether the UTF-8 of `text` may hold a forbidden character: a byte below 0x20 other than
-    /// tab, line feed and carriage return, or the lead bytes of U+FFFE/U+FFFF (EF BF BE/BF).
-    private static func mayHoldForbidden(_ text: String) -> Bool {
+    /// Whether the UTF-8 of `text` holds a forbidden character (``XMLEscaping/forbiddenLength(in:at:)``).
+    private static func holdsForbidden(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
-                if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
-                index += 1
-            }
-            return false
-        }
+        return text.withUTF8 { bytes in bytes.indices.contains { XMLEscaping.forbiddenLength(in: bytes, at: $0) != nil } }
     }
 }
 

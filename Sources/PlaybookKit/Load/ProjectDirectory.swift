@@ -88,20 +88,6 @@ struct ProjectDirectory: Sendable {
         }
     }
 
-    /// Why the file at `path` could not be read, or `nil` when it can (it lies inside the
-    /// project and is a regular file within the size limit); a missing file is `nil` too.
-    func check(_ path: String) -> Diagnostic? {
-        switch locate(path) {
-        case .missing: return nil
-        case .outside: return outside(path)
-        case .inside(let real):
-            switch RegularFile.check(real) {
-            case .success, .failure(.missing): return nil
-            case .failure(let refusal): return Self.diagnostic(refusal, path: path)
-            }
-        }
-    }
-
     /// Whether a file or folder exists at `path`.
     func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: url(path).path)
@@ -159,8 +145,10 @@ struct ProjectDirectory: Sendable {
                 }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     walk(child)
-                } else if let problem = check(full) {
-                    refused.append(problem)
+                } else if case .failure(let refusal) = RegularFile.classify(info) {
+                    // `info` is the file's own status (a link's target's, once resolved inside):
+                    // no second lookup.
+                    refused.append(Self.diagnostic(refusal, path: full))
                 } else {
                     result.append(child)
                 }

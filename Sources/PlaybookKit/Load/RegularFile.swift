@@ -28,13 +28,6 @@ enum RegularFile {
         case unreadable(String)
     }
 
-    /// What a path holds, without opening it: a regular file (and its size), or the refusal.
-    static func check(_ path: String) -> Result<Int, Refusal> {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return .failure(errorRefusal()) }
-        return classify(status)
-    }
-
     /// The bytes of the regular file at `path`.
     static func read(_ path: String) -> Result<[UInt8], Refusal> {
         // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting; the
@@ -69,7 +62,8 @@ enum RegularFile {
         return .success(bytes)
     }
 
-    private static func classify(_ status: stat) -> Result<Int, Refusal> {
+    /// A file's status as a regular file (and its size), or why it is refused.
+    static func classify(_ status: stat) -> Result<Int, Refusal> {
         switch status.st_mode & S_IFMT {
         case S_IFREG:
             let size = Int(status.st_size)

@@ -92,7 +92,7 @@ public struct ReportChanges: Sendable {
             case .tooLarge: reason = "it is larger than \(RegularFile.sizeLimitText)"
             case .unreadable(let message): reason = message
             }
-            return .failure(.error(.noEarlierRun, "--compare: \(file) cannot be read: \(reason)", at: nil))
+            return .failure(.noEarlierRun("--compare: \(file) cannot be read: \(reason)"))
         }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(data))) as? [String: Any] else {
             return .failure(.noEarlierRun("--compare: \(file) is not a report's figures file"))

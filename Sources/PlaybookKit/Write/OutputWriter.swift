@@ -12,11 +12,14 @@ public struct OutputWriter: Sendable {
     public let projectRoot: URL
     /// The output folder.
     public let output: URL
+    /// The project's files, read under its rule (resolved once, not per copied file).
+    private let directory: ProjectDirectory
 
     /// Creates a writer.
     public init(projectRoot: URL, output: URL) {
         self.projectRoot = projectRoot
         self.output = output
+        directory = ProjectDirectory(root: projectRoot)
     }
 
     /// Writes everything; on failure the diagnostic says what could not be written.
@@ -191,9 +194,9 @@ public struct OutputWriter: Sendable {
     /// The bytes of a project file to copy, read under the project's rule (inside the
     /// project, a regular file, within the size limit: see ``ProjectDirectory``).
     private func copied(_ source: String) -> Result<[UInt8], Diagnostic> {
-        switch ProjectDirectory(root: projectRoot).readBytes(source) {
+        switch directory.readBytes(source) {
         case .bytes(let bytes): return .success(bytes)
-        case .missing: return .failure(.error(.writeFailed, "cannot write the output: \(source) disappeared while it was being read", at: .file(source)))
+        case .missing: return .failure(.disappeared(source))
         case .failed(let diagnostic): return .failure(diagnostic)
         }
     }
