@@ -62,9 +62,9 @@ struct TemplateStructure {
             let tagEnd = end + closing.count
             let location = file.location(line: lineNumber, column: tagStart - lineStart + 1,
                                          length: content.contains(UInt8(ascii: "\n")) ? open.count : tagEnd - tagStart)
-            let name = String(decoding: content.dropFirst(), as: UTF8.self).trimmingCharacters(in: " \t")
+            let name = String(decoding: content.dropFirst(), as: UTF8.self).trimmingWhitespace()
             if kind == UInt8(ascii: "=") {
-                let words = name.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                let words = name.split(whereSeparator: \.isWhitespace)
                 if words.count == 2 {
                     open = Array(words[0].utf8)
                     close = Array(words[1].utf8)
@@ -97,8 +97,10 @@ struct TemplateStructure {
 }
 
 private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        return String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
+    /// The text without the white space around it — every `Character.isWhitespace`, line
+    /// breaks included, as swift-mustache skips around a partial's name: trimming less would
+    /// read `{{> self⏎}}` as another name and miss the loop it makes.
+    func trimmingWhitespace() -> String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

@@ -48,7 +48,10 @@ public enum YAMLParser {
     /// (line and column from 1, in characters); `nil` when there is none or when the text is
     /// not valid YAML (Yams then reports the mistake).
     private static func aliasOverLimit(_ text: String) -> AliasOverLimit? {
-        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        // An alias copies what an anchor names: without both an `&` and a `*` (scenario formulas
+        // multiply with `*` but have no anchors) there is nothing to count, and libyaml need not
+        // read the text a second time.
+        guard text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var text = text
         return text.withUTF8 { aliasOverLimit(in: $0) }
     }

@@ -140,7 +140,9 @@ import Testing
         // The last streams are closed within moments; allow the server a second to see it.
         let end = Date().addingTimeInterval(5)
         while server.openDescriptors > before + 2, Date() < end { Thread.sleep(forTimeInterval: 0.05) }
+        #if os(Linux)  // the count comes from /proc
         #expect(server.openDescriptors <= before + 2, "\(server.openDescriptors) files open, \(before) before the streams")
+        #endif
 
         #expect(LoopbackSocket(port: server.port)?.get(page, host: "127.0.0.1").hasPrefix("HTTP/1.1 200 OK\r\n") == true)
         let chapter = server.project.appendingPathComponent("content/customer-service/05-the-contact-centre-baseline.md")
@@ -182,7 +184,9 @@ import Testing
         #expect((640...643).contains(refused), "\(refused) refused")
         #expect(refusal.contains("\r\nRetry-After: 5\r\n"))
         #expect(refusal.contains("<p>128 pages are already listening for changes, the most the preview holds. This page will try again.</p>"))
+        #if os(Linux)  // the count comes from /proc
         #expect(server.openDescriptors < 1024)
+        #endif
 
         let chapter = server.project.appendingPathComponent("content/customer-service/05-the-contact-centre-baseline.md")
         try (try String(contentsOf: chapter, encoding: .utf8) + "\nSaved while held.\n").write(to: chapter, atomically: true, encoding: .utf8)

@@ -41,6 +41,19 @@ import Testing
         """)
     }
 
+    /// swift-mustache skips line breaks and other white space around a partial's name, so the
+    /// loop check must too.
+    @Test func aTemplateThatIncludesItselfAcrossALineBreakIsALoop() async throws {
+        #expect(try await check(["templates/home.mustache": "{{> home\n}}\n"]) == """
+        templates/home.mustache:1:1: error: this template includes itself: home → home [template-loop]
+          1 | {{> home
+            | ^~
+          hint: a template cannot include itself, directly or through others; rendering it would never end
+        1 error
+
+        """)
+    }
+
     @Test func aTemplateThatIsItsOwnParentIsALoop() async throws {
         #expect(try await check(["templates/home.mustache": "{{<home}}{{/home}}\n"]) == """
         templates/home.mustache:1:1: error: this template includes itself: home → home [template-loop]

@@ -42,8 +42,9 @@ def waiter(driver, seen):
 # (a picture behind text cannot be measured from styles).
 LOOK = r"""
 function rgba(text) {
-  var m = /rgba?\(([^)]*)\)/.exec(text || "");
-  if (!m) return null;
+  var m = /^rgba?\(([^)]*)\)$/.exec(text || "");
+  // A colour this cannot read (oklch(), color-mix() …) must fail the check, not be skipped.
+  if (!m) throw new Error("cannot measure the colour " + text);
   var p = m[1].split(/[\s,\/]+/).filter(function (x) { return x !== ""; }).map(Number);
   return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
 }

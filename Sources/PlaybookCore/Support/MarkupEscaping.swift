@@ -21,7 +21,7 @@ public enum XMLEscaping {
 
     /// Appends escaped text to `out` without building a temporary string when nothing needs escaping.
     public static func append(_ text: String, to out: inout String, quotes: Bool = false) {
-        if needsEscaping(text, quotes: quotes) { out += escape(text, quotes: quotes) } else { out += text }
+        out += escape(text, quotes: quotes)
     }
 
     /// Whether `text` holds a character that escaping would change.
@@ -69,6 +69,8 @@ public enum XMLEscaping {
     }
 
     private static func escape(_ text: String, quotes: Bool) -> String {
+        // Most values need nothing: hand them back without copying them.
+        guard needsEscaping(text, quotes: quotes) else { return text }
         var text = text
         return text.withUTF8 { bytes in
             var out = [UInt8]()

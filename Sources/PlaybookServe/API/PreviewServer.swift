@@ -97,7 +97,9 @@ struct Preview: Sendable {
     init(configuration: PreviewServer.Configuration, folder: URL, report: @escaping @Sendable (PreviewMessage) -> Void) {
         self.configuration = configuration
         self.folder = folder
-        channel = ReloadChannel()
+        // Streams never take more than half the connections, so pages still load under a low
+        // open-file limit (128 at the usual 1,024).
+        channel = ReloadChannel(limit: min(ReloadChannel.defaultLimit, ConnectionLimit.maximum / 2))
         builder = PreviewBuilder(projectRoot: configuration.projectRoot, folder: folder, includeDrafts: configuration.includeDrafts,
                                  channel: channel, report: report)
         files = PreviewFiles(folder: folder, injection: ReloadScript.tag)

@@ -1,7 +1,19 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
+private let sendFlags = Int32(MSG_NOSIGNAL)
+#else
+import Darwin
+private let streamSocket = SOCK_STREAM
+private let sendFlags: Int32 = 0  // SIGPIPE is turned off per socket (SO_NOSIGPIPE) instead
 #endif
+
+/// The C library's `send` and `close`, which the methods of the same names below hide.
+private func sendBytes(_ descriptor: Int32, _ pointer: UnsafeRawPointer?, _ count: Int) -> Int {
+    send(descriptor, pointer, count, sendFlags)
+}
+private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }
 
 /// A plain TCP connection to a port on 127.0.0.1, for what an HTTP client library hides: a
 /// `Host` header of our choosing, a stream left open or dropped mid-way, a thousand at once.
@@ -12,9 +24,13 @@ final class LoopbackSocket {
 
     /// Connects to `port`, giving up after `timeout` seconds (nil: could not connect in time).
     init?(port: Int, timeout: Double = 5) {
-        let handle = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let handle = socket(AF_INET, streamSocket, 0)
         guard handle >= 0 else { return nil }
         descriptor = handle
+        #if !canImport(Glibc)
+        var one: Int32 = 1
+        setsockopt(handle, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+        #endif
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -41,7 +57,7 @@ final class LoopbackSocket {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
-            let count = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let count = bytes[sent...].withUnsafeBytes { sendBytes(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { return }
             sent += count
         }
@@ -73,7 +89,7 @@ final class LoopbackSocket {
 
     /// Closes the connection (once).
     func close() {
-        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+        if descriptor >= 0 { closeDescriptor(descriptor) }
         descriptor = -1
     }
 
