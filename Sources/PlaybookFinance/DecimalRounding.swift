@@ -122,11 +122,14 @@ public enum DecimalRounding {
             if digits.isEmpty { negative = false; point = 0 }
         }
 
-        /// Whether the digits from `index` on are a 4 and six or more 9s in a number written
-        /// with at least 15 significant digits: a half that binary arithmetic put a hair below.
+        /// Whether the digits from `index` on are a 4 and then 9s — six or more, and running
+        /// through at least the 12th significant digit — in a number written with at least 15
+        /// significant digits: a half that binary arithmetic put a hair (about 1e-12 of the
+        /// value) below. `2.49999991234567` is a real value below the half, not noise.
         private func isHairBelowHalf(from index: Int) -> Bool {
-            guard digits.count >= 15, digits[index] == 4, digits.count - index > 6 else { return false }
-            return digits[(index + 1)..<(index + 7)].allSatisfy { $0 == 9 }
+            let end = Swift.max(12, index + 7)
+            guard digits.count >= 15, digits[index] == 4, digits.count >= end else { return false }
+            return digits[(index + 1)..<end].allSatisfy { $0 == 9 }
         }
 
         /// The integer and fraction digits with exactly `places` decimals.

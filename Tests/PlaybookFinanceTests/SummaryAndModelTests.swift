@@ -180,6 +180,8 @@ extension Double {
         #expect(DecimalRounding.round(0.5, places: 0) == 1)
         #expect(DecimalRounding.round(-0.4, places: 0).sign == .plus)  // no "−0"
         #expect(DecimalRounding.round(0.4999999, places: 0) == 0)  // typed, not noise
+        #expect(DecimalRounding.round(2.49999991234567, places: 0) == 2)  // 8.8e-8 below the half: a real value
+        #expect(DecimalRounding.round(67_189.49999999994, places: 0) == 67_190)  // binary noise: the half
         #expect(DecimalRounding.round(1_234.5, places: -1) == 1_230)
         #expect(DecimalRounding.round(1_250, places: -2) == 1_300)
         #expect(DecimalRounding.round(-1_250, places: -2) == -1_300)

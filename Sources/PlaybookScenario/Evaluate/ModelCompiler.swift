@@ -315,6 +315,7 @@ public struct ModelCompiler {
     // MARK: - Code
 
     private mutating func compile(_ formula: Formula) -> Program {
+        let scalars = Array(formula.text.unicodeScalars)
         var instructions: [Program.Instruction] = []
         var current = 0, deepest = 0
         func push() { current += 1; deepest = Swift.max(deepest, current) }
@@ -335,14 +336,14 @@ public struct ModelCompiler {
                 current -= 1
                 switch op {
                 case .add, .subtract, .multiply:
-                    let site = addSite(.arithmetic, formula, span, Self.text(of: expression, in: formula.text))
+                    let site = addSite(.arithmetic, formula, span, Self.text(of: expression, in: scalars))
                     instructions.append(op == .add ? .add(site: site) : (op == .subtract ? .subtract(site: site) : .multiply(site: site)))
                 case .divide:
-                    let site = addSite(.division, formula, span, Self.text(of: right, in: formula.text))
-                    _ = addSite(.arithmetic, formula, span, Self.text(of: expression, in: formula.text))  // site + 1: its overflow
+                    let site = addSite(.division, formula, span, Self.text(of: right, in: scalars))
+                    _ = addSite(.arithmetic, formula, span, Self.text(of: expression, in: scalars))  // site + 1: its overflow
                     instructions.append(.divide(site: site))
                 case .power:
-                    instructions.append(.power(site: addSite(.power, formula, span, Self.text(of: expression, in: formula.text))))
+                    instructions.append(.power(site: addSite(.power, formula, span, Self.text(of: expression, in: scalars))))
                 }
             case .call(let name, let arguments, let span):
                 arguments.forEach(emit)
@@ -363,8 +364,9 @@ public struct ModelCompiler {
     }
 
     /// The text of a sub-expression as written (for "… is zero" messages).
-    static func text(of expression: Expression, in formula: String) -> String {
-        let scalars = Array(formula.unicodeScalars)
+    /// `scalars` are the formula's, copied once per formula by the caller (per operation, a
+    /// long formula would compile in quadratic time).
+    static func text(of expression: Expression, in scalars: [Unicode.Scalar]) -> String {
         var low = Int.max, high = 0
         func visit(_ expression: Expression) {
             switch expression {

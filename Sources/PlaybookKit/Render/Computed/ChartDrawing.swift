@@ -101,14 +101,17 @@ struct ChartDrawing {
         let left = 20.0, right = ChartSVG.width - 20, top = 30.0, bottom = 300 - 44.0
         let most = Double(counts.max() ?? 1)
         let width = (right - left) / Double(max(counts.count, 1))
-        let binWidth = (high - low) / Double(max(counts.count, 1))
         for (index, count) in counts.enumerated() {
             let height = most > 0 ? Double(count) / most * (bottom - top) : 0
-            let from = low + binWidth * Double(index)
-            chart.rect(x: left + width * Double(index) + 1, y: bottom, width: width - 2, height: -height, class: from + binWidth / 2 < 0 ? "pb-negative" : "pb-positive")
+            let from = ChartSeries.histogramEdge(index, bins: counts.count, low: low, high: high)
+            let to = ChartSeries.histogramEdge(index + 1, bins: counts.count, low: low, high: high)
+            chart.rect(x: left + width * Double(index) + 1, y: bottom, width: width - 2, height: -height,
+                       class: from / 2 + to / 2 < 0 ? "pb-negative" : "pb-positive")
         }
         chart.line(x1: left, y1: bottom, x2: right, y2: bottom, class: "pb-axis")
-        func position(_ value: Double) -> Double { high > low ? left + (value - low) / (high - low) * (right - left) : (left + right) / 2 }
+        func position(_ value: Double) -> Double {
+            high > low ? left + (value / 2 - low / 2) / (high / 2 - low / 2) * (right - left) : (left + right) / 2
+        }
         for (name, value) in [("P10", npv.p10), ("P50", npv.p50), ("P90", npv.p90)] {
             chart.line(x1: position(value), y1: top - 6, x2: position(value), y2: bottom, class: "pb-marker")
             chart.text(name, x: position(value), y: top - 10, anchor: "middle", class: "pb-label pb-marker-label")

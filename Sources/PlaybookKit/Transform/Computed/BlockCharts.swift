@@ -32,6 +32,13 @@ enum ChartSeries: Equatable {
     /// How many simulated NPVs fall in each range from `low` to `high`, with P10, P50 and P90.
     case histogram(counts: [Int], low: Double, high: Double, npv: Percentiles, draws: Int, probabilityPositiveROI: Double)
 
+    /// Where bin `index` of a histogram of `bins` from `low` to `high` starts (`bins` gives
+    /// where the last ends). Worked out on halves, as the simulation bins the draws, so that a
+    /// range wider than the largest double (−1e308 to 1e308) still has finite edges.
+    static func histogramEdge(_ index: Int, bins: Int, low: Double, high: Double) -> Double {
+        2 * (low / 2 + (high / 2 - low / 2) / Double(max(bins, 1)) * Double(index))
+    }
+
     /// One bar of the breakdown.
     struct BreakdownLine: Equatable {
         var label: String
@@ -100,11 +107,10 @@ struct BlockCharts {
     func histogram(_ result: SimulationResult, id: String, caption: String?) -> BlockChart {
         let counts = result.histogram.counts
         let low = result.histogram.low, high = result.histogram.high
-        let binWidth = (high - low) / Double(max(counts.count, 1))
         var data = BlockTable(caption: "The data: draws by NPV range", head: ["NPV from", "to", "Draws"], numericColumns: [0, 1, 2])
+        func edge(_ index: Int) -> Double { ChartSeries.histogramEdge(index, bins: counts.count, low: low, high: high) }
         for (index, count) in counts.enumerated() {
-            let from = low + binWidth * Double(index)
-            data.add([tables.money(from), tables.money(from + binWidth), .figure(.plain(Double(count)))])
+            data.add([tables.money(edge(index)), tables.money(edge(index + 1)), .figure(.plain(Double(count)))])
         }
         let npv = ChartSeries.Percentiles(p10: result.npv.p10, p50: result.npv.p50, p90: result.npv.p90)
         return BlockChart(kind: .simulation, caption: caption.map { FigureText($0) } ?? "\(spec.client): the range of NPV in \(.plain(Double(result.iterations))) simulated outcomes",

@@ -5,7 +5,6 @@ import PlaybookScenario
 /// Builds the values of each computed block from a scenario.
 struct BlockTables {
     let scenario: Scenario
-    var formatter: ValueFormatter { scenario.formatter }
     var spec: ScenarioSpec { scenario.spec }
 
     /// An amount in whole currency units.
