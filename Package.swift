@@ -58,13 +58,38 @@ let package = Package(
             name: "PlaybookZip",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The stages of a build, one module each, in the order the data flows; each depends
+        // only on the modules above it (see ARCHITECTURE.md, "Modules").
+        .target(name: "PlaybookSession", dependencies: ["PlaybookCore"]),
+        .target(name: "PlaybookFiles", dependencies: ["PlaybookCore"]),
+        .target(name: "PlaybookXHTML", dependencies: ["PlaybookCore"]),
+        .target(
+            name: "PlaybookLoad",
+            dependencies: ["PlaybookCore", "PlaybookFiles", "PlaybookSession", "PlaybookMarkdown", "PlaybookYAML",
+                           "PlaybookTemplates", "PlaybookScenario"]
+        ),
+        .target(
+            name: "PlaybookEvaluate",
+            dependencies: ["PlaybookCore", "PlaybookXHTML", "PlaybookYAML", "PlaybookScenario", "PlaybookFinance"]
+        ),
+        .target(
+            name: "PlaybookTransform",
+            dependencies: ["PlaybookCore", "PlaybookSession", "PlaybookXHTML", "PlaybookEvaluate", "PlaybookScenario"]
+        ),
+        .target(
+            name: "PlaybookRender",
+            dependencies: ["PlaybookCore", "PlaybookSession", "PlaybookXHTML", "PlaybookLoad", "PlaybookEvaluate",
+                           "PlaybookTemplates", "PlaybookZip", "PlaybookScenario", "PlaybookFinance"]
+        ),
+        .target(name: "PlaybookWrite", dependencies: ["PlaybookCore", "PlaybookFiles", "PlaybookSession"]),
         .target(
             name: "PlaybookKit",
-            dependencies: ["PlaybookCore", "PlaybookMarkdown", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip", "PlaybookScenario"]
+            dependencies: ["PlaybookCore", "PlaybookSession", "PlaybookFiles", "PlaybookLoad", "PlaybookEvaluate",
+                           "PlaybookTransform", "PlaybookRender", "PlaybookWrite", "PlaybookTemplates", "PlaybookScenario"]
         ),
         .target(
             name: "PlaybookServe",
-            dependencies: ["PlaybookKit", "PlaybookCore", .product(name: "Hummingbird", package: "hummingbird"),
+            dependencies: ["PlaybookKit", "PlaybookCore", "PlaybookSession", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -73,7 +98,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "playbook",
-            dependencies: ["PlaybookKit", "PlaybookScenario", "PlaybookServe",
+            dependencies: ["PlaybookCore", "PlaybookKit", "PlaybookLoad", "PlaybookScenario", "PlaybookServe",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PlaybookCoreTests", dependencies: ["PlaybookCore"]),
@@ -82,7 +107,9 @@ let package = Package(
         .testTarget(name: "PlaybookMarkdownTests", dependencies: ["PlaybookCore", "PlaybookMarkdown"]),
         .testTarget(
             name: "PlaybookKitTests",
-            dependencies: ["PlaybookKit", "PlaybookCore", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip"],
+            dependencies: ["PlaybookKit", "PlaybookCore", "PlaybookSession", "PlaybookFiles", "PlaybookXHTML", "PlaybookLoad",
+                           "PlaybookEvaluate", "PlaybookTransform", "PlaybookRender", "PlaybookWrite", "PlaybookYAML",
+                           "PlaybookTemplates", "PlaybookZip", "PlaybookScenario"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/PlaybookKit/Transform/RawHTML/HTMLEntities+Generated.swift from Python's
+"""Generates Sources/PlaybookXHTML/HTMLEntities+Generated.swift from Python's
 copy of the WHATWG named character reference table (html.entities.html5, in the standard
 library since Python 3.3; nothing is downloaded).
 
@@ -12,7 +12,7 @@ import os
 import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "Sources", "PlaybookKit", "Transform", "RawHTML", "HTMLEntities+Generated.swift")
+out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "Sources", "PlaybookXHTML", "HTMLEntities+Generated.swift")
 
 terminated = sorted(k[:-1] for k in html.entities.html5 if k.endswith(";"))
 legacy = sorted(k for k in html.entities.html5 if not k.endswith(";"))

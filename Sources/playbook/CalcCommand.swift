@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaybookCore
 import PlaybookKit
+import PlaybookLoad
 import PlaybookScenario
 
 /// `playbook calc`: a scenario's figures in the terminal, as JSON or as CSV.

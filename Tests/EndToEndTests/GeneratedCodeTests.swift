@@ -7,7 +7,7 @@ import Testing
     /// Every generated Swift file of the repository, with the script that writes it.
     static let generated: [(file: String, script: String)] = [
         ("Sources/PlaybookTemplates/StarterFiles+Generated.swift", "scripts/embed-starter.py"),
-        ("Sources/PlaybookKit/Transform/RawHTML/HTMLEntities+Generated.swift", "scripts/generate-entities.py"),
+        ("Sources/PlaybookXHTML/HTMLEntities+Generated.swift", "scripts/generate-entities.py"),
     ]
 
     /// Runs `script` with a temporary output path and returns what it wrote.

@@ -1,6 +1,7 @@
 @testable import PlaybookKit
 import PlaybookTemplates
 import Testing
+@testable import PlaybookEvaluate
 
 /// The declarations of the block kinds, checked against what the recipe "to add a block kind"
 /// asks for: a built-in template for every kind, and arguments that do not clash.

@@ -3,6 +3,8 @@ import PlaybookCore
 import PlaybookKit
 import PlaybookScenario
 import Testing
+@testable import PlaybookEvaluate
+@testable import PlaybookLoad
 
 /// `playbook calc` of the shipped scenarios, as table, JSON and CSV, compared with the files
 /// in Fixtures/calc (re-recorded with PLAYBOOK_RECORD=1).

@@ -1,5 +1,7 @@
 @testable import PlaybookKit
 import Testing
+@testable import PlaybookEvaluate
+@testable import PlaybookRender
 
 /// Charts of figures at the edge of what a double holds: every coordinate is a number, and
 /// no conversion to Int can trap.

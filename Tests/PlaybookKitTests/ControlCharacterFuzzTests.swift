@@ -6,6 +6,7 @@ import PlaybookCore
 import PlaybookKit
 import PlaybookYAML
 import Testing
+@testable import PlaybookTransform
 
 /// Seeded random input full of what breaks XML and YAML readers. Every outcome must be a
 /// result or located diagnostics: never a crash, a blow-up, or an EPUB a reader refuses.

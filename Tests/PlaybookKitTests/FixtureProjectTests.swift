@@ -2,6 +2,7 @@ import Foundation
 import PlaybookCore
 import PlaybookKit
 import Testing
+@testable import PlaybookTransform
 
 /// Every folder in Fixtures/projects is a real project (`project/`) with what building it must
 /// give beside it (`expected/`): the printed diagnostics, and, when the build succeeds, the

@@ -4,6 +4,9 @@ import PlaybookCore
 import PlaybookTemplates
 import PlaybookYAML
 import Testing
+@testable import PlaybookFiles
+@testable import PlaybookLoad
+@testable import PlaybookTransform
 
 /// Text a hostile or careless author can write: templates that include themselves, YAML
 /// aliases that expand to gigabytes, control characters, escaped value tags, CRLF chapters.

@@ -2,6 +2,8 @@ import Foundation
 import PlaybookCore
 import PlaybookKit
 import Testing
+@testable import PlaybookSession
+@testable import PlaybookTransform
 
 /// The differential test of incremental rebuilds: seeded random edits (``ProjectEdits``) are
 /// made to copies of real projects (the fixture projects that build, and the starter project

@@ -2,6 +2,8 @@ import Foundation
 import PlaybookCore
 import PlaybookKit
 import Testing
+@testable import PlaybookSession
+@testable import PlaybookTransform
 
 /// What a rebuild through a ``BuildSession`` does again after one edit, counted memo by memo
 /// (``BuildWork``): the work done, not the files written. The differential test

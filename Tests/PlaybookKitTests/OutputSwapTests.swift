@@ -2,6 +2,8 @@ import Foundation
 @testable import PlaybookKit
 import PlaybookCore
 import Testing
+@testable import PlaybookTransform
+@testable import PlaybookWrite
 
 /// The output folder is always there whole, and killed builds leave nothing behind for long.
 @Suite struct OutputSwapTests {

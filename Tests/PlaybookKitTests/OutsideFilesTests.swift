@@ -2,6 +2,10 @@ import Foundation
 @testable import PlaybookKit
 import PlaybookCore
 import Testing
+@testable import PlaybookFiles
+@testable import PlaybookLoad
+@testable import PlaybookTransform
+@testable import PlaybookWrite
 
 /// Nothing outside the project reaches what a build publishes: every file a build, a report or
 /// `calc` reads is resolved through its links and must lie inside the project, be a regular
@@ -329,7 +333,7 @@ import Testing
 
         """)
         let real = ProjectDirectory.realPath(sandbox.project.path) ?? ""
-        #expect(OutputFolder.canonical(sandbox.project.appendingPathComponent("linkc/sub/../x/y")) == real + "/content/handbook/x/y")
-        #expect(OutputFolder.canonical(sandbox.project.appendingPathComponent("missing/../linkc/z")) == real + "/content/handbook/z")
+        #expect(ProjectDirectory.canonical(sandbox.project.appendingPathComponent("linkc/sub/../x/y")) == real + "/content/handbook/x/y")
+        #expect(ProjectDirectory.canonical(sandbox.project.appendingPathComponent("missing/../linkc/z")) == real + "/content/handbook/z")
     }
 }

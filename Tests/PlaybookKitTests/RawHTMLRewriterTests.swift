@@ -115,6 +115,7 @@ private func rewrite(_ html: String) -> (xhtml: String, diagnostics: String) {
 }
 
 import PlaybookMarkdown
+@testable import PlaybookTransform
 
 enum MarkdownParserFixture {
     static func parse(_ body: String, file: SourceFile) -> (Document, [Diagnostic]) {

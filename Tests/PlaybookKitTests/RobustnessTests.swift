@@ -2,6 +2,7 @@ import Foundation
 import PlaybookCore
 import PlaybookKit
 import Testing
+@testable import PlaybookTransform
 
 /// Seeded random chapters made of the pieces authors get wrong — stray tags, broken entities,
 /// half tables, odd links, deep nesting, non-ASCII text — must give diagnostics or output,

@@ -4,6 +4,7 @@ import PlaybookCore
 import PlaybookTemplates
 import PlaybookZip
 import Testing
+@testable import PlaybookRender
 
 @Suite struct TemplateTests {
     @Test func valuesAreEscapedByteWiseAndMarkupIsNot() {

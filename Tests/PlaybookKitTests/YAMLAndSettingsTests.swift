@@ -2,6 +2,8 @@ import PlaybookCore
 @testable import PlaybookKit
 import PlaybookYAML
 import Testing
+@testable import PlaybookEvaluate
+@testable import PlaybookLoad
 
 @Suite struct YAMLAndSettingsTests {
     private func printed(_ diagnostics: [Diagnostic]) -> String {

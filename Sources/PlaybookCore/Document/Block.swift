@@ -22,14 +22,9 @@ public enum Block: Sendable, Equatable {
 }
 
 /// What a computed block shows, as the evaluate stage made it: typed data (tables of figures,
-/// charts), which the render stage makes text and markup through the block's template.
-/// Conforming types live in PlaybookKit; their `templateValue()` is written in its render
-/// stage (`Render/Computed/`), the one place a block's figures become text.
+/// charts). The one conforming type, `BlockContent`, lives in PlaybookEvaluate; the render stage
+/// (PlaybookRender, `Computed/`) makes its figures text and markup through the block's template.
 public protocol ComputedContent: Sendable {
-    /// The block's caption, if it has one (the search index lists it).
-    var caption: String? { get }
-    /// The values the block's template shows, its figures made text.
-    func templateValue() -> TemplateValue
     /// Whether `other` is the same content.
     func isEqual(to other: any ComputedContent) -> Bool
 }

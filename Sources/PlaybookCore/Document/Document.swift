@@ -31,3 +31,20 @@ extension Document {
         return result
     }
 }
+
+extension Document {
+    /// Calls `body` for every heading, in document order, however deeply nested.
+    public func forEachHeading(_ body: (Heading) -> Void) {
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(let heading): body(heading)
+                case .blockQuote(let children): visit(children)
+                case .list(let list): list.items.forEach(visit)
+                default: break
+                }
+            }
+        }
+        visit(blocks)
+    }
+}

@@ -1,5 +1,10 @@
 import Foundation
 import PlaybookCore
+import PlaybookLoad
+import PlaybookRender
+import PlaybookSession
+import PlaybookTransform
+import PlaybookWrite
 
 /// What a build should do.
 public struct BuildOptions: Sendable {

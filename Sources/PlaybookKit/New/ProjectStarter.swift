@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookTemplates
+import PlaybookFiles
 
 /// `playbook new`: writes the built-in starter project into a folder. The starter is one
 /// book with one chapter that shows computed figures, one client scenario, the report

@@ -1,6 +1,10 @@
 import PlaybookCore
 import PlaybookScenario
 import PlaybookTemplates
+import PlaybookEvaluate
+import PlaybookLoad
+import PlaybookRender
+import PlaybookTransform
 
 /// What every report of one run shares: the project's settings, templates and stylesheets,
 /// the report template, and the project's scenarios (which a report's tags may name).

@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookCore
 import PlaybookScenario
+import PlaybookFiles
 
 /// What changed in a client's figures since an earlier report: input by input, metric by
 /// metric, and in the results (each cost and benefit line, NPV, ROI, payback, the cases and the

@@ -1,6 +1,9 @@
 import Foundation
 import PlaybookCore
 import PlaybookScenario
+import PlaybookFiles
+import PlaybookLoad
+import PlaybookWrite
 
 /// What `playbook report` should do.
 public struct ReportOptions: Sendable {

@@ -1,6 +1,10 @@
 import Foundation
 import PlaybookCore
 import PlaybookScenario
+import PlaybookFiles
+import PlaybookLoad
+import PlaybookSession
+import PlaybookWrite
 
 /// The reports `playbook build` makes: those `playbook.yaml` lists under `reports`, written to
 /// `reports/<scenario>/` in the output folder. Runs after the render stage with what the load

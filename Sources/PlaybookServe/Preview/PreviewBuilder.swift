@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookCore
 import PlaybookKit
+import PlaybookSession
 
 /// Builds the project into the preview folder through ``BuildPipeline`` (the call
 /// `playbook build` makes), with a ``BuildSession`` so that each build redoes only what the

@@ -1,0 +1,21 @@
+/// The project after the transform stage: documents with anchors, resolved links and XHTML
+/// for raw HTML, and for each book the files its chapters show (which its EPUB must carry).
+public struct Publication: Sendable {
+    /// The series settings.
+    public var settings: SeriesSettings
+    /// The books, with transformed chapters.
+    public var books: [Book]
+    /// For each book slug, the book files shown as images, sorted by path.
+    public var imagesByBook: [String: [Asset]]
+    /// In a ``BuildSession``, the version of each transformed chapter, by source path: what is
+    /// rendered from a chapter is reused while its version stays the same.
+    package var versions: [String: Int] = [:]
+
+    /// Creates a value of every field.
+    package init(settings: SeriesSettings, books: [Book], imagesByBook: [String: [Asset]], versions: [String: Int] = [:]) {
+        self.settings = settings
+        self.books = books
+        self.imagesByBook = imagesByBook
+        self.versions = versions
+    }
+}

@@ -1,0 +1,45 @@
+import PlaybookCore
+
+/// The first transform of a chapter: its ```` ```playbook ```` fences become computed blocks
+/// and its `{{ value }}` tags become figures, from the chapter's scenario or the ones named.
+package enum ComputedContentPass {
+    /// The chapter with computed content in place (in its title and summary too), and what
+    /// went wrong.
+    package static func run(_ chapter: Chapter, context: ScenarioContext) -> (Chapter, [Diagnostic]) {
+        // Most chapters of a book have neither; they pay for one pass over their bytes.
+        guard mayHaveComputedContent(chapter.source.text) else { return (chapter, []) }
+        var result = chapter
+        let scenario = chapter.frontMatter.scenario?.name
+        var blocks = ComputedBlocks(context: context, chapterScenario: scenario, file: chapter.source)
+        let withBlocks = blocks.replace(in: chapter.document)
+        var values = InlineValues(context: context, chapterScenario: scenario, file: chapter.source)
+        result.frontMatter.title = values.replace(in: chapter.frontMatter.title)
+        result.frontMatter.summary = chapter.frontMatter.summary.map { values.replace(in: $0) }
+        result.document = values.replace(in: withBlocks)
+        return (result, blocks.diagnostics + values.diagnostics)
+    }
+
+    /// Whether `text` has a `{{`, or `playbook` right after a fence's backticks or tildes
+    /// (spaces between allowed), as every computed fence has.
+    static func mayHaveComputedContent(_ text: String) -> Bool {
+        let needle = Array("playbook".utf8)
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count >= 2 else { return false }
+            for index in 1..<bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "{"), bytes[index - 1] == UInt8(ascii: "{") { return true }
+                if byte == UInt8(ascii: "p"), index + needle.count <= bytes.count,
+                   needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    var before = index - 1
+                    while before > 0, bytes[before] == UInt8(ascii: " ") { before -= 1 }
+                    if bytes[before] == UInt8(ascii: "`") || bytes[before] == UInt8(ascii: "~") { return true }
+                }
+            }
+            return false
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable(scan) ?? true
+    }
+}

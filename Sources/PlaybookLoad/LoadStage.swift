@@ -1,0 +1,157 @@
+import Foundation
+import PlaybookCore
+import PlaybookScenario
+import PlaybookTemplates
+import PlaybookFiles
+import PlaybookSession
+
+/// Everything the load stage reads: the project, its templates, and its static site files.
+public struct LoadedProject: Sendable {
+    /// Settings, books and chapters.
+    public var project: Project
+    /// Built-in templates with the project's own in their place.
+    public var templates: TemplateLibrary
+    /// The EPUB stylesheet: `templates/epub/book.css`, or the built-in one.
+    public var epubStylesheet: String
+    /// The stylesheet inlined in each report's page: `site/css/playbook.css`, then
+    /// `templates/report/report.css` (the project's or the built-in ones).
+    public var reportStylesheet: String
+    /// Files of `site/`, relative to it.
+    public var staticFiles: [String]
+    /// The project's scenarios (`content/scenarios/<name>.yaml`) by name; those with errors
+    /// are left out (their diagnostics are the load stage's).
+    public var scenarios: [String: Scenario] = [:]
+    /// The name of every scenario file, including those with errors.
+    public var scenarioNames: Set<String> = []
+    /// The version of the templates and stylesheets in a ``BuildSession`` (0 without one):
+    /// what is rendered through them is reused only while it is unchanged.
+    package var presentationVersion = 0
+}
+
+/// The templates and stylesheets of a project: its own, or the built-in ones.
+package struct Presentation: Sendable {
+    package var templates: TemplateLibrary
+    /// `templates/epub/book.css`.
+    package var epubStylesheet: String
+    /// `site/css/playbook.css` and `templates/report/report.css`, one after the other.
+    package var reportStylesheet: String
+    package var diagnostics: [Diagnostic]
+
+    /// Reads `templates/` and the stylesheets.
+    package static func load(_ directory: ProjectDirectory) -> Presentation {
+        load(read(directory))
+    }
+
+    /// The same, compiled again only when a file changed; returns the version too.
+    static func load(_ directory: ProjectDirectory, session: BuildSession) -> (Presentation, Int) {
+        let files = read(directory)
+        let input = files.map { file -> [String] in
+            switch file.read {
+            case .file(let source): return [file.path, "file", source.text]
+            case .missing: return [file.path, "missing"]
+            case .failed(let diagnostic): return [file.path, "failed", diagnostic.message]
+            }
+        }
+        return session.memo("presentation", input: input.map { $0.map(ExactText.init) }) { load(files) }
+    }
+
+    private static let stylesheets = ["templates/epub/book.css", "site/css/playbook.css", "templates/report/report.css"]
+
+    /// Every file the presentation is made of, read.
+    private static func read(_ directory: ProjectDirectory) -> [(path: String, read: ProjectDirectory.ReadResult)] {
+        let (found, refused) = directory.files(under: "templates")
+        let templates = found.filter { $0.hasSuffix(".mustache") }.map { "templates/\($0)" }
+        var refusals = refused.map { ($0.location?.file ?? "templates", ProjectDirectory.ReadResult.failed($0)) }
+        if let problem = directory.folderProblem("site") { refusals.append(("site", .failed(problem))) }
+        // A stylesheet in a folder that leads outside is not read: the folder is refused instead.
+        let readable = stylesheets.filter { path in !refusals.contains { path == $0.0 || path.hasPrefix($0.0 + "/") } }
+        return refusals + (templates + readable).map { ($0, directory.read($0)) }
+    }
+
+    private static func load(_ files: [(path: String, read: ProjectDirectory.ReadResult)]) -> Presentation {
+        var diagnostics: [Diagnostic] = []
+        var templateFiles: [SourceFile] = []
+        var texts: [String: String] = [:]
+        for (path, read) in files {
+            switch read {
+            case .file(let file):
+                if path.hasSuffix(".mustache") { templateFiles.append(file) } else { texts[path] = file.text }
+            case .failed(let diagnostic): diagnostics.append(diagnostic)
+            case .missing: break
+            }
+        }
+        let (templates, templateDiagnostics) = TemplateLibrary.load(projectFiles: templateFiles)
+        diagnostics += templateDiagnostics
+        func text(_ path: String) -> String { texts[path] ?? StarterFiles.files[path] ?? "" }
+        let epub = text("templates/epub/book.css")
+        let report = text("site/css/playbook.css") + "\n" + text("templates/report/report.css")
+        return Presentation(templates: templates, epubStylesheet: epub, reportStylesheet: report, diagnostics: diagnostics)
+    }
+}
+
+/// The load stage: the project (``ProjectLoader``), templates and static files.
+public enum LoadStage {
+    /// Loads everything a build reads; `nil` when `playbook.yaml` is unusable.
+    /// With a `session`, files unchanged since its previous build are not parsed again.
+    public static func run(root: URL, includeDrafts: Bool, session: BuildSession? = nil) async -> (LoadedProject?, [Diagnostic]) {
+        let directory = ProjectDirectory(root: root)
+        let (project, projectDiagnostics) = await ProjectLoader(root: root, includeDrafts: includeDrafts, session: session).load()
+        var diagnostics = projectDiagnostics
+        let (presentation, presentationVersion) = session.map { Presentation.load(directory, session: $0) } ?? (Presentation.load(directory), 0)
+        diagnostics += presentation.diagnostics
+        let (staticFiles, refusedStaticFiles) = directory.files(under: "site")
+        // site/css/playbook.css (or site/ itself) may have been refused with the stylesheets.
+        diagnostics += refusedStaticFiles.filter { !diagnostics.contains($0) }
+        guard let project else { return (nil, diagnostics) }
+        diagnostics += Self.checkCovers(project, directory: directory)
+        let scenarioNames = ScenarioFiles.names(in: directory)
+        let (scenarios, scenarioDiagnostics) = ScenarioFiles.loadAll(scenarioNames, directory: directory, settings: project.settings,
+                                                                     session: session)
+        diagnostics += scenarioDiagnostics
+        diagnostics += Self.checkScenarioNames(project, names: scenarioNames)
+        return (LoadedProject(project: project, templates: presentation.templates, epubStylesheet: presentation.epubStylesheet,
+                              reportStylesheet: presentation.reportStylesheet, staticFiles: staticFiles,
+                              scenarios: scenarios, scenarioNames: Set(scenarioNames), presentationVersion: presentationVersion), diagnostics)
+    }
+
+    /// A chapter's `scenario:` must name a file in `content/scenarios/`; `requires:` belongs
+    /// to report templates only.
+    private static func checkScenarioNames(_ project: Project, names: [String]) -> [Diagnostic] {
+        let chapters = project.books.flatMap(\.chapters)
+        let requires: [Diagnostic] = chapters.compactMap { chapter in
+            chapter.frontMatter.requires.map {
+                .error(.unknownKey, "'requires' is for the chapters of a report template, in content/reports/<template>/",
+                       at: $0.location, hint: "a book's chapters are always published: remove 'requires'")
+            }
+        }
+        return requires + chapters.compactMap { chapter in
+            guard let (name, location) = chapter.frontMatter.scenario, !names.contains(name) else { return nil }
+            return .noScenario(named: name, among: names, at: location)
+        }
+    }
+
+    /// A `cover:` in book.yaml must name an image file in the book's folder.
+    private static func checkCovers(_ project: Project, directory: ProjectDirectory) -> [Diagnostic] {
+        project.books.compactMap { book in
+            guard let cover = book.settings.cover else { return nil }
+            let path = "content/\(book.slug)/book.yaml"
+            guard case .file(let file) = directory.read(path) else { return nil }
+            var line = 1
+            for number in 1...max(file.text.split(separator: "\n", omittingEmptySubsequences: false).count, 1)
+            where file.line(number).hasPrefix("cover:") {
+                line = number
+            }
+            let at = file.location(line: line, firstOccurrenceOf: cover)
+            if !book.assets.contains(where: { $0.path == cover }) {
+                return .error(.missingCover, "there is no cover image '\(cover)' in content/\(book.slug)/", at: at,
+                              hint: NearestName.hint(for: cover, among: book.assets.map(\.path)) ?? "leave 'cover' out to get a cover drawn from the title")
+            }
+            let type = cover.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            if !ProjectLayout.imageTypes.contains(type) {
+                return .error(.imageFormat, "the cover '\(cover)' is not in a format every EPUB reader shows", at: at,
+                              hint: "use PNG, JPEG, GIF, WebP or SVG")
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import PlaybookCore
+import PlaybookScenario
+import PlaybookFiles
+import PlaybookSession
+
+/// Finds and loads client scenarios in a project: `content/scenarios/<name>.yaml`, or any
+/// scenario file named by path. The project's `playbook.yaml` supplies the default currency
+/// and locale.
+public enum ScenarioFiles {
+    /// The folder scenarios live in.
+    public static let folder = ProjectLayout.scenarios
+
+    /// Loads the scenario `argument` names: a path to a `.yaml` file (relative to
+    /// `currentDirectory`), or a name such as `kestrel-mobile` in `content/scenarios/`.
+    /// `defaults` are the project's currency and locale, read from `playbook.yaml` when not given.
+    public static func load(_ argument: String, projectRoot: URL, currentDirectory: URL,
+                            defaults given: ScenarioDefaults? = nil) -> (Scenario?, [Diagnostic]) {
+        let project = ProjectDirectory(root: projectRoot)
+        guard let path = resolve(argument, directory: project, currentDirectory: currentDirectory) else {
+            return (nil, [.noScenario(named: argument, among: Self.names(in: project), at: nil)])
+        }
+        // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.
+        var defaults = given ?? ScenarioDefaults()
+        if given == nil, case .file(let settingsFile) = project.read("playbook.yaml"), let settings = SeriesSettingsLoader.load(settingsFile).0 {
+            defaults = Self.defaults(for: settings)
+        }
+        // A scenario named outside the project (or when there is no project: no playbook.yaml)
+        // is the user's own choice of file; the data files it names must lie in the folder it
+        // really lies in, or below.
+        let inProject = !path.hasPrefix("/") && project.exists("playbook.yaml")
+        let real = ProjectDirectory.realPath(project.url(path).path).map { URL(fileURLWithPath: $0) } ?? project.url(path)
+        let directory = inProject
+            ? project
+            : ProjectDirectory(root: projectRoot, boundary: real.deletingLastPathComponent(), named: "the scenario's folder")
+        return load(path: path, directory: directory, defaults: defaults)
+    }
+
+    /// The currency and locale a project gives its scenarios.
+    package static func defaults(for settings: SeriesSettings) -> ScenarioDefaults {
+        var defaults = ScenarioDefaults()
+        if Currency.isCode(settings.currency) { defaults.currency = settings.currency }
+        if LanguageTag.isValid(settings.locale) { defaults.locale = settings.locale }
+        return defaults
+    }
+
+    /// Loads the scenario file at the project-relative `path` (its data files beside it).
+    static func load(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults) -> (Scenario?, [Diagnostic]) {
+        let file: SourceFile
+        switch directory.read(path) {
+        case .file(let read): file = read
+        case .missing: return (nil, [.noScenarioFile(path)])
+        case .failed(let diagnostic): return (nil, [diagnostic])
+        }
+        return Scenario.load(file, defaults: defaults) { path in
+            switch directory.read(path) {
+            case .file(let read): return .success(read)
+            case .missing: return .failure(.missingScenarioData)
+            case .failed(let diagnostic): return .failure(diagnostic)
+            }
+        }
+    }
+
+    /// The names of a project's scenarios: its `content/scenarios/*.yaml` files without `.yaml`, sorted.
+    package static func names(in directory: ProjectDirectory) -> [String] {
+        directory.list(folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The scenarios `names` (from ``names(in:)``), with the diagnostics of all of them. A
+    /// scenario with errors is left out.
+    /// With a `session`, a scenario whose file and data files are unchanged is not loaded
+    /// again, and each scenario's version is recorded in the session.
+    package static func loadAll(_ names: [String], directory: ProjectDirectory, settings: SeriesSettings,
+                        session: BuildSession? = nil) -> ([String: Scenario], [Diagnostic]) {
+        // A scenarios folder that is a link to somewhere else is refused as a whole.
+        if let problem = directory.folderProblem(folder) { return ([:], [problem]) }
+        let defaults = defaults(for: settings)
+        var scenarios: [String: Scenario] = [:]
+        var diagnostics: [Diagnostic] = []
+        var versions: [String: Int] = [:]
+        for name in names {
+            let path = "\(folder)/\(name).yaml"
+            let (scenario, scenarioDiagnostics): (Scenario?, [Diagnostic])
+            if let session {
+                ((scenario, scenarioDiagnostics), versions[name]) = memoized(path: path, directory: directory, defaults: defaults, session: session)
+            } else {
+                (scenario, scenarioDiagnostics) = load(path: path, directory: directory, defaults: defaults)
+            }
+            diagnostics += scenarioDiagnostics
+            if let scenario, !scenarioDiagnostics.hasErrors { scenarios[name] = scenario }
+        }
+        session?.scenarios = versions
+        return (scenarios, diagnostics)
+    }
+
+    /// What a scenario's load read: its file and data files (`nil` for one that was missing),
+    /// and the project's defaults.
+    private struct Reads: Equatable, Sendable {
+        var defaults: [String]
+        var files: [String: ExactText?]
+    }
+
+    /// A scenario loaded again only when a file it read, or the defaults, changed.
+    private static func memoized(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults,
+                                 session: BuildSession) -> ((Scenario?, [Diagnostic]), Int) {
+        let key = "scenario:" + path
+        func text(_ path: String) -> ExactText? {
+            if case .file(let file) = directory.read(path) { return ExactText(file.text) }
+            return nil
+        }
+        let defaultValues = [defaults.currency, defaults.locale]
+        if let previous = session.previousInput(key, as: Reads.self), previous.defaults == defaultValues,
+           previous.files.allSatisfy({ text($0.key) == $0.value }) {
+            let found = session.memo(key, input: previous) { (Scenario?.none, [Diagnostic]()) }
+            return (found.value, found.version)
+        }
+        // Load through a reader that records every file read.
+        var reads = Reads(defaults: defaultValues, files: [path: text(path)])
+        let result: (Scenario?, [Diagnostic])
+        switch directory.read(path) {
+        case .file(let file):
+            result = Scenario.load(file, defaults: defaults) { dataPath in
+                let read = directory.read(dataPath)
+                switch read {
+                case .file(let data):
+                    reads.files[dataPath] = ExactText(data.text)
+                    return .success(data)
+                case .missing:
+                    reads.files[dataPath] = .some(nil)
+                    return .failure(.missingScenarioData)
+                case .failed(let diagnostic):
+                    reads.files[dataPath] = .some(nil)
+                    return .failure(diagnostic)
+                }
+            }
+        case .missing: result = (nil, [.noScenarioFile(path)])
+        case .failed(let diagnostic): result = (nil, [diagnostic])
+        }
+        return (result, session.store(key, input: reads, computed: result))
+    }
+
+    /// Every scenario file of the project, by project-relative path, sorted.
+    public static func all(projectRoot: URL) -> [String] {
+        names(in: ProjectDirectory(root: projectRoot)).map { "\(folder)/\($0).yaml" }
+    }
+
+    /// The project-relative path of the scenario `argument` names, if the file exists. A path
+    /// named inside the project stays a project path even when it is a link (it is then read
+    /// under the project's rule, and refused if it leads outside); a file named outside the
+    /// project is given by its real absolute path (links resolved).
+    private static func resolve(_ argument: String, directory: ProjectDirectory, currentDirectory: URL) -> String? {
+        let root = directory.boundary
+        if argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.contains("/") {
+            let url = URL(fileURLWithPath: argument, relativeTo: currentDirectory).standardizedFileURL
+            // The folder resolved, the file itself not: where the user named it.
+            let named = ProjectDirectory.canonical(url.deletingLastPathComponent()) + "/" + url.lastPathComponent
+            var info = stat()
+            guard lstat(named, &info) == 0 else { return nil }
+            if named.hasPrefix(root + "/") { return String(named.dropFirst(root.count + 1)) }
+            return ProjectDirectory.realPath(named)
+        }
+        let path = "\(folder)/\(argument).yaml"
+        return directory.exists(path) ? path : nil
+    }
+}

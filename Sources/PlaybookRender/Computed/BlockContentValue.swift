@@ -1,0 +1,102 @@
+import PlaybookCore
+import PlaybookScenario
+import PlaybookEvaluate
+
+extension ComputedBlock {
+    /// What the evaluate stage made for this block. `BlockContent` is the one kind of computed
+    /// content there is (PlaybookCore knows the protocol only, so that the document model does
+    /// not depend on the evaluate stage).
+    var evaluated: BlockContent? { content as? BlockContent }
+
+    /// The values the block's template shows.
+    var templateValue: TemplateValue { evaluated?.templateValue() ?? [:] }
+
+    /// The block's caption, if it has one (the search index lists it).
+    var caption: String? { evaluated?.caption }
+}
+
+/// The values block templates receive, made from a block's content: the one place a computed
+/// block's figures become text, with the formatter of the scenario's currency and locale.
+extension BlockContent {
+    /// The formatter of the scenario's currency and locale.
+    private var formatter: ValueFormatter { ValueFormatter(currency: currency, locale: locale) }
+
+    var caption: String? {
+        switch body {
+        case .table(let table): table.caption
+        case .chart(let chart): chart.caption.text(formatter)
+        case .explain(let example): example.caption
+        case .headline(let headline): headline.caption
+        case .lines: nil
+        }
+    }
+
+    func templateValue() -> TemplateValue {
+        let formatter = formatter
+        switch body {
+        case .table(let table): return table.value(formatter)
+        case .chart(let chart): return chart.value(formatter)
+        case .explain(let example): return example.value
+        case .headline(let headline): return headline.value(formatter)
+        case .lines(let lines): return lines.value(formatter)
+        }
+    }
+}
+
+extension BlockChart {
+    /// `type`, `caption`, `svg` (markup) and `data` (a table, as `blocks/table` takes it).
+    func value(_ formatter: ValueFormatter) -> TemplateValue {
+        ["type": .text(kind.rawValue), "caption": .text(caption.text(formatter)), "svg": .markup(ChartDrawing(formatter: formatter).svg(self)),
+         "data": data.value(formatter)]
+    }
+}
+
+extension WorkedExample {
+    /// `caption`, `result`, `steps` (`name`, `formula`, `substituted` when it differs from both
+    /// the formula and the result, `result`, `first`), `has_inputs` and `inputs` (`name`,
+    /// `value`, `source`).
+    var value: TemplateValue {
+        let steps: [TemplateValue] = explanation.steps.enumerated().map { index, step in
+            var fields: [String: TemplateValue] = ["name": .text(step.name), "formula": .text(step.formula), "result": .text(step.result),
+                                                   "first": .flag(index == 0)]
+            if step.substituted != step.formula, step.substituted != step.result { fields["substituted"] = .text(step.substituted) }
+            return .object(fields)
+        }
+        let inputs: [TemplateValue] = explanation.inputs.map { input in
+            var fields: [String: TemplateValue] = ["name": .text(input.name), "value": .text(input.value)]
+            if let source = input.source { fields["source"] = .text(source) }
+            return .object(fields)
+        }
+        return .object([
+            "caption": .text(caption),
+            "result": .text(explanation.steps.first?.result ?? ""),
+            "steps": .list(steps), "has_inputs": .flag(!inputs.isEmpty), "inputs": .list(inputs),
+        ])
+    }
+}
+
+extension Headline {
+    /// `caption`, `figures` (`label`, `value`) and `note`.
+    func value(_ formatter: ValueFormatter) -> TemplateValue {
+        .object([
+            "caption": .text(caption),
+            "figures": .list(figures.map { ["label": .text($0.label), "value": .text($0.value.text(formatter))] }),
+            "note": .text(note.text(formatter)),
+        ])
+    }
+}
+
+extension LineSections {
+    /// `of`, and `lines`: `id`, `label`, `table`, `has_explanations`, `explanations`.
+    func value(_ formatter: ValueFormatter) -> TemplateValue {
+        .object(["of": .text(of.rawValue), "lines": .list(sections.map { section in
+            .object([
+                "id": .text(section.id),
+                "label": .text(section.label),
+                "table": section.table.value(formatter),
+                "has_explanations": .flag(!section.explanations.isEmpty),
+                "explanations": .list(section.explanations.map(\.value)),
+            ])
+        })])
+    }
+}

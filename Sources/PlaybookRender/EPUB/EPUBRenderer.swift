@@ -1,0 +1,220 @@
+import Foundation
+import PlaybookCore
+import PlaybookTemplates
+import PlaybookZip
+import PlaybookSession
+
+/// Renders one book as an EPUB 3 package: XHTML chapters from `templates/epub/chapter`, a
+/// cover page and cover image, the navigation document and NCX, the stylesheet, the images
+/// the chapters show, and `package.opf` describing them all.
+package struct EPUBRenderer {
+    let publication: Publication
+    let templates: TemplateLibrary
+    /// The EPUB stylesheet (`templates/epub/book.css`).
+    let stylesheet: String
+    /// `SOURCE_DATE_EPOCH`, which replaces every book's `modified` date when set.
+    let sourceDate: Timestamp?
+    /// Pages of an earlier build to reuse (the preview server's).
+    var reuse: RenderReuse? = nil
+
+    /// A renderer of `publication`'s books through `templates`.
+    package init(publication: Publication, templates: TemplateLibrary, stylesheet: String, sourceDate: Timestamp?, reuse: RenderReuse? = nil) {
+        self.publication = publication
+        self.templates = templates
+        self.stylesheet = stylesheet
+        self.sourceDate = sourceDate
+        self.reuse = reuse
+    }
+
+    static let container = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+    <rootfiles>
+    <rootfile full-path="OEBPS/package.opf" media-type="application/oebps-package+xml"/>
+    </rootfiles>
+    </container>
+
+    """
+
+    /// The entries of `book`'s EPUB in zip order, with the time stamp they get. `bodies` are
+    /// the chapters' rendered bodies; their pages are made on all cores.
+    package func entries(_ book: Book, bodies: [RenderedBody]) async -> (slug: String, entries: [OutputFile], modified: Timestamp) {
+        let settings = publication.settings
+        let language = book.settings.language ?? settings.language
+        let identifier = book.settings.identifier
+            ?? "urn:uuid:" + NameBasedUUID.uuid(forURL: (settings.baseURL ?? "playbook:\(settings.title)/") + book.slug + "/")
+        let modified = sourceDate ?? book.settings.modified
+        let pageContext = reuse?.pageContext(publication) ?? PageContext(publication: publication)
+        let bookContext = pageContext.book(book)
+
+        var entries: [OutputFile] = [
+            OutputFile(path: "mimetype", content: .text("application/epub+zip")),
+            OutputFile(path: "META-INF/container.xml", content: .text(Self.container)),
+        ]
+        var items: [PackageDocument.Item] = [
+            .init(id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav"),
+            .init(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"),
+            .init(id: "css", href: "playbook.css", mediaType: "text/css"),
+            .init(id: "cover", href: "cover.xhtml", mediaType: "application/xhtml+xml"),
+        ]
+        var content: [OutputFile] = []
+
+        // Cover: the book's own image, or one drawn from its title.
+        let cover = CoverContext(publication: publication, book: book)
+        let coverHref: String
+        if let coverPath = book.settings.cover, let asset = book.assets.first(where: { $0.path == coverPath }) {
+            coverHref = URLPath.encode(coverPath)
+            items.append(.init(id: "cover-image", href: coverHref, mediaType: EPUBPaths.mediaType(of: coverPath), properties: "cover-image"))
+            content.append(OutputFile(path: "OEBPS/\(coverPath)", content: .bytes(asset.bytes)))
+        } else {
+            coverHref = "cover.svg"
+            items.append(.init(id: "cover-image", href: coverHref, mediaType: "image/svg+xml", properties: "cover-image"))
+            content.append(OutputFile(path: "OEBPS/cover.svg", content: .text(templates.render("epub/cover-image", cover.value))))
+        }
+        let coverPage = templates.render("epub/cover", [
+            "book": bookContext,
+            "cover": ["href": .text(coverHref), "alt": .text(cover.alt)],
+        ])
+        content.append(OutputFile(path: "OEBPS/cover.xhtml", content: .text(coverPage)))
+
+        // Chapters, on all cores.
+        var spine = ["cover", "nav"]
+        let renderer = self
+        let bookIndex = publication.books.firstIndex { $0.slug == book.slug } ?? 0
+        let chapters = await Array(zip(book.chapters, bodies).enumerated()).concurrentMap { index, item -> (String, String?) in
+            func render() -> (String, String?) {
+                let xhtml = renderer.renderChapter(item.0, body: item.1.xhtml, number: index + 1, bookContext: bookContext,
+                                                   series: pageContext.series)
+                return (xhtml, Self.properties(of: xhtml))
+            }
+            guard let reuse = renderer.reuse else { return render() }
+            return reuse.page("xhtml", book: bookIndex, chapter: index, path: item.0.source.path, render: render)
+        }
+        for (index, (chapter, (xhtml, properties))) in zip(book.chapters, chapters).enumerated() {
+            let id = "chapter-\(index + 1)"
+            let file = EPUBPaths.chapterFile(chapter)
+            items.append(.init(id: id, href: URLPath.encode(file), mediaType: "application/xhtml+xml",
+                               properties: properties))
+            spine.append(id)
+            content.append(OutputFile(path: "OEBPS/\(file)", content: .text(xhtml)))
+        }
+
+        // "About this series", after the chapters, in a series of two books or more.
+        let hasSeriesPage = Self.hasSeriesPage(book, in: publication)
+        if hasSeriesPage {
+            items.append(.init(id: "series-page", href: EPUBPaths.seriesPage, mediaType: "application/xhtml+xml"))
+            spine.append("series-page")
+            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.seriesPage)", content: .text(seriesPage(book, bookContext: bookContext, context: pageContext))))
+        }
+
+        // Images the chapters show.
+        let images = publication.imagesByBook[book.slug] ?? []
+        for (index, image) in images.enumerated() where image.path != book.settings.cover {
+            items.append(.init(id: "image-\(index + 1)", href: URLPath.encode(image.path), mediaType: EPUBPaths.mediaType(of: image.path)))
+            content.append(OutputFile(path: "OEBPS/\(image.path)", content: .bytes(image.bytes)))
+        }
+
+        // The navigation document and the accessibility summary read every chapter: in a
+        // session, each chapter's part is made again only when the chapter changed.
+        var navigation = NavigationDocuments(book: book, language: language, identifier: identifier,
+                                             seriesPage: hasSeriesPage)
+        let accessibility: AccessibilityMetadata
+        if let reuse {
+            let parts = book.chapters.enumerated().map { index, chapter in
+                reuse.session.memo("navigation:" + chapter.source.path,
+                                   input: ReuseKey(versions: [publication.versions[chapter.source.path] ?? -1, index], text: [])) {
+                    (NavigationDocuments.entry(chapter, number: index + 1), AccessibilityMetadata.Counts(chapter))
+                }.value
+            }
+            navigation.entries = parts.map(\.0)
+            accessibility = AccessibilityMetadata(counts: parts.map(\.1), imageCount: images.count)
+        } else {
+            accessibility = AccessibilityMetadata(book: book, imageCount: images.count)
+        }
+        let made = (nav: navigation.nav, ncx: navigation.ncx, accessibility: accessibility)
+        let package = PackageDocument(settings: settings, book: book, identifier: identifier, modified: modified,
+                                      accessibility: made.accessibility, items: items, spine: spine)
+        entries.append(OutputFile(path: "OEBPS/package.opf", content: .text(package.xml)))
+        entries.append(OutputFile(path: "OEBPS/nav.xhtml", content: .text(made.nav)))
+        entries.append(OutputFile(path: "OEBPS/toc.ncx", content: .text(made.ncx)))
+        entries.append(OutputFile(path: "OEBPS/playbook.css", content: .text(stylesheet)))
+        entries += content
+        return (book.slug, entries, modified)
+    }
+
+    /// Zips entries into an EPUB: `mimetype` first and stored, everything else deflated, every
+    /// entry stamped with the same time. With a `session`, entries whose bytes are unchanged
+    /// since its previous build are not compressed again.
+    package static func package(_ book: (slug: String, entries: [OutputFile], modified: Timestamp), session: BuildSession? = nil) throws -> EPUBPackage {
+        let compressed = try book.entries.map { entry -> CompressedEntry in
+            func compress() -> Result<CompressedEntry, any Error> {
+                Result { try ZipArchiveWriter.compress(ZipEntry(path: entry.path, bytes: entry.content.data, compressed: entry.path != "mimetype")) }
+            }
+            guard let session else { return try compress().get() }
+            return try session.memo("zip:\(book.slug)/\(entry.path)", input: EntryInput(file: entry), compute: compress).value.get()
+        }
+        let date = Date(timeIntervalSince1970: TimeInterval(book.modified.secondsSinceEpoch))
+        let archive = ZipArchiveWriter.assemble(compressed, modified: date)
+        return EPUBPackage(slug: book.slug, entries: book.entries, archive: Array(archive))
+    }
+
+    /// An entry compared by its bytes.
+    private struct EntryInput: Equatable, Sendable {
+        var file: OutputFile
+
+        static func == (left: EntryInput, right: EntryInput) -> Bool {
+            left.file.path == right.file.path && left.file.content.sameBytes(as: right.file.content)
+        }
+    }
+
+    /// Whether `book` ends with "About this series": a book of a series of two or more.
+    static func hasSeriesPage(_ book: Book, in publication: Publication) -> Bool {
+        book.isInSeries && publication.books.count > 1
+    }
+
+    /// The "About this series" page (`templates/epub/series`): the series in order, as the
+    /// site lists it, each book's `url` leading to its page on the published site (`base_url`;
+    /// the template links books only when there is one).
+    private func seriesPage(_ book: Book, bookContext: TemplateValue, context: PageContext) -> String {
+        templates.render("epub/series", ["series": context.series, "book": bookContext,
+                                         "books": context.books(current: book.slug, root: publication.settings.baseURL ?? ""),
+                                         "book_count": .number(publication.books.count)])
+    }
+
+    /// One chapter's XHTML page.
+    private func renderChapter(_ chapter: Chapter, body: String, number: Int, bookContext: TemplateValue,
+                               series: TemplateValue) -> String {
+        var chapterFields: [String: TemplateValue] = [
+            "number": .number(number),
+            "title": .text(chapter.frontMatter.title),
+            "content": .markup(body),
+        ]
+        chapterFields["summary"] = .optional(chapter.frontMatter.summary)
+        return templates.render("epub/chapter", ["series": series, "book": bookContext, "chapter": .object(chapterFields)])
+    }
+
+    /// The manifest properties a content document needs: `svg` when it holds inline SVG,
+    /// `mathml` for MathML, `scripted` for scripts.
+    static func properties(of xhtml: String) -> String? {
+        var math = false, script = false, svg = false
+        var text = xhtml
+        text.withUTF8 { bytes in
+            func follows(_ word: StaticString, at index: Int) -> Bool {
+                let count = word.utf8CodeUnitCount
+                guard index + count <= bytes.count else { return false }
+                return word.withUTF8Buffer { memcmp(bytes.baseAddress! + index, $0.baseAddress!, count) == 0 }
+            }
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "<") {
+                    if follows("math", at: index + 1) { math = true }
+                    if follows("script", at: index + 1) { script = true }
+                    if follows("svg", at: index + 1) { svg = true }
+                }
+                index += 1
+            }
+        }
+        let properties = [math ? "mathml" : nil, script ? "scripted" : nil, svg ? "svg" : nil].compactMap { $0 }
+        return properties.isEmpty ? nil : properties.joined(separator: " ")
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import PlaybookCore
+import PlaybookScenario
+import PlaybookEvaluate
+import PlaybookSession
+import PlaybookXHTML
+
+/// The transform stage: computed content from scenarios, raw HTML made well-formed, heading
+/// anchors, links and images resolved. It reads nothing from disk; everything it needs was loaded.
+public enum TransformStage {
+    /// Transforms every chapter (on all cores) and returns the publication and diagnostics.
+    /// `scenarios` are those that loaded; `scenarioNames` names every scenario file.
+    /// With a `session`, a chapter is transformed again only when its text, a scenario it
+    /// names, or the index of anchors its links resolve against changed.
+    public static func run(_ project: Project, scenarios: [String: Scenario] = [:],
+                           scenarioNames: Set<String> = [], session: BuildSession? = nil) async -> (Publication, [Diagnostic]) {
+        await run(project, context: ScenarioContext(scenarios: scenarios, allNames: scenarioNames.union(scenarios.keys)),
+                  session: session)
+    }
+
+    /// What a chapter's computed content, raw HTML and anchors depend on.
+    private struct PrepareInput: Equatable, Sendable {
+        var text: ExactText
+        var smartPunctuation: Bool
+        var scenarioNames: [String]
+        /// The versions of the scenarios whose names occur in the chapter.
+        var scenarios: [String: Int]
+    }
+
+    /// What a chapter's resolved links depend on.
+    private struct ResolveInput: Equatable, Sendable {
+        var prepared: Int
+        var index: Int
+        var book: String
+    }
+
+    /// Whether a chapter resolved again came out as before (the index changed, but not what
+    /// this chapter's links point at): then what is rendered from it is reused.
+    private static func sameResolution(_ old: (Chapter, Set<String>, [Diagnostic]), _ new: (Chapter, Set<String>, [Diagnostic])) -> Bool {
+        old.0.slug == new.0.slug && old.0.source.path == new.0.source.path && ExactText(old.0.source.text) == ExactText(new.0.source.text)
+            && old.0.frontMatter == new.0.frontMatter && old.0.document == new.0.document && old.1 == new.1 && old.2 == new.2
+    }
+
+    /// Transforms every chapter with computed content from `context` (a report passes its
+    /// own, holding its client's scenario and the simulation it has run already).
+    package static func run(_ project: Project, context: ScenarioContext, session: BuildSession? = nil) async -> (Publication, [Diagnostic]) {
+        struct Job: Sendable {
+            var book: Int
+            var chapter: Int
+            var value: Chapter
+        }
+        struct Prepared: Sendable {
+            var chapter: Chapter
+            var anchors: Set<String>
+            var resources: [RawHTMLRewriter.WrittenResource]
+            var diagnostics: [Diagnostic]
+        }
+        let jobs = project.books.enumerated().flatMap { bookIndex, book in
+            book.chapters.enumerated().map { Job(book: bookIndex, chapter: $0.offset, value: $0.element) }
+        }
+        // 1. Computed content, raw HTML and anchors, chapter by chapter.
+        let scenarioNames = context.allNames.sorted()
+        let scenarioVersions = session?.scenarios ?? [:]
+        let smart = project.settings.smartPunctuation
+        let prepared = await jobs.concurrentMap { job -> (Prepared, Int) in
+            func prepare() -> Prepared {
+                var (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
+                let (document, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
+                let (anchored, anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: chapter.source)
+                chapter.document = anchored
+                return Prepared(chapter: chapter, anchors: anchors, resources: resources,
+                                diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
+            }
+            guard let session else { return (prepare(), 0) }
+            let text = job.value.source.text
+            let named = scenarioNames.filter { text.containsBytes(of: $0) }
+            let input = PrepareInput(text: ExactText(text), smartPunctuation: smart, scenarioNames: scenarioNames,
+                                     scenarios: Dictionary(uniqueKeysWithValues: named.map { ($0, scenarioVersions[$0] ?? -1) }))
+            let found = session.memo("prepare:" + job.value.source.path, input: input, compute: prepare)
+            return (found.value, found.version)
+        }
+        // 2. The index of everything a link can point at.
+        var entries: [String: ProjectIndex.BookEntry] = [:]
+        for book in project.books {
+            entries[book.slug] = ProjectIndex.BookEntry(chapters: [:], drafts: Set(book.draftSlugs), assets: Set(book.assets.map(\.path)))
+        }
+        for (job, result) in zip(jobs, prepared) {
+            entries[project.books[job.book].slug]?.chapters[result.0.chapter.slug] = result.0.anchors
+        }
+        let index = ProjectIndex(books: entries, baseURL: project.settings.baseURL)
+        let indexVersion = session?.memo("index", input: index) { () }.version ?? 0
+        // 3. Links and images.
+        let resolvedJobs = zip(jobs, prepared).map { ($0.0.book, $0.1) }
+        let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> ((Chapter, Set<String>, [Diagnostic]), Int) in
+            func resolve() -> (Chapter, Set<String>, [Diagnostic]) {
+                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, anchors: item.0.anchors, file: item.0.chapter.source)
+                var chapter = item.0.chapter
+                chapter.document = resolver.resolve(chapter.document)
+                for resource in item.0.resources { resolver.checkResource(resource) }
+                return (chapter, resolver.usedAssets, item.0.diagnostics + resolver.diagnostics)
+            }
+            guard let session else { return (resolve(), 0) }
+            let input = ResolveInput(prepared: item.1, index: indexVersion, book: project.books[bookIndex].slug)
+            let found = session.memo("resolve:" + item.0.chapter.source.path, input: input, unchanged: sameResolution, compute: resolve)
+            return (found.value, found.version)
+        }
+        var books = project.books
+        var diagnostics: [Diagnostic] = []
+        var used: [Int: Set<String>] = [:]
+        var versions: [String: Int] = [:]
+        for (job, ((chapter, assets, chapterDiagnostics), version)) in zip(jobs, resolved) {
+            books[job.book].chapters[job.chapter] = chapter
+            used[job.book, default: []].formUnion(assets)
+            diagnostics += chapterDiagnostics
+            if session != nil { versions[chapter.source.path] = version }
+        }
+        var images: [String: [Asset]] = [:]
+        for (bookIndex, book) in books.enumerated() {
+            let paths = used[bookIndex] ?? []
+            images[book.slug] = book.assets.filter { paths.contains($0.path) }
+        }
+        return (Publication(settings: project.settings, books: books, imagesByBook: images, versions: versions), diagnostics)
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 bytes of `other` occur in this string's (no Unicode equivalence).
+    func containsBytes(of other: String) -> Bool {
+        var text = self, needle = other
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { needle in
+                guard needle.count > 0 else { return true }
+                guard haystack.count >= needle.count else { return false }
+                let first = needle[0], last = haystack.count - needle.count
+                var index = 0
+                while index <= last {
+                    if haystack[index] == first, memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+}
