@@ -11,15 +11,9 @@ struct ScenarioValues {
     /// The default simulation, run the first time a tag asks for it.
     let simulation: () -> SimulationResult
 
-    /// Names of the summary's figures, usable beside the scenario's own names.
-    static let summaryNames = ["client", "title", "npv", "roi", "irr", "payback_months", "discounted_payback_months",
-                               "pv_benefits", "pv_costs", "total_benefits", "total_costs", "return_on_objectives"]
-    /// Names of the simulation's figures.
-    static let simulationNames = ["npv_p10", "npv_p50", "npv_p90", "roi_p10", "roi_p50", "roi_p90", "probability_roi_positive"]
-
     /// Every name a tag may use, for "did you mean" hints.
     var names: [String] {
-        scenario.spec.inputs.map(\.name) + scenario.spec.metrics.map(\.name) + Self.summaryNames + Self.simulationNames
+        scenario.spec.inputs.map(\.name) + scenario.spec.metrics.map(\.name) + ScenarioFigures.Named.allCases.map(\.rawValue)
     }
 
     /// The value of `name` formatted for people (`$354,816`, `8.0%`, `15.6 months`), or `nil`
@@ -27,7 +21,7 @@ struct ScenarioValues {
     func text(_ name: String, in scenarioCase: ScenarioCase = .expected) -> String? {
         if let text = scenario.formatted(name, in: scenarioCase) { return text }
         let formatter = scenario.formatter
-        switch summaryFigure(name, in: scenarioCase) {
+        switch figure(name, in: scenarioCase) {
         case .text(let text)?: return text
         case .money(let value)?: return formatter.money(value, decimals: 0)
         case .percent(let value)?: return value.map { formatter.format($0, .percent) } ?? "—"
@@ -42,7 +36,7 @@ struct ScenarioValues {
         if let value = scenario.value(name, in: scenarioCase), let unit = scenario.model.unit(of: name) {
             return ValueFormatter.raw(unit.shown(value))
         }
-        switch summaryFigure(name, in: scenarioCase) {
+        switch figure(name, in: scenarioCase) {
         case .text(let text)?: return text
         case .money(let value)?: return ValueFormatter.raw(value)
         case .percent(let value)?: return value.map(ValueFormatter.raw) ?? ""
@@ -51,39 +45,18 @@ struct ScenarioValues {
         }
     }
 
-    private enum Figure {
-        case text(String), money(Double), percent(Double?), payback(PaybackPeriod)
-    }
-
-    private func summaryFigure(_ name: String, in scenarioCase: ScenarioCase) -> Figure? {
-        if Self.simulationNames.contains(name) {
-            let result = simulation()
-            switch name {
-            case "npv_p10": return .money(result.npv.p10)
-            case "npv_p50": return .money(result.npv.p50)
-            case "npv_p90": return .money(result.npv.p90)
-            case "roi_p10": return .percent(result.roi.p10)
-            case "roi_p50": return .percent(result.roi.p50)
-            case "roi_p90": return .percent(result.roi.p90)
-            default: return .percent(result.probabilityPositiveROI)
-            }
+    /// A figure of the summary or the simulation (``ScenarioFigures/Named``), read from the
+    /// parts of ``ScenarioFigures`` it comes from: the rounded summary of the case, and the
+    /// default simulation only when the name is one of its figures.
+    private func figure(_ name: String, in scenarioCase: ScenarioCase) -> ScenarioFigures.NamedValue? {
+        guard let named = ScenarioFigures.Named(rawValue: name) else { return nil }
+        if named.isSimulation {
+            return ScenarioFigures.value(named, client: scenario.spec.client, title: scenario.spec.title, summary: nil,
+                                         returnOnObjectives: nil, simulation: ScenarioFigures.Simulation(simulation()))
         }
         guard let evaluation = scenario.cases[scenarioCase] else { return nil }
-        let summary = evaluation.roundedSummary
-        switch name {
-        case "client": return .text(scenario.spec.client)
-        case "title": return .text(scenario.spec.title ?? scenario.spec.client)
-        case "npv": return .money(summary.npv)
-        case "roi": return .percent(summary.roi)
-        case "irr": return .percent(summary.irr)
-        case "payback_months": return .payback(summary.payback)
-        case "discounted_payback_months": return .payback(summary.discountedPayback)
-        case "pv_benefits": return .money(summary.benefits.presentValue)
-        case "pv_costs": return .money(summary.costs.presentValue)
-        case "total_benefits": return .money(summary.benefits.total)
-        case "total_costs": return .money(summary.costs.total)
-        case "return_on_objectives": return .percent(evaluation.returnOnObjectives)
-        default: return nil
-        }
+        return ScenarioFigures.value(named, client: scenario.spec.client, title: scenario.spec.title,
+                                     summary: ScenarioFigures.Summary(evaluation.roundedSummary, rounding: ScenarioFigures.Summary.lineItems),
+                                     returnOnObjectives: evaluation.returnOnObjectives, simulation: nil)
     }
 }

@@ -80,8 +80,8 @@ struct CalcCommand: AsyncParsableCommand {
         let text: String
         switch format {
         case .table: text = report.table
-        case .json: text = report.json
-        case .csv: text = report.csv
+        case .json: text = report.figures.json
+        case .csv: text = report.figures.csv
         }
         timer.lap("report (\(format.rawValue))")
         print(text, terminator: "")

@@ -22,8 +22,9 @@ import Testing
         let simulation = await scenario.simulate(iterations: 20_000, seed: 2026)
         let report = CalcReport(scenario: scenario, simulation: simulation)
         try Snapshot.assertText(report.table, matches: folder.appendingPathComponent("\(name).txt"))
-        try Snapshot.assertText(report.json, matches: folder.appendingPathComponent("\(name).json"))
-        try Snapshot.assertText(report.csv, matches: folder.appendingPathComponent("\(name).csv"))
+        let figures = ScenarioFigures(scenario: scenario, simulation: simulation)
+        try Snapshot.assertText(figures.json, matches: folder.appendingPathComponent("\(name).json"))
+        try Snapshot.assertText(figures.csv, matches: folder.appendingPathComponent("\(name).csv"))
         try Snapshot.assertText(CalcReport(scenario: scenario, scenarioCase: .low).table, matches: folder.appendingPathComponent("\(name)-low.txt"))
         let explained = scenario.spec.metrics.map { scenario.explain($0.name)?.text ?? "" }.joined(separator: "\n")
         try Snapshot.assertText(explained, matches: folder.appendingPathComponent("\(name)-explain.txt"))
@@ -32,7 +33,7 @@ import Testing
     @Test func theJSONIsValidAndItsFiguresAreTheTablesFigures() throws {
         let (scenario, _) = ScenarioFiles.load("kestrel-mobile", projectRoot: Self.repository, currentDirectory: Self.repository)
         guard let scenario else { Issue.record("the scenario loads"); return }
-        let json = try JSONSerialization.jsonObject(with: Data(CalcReport(scenario: scenario).json.utf8)) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(ScenarioFigures(scenario: scenario).json.utf8)) as? [String: Any]
         let summary = json?["summary"] as? [String: Any]
         #expect(summary?["npv"] as? Double == 482_200)
         #expect((summary?["roi"] as? Double).map { ($0 * 1000).rounded() } == 405)

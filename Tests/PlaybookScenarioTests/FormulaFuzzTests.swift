@@ -156,7 +156,7 @@ import Testing
             if simulation.failed < 50 {
                 #expect(simulation.npv.p10.isFinite && simulation.npv.p90.isFinite && simulation.meanNPV.isFinite, "\(text)")
             }
-            _ = CalcReport(scenario: scenario, simulation: simulation).json
+            _ = ScenarioFigures(scenario: scenario, simulation: simulation).json
         }
         let elapsed = clock.now - started
         // Both outcomes occur, and the whole run stays quick (a hang would not finish at all).

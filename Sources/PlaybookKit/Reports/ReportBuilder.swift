@@ -87,7 +87,7 @@ struct ReportBuilder: Sendable {
         }
         let page = ReportPage(series: context.series, book: transformed, scenario: scenario, stylesheet: context.pageStylesheet)
             .render(bodies: bodies, templates: templates)
-        let figures = CalcReport(scenario: scenario, scenarioCase: .expected, simulation: simulation)
+        let figures = ScenarioFigures(scenario: scenario, simulation: simulation)
         return ([
             OutputFile(path: "index.html", content: .text(page)),
             OutputFile(path: "\(name).epub", content: .bytes(archive.archive)),

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookCore
+import PlaybookFinance
 import PlaybookScenario
 import PlaybookFiles
 
@@ -21,8 +22,8 @@ public struct ReportChanges: Sendable {
 
     /// The earlier figures, or why there are none.
     public enum Earlier: Sendable {
-        /// The parsed `metrics.json`.
-        case figures([String: JSONAny])
+        /// The figures of the earlier `metrics.json`.
+        case figures(ScenarioFigures)
         /// No usable earlier file; the reason.
         case missing(String)
     }
@@ -47,29 +48,34 @@ public struct ReportChanges: Sendable {
         guard stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             return .failure(.noEarlierRun("--compare \(shown): there is no such folder"))
         }
-        var found: [String: (URL, Earlier)] = [:]
+        // Each client's folder, and whether it holds a figures file to read.
+        var folders: [String: (URL, missing: String?)] = [:]
         if stat(folder.appendingPathComponent("metrics.json").path, &info) == 0 {
             // One client's folder.
             guard clients.count == 1, let client = clients.first else {
                 return .failure(.error(.noEarlierRun, "--compare \(shown) is one client's report, and \(clients.count) scenarios were given", at: nil,
                                        hint: "to compare several clients, give the folder that holds their reports, such as build/reports/"))
             }
-            found[client] = (folder, .figures([:]))
+            folders[client] = (folder, nil)
         } else {
             for client in clients {
                 let clientFolder = folder.appendingPathComponent(client)
                 if stat(clientFolder.appendingPathComponent("metrics.json").path, &info) == 0 {
-                    found[client] = (clientFolder, .figures([:]))
+                    folders[client] = (clientFolder, nil)
                 } else {
-                    found[client] = (clientFolder, .missing("there is no earlier report: \(clientFolder.appendingPathComponent("metrics.json").path) does not exist"))
+                    folders[client] = (clientFolder, "there is no earlier report: \(clientFolder.appendingPathComponent("metrics.json").path) does not exist")
                 }
             }
-            guard found.values.contains(where: { if case .figures = $0.1 { return true } else { return false } }) else {
+            guard folders.values.contains(where: { $0.missing == nil }) else {
                 return .failure(.noEarlierRun("--compare \(shown) holds no earlier report of \(clients.joined(separator: ", "))"))
             }
         }
-        for (client, (clientFolder, earlier)) in found {
-            guard case .figures = earlier else { continue }
+        var found: [String: (URL, Earlier)] = [:]
+        for (client, (clientFolder, missing)) in folders {
+            if let missing {
+                found[client] = (clientFolder, .missing(missing))
+                continue
+            }
             switch figures(in: clientFolder) {
             case .success(let figures): found[client] = (clientFolder, .figures(figures))
             case .failure(let problem): return .failure(problem)
@@ -79,7 +85,7 @@ public struct ReportChanges: Sendable {
     }
 
     /// Reads `metrics.json` in an earlier client folder.
-    private static func figures(in folder: URL) -> Result<[String: JSONAny], Diagnostic> {
+    private static func figures(in folder: URL) -> Result<ScenarioFigures, Diagnostic> {
         let file = folder.appendingPathComponent("metrics.json").path
         let data: [UInt8]
         switch RegularFile.read(file) {
@@ -95,120 +101,127 @@ public struct ReportChanges: Sendable {
             }
             return .failure(.noEarlierRun("--compare: \(file) cannot be read: \(reason)"))
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(data))) as? [String: Any] else {
+        guard let figures = ScenarioFigures(json: data) else {
             return .failure(.noEarlierRun("--compare: \(file) is not a report's figures file"))
         }
-        return .success(object.mapValues(JSONAny.init))
+        return .success(figures)
     }
 
-    /// Compares the earlier figures with the new `metrics.json` text of `scenario`.
+    /// Compares the earlier figures with the new `metrics.json` text of `scenario`: both are
+    /// read the same way, so a figure compares as each file holds it.
     init(earlier: Earlier, current json: String, scenario: Scenario) {
         sections = []
         guard case .figures(let old) = earlier else {
             if case .missing(let reason) = earlier { problem = reason }
             return
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else {
+        guard let new = ScenarioFigures(json: Array(json.utf8)) else {
             problem = "the new figures could not be read"
             return
         }
-        let new = object.mapValues(JSONAny.init)
         let formatter = scenario.formatter
         func money(_ value: Double) -> String { formatter.money(value, decimals: 0) }
         func percent(_ value: Double) -> String { formatter.format(value, .percent) }
         func signed(_ text: String, _ value: Double) -> String { value < 0 ? text : "+" + text }
 
         // Inputs and metrics: by name, with their own formatted text.
-        func named(_ key: String, ranges: Bool) -> [Change] {
-            let before = Dictionary((old[key]?.array ?? []).compactMap { item in item["name"]?.string.map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
-            let after = (new[key]?.array ?? []).compactMap { item in item["name"]?.string.map { ($0, item) } }
+        func named(_ old: [NamedFigure], _ new: [NamedFigure], ranges: Bool) -> [Change] {
+            let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             var changes: [Change] = []
-            for (name, item) in after {
-                guard let earlier = before[name] else {
-                    changes.append(Change(name: name, before: nil, after: item["formatted"]?.string))
+            for item in new {
+                guard let earlier = before[item.name] else {
+                    changes.append(Change(name: item.name, before: nil, after: item.formatted))
                     continue
                 }
-                if !Self.same(earlier["value"]?.number, item["value"]?.number) {
-                    changes.append(Change(name: name, before: earlier["formatted"]?.string, after: item["formatted"]?.string))
+                if !Self.same(earlier.value, item.value) {
+                    changes.append(Change(name: item.name, before: earlier.formatted, after: item.formatted))
                 }
-                guard ranges, let unit = scenario.spec.inputs.first(where: { $0.name == name })?.value.unit else { continue }
-                for end in ["low", "high"] where !Self.same(earlier[end]?.number, item[end]?.number) {
+                guard ranges, let unit = scenario.spec.inputs.first(where: { $0.name == item.name })?.value.unit else { continue }
+                for (end, was, now) in [("low", earlier.low, item.low), ("high", earlier.high, item.high)] where !Self.same(was, now) {
                     let text = { (value: Double?) in value.map { formatter.format($0, unit) } ?? "no range" }
-                    changes.append(Change(name: "\(name) (\(end))", before: text(earlier[end]?.number), after: text(item[end]?.number)))
+                    changes.append(Change(name: "\(item.name) (\(end))", before: text(was), after: text(now)))
                 }
             }
-            let current = Set(after.map(\.0))
-            for (name, item) in (old[key]?.array ?? []).compactMap({ item in item["name"]?.string.map { ($0, item) } }) where !current.contains(name) {
-                changes.append(Change(name: name, before: item["formatted"]?.string, after: nil))
+            let current = Set(new.map(\.name))
+            for item in old where !current.contains(item.name) {
+                changes.append(Change(name: item.name, before: item.formatted, after: nil))
             }
             return changes
         }
 
         // Results: the risk-adjusted summary, its lines, the cases and the simulation.
         var results: [Change] = []
-        func compare(_ name: String, _ path: [String], as kind: Kind, status: [String]? = nil) {
-            let before = old.value(at: path)?.number, after = new.value(at: path)?.number
-            // A payback without months is `immediate` or `not-within-horizon` (its status field).
-            let beforeStatus = status.flatMap { old.value(at: $0)?.string }
-            let afterStatus = status.flatMap { new.value(at: $0)?.string }
-            guard !Self.same(before, after) || (before == nil && beforeStatus != afterStatus) else { return }
-            let text: (Double?, String?) -> String? = { value, status in
-                if let value { return kind == .money ? money(value) : (kind == .percent ? percent(value) : formatter.months(value)) }
-                switch status {
-                case "immediate": return formatter.payback(.immediate)
-                case "not-within-horizon": return formatter.payback(.notWithinHorizon)
-                default: return nil
-                }
-            }
+        func compare(_ name: String, _ before: Double?, _ after: Double?, as kind: Kind) {
+            guard !Self.same(before, after) else { return }
+            let text = { (value: Double?) in value.map { kind == .money ? money($0) : percent($0) } ?? "—" }
             var difference: String?
             if let before, let after {
                 let delta = after - before
                 switch kind {
                 case .money: difference = signed(money(delta), delta)
                 case .percent: difference = signed(formatter.format(delta * 100, .number, decimals: 1) + " points", delta)
-                case .months: difference = nil
                 }
             }
-            results.append(Change(name: name, before: text(before, beforeStatus) ?? "—", after: text(after, afterStatus) ?? "—",
-                                  difference: difference))
+            results.append(Change(name: name, before: text(before), after: text(after), difference: difference))
         }
-        let oldLines = old.value(at: ["summary", "lines"])?.array ?? []
-        let newLines = new.value(at: ["summary", "lines"])?.array ?? []
+        // A payback is months, `immediate` or `not within the horizon`; a file written before
+        // that was told apart has months or nothing.
+        func compare(_ name: String, _ before: PaybackPeriod?, _ after: PaybackPeriod?) {
+            guard !Self.same(before?.months, after?.months) || (before?.months == nil && before != after) else { return }
+            results.append(Change(name: name, before: before.map(formatter.payback) ?? "—", after: after.map(formatter.payback) ?? "—"))
+        }
+        let oldLines = old.summary?.lines ?? []
+        let newLines = new.summary?.lines ?? []
         for line in newLines {
-            guard let name = line["name"]?.string else { continue }
-            let label = scenario.spec.lines.first { $0.name == name }?.label ?? name
-            let earlier = oldLines.first { $0["name"]?.string == name }
-            let before = earlier?["present_value"]?.number, after = line["present_value"]?.number
+            let label = scenario.spec.lines.first { $0.name == line.name }?.label ?? line.name
+            let before = oldLines.first { $0.name == line.name }?.presentValue, after = line.presentValue
             if !Self.same(before, after) {
                 results.append(Change(name: "\(label) (present value)", before: before.map(money), after: after.map(money),
                                       difference: before.flatMap { b in after.map { signed(money($0 - b), $0 - b) } }))
             }
         }
-        for line in oldLines {
-            guard let name = line["name"]?.string, !newLines.contains(where: { $0["name"]?.string == name }) else { continue }
-            results.append(Change(name: "\(name) (present value)", before: line["present_value"]?.number.map(money), after: nil))
+        for line in oldLines where !newLines.contains(where: { $0.name == line.name }) {
+            results.append(Change(name: "\(line.name) (present value)", before: line.presentValue.map(money), after: nil))
         }
-        compare("Present value of benefits", ["summary", "benefits", "present_value"], as: .money)
-        compare("Present value of costs", ["summary", "costs", "present_value"], as: .money)
-        compare("NPV", ["summary", "npv"], as: .money)
-        compare("ROI", ["summary", "roi"], as: .percent)
-        compare("IRR", ["summary", "irr"], as: .percent)
-        compare("Payback", ["summary", "payback_months"], as: .months, status: ["summary", "payback"])
-        compare("Discounted payback", ["summary", "discounted_payback_months"], as: .months,
-                status: ["summary", "discounted_payback"])
-        for scenarioCase in ["low", "high"] {
-            compare("NPV, \(scenarioCase) case", ["cases", scenarioCase, "npv"], as: .money)
-            compare("ROI, \(scenarioCase) case", ["cases", scenarioCase, "roi"], as: .percent)
+        compare("Present value of benefits", old.summary?.benefits?.presentValue, new.summary?.benefits?.presentValue, as: .money)
+        compare("Present value of costs", old.summary?.costs?.presentValue, new.summary?.costs?.presentValue, as: .money)
+        compare("NPV", old.summary?.npv, new.summary?.npv, as: .money)
+        compare("ROI", old.summary?.roi, new.summary?.roi, as: .percent)
+        compare("IRR", old.summary?.irr, new.summary?.irr, as: .percent)
+        compare("Payback", old.summary?.payback, new.summary?.payback)
+        compare("Discounted payback", old.summary?.discountedPayback, new.summary?.discountedPayback)
+        for scenarioCase in [ScenarioCase.low, .high] {
+            compare("NPV, \(scenarioCase.rawValue) case", old.cases[scenarioCase]?.npv, new.cases[scenarioCase]?.npv, as: .money)
+            compare("ROI, \(scenarioCase.rawValue) case", old.cases[scenarioCase]?.roi, new.cases[scenarioCase]?.roi, as: .percent)
         }
-        for percentile in ["p10", "p50", "p90"] {
-            compare("NPV \(percentile.uppercased()) (simulation)", ["simulation", "npv", percentile], as: .money)
+        for (percentile, value) in [("p10", \ScenarioFigures.Percentiles.p10), ("p50", \.p50), ("p90", \.p90)] {
+            compare("NPV \(percentile.uppercased()) (simulation)", old.simulation?.npv?[keyPath: value], new.simulation?.npv?[keyPath: value], as: .money)
         }
-        compare("Probability that ROI > 0", ["simulation", "probability_roi_positive"], as: .percent)
-        compare("Return on Objectives", ["return_on_objectives"], as: .percent)
-        sections = [("Inputs", named("inputs", ranges: true)), ("Metrics", named("metrics", ranges: false)), ("Results", results)]
+        compare("Probability that ROI > 0", old.simulation?.probabilityROIPositive, new.simulation?.probabilityROIPositive, as: .percent)
+        compare("Return on Objectives", old.returnOnObjectives, new.returnOnObjectives, as: .percent)
+        sections = [("Inputs", named(old.inputs.map(NamedFigure.init), new.inputs.map(NamedFigure.init), ranges: true)),
+                    ("Metrics", named(old.metrics.map(NamedFigure.init), new.metrics.map(NamedFigure.init), ranges: false)),
+                    ("Results", results)]
     }
 
-    private enum Kind { case money, percent, months }
+    /// An input or a metric, as the comparison reads it.
+    private struct NamedFigure {
+        var name: String
+        var value: Double?
+        var formatted: String?
+        var low: Double?
+        var high: Double?
+
+        init(_ input: ScenarioFigures.Input) {
+            (name, value, formatted, low, high) = (input.name, input.value, input.formatted, input.low, input.high)
+        }
+
+        init(_ metric: ScenarioFigures.Metric) {
+            (name, value, formatted) = (metric.name, metric.value, metric.formatted)
+        }
+    }
+
+    private enum Kind { case money, percent }
 
     private static func same(_ a: Double?, _ b: Double?) -> Bool {
         switch (a, b) {
@@ -236,41 +249,5 @@ public struct ReportChanges: Sendable {
             }
         }
         return out
-    }
-}
-
-/// A JSON value as `JSONSerialization` reads it, made `Sendable`.
-public enum JSONAny: Sendable {
-    /// A number.
-    case number(Double)
-    /// A string.
-    case string(String)
-    /// An array.
-    case array([JSONAny])
-    /// An object.
-    case object([String: JSONAny])
-    /// `null`, or a value of no other kind.
-    case null
-
-    init(_ value: Any) {
-        switch value {
-        case let string as String: self = .string(string)
-        case let number as NSNumber: self = .number(number.doubleValue)
-        case let array as [Any]: self = .array(array.map(JSONAny.init))
-        case let object as [String: Any]: self = .object(object.mapValues(JSONAny.init))
-        default: self = .null
-        }
-    }
-
-    var number: Double? { if case .number(let value) = self { return value } else { return nil } }
-    var string: String? { if case .string(let value) = self { return value } else { return nil } }
-    var array: [JSONAny]? { if case .array(let value) = self { return value } else { return nil } }
-    subscript(key: String) -> JSONAny? { if case .object(let value) = self { return value[key] } else { return nil } }
-}
-
-extension Dictionary where Key == String, Value == JSONAny {
-    func value(at path: [String]) -> JSONAny? {
-        guard let first = path.first else { return nil }
-        return path.dropFirst().reduce(self[first]) { $0?[$1] }
     }
 }

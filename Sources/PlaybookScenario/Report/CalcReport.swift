@@ -1,7 +1,7 @@
 import PlaybookFinance
 
 /// The figures of a scenario as `playbook calc` prints them: an aligned table for the
-/// terminal, JSON, or CSV. The same figures feed client reports.
+/// terminal, or the figures (``ScenarioFigures``) as JSON or CSV.
 public struct CalcReport: Sendable {
     /// The scenario.
     public let scenario: Scenario
@@ -15,6 +15,11 @@ public struct CalcReport: Sendable {
         self.scenario = scenario
         self.scenarioCase = scenarioCase
         self.simulation = simulation
+    }
+
+    /// The figures, as `metrics.json` and `metrics.csv` hold them.
+    public var figures: ScenarioFigures {
+        ScenarioFigures(scenario: scenario, scenarioCase: scenarioCase, simulation: simulation)
     }
 
     var spec: ScenarioSpec { scenario.spec }

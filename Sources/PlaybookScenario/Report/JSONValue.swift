@@ -17,6 +17,11 @@ enum JSONValue {
         return .number(value)
     }
 
+    /// A string, or `null` when there is none.
+    static func optional(_ text: String?) -> JSONValue {
+        text.map(JSONValue.string) ?? .null
+    }
+
     /// Pretty-printed text with two-space indentation and a final newline.
     var text: String {
         var out = ""
