@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "PlaybookKit",
             dependencies: ["PlaybookCore", "PlaybookSession", "PlaybookFiles", "PlaybookLoad", "PlaybookEvaluate",
-                           "PlaybookTransform", "PlaybookRender", "PlaybookWrite", "PlaybookTemplates", "PlaybookScenario"]
+                           "PlaybookTransform", "PlaybookRender", "PlaybookWrite", "PlaybookTemplates", "PlaybookScenario", "PlaybookFinance"]
         ),
         .target(
             name: "PlaybookServe",

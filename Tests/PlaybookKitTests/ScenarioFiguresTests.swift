@@ -3,6 +3,8 @@ import PlaybookCore
 @testable import PlaybookKit
 import PlaybookScenario
 import Testing
+@testable import PlaybookEvaluate
+@testable import PlaybookLoad
 
 /// One figures schema (``ScenarioFigures``): `metrics.json` and `metrics.csv` are encoded from
 /// it, `--compare` reads an earlier `metrics.json` back into it, and value tags name its figures.
