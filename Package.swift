@@ -60,8 +60,8 @@ let package = Package(
         ),
         // The stages of a build, one module each, in the order the data flows; each depends
         // only on the modules above it (see ARCHITECTURE.md, "Modules").
-        .target(name: "PlaybookSession", dependencies: ["PlaybookCore"]),
         .target(name: "PlaybookFiles", dependencies: ["PlaybookCore"]),
+        .target(name: "PlaybookSession", dependencies: ["PlaybookCore", "PlaybookFiles"]),
         .target(name: "PlaybookXHTML", dependencies: ["PlaybookCore"]),
         .target(
             name: "PlaybookLoad",

@@ -15,15 +15,16 @@ struct ChapterLoader: Sendable {
     let directory: ProjectDirectory
     let parser: MarkdownParser
     /// Parses of earlier builds, reused when a chapter's text is unchanged.
-    var session: BuildSession? = nil
+    var memo: Memo = .none
 
+    /// What a chapter's parse depends on.
     private struct Input: Equatable, Sendable {
-        /// The file's device, inode and size, and its modification and status-change times in
-        /// nanoseconds. The status-change time cannot be set back, so a file rewritten with
-        /// its size and modification time kept (`cp -p`, `rsync -t`, a restore) has a new stamp.
-        var stamp: [Int]
+        /// The file's device, inode, size, and modification and status-change times. The
+        /// status-change time cannot be set back, so a file rewritten with its size and
+        /// modification time kept (`cp -p`, `rsync -t`, a restore) has a new status.
+        var status: ProjectDirectory.FileStatus
         /// The file's text when it changed so recently that it could change again without its
-        /// stamp changing (time stamps move in clock ticks of a few milliseconds): such a file
+        /// status changing (time stamps move in clock ticks of a few milliseconds): such a file
         /// is compared by its bytes.
         var text: ExactText?
         var smartPunctuation: Bool
@@ -34,33 +35,28 @@ struct ChapterLoader: Sendable {
     static let recentChange: Int = 2
 
     /// Loads `content/<book>/<name>`; `nil` (with diagnostics) when it cannot be used.
+    ///
+    /// In a session, a file whose status is unchanged is not read again, unless it was read
+    /// while its status could not be trusted. (When the session knows which paths changed, the
+    /// status of a file not among them is not even looked at again: ``ProjectDirectory``
+    /// remembers it.)
     func load(path: String) -> (Loaded?, [Diagnostic]) {
-        var info = stat()
-        guard let session, stat(directory.root.path + "/" + path, &info) == 0 else { return read(path: path) }
-        // In a session, a file whose stamp is unchanged is not read again, unless it was read
-        // while its stamp could not be trusted.
-        #if os(Linux)
-        let (modified, changed) = (info.st_mtim, info.st_ctim)
-        #else
-        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
-        #endif
-        let times = [modified.tv_sec, modified.tv_nsec, changed.tv_sec, changed.tv_nsec].map { Int($0) }
-        let stamp = [Int(info.st_dev), Int(info.st_ino), Int(info.st_size)] + times
-        let key = "chapter:" + path
-        let settled = Input(stamp: stamp, smartPunctuation: parser.smartPunctuation)
-        let recent = max(times[0], times[2]) >= Int(Date().timeIntervalSince1970) - Self.recentChange
-        let previous = session.previousInput(key, as: Input.self)
-        if recent || (previous?.stamp == stamp && previous?.text != nil) {
+        guard let status = directory.status(path) else { return read(path: path) }
+        let settled = Input(status: status, smartPunctuation: parser.smartPunctuation)
+        let second = 1_000_000_000
+        let recent = max(status.modified, status.changed) / second >= Int(Date().timeIntervalSince1970) - Self.recentChange
+        let previous = memo.previousInput(.chapter, path, as: Input.self)
+        if recent || (previous?.status == status && previous?.text != nil) {
             let result = directory.read(path)
             guard case .file(let file) = result else { return loaded(result, path: path) }
             var input = settled
             input.text = ExactText(file.text)
-            let found = session.memo(key, input: input) { load(file) }.value
-            // Once the change is old enough, the stamp says it all.
-            if !recent { session.restate(key, input: settled) }
+            let found = memo.query(.chapter, path, input: input) { load(file) }.value
+            // Once the change is old enough, the status says it all.
+            if !recent { memo.restate(.chapter, path, input: settled) }
             return found
         }
-        return session.memo(key, input: settled) { read(path: path) }.value
+        return memo.query(.chapter, path, input: settled) { read(path: path) }.value
     }
 
     private func read(path: String) -> (Loaded?, [Diagnostic]) {

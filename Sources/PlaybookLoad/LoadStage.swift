@@ -23,9 +23,6 @@ public struct LoadedProject: Sendable {
     public var scenarios: [String: Scenario] = [:]
     /// The name of every scenario file, including those with errors.
     public var scenarioNames: Set<String> = []
-    /// The version of the templates and stylesheets in a ``BuildSession`` (0 without one):
-    /// what is rendered through them is reused only while it is unchanged.
-    package var presentationVersion = 0
 }
 
 /// The templates and stylesheets of a project: its own, or the built-in ones.
@@ -37,22 +34,31 @@ package struct Presentation: Sendable {
     package var reportStylesheet: String
     package var diagnostics: [Diagnostic]
 
-    /// Reads `templates/` and the stylesheets.
-    package static func load(_ directory: ProjectDirectory) -> Presentation {
-        load(read(directory))
+    /// What the presentation is made of: every file's text, or why there is none.
+    private struct Input: Equatable, Sendable {
+        enum Read: Equatable, Sendable {
+            case file(ExactText)
+            case missing
+            case failed(String)
+        }
+        struct File: Equatable, Sendable {
+            var path: String
+            var read: Read
+        }
+        var files: [File]
     }
 
-    /// The same, compiled again only when a file changed; returns the version too.
-    static func load(_ directory: ProjectDirectory, session: BuildSession) -> (Presentation, Int) {
+    /// Reads `templates/` and the stylesheets; compiled again only when a file changed.
+    package static func load(_ directory: ProjectDirectory, memo: Memo = .none) -> Presentation {
         let files = read(directory)
-        let input = files.map { file -> [String] in
+        let input = Input(files: files.map { file in
             switch file.read {
-            case .file(let source): return [file.path, "file", source.text]
-            case .missing: return [file.path, "missing"]
-            case .failed(let diagnostic): return [file.path, "failed", diagnostic.message]
+            case .file(let source): return .init(path: file.path, read: .file(ExactText(source.text)))
+            case .missing: return .init(path: file.path, read: .missing)
+            case .failed(let diagnostic): return .init(path: file.path, read: .failed(diagnostic.message))
             }
-        }
-        return session.memo("presentation", input: input.map { $0.map(ExactText.init) }) { load(files) }
+        })
+        return memo.query(.presentation, input: input) { load(files) }.value
     }
 
     private static let stylesheets = ["templates/epub/book.css", "site/css/playbook.css", "templates/report/report.css"]
@@ -92,12 +98,12 @@ package struct Presentation: Sendable {
 /// The load stage: the project (``ProjectLoader``), templates and static files.
 public enum LoadStage {
     /// Loads everything a build reads; `nil` when `playbook.yaml` is unusable.
-    /// With a `session`, files unchanged since its previous build are not parsed again.
-    public static func run(root: URL, includeDrafts: Bool, session: BuildSession? = nil) async -> (LoadedProject?, [Diagnostic]) {
-        let directory = ProjectDirectory(root: root)
-        let (project, projectDiagnostics) = await ProjectLoader(root: root, includeDrafts: includeDrafts, session: session).load()
+    /// With a session in `memo`, files unchanged since its previous build are not parsed again.
+    package static func run(root: URL, includeDrafts: Bool, memo: Memo = .none) async -> (LoadedProject?, [Diagnostic]) {
+        let directory = ProjectDirectory(root: root).remembering(memo.files)
+        let (project, projectDiagnostics) = await ProjectLoader(root: root, includeDrafts: includeDrafts, memo: memo).load()
         var diagnostics = projectDiagnostics
-        let (presentation, presentationVersion) = session.map { Presentation.load(directory, session: $0) } ?? (Presentation.load(directory), 0)
+        let presentation = Presentation.load(directory, memo: memo)
         diagnostics += presentation.diagnostics
         let (staticFiles, refusedStaticFiles) = directory.files(under: "site")
         // site/css/playbook.css (or site/ itself) may have been refused with the stylesheets.
@@ -106,12 +112,12 @@ public enum LoadStage {
         diagnostics += Self.checkCovers(project, directory: directory)
         let scenarioNames = ScenarioFiles.names(in: directory)
         let (scenarios, scenarioDiagnostics) = ScenarioFiles.loadAll(scenarioNames, directory: directory, settings: project.settings,
-                                                                     session: session)
+                                                                     memo: memo)
         diagnostics += scenarioDiagnostics
         diagnostics += Self.checkScenarioNames(project, names: scenarioNames)
         return (LoadedProject(project: project, templates: presentation.templates, epubStylesheet: presentation.epubStylesheet,
                               reportStylesheet: presentation.reportStylesheet, staticFiles: staticFiles,
-                              scenarios: scenarios, scenarioNames: Set(scenarioNames), presentationVersion: presentationVersion), diagnostics)
+                              scenarios: scenarios, scenarioNames: Set(scenarioNames)), diagnostics)
     }
 
     /// A chapter's `scenario:` must name a file in `content/scenarios/`; `requires:` belongs

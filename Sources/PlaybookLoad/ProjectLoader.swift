@@ -14,20 +14,25 @@ public struct ProjectLoader: Sendable {
     public let root: URL
     /// Whether chapters marked `draft: true` are included.
     public let includeDrafts: Bool
-    /// Parses of earlier builds to reuse (the preview server's).
-    public let session: BuildSession?
+    /// Parses of earlier builds to reuse (the preview server's session), or none.
+    let memo: Memo
 
     /// Creates a loader for the project in `root`.
-    public init(root: URL, includeDrafts: Bool = false, session: BuildSession? = nil) {
+    public init(root: URL, includeDrafts: Bool = false) {
+        self.init(root: root, includeDrafts: includeDrafts, memo: .none)
+    }
+
+    /// Creates a loader for the project in `root` that runs its work through `memo`.
+    init(root: URL, includeDrafts: Bool, memo: Memo) {
         self.root = root
         self.includeDrafts = includeDrafts
-        self.session = session
+        self.memo = memo
     }
 
     /// Loads the project. `project` is `nil` only when `playbook.yaml` itself is unusable;
     /// check `diagnostics` for errors either way.
     public func load() async -> (project: Project?, diagnostics: [Diagnostic]) {
-        let directory = ProjectDirectory(root: root)
+        let directory = ProjectDirectory(root: root).remembering(memo.files)
         let settingsFile: SourceFile
         switch directory.read("playbook.yaml") {
         case .file(let file): settingsFile = file
@@ -40,7 +45,7 @@ public struct ProjectLoader: Sendable {
         settings = series
 
         let parser = MarkdownParser(smartPunctuation: series.smartPunctuation)
-        let chapterLoader = ChapterLoader(directory: directory, parser: parser, session: session)
+        let chapterLoader = ChapterLoader(directory: directory, parser: parser, memo: memo)
         var books: [Book] = []
         var chapterJobs: [(book: Int, path: String)] = []
         var bookFolders: [Int: [String]] = [:]

@@ -44,23 +44,6 @@ public enum ScenarioFiles {
         return defaults
     }
 
-    /// Loads the scenario file at the project-relative `path` (its data files beside it).
-    static func load(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults) -> (Scenario?, [Diagnostic]) {
-        let file: SourceFile
-        switch directory.read(path) {
-        case .file(let read): file = read
-        case .missing: return (nil, [.noScenarioFile(path)])
-        case .failed(let diagnostic): return (nil, [diagnostic])
-        }
-        return Scenario.load(file, defaults: defaults) { path in
-            switch directory.read(path) {
-            case .file(let read): return .success(read)
-            case .missing: return .failure(.missingScenarioData)
-            case .failed(let diagnostic): return .failure(diagnostic)
-            }
-        }
-    }
-
     /// The names of a project's scenarios: its `content/scenarios/*.yaml` files without `.yaml`, sorted.
     package static func names(in directory: ProjectDirectory) -> [String] {
         directory.list(folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
@@ -68,57 +51,57 @@ public enum ScenarioFiles {
 
     /// The scenarios `names` (from ``names(in:)``), with the diagnostics of all of them. A
     /// scenario with errors is left out.
-    /// With a `session`, a scenario whose file and data files are unchanged is not loaded
-    /// again, and each scenario's version is recorded in the session.
+    /// With a session in `memo`, a scenario whose file and data files are unchanged is not
+    /// loaded again (its revision, ``Memo/revision(_:_:)`` of `.scenario` and its path, stays).
     package static func loadAll(_ names: [String], directory: ProjectDirectory, settings: SeriesSettings,
-                        session: BuildSession? = nil) -> ([String: Scenario], [Diagnostic]) {
+                        memo: Memo = .none) -> ([String: Scenario], [Diagnostic]) {
         // A scenarios folder that is a link to somewhere else is refused as a whole.
         if let problem = directory.folderProblem(folder) { return ([:], [problem]) }
         let defaults = defaults(for: settings)
         var scenarios: [String: Scenario] = [:]
         var diagnostics: [Diagnostic] = []
-        var versions: [String: Int] = [:]
         for name in names {
-            let path = "\(folder)/\(name).yaml"
-            let (scenario, scenarioDiagnostics): (Scenario?, [Diagnostic])
-            if let session {
-                ((scenario, scenarioDiagnostics), versions[name]) = memoized(path: path, directory: directory, defaults: defaults, session: session)
-            } else {
-                (scenario, scenarioDiagnostics) = load(path: path, directory: directory, defaults: defaults)
-            }
+            let (scenario, scenarioDiagnostics) = load(path: path(of: name), directory: directory, defaults: defaults, memo: memo)
             diagnostics += scenarioDiagnostics
             if let scenario, !scenarioDiagnostics.hasErrors { scenarios[name] = scenario }
         }
-        session?.scenarios = versions
         return (scenarios, diagnostics)
+    }
+
+    /// The project-relative path of the scenario `name`.
+    package static func path(of name: String) -> String {
+        ProjectLayout.scenario(name)
     }
 
     /// What a scenario's load read: its file and data files (`nil` for one that was missing),
     /// and the project's defaults.
     private struct Reads: Equatable, Sendable {
-        var defaults: [String]
+        var currency: String
+        var locale: String
         var files: [String: ExactText?]
     }
 
-    /// A scenario loaded again only when a file it read, or the defaults, changed.
-    private static func memoized(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults,
-                                 session: BuildSession) -> ((Scenario?, [Diagnostic]), Int) {
-        let key = "scenario:" + path
+    /// Loads the scenario file at the project-relative `path` (its data files beside it).
+    /// With a session in `memo`, loaded again only when a file it read, or the defaults,
+    /// changed: its input is what the load read (a scenario names its data files), recorded as
+    /// it reads.
+    static func load(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults,
+                     memo: Memo = .none) -> (Scenario?, [Diagnostic]) {
         func text(_ path: String) -> ExactText? {
             if case .file(let file) = directory.read(path) { return ExactText(file.text) }
             return nil
         }
-        let defaultValues = [defaults.currency, defaults.locale]
-        if let previous = session.previousInput(key, as: Reads.self), previous.defaults == defaultValues,
+        if let previous = memo.previousInput(.scenario, path, as: Reads.self),
+           previous.currency == defaults.currency, previous.locale == defaults.locale,
            previous.files.allSatisfy({ text($0.key) == $0.value }) {
-            let found = session.memo(key, input: previous) { (Scenario?.none, [Diagnostic]()) }
-            return (found.value, found.version)
+            return memo.query(.scenario, path, input: previous) { (Scenario?.none, [Diagnostic]()) }.value
         }
         // Load through a reader that records every file read.
-        var reads = Reads(defaults: defaultValues, files: [path: text(path)])
+        var reads = Reads(currency: defaults.currency, locale: defaults.locale, files: [:])
         let result: (Scenario?, [Diagnostic])
         switch directory.read(path) {
         case .file(let file):
+            reads.files[path] = ExactText(file.text)
             result = Scenario.load(file, defaults: defaults) { dataPath in
                 let read = directory.read(dataPath)
                 switch read {
@@ -133,10 +116,14 @@ public enum ScenarioFiles {
                     return .failure(diagnostic)
                 }
             }
-        case .missing: result = (nil, [.noScenarioFile(path)])
-        case .failed(let diagnostic): result = (nil, [diagnostic])
+        case .missing:
+            reads.files[path] = .some(nil)
+            result = (nil, [.noScenarioFile(path)])
+        case .failed(let diagnostic):
+            reads.files[path] = .some(nil)
+            result = (nil, [diagnostic])
         }
-        return (result, session.store(key, input: reads, computed: result))
+        return memo.store(.scenario, path, input: reads, computed: result).value
     }
 
     /// Every scenario file of the project, by project-relative path, sorted.

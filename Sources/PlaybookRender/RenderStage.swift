@@ -7,11 +7,17 @@ import PlaybookSession
 public enum RenderStage {
     /// Renders the publication. Two outputs claiming the same path (a file in `site/` named
     /// like a generated page) are reported.
-    /// With a `session`, a chapter's body and pages are rendered again only when the chapter,
-    /// the navigation (titles and order of books and chapters) or the templates changed, and a
-    /// book is zipped again only when an entry of its EPUB changed.
-    public static func run(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
-                           session: BuildSession? = nil) async -> (output: RenderedOutput, diagnostics: [Diagnostic]) {
+    /// With a session in `memo`, a chapter's body and pages are rendered again only when the
+    /// chapter, the navigation (titles and order of books and chapters) or the templates
+    /// changed, and a book is zipped again only when an entry of its EPUB changed.
+    public static func run(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?) async
+        -> (output: RenderedOutput, diagnostics: [Diagnostic]) {
+        await run(publication, loaded: loaded, sourceDate: sourceDate, memo: .none)
+    }
+
+    /// The same, running its work through `memo`.
+    package static func run(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
+                    memo: Memo) async -> (output: RenderedOutput, diagnostics: [Diagnostic]) {
         // Every chapter body, for the site and the EPUB at once, on all cores.
         struct Job: Sendable {
             var book: Int
@@ -21,31 +27,28 @@ public enum RenderStage {
         let templates = loaded.templates
         let slugs = publication.books.map(\.slug)
         let jobs = publication.books.enumerated().flatMap { index, book in book.chapters.map { Job(book: index, chapter: $0) } }
-        let presentation = loaded.presentationVersion
-        let rendered = await jobs.concurrentMap { job -> ((RenderedBody, [Diagnostic]), Int) in
+        let presentation = memo.revision(.presentation)
+        let rendered = await jobs.concurrentMap { job -> Tracked<(RenderedBody, [Diagnostic])> in
             let slug = slugs[job.book]
             func render() -> (RenderedBody, [Diagnostic]) {
                 body(job.chapter, templates: templates, siteHref: { SitePaths.href($0, from: slug) },
                      epubHref: { EPUBPaths.href($0, from: slug, baseURL: baseURL) })
             }
-            guard let session else { return (render(), 0) }
             let path = job.chapter.source.path
-            let input = [publication.versions[path] ?? -1, presentation]
-            let found = session.memo("body:" + path, input: ReuseKey(versions: input, text: [slug, baseURL ?? ""]), compute: render)
-            return (found.value, found.version)
+            return memo.query(.body, path, input: BodyInput(chapter: memo.revision(.resolve, path), presentation: presentation,
+                                                            book: slug, baseURL: baseURL),
+                              compute: render)
         }
         var bodies = publication.books.map { _ in [RenderedBody]() }
-        var bodyVersions = publication.books.map { _ in [Int]() }
+        var bodyRevisions = publication.books.map { _ in [Revision]() }
         var bodyDiagnostics: [Diagnostic] = []
-        for (job, ((body, diagnostics), version)) in zip(jobs, rendered) {
-            bodies[job.book].append(body)
-            bodyVersions[job.book].append(version)
-            bodyDiagnostics += diagnostics
+        for (job, body) in zip(jobs, rendered) {
+            bodies[job.book].append(body.value.0)
+            bodyRevisions[job.book].append(body.revision)
+            bodyDiagnostics += body.value.1
         }
-        let reuse = session.map { session in
-            RenderReuse(session: session, bodyVersions: bodyVersions, presentation: presentation,
-                        navigation: session.memo("navigation", input: NavigationInput(publication)) { () }.version)
-        }
+        let reuse = RenderReuse(memo: memo, bodies: bodyRevisions, presentation: presentation,
+                                navigation: memo.revision(.navigation, of: NavigationInput(publication)))
 
         let site = SiteRenderer(publication: publication, templates: loaded.templates, staticFiles: loaded.staticFiles,
                                 bodies: bodies, reuse: reuse)
@@ -60,7 +63,7 @@ public enum RenderStage {
             for (index, entries) in bookEntries.enumerated() {
                 group.addTask {
                     do {
-                        return (index, .success(try EPUBRenderer.package(entries, session: session)))
+                        return (index, .success(try EPUBRenderer.package(entries, memo: memo)))
                     } catch {
                         return (index, .failure(.error(.epubFailed, "the EPUB of '\(entries.slug)' could not be packaged: \(error)", at: nil)))
                     }
@@ -111,33 +114,56 @@ public enum RenderStage {
     }
 }
 
-/// What the site and EPUB renderers need to reuse a chapter's pages from an earlier build.
+/// What a chapter's body depends on.
+private struct BodyInput: Equatable, Sendable {
+    /// The transformed chapter (its `.resolve` query).
+    var chapter: Revision
+    /// The templates (computed blocks render through `templates/blocks/`).
+    var presentation: Revision
+    /// The slug of its book, which links are relative to.
+    var book: String
+    /// The series' `base_url`, which EPUB links to the site start with.
+    var baseURL: String?
+}
+
+/// What the site and EPUB renderers need to run their work as queries: the memo and the
+/// revisions of what every page depends on.
 package struct RenderReuse: Sendable {
-    let session: BuildSession
-    /// The version of each chapter's body, by book and chapter index.
-    let bodyVersions: [[Int]]
-    /// The version of the templates and stylesheets.
-    let presentation: Int
-    /// The version of the navigation every page shows.
-    let navigation: Int
+    let memo: Memo
+    /// The revision of each chapter's body, by book and chapter index.
+    let bodies: [[Revision]]
+    /// The revision of the templates and stylesheets.
+    let presentation: Revision
+    /// The revision of the navigation every page shows.
+    let navigation: Revision
+
+    /// The renderers' work without a session: everything computed.
+    static func none(_ publication: Publication) -> RenderReuse {
+        RenderReuse(memo: .none, bodies: publication.books.map { $0.chapters.map { _ in Memo.none.revision(.body) } },
+                    presentation: Memo.none.revision(.presentation), navigation: Memo.none.revision(.navigation))
+    }
+
+    /// What a chapter's site or EPUB page depends on.
+    private struct PageInput: Equatable, Sendable {
+        var body: Revision
+        var navigation: Revision
+        var presentation: Revision
+        /// The chapter's place: its book's and its own index (numbering, previous and next).
+        var book: Int
+        var chapter: Int
+    }
 
     /// The values templates see, made again only when the navigation changed.
     func pageContext(_ publication: Publication) -> PageContext {
-        session.memo("page-context", input: navigation) { PageContext(publication: publication) }.value
+        memo.query(.pageContext, input: navigation) { PageContext(publication: publication) }.value
     }
 
     /// A chapter's page, rendered again only when its body, the navigation, the templates or
     /// its place changed.
-    func page<Value: Sendable>(_ kind: String, book: Int, chapter: Int, path: String, render: () -> Value) -> Value {
-        let input = ReuseKey(versions: [bodyVersions[book][chapter], navigation, presentation, book, chapter], text: [])
-        return session.memo(kind + ":" + path, input: input, compute: render).value
+    func page<Value: Sendable>(_ kind: QueryKind, book: Int, chapter: Int, path: String, render: () -> Value) -> Value {
+        memo.query(kind, path, input: PageInput(body: bodies[book][chapter], navigation: navigation, presentation: presentation,
+                                                book: book, chapter: chapter), compute: render).value
     }
-}
-
-/// A memo input made of versions and short texts.
-struct ReuseKey: Equatable, Sendable {
-    var versions: [Int]
-    var text: [String]
 }
 
 /// Everything about the series and its books that every page shows: titles, order, chapters'

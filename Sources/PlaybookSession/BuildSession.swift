@@ -1,16 +1,19 @@
 import Foundation
 import PlaybookCore
+import PlaybookFiles
 
 /// A series of builds into one output folder, as the preview server runs them. Each build
 /// reuses what the previous one made from inputs that have not changed, and writes only the
 /// files whose bytes changed.
 ///
-/// The stages look their work up here by what it depends on ("memos"): a chapter's parse by
-/// its text; its computed content by its text and the scenarios it names; its links by the
-/// project's index of anchors; its pages by its body, the navigation and the templates. A
-/// memo that is recomputed gets a new version number, which the memos that depend on it take
-/// as part of their input, so an edit invalidates exactly what follows from it.
-/// `playbook build` passes no session and computes everything.
+/// The stages do not use the session directly: they run their work as *queries* through a
+/// ``Memo`` (see there), which stores nothing when there is no session (`playbook build`), so
+/// that every stage has one path. A query is a ``QueryKind`` and a subject (usually a
+/// project-relative path), with a typed input: a struct whose fields name what the work reads,
+/// the values that came from files and the ``Revision``s of the queries it depends on. A query
+/// computed again gets a new revision unless its value came out equal (early cut-off), and the
+/// queries downstream take revisions as inputs, so an edit invalidates exactly what follows
+/// from it. Revisions live here, looked up by kind and subject, never in the domain values.
 public final class BuildSession: @unchecked Sendable {
     // @unchecked: every stored property is read and written under `lock`; stages call in
     // from all cores.
@@ -18,16 +21,18 @@ public final class BuildSession: @unchecked Sendable {
     private struct Entry {
         var input: any Equatable & Sendable
         var value: any Sendable
-        var version: Int
+        var revision: Revision
         var build: Int
     }
 
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    private var nextVersion = 0
+    private var entries: [QueryKey: Entry] = [:]
+    private var nextRevision = 0
     private var build = 0
-    private var scenarioVersions: [String: Int] = [:]
     private var work = BuildWork()
+    private var changes: Set<String>?
+    /// What the builds found in the project's files, kept while no change is reported under it.
+    public let files = RememberedFiles()
     /// What the previous build wrote, by path relative to the output folder.
     package var written: [String: OutputFile.Content] {
         get { lock.lock(); defer { lock.unlock() }; return writtenFiles }
@@ -53,125 +58,257 @@ public final class BuildSession: @unchecked Sendable {
         return work.sorted()
     }
 
-    /// The value of `compute` for `input`, from the last build that had the same input under
-    /// this key, or computed now. Returns the value and its version.
-    package func memo<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input,
-                                                            compute: () -> Value) -> (value: Value, version: Int) {
-        if let found: (Value, Int) = cached(key, input: input) { return found }
-        let value = compute()
-        return (value, store(key, input: input, value: value))
+    /// The project-relative paths that changed since the previous build, as the caller knows
+    /// them (the preview server's watcher), or `nil` when that is not known (the first build,
+    /// a watcher that lost events): then every file is checked. Set before each build.
+    public var changedPaths: Set<String>? {
+        get { lock.lock(); defer { lock.unlock() }; return changes }
+        set { lock.lock(); defer { lock.unlock() }; changes = newValue }
     }
 
-    /// The same for work that is `async`.
-    package func memo<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input,
-                                                            compute: () async -> Value) async -> (value: Value, version: Int) {
-        if let found: (Value, Int) = cached(key, input: input) { return found }
-        let value = await compute()
-        return (value, store(key, input: input, value: value))
-    }
-
-    /// The same with early cut-off: when the input changed but the value computed again is
-    /// `unchanged` from the one the last build stored, the memo keeps its version, so the memos
-    /// that take that version as input are reused (adding a heading changes the index of
-    /// anchors every chapter's links are checked against, yet re-renders only the chapter
-    /// whose resolved document changed).
-    package func memo<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input, unchanged: (Value, Value) -> Bool,
-                                                            compute: () -> Value) -> (value: Value, version: Int) {
-        if let found: (Value, Int) = cached(key, input: input) { return found }
-        let previous: (value: Value, version: Int)? = {
-            lock.lock()
-            defer { lock.unlock() }
-            return entries[key].flatMap { entry in (entry.value as? Value).map { ($0, entry.version) } }
-        }()
-        let value = compute()
-        // Compared outside the lock: the stages compute their memos on all cores.
-        let keep = previous.flatMap { unchanged($0.value, value) ? $0.version : nil }
-        return (value, store(key, input: input, value: value, keeping: keep))
-    }
-
-    /// Stores a computed value under a new version, or under `keeping` (the version of an
-    /// equal value the last build stored).
-    private func store<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input, value: Value, keeping: Int? = nil) -> Int {
+    /// The stored value of `key` when its input equals `input`; marks it used by this build.
+    fileprivate func cached<Value: Sendable>(_ key: QueryKey, where same: (any Equatable & Sendable) -> Bool) -> Tracked<Value>? {
         lock.lock()
         defer { lock.unlock() }
-        let version: Int
-        if let keeping {
-            version = keeping
-        } else {
-            nextVersion += 1
-            version = nextVersion
-        }
-        work.record(key, computed: true, unchanged: keeping != nil)
-        entries[key] = Entry(input: input, value: value, version: version, build: build)
-        return version
+        guard var entry = entries[key], same(entry.input), let value = entry.value as? Value else { return nil }
+        entry.build = build
+        entries[key] = entry
+        work.record(key, computed: false)
+        return Tracked(value: value, revision: entry.revision)
     }
 
-    /// The input the last build stored under `key`, for memos whose input depends on what the
-    /// work read (a scenario's data files).
-    package func previousInput<Input: Equatable & Sendable>(_ key: String, as type: Input.Type) -> Input? {
+    /// The value and revision the previous build stored under `key`, whatever its input.
+    fileprivate func previous<Value: Sendable>(_ key: QueryKey) -> Tracked<Value>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[key].flatMap { entry in (entry.value as? Value).map { Tracked(value: $0, revision: entry.revision) } }
+    }
+
+    /// The input stored under `key`.
+    fileprivate func previousInput<Input: Equatable & Sendable>(_ key: QueryKey, as type: Input.Type) -> Input? {
         lock.lock()
         defer { lock.unlock() }
         return entries[key]?.input as? Input
     }
 
-    /// Replaces the input stored under `key`, keeping its value and version: for a memo whose
-    /// input became cheaper to compare (a file's stamp, once its text was found unchanged).
-    package func restate<Input: Equatable & Sendable>(_ key: String, input: Input) {
+    /// Stores a computed value under a new revision, or under `keeping` (the revision of an
+    /// equal value the last build stored).
+    fileprivate func store<Value: Sendable>(_ key: QueryKey, input: any Equatable & Sendable, value: Value, keeping: Revision? = nil) -> Revision {
+        lock.lock()
+        defer { lock.unlock() }
+        let revision: Revision
+        if let keeping {
+            revision = keeping
+        } else {
+            nextRevision += 1
+            revision = Revision(number: nextRevision)
+        }
+        work.record(key, computed: true, unchanged: keeping != nil)
+        entries[key] = Entry(input: input, value: value, revision: revision, build: build)
+        return revision
+    }
+
+    /// Replaces the input stored under `key`, keeping its value and revision.
+    fileprivate func restate(_ key: QueryKey, input: any Equatable & Sendable) {
         lock.lock()
         defer { lock.unlock() }
         entries[key]?.input = input
     }
 
-    /// Stores a value computed outside ``memo(_:input:compute:)``; returns its new version.
-    package func store<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input, computed value: Value) -> Int {
-        store(key, input: input, value: value)
-    }
-
-    private func cached<Input: Equatable & Sendable, Value: Sendable>(_ key: String, input: Input) -> (Value, Int)? {
+    /// The revision of the query `key` this build ran; a new revision, equal to nothing stored,
+    /// when it did not run it (so that whatever takes it as input is computed).
+    fileprivate func revision(_ key: QueryKey) -> Revision {
         lock.lock()
         defer { lock.unlock() }
-        guard var entry = entries[key], let old = entry.input as? Input, old == input, let value = entry.value as? Value else {
-            return nil
-        }
-        entry.build = build
-        entries[key] = entry
-        work.record(key, computed: false)
-        return (value, entry.version)
+        if let entry = entries[key], entry.build == build { return entry.revision }
+        nextRevision += 1
+        return Revision(number: nextRevision)
     }
 
-    /// Starts a build: counts reset.
+    /// Starts a build: counts reset; what was found in files that changed is forgotten.
     package func beginBuild() {
         lock.lock()
         defer { lock.unlock() }
         build += 1
         work = BuildWork()
+        files.forget(changed: changes)
     }
 
-    /// Ends a build: memos it did not use are dropped, so memory follows the project's size.
+    /// Ends a build: memos it did not use are dropped, so memory follows the project's size;
+    /// the changed paths are used up.
     package func endBuild() {
         lock.lock()
         defer { lock.unlock() }
         entries = entries.filter { $0.value.build == build }
-    }
-
-    /// The version of each scenario loaded by this build, by name (set by the load stage).
-    package var scenarios: [String: Int] {
-        get { lock.lock(); defer { lock.unlock() }; return scenarioVersions }
-        set { lock.lock(); defer { lock.unlock() }; scenarioVersions = newValue }
+        changes = nil
+        let accesses = files.takeAccesses()
+        for path in accesses.reads { work.recordAccess(path, read: true) }
+        for path in accesses.looked { work.recordAccess(path, read: false) }
     }
 }
 
-/// What one build of a ``BuildSession`` computed and what it reused, by kind of memo.
+/// The kinds of work a build runs as queries (``Memo``), each for a subject.
+public enum QueryKind: String, Sendable, CaseIterable {
+    /// Read and parse a chapter file (subject: its path).
+    case chapter
+    /// Load a scenario and its data files (subject: its path).
+    case scenario
+    /// Compile the templates and read the stylesheets.
+    case presentation
+    /// A chapter's computed content, raw HTML and anchors (subject: the chapter's path).
+    case prepare
+    /// The index of everything a link can point at.
+    case index
+    /// A chapter's links and images (subject: the chapter's path).
+    case resolve
+    /// A chapter's body rendered for both outputs (subject: the chapter's path).
+    case body
+    /// The navigation every page shows (no subject), or a chapter's entry in its book's EPUB
+    /// navigation (subject: the chapter's path).
+    case navigation
+    /// The values templates see.
+    case pageContext = "page-context"
+    /// A chapter's site page (subject: the chapter's path).
+    case page
+    /// A chapter's EPUB page (subject: the chapter's path).
+    case xhtml
+    /// A chapter's part of the search index (subject: the chapter's path).
+    case search
+    /// A page listing books or chapters (subject: `<kind>:<name>`).
+    case listing
+    /// One compressed EPUB entry (subject: `<book>/<entry path>`).
+    case zip
+    /// Every client report.
+    case reports
+}
+
+/// A query: what work, for what.
+package struct QueryKey: Hashable, Sendable {
+    var kind: QueryKind
+    var subject: String
+}
+
+/// The revision of a query's value in a ``BuildSession``. It is new whenever the value is
+/// computed again and differs; a query whose input holds it is reused while it stays the same.
+/// Only a ``Memo`` makes one, so an input cannot hold a made-up version number.
+public struct Revision: Hashable, Sendable {
+    fileprivate let number: Int
+    /// The revision of values made without a session (never compared: nothing is stored).
+    fileprivate static let untracked = Revision(number: 0)
+}
+
+/// A query's value and its revision.
+package struct Tracked<Value: Sendable>: Sendable {
+    package var value: Value
+    package var revision: Revision
+}
+
+/// How the stages run their work: as queries of a ``BuildSession``, or, without one
+/// (`playbook build`), computed at once with nothing stored. The stage code is the same either
+/// way. A query's input is built only when there is a session (`@autoclosure`), so a build
+/// without one pays nothing for the bookkeeping.
 ///
-/// A memo's key is `<kind>:<subject>`: the kind names the work (`chapter`: read and parse a
-/// chapter file; `scenario`: load a scenario; `presentation`: compile the templates;
-/// `prepare`: a chapter's computed content, raw HTML and anchors; `index`: the index of
-/// anchors; `resolve`: a chapter's links and images; `body`: a chapter's body rendered for
-/// both outputs; `navigation`: the navigation every page shows, or a chapter's entry in its
-/// book's EPUB navigation; `page-context`: the values templates see; `page`: a chapter's
-/// site page; `xhtml`: a chapter's EPUB page; `search`: a chapter's part of the search index;
-/// `listing`: a page listing books or chapters; `zip`: one compressed EPUB entry; `reports`:
-/// every client report), the subject what it was done for (usually a project-relative path).
+/// The rule for inputs: a query's input struct names, field by field, everything its `compute`
+/// reads that can change between builds: the texts or stamps of the files it reads, settings,
+/// and for values made by other queries their ``Revision`` (from a ``Tracked`` value or
+/// ``revision(_:_:)``), never a copy of a version number.
+package struct Memo: Sendable {
+    /// The session work is stored in; `nil` stores nothing.
+    let session: BuildSession?
+
+    /// A context storing in `session` (nothing when it is `nil`).
+    package init(_ session: BuildSession?) {
+        self.session = session
+    }
+
+    /// The context that stores nothing.
+    package static let none = Memo(nil)
+
+    /// The value of `compute`, from the previous build when it ran the query with an equal
+    /// input, or computed now under a new revision.
+    package func query<Input: Equatable & Sendable, Value: Sendable>(_ kind: QueryKind, _ subject: String = "", input: @autoclosure () -> Input,
+                                                             compute: () -> Value) -> Tracked<Value> {
+        guard let session else { return Tracked(value: compute(), revision: .untracked) }
+        let key = QueryKey(kind: kind, subject: subject), input = input()
+        if let found: Tracked<Value> = session.cached(key, where: { ($0 as? Input) == input }) { return found }
+        let value = compute()
+        return Tracked(value: value, revision: session.store(key, input: input, value: value))
+    }
+
+    /// The same for work that is `async`.
+    package func query<Input: Equatable & Sendable, Value: Sendable>(_ kind: QueryKind, _ subject: String = "", input: @autoclosure () -> Input,
+                                                             compute: () async -> Value) async -> Tracked<Value> {
+        guard let session else { return Tracked(value: await compute(), revision: .untracked) }
+        let key = QueryKey(kind: kind, subject: subject), input = input()
+        if let found: Tracked<Value> = session.cached(key, where: { ($0 as? Input) == input }) { return found }
+        let value = await compute()
+        return Tracked(value: value, revision: session.store(key, input: input, value: value))
+    }
+
+    /// The same with early cut-off: when the input changed but the value computed again is
+    /// `unchanged` from the one the previous build stored, the query keeps its revision, so
+    /// the queries that take that revision as input are reused (adding a heading changes the
+    /// index of anchors every chapter's links are checked against, yet re-renders only the
+    /// chapter whose resolved document changed).
+    package func query<Input: Equatable & Sendable, Value: Sendable>(_ kind: QueryKind, _ subject: String = "", input: @autoclosure () -> Input,
+                                                             unchanged: (Value, Value) -> Bool, compute: () -> Value) -> Tracked<Value> {
+        guard let session else { return Tracked(value: compute(), revision: .untracked) }
+        let key = QueryKey(kind: kind, subject: subject), input = input()
+        if let found: Tracked<Value> = session.cached(key, where: { ($0 as? Input) == input }) { return found }
+        let previous: Tracked<Value>? = session.previous(key)
+        let value = compute()
+        // Compared outside the lock: the stages compute their queries on all cores.
+        let keep = previous.flatMap { unchanged($0.value, value) ? $0.revision : nil }
+        return Tracked(value: value, revision: session.store(key, input: input, value: value, keeping: keep))
+    }
+
+    /// A query whose value is its input (the index of anchors, the navigation): its revision
+    /// changes only when the input does.
+    package func revision<Input: Equatable & Sendable>(_ kind: QueryKind, _ subject: String = "", of input: @autoclosure () -> Input) -> Revision {
+        query(kind, subject, input: input()) { () }.revision
+    }
+
+    /// The revision of the query `kind`/`subject` this build ran (the transformed chapter a
+    /// body is rendered from, the templates): looked up in the session, so that domain values
+    /// carry no versions. Without a session, or when this build did not run it, a revision
+    /// equal to nothing stored.
+    package func revision(_ kind: QueryKind, _ subject: String = "") -> Revision {
+        session?.revision(QueryKey(kind: kind, subject: subject)) ?? .untracked
+    }
+
+    /// A value with the revision of the query that made it in this build.
+    package func tracked<Value: Sendable>(_ kind: QueryKind, _ subject: String = "", _ value: Value) -> Tracked<Value> {
+        Tracked(value: value, revision: revision(kind, subject))
+    }
+
+    /// The input the previous build stored for a query, for queries whose input is what the
+    /// work read (a scenario's data files, a file's stamp).
+    package func previousInput<Input: Equatable & Sendable>(_ kind: QueryKind, _ subject: String, as type: Input.Type) -> Input? {
+        session?.previousInput(QueryKey(kind: kind, subject: subject), as: type)
+    }
+
+    /// Replaces the input stored for a query, keeping its value and revision: for an input that
+    /// became cheaper to compare (a file's stamp, once its text was found unchanged).
+    package func restate<Input: Equatable & Sendable>(_ kind: QueryKind, _ subject: String, input: Input) {
+        session?.restate(QueryKey(kind: kind, subject: subject), input: input)
+    }
+
+    /// Stores a value computed outside ``query(_:_:input:compute:)`` (when the input is known
+    /// only once the work is done: the files a scenario read).
+    package func store<Input: Equatable & Sendable, Value: Sendable>(_ kind: QueryKind, _ subject: String, input: Input, computed value: Value) -> Tracked<Value> {
+        guard let session else { return Tracked(value: value, revision: .untracked) }
+        return Tracked(value: value, revision: session.store(QueryKey(kind: kind, subject: subject), input: input, value: value))
+    }
+
+    /// What the session's builds found in the project's files (``ProjectDirectory`` reuses it).
+    package var files: RememberedFiles? {
+        session?.files
+    }
+}
+
+/// What one build of a ``BuildSession`` computed and what it reused, by kind of query (the raw
+/// value of a ``QueryKind``: `chapter`, `prepare`, `resolve`, `body`, `page`, `zip`…) and
+/// subject (usually a project-relative path), and which project files it read or looked at.
 public struct BuildWork: Sendable, Equatable {
     /// The subjects of the memos computed, by kind, sorted.
     public private(set) var computed: [String: [String]] = [:]
@@ -181,6 +318,12 @@ public struct BuildWork: Sendable, Equatable {
     /// build's (early cut-off: what depends on them was reused), by kind, sorted. Each is in
     /// ``computed`` too.
     public private(set) var unchanged: [String: [String]] = [:]
+
+    /// The project files the build's queries read, by project-relative path, sorted (a path
+    /// read twice is listed twice).
+    public private(set) var reads: [String] = []
+    /// The project files whose status (stamp) the queries looked at without reading them, sorted.
+    public private(set) var looked: [String] = []
 
     /// Creates an empty tally.
     public init() {}
@@ -201,30 +344,30 @@ public struct BuildWork: Sendable, Equatable {
         reused[kind] ?? 0
     }
 
-    mutating func record(_ key: String, computed wasComputed: Bool, unchanged wasUnchanged: Bool = false) {
+    package mutating func record(_ key: QueryKey, computed wasComputed: Bool, unchanged wasUnchanged: Bool = false) {
         // Appended as they come (under the session's lock, from every core); ``sorted()`` orders
         // them once, when the tally is read.
-        let (kind, subject) = Self.split(key)
+        let kind = key.kind.rawValue
         if wasComputed {
-            computed[kind, default: []].append(subject)
-            if wasUnchanged { unchanged[kind, default: []].append(subject) }
+            computed[kind, default: []].append(key.subject)
+            if wasUnchanged { unchanged[kind, default: []].append(key.subject) }
         } else {
             reused[kind, default: 0] += 1
         }
     }
 
+    package mutating func recordAccess(_ path: String, read: Bool) {
+        if read { reads.append(path) } else { looked.append(path) }
+    }
+
     /// The tally with every list of subjects sorted.
-    func sorted() -> BuildWork {
+    package func sorted() -> BuildWork {
         var copy = self
         copy.computed = computed.mapValues { $0.sorted() }
         copy.unchanged = unchanged.mapValues { $0.sorted() }
+        copy.reads = reads.sorted()
+        copy.looked = looked.sorted()
         return copy
-    }
-
-    /// A key's kind (before the first `:`) and subject (after it; empty when there is none).
-    static func split(_ key: String) -> (kind: String, subject: String) {
-        guard let colon = key.firstIndex(of: ":") else { return (key, "") }
-        return (String(key[..<colon]), String(key[key.index(after: colon)...]))
     }
 }
 

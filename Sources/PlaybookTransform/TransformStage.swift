@@ -10,27 +10,38 @@ import PlaybookXHTML
 public enum TransformStage {
     /// Transforms every chapter (on all cores) and returns the publication and diagnostics.
     /// `scenarios` are those that loaded; `scenarioNames` names every scenario file.
-    /// With a `session`, a chapter is transformed again only when its text, a scenario it
-    /// names, or the index of anchors its links resolve against changed.
+    /// With a session in `memo`, a chapter is transformed again only when its text, a scenario
+    /// it names, or the index of anchors its links resolve against changed; the revision of
+    /// each transformed chapter is the `.resolve` query's of its path.
     public static func run(_ project: Project, scenarios: [String: Scenario] = [:],
-                           scenarioNames: Set<String> = [], session: BuildSession? = nil) async -> (Publication, [Diagnostic]) {
+                           scenarioNames: Set<String> = []) async -> (Publication, [Diagnostic]) {
+        await run(project, scenarios: scenarios, scenarioNames: scenarioNames, memo: .none)
+    }
+
+    /// The same, running its work through `memo`.
+    package static func run(_ project: Project, scenarios: [String: Scenario] = [:],
+                    scenarioNames: Set<String> = [], memo: Memo) async -> (Publication, [Diagnostic]) {
         await run(project, context: ScenarioContext(scenarios: scenarios, allNames: scenarioNames.union(scenarios.keys)),
-                  session: session)
+                  memo: memo)
     }
 
     /// What a chapter's computed content, raw HTML and anchors depend on.
     private struct PrepareInput: Equatable, Sendable {
         var text: ExactText
         var smartPunctuation: Bool
+        /// Every scenario file's name (what a wrong name is compared with).
         var scenarioNames: [String]
-        /// The versions of the scenarios whose names occur in the chapter.
-        var scenarios: [String: Int]
+        /// The revisions of the scenarios whose names occur in the chapter, by name.
+        var scenarios: [String: Revision]
     }
 
     /// What a chapter's resolved links depend on.
     private struct ResolveInput: Equatable, Sendable {
-        var prepared: Int
-        var index: Int
+        /// The chapter's computed content, raw HTML and anchors.
+        var prepared: Revision
+        /// The index of everything a link can point at.
+        var index: Revision
+        /// The slug of the chapter's book (links are relative to it).
         var book: String
     }
 
@@ -43,7 +54,7 @@ public enum TransformStage {
 
     /// Transforms every chapter with computed content from `context` (a report passes its
     /// own, holding its client's scenario and the simulation it has run already).
-    package static func run(_ project: Project, context: ScenarioContext, session: BuildSession? = nil) async -> (Publication, [Diagnostic]) {
+    package static func run(_ project: Project, context: ScenarioContext, memo: Memo = .none) async -> (Publication, [Diagnostic]) {
         struct Job: Sendable {
             var book: Int
             var chapter: Int
@@ -60,9 +71,10 @@ public enum TransformStage {
         }
         // 1. Computed content, raw HTML and anchors, chapter by chapter.
         let scenarioNames = context.allNames.sorted()
-        let scenarioVersions = session?.scenarios ?? [:]
         let smart = project.settings.smartPunctuation
-        let prepared = await jobs.concurrentMap { job -> (Prepared, Int) in
+        // Looked up once, not per chapter: the revision of each scenario this build loaded.
+        let scenarioRevisions = Dictionary(uniqueKeysWithValues: scenarioNames.map { ($0, memo.revision(.scenario, ProjectLayout.scenario($0))) })
+        let prepared = await jobs.concurrentMap { job -> Tracked<Prepared> in
             func prepare() -> Prepared {
                 var (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
                 let (document, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
@@ -71,13 +83,13 @@ public enum TransformStage {
                 return Prepared(chapter: chapter, anchors: anchors, resources: resources,
                                 diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
             }
-            guard let session else { return (prepare(), 0) }
-            let text = job.value.source.text
-            let named = scenarioNames.filter { text.containsBytes(of: $0) }
-            let input = PrepareInput(text: ExactText(text), smartPunctuation: smart, scenarioNames: scenarioNames,
-                                     scenarios: Dictionary(uniqueKeysWithValues: named.map { ($0, scenarioVersions[$0] ?? -1) }))
-            let found = session.memo("prepare:" + job.value.source.path, input: input, compute: prepare)
-            return (found.value, found.version)
+            func input() -> PrepareInput {
+                let text = job.value.source.text
+                let named = scenarioNames.filter { text.containsBytes(of: $0) }
+                return PrepareInput(text: ExactText(text), smartPunctuation: smart, scenarioNames: scenarioNames,
+                                    scenarios: scenarioRevisions.filter { named.contains($0.key) })
+            }
+            return memo.query(.prepare, job.value.source.path, input: input(), compute: prepare)
         }
         // 2. The index of everything a link can point at.
         var entries: [String: ProjectIndex.BookEntry] = [:]
@@ -85,41 +97,38 @@ public enum TransformStage {
             entries[book.slug] = ProjectIndex.BookEntry(chapters: [:], drafts: Set(book.draftSlugs), assets: Set(book.assets.map(\.path)))
         }
         for (job, result) in zip(jobs, prepared) {
-            entries[project.books[job.book].slug]?.chapters[result.0.chapter.slug] = result.0.anchors
+            entries[project.books[job.book].slug]?.chapters[result.value.chapter.slug] = result.value.anchors
         }
         let index = ProjectIndex(books: entries, baseURL: project.settings.baseURL)
-        let indexVersion = session?.memo("index", input: index) { () }.version ?? 0
+        let indexRevision = memo.revision(.index, of: index)
         // 3. Links and images.
         let resolvedJobs = zip(jobs, prepared).map { ($0.0.book, $0.1) }
-        let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> ((Chapter, Set<String>, [Diagnostic]), Int) in
+        let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> (Chapter, Set<String>, [Diagnostic]) in
+            let prepared = item.value
             func resolve() -> (Chapter, Set<String>, [Diagnostic]) {
-                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, anchors: item.0.anchors, file: item.0.chapter.source)
-                var chapter = item.0.chapter
+                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, anchors: prepared.anchors, file: prepared.chapter.source)
+                var chapter = prepared.chapter
                 chapter.document = resolver.resolve(chapter.document)
-                for resource in item.0.resources { resolver.checkResource(resource) }
-                return (chapter, resolver.usedAssets, item.0.diagnostics + resolver.diagnostics)
+                for resource in prepared.resources { resolver.checkResource(resource) }
+                return (chapter, resolver.usedAssets, prepared.diagnostics + resolver.diagnostics)
             }
-            guard let session else { return (resolve(), 0) }
-            let input = ResolveInput(prepared: item.1, index: indexVersion, book: project.books[bookIndex].slug)
-            let found = session.memo("resolve:" + item.0.chapter.source.path, input: input, unchanged: sameResolution, compute: resolve)
-            return (found.value, found.version)
+            let input = ResolveInput(prepared: item.revision, index: indexRevision, book: project.books[bookIndex].slug)
+            return memo.query(.resolve, prepared.chapter.source.path, input: input, unchanged: sameResolution, compute: resolve).value
         }
         var books = project.books
         var diagnostics: [Diagnostic] = []
         var used: [Int: Set<String>] = [:]
-        var versions: [String: Int] = [:]
-        for (job, ((chapter, assets, chapterDiagnostics), version)) in zip(jobs, resolved) {
+        for (job, (chapter, assets, chapterDiagnostics)) in zip(jobs, resolved) {
             books[job.book].chapters[job.chapter] = chapter
             used[job.book, default: []].formUnion(assets)
             diagnostics += chapterDiagnostics
-            if session != nil { versions[chapter.source.path] = version }
         }
         var images: [String: [Asset]] = [:]
         for (bookIndex, book) in books.enumerated() {
             let paths = used[bookIndex] ?? []
             images[book.slug] = book.assets.filter { paths.contains($0.path) }
         }
-        return (Publication(settings: project.settings, books: books, imagesByBook: images, versions: versions), diagnostics)
+        return (Publication(settings: project.settings, books: books, imagesByBook: images), diagnostics)
     }
 }
 

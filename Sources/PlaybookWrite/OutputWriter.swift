@@ -69,9 +69,11 @@ public struct OutputWriter: Sendable {
     /// a file. Returns how many files were written or removed.
     public func update(_ rendered: RenderedOutput, session: BuildSession) async -> Result<Int, Diagnostic> {
         var files: [String: OutputFile.Content] = [OutputFolder.marker: .text("")]
+        // `site/` files the session's watcher reports unchanged are not read again.
+        let directory = self.directory.remembering(session.files)
         for file in rendered.files {
             if case .copy(let source) = file.content {
-                switch copied(source) {
+                switch Self.copied(source, from: directory) {
                 case .success(let bytes): files[file.path] = .bytes(bytes)
                 case .failure(let diagnostic): return .failure(diagnostic)
                 }
@@ -196,6 +198,10 @@ public struct OutputWriter: Sendable {
     /// The bytes of a project file to copy, read under the project's rule (inside the
     /// project, a regular file, within the size limit: see ``ProjectDirectory``).
     private func copied(_ source: String) -> Result<[UInt8], Diagnostic> {
+        Self.copied(source, from: directory)
+    }
+
+    private static func copied(_ source: String, from directory: ProjectDirectory) -> Result<[UInt8], Diagnostic> {
         switch directory.readBytes(source) {
         case .bytes(let bytes): return .success(bytes)
         case .missing: return .failure(.disappeared(source))

@@ -10,8 +10,8 @@ import Testing
         // The model and the doors to outside libraries.
         "PlaybookCore", "PlaybookFinance", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip", "CCmark", "PlaybookMarkdown",
         "PlaybookScenario",
-        // What the stages share: the incremental session, safe file access, XHTML rewriting.
-        "PlaybookSession", "PlaybookFiles", "PlaybookXHTML",
+        // What the stages share: safe file access, the incremental session, XHTML rewriting.
+        "PlaybookFiles", "PlaybookSession", "PlaybookXHTML",
         // The stages, in the order the data flows.
         "PlaybookLoad", "PlaybookEvaluate", "PlaybookTransform", "PlaybookRender", "PlaybookWrite",
         // The pipeline, the preview server, the command.

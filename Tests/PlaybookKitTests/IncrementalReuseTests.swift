@@ -74,6 +74,38 @@ import Testing
         ])
     }
 
+    @Test("told which paths changed, a rebuild reads and looks at those files only")
+    func knownPaths() async throws {
+        let built = try await Built("basic")
+        defer { built.temporary.remove() }
+        let first = await built.build()
+        // The first build reads every file (each chapter once, the draft too).
+        #expect(first.reads.filter { $0.hasSuffix(".md") && $0.hasPrefix("content/") && !$0.contains("/reports/") }
+                == (Self.allChapters + ["content/guide/03-draft.md"]).sorted())
+        // Nothing changed: nothing is read, listed or looked at.
+        built.session.changedPaths = []
+        let idle = await built.build()
+        #expect(idle.reads == [] && idle.looked == [] && idle.computed == [:])
+        // A prose edit: that chapter's status (for itself, and whether its folder's listing
+        // holds) and text, and the same work as without the paths.
+        try built.edit(Self.links) { $0.replacingOccurrences(of: "A draft is left out:", with: "A draft is always left out:") }
+        built.session.changedPaths = [Self.links]
+        let work = await built.build()
+        #expect(work.looked == [Self.links, Self.links])
+        #expect(work.reads == [Self.links])
+        let chapter = [Self.links]
+        #expect(work.computed == [
+            "chapter": chapter, "prepare": chapter, "resolve": chapter,
+            "body": chapter, "page": chapter, "xhtml": chapter, "search": chapter,
+            "navigation": chapter, "zip": ["guide/OEBPS/02-links.xhtml"],
+        ])
+        // Not told: every file is looked at again (the same work is done).
+        try built.edit(Self.links) { $0.replacingOccurrences(of: "A draft is always left out:", with: "A draft is left out:") }
+        let unknown = await built.build()
+        #expect(unknown.looked.count > 1 && unknown.reads.contains(Self.links))
+        #expect(unknown.computed == work.computed)
+    }
+
     @Test("a template edit renders the pages again but parses and transforms nothing")
     func templateEdit() async throws {
         let built = try await Built("basic")

@@ -4,6 +4,10 @@ public enum ProjectLayout {
     public static let scenarios = "content/scenarios"
     /// The folder of the report templates, one folder each.
     public static let reports = "content/reports"
+    /// The project-relative path of the scenario `name`.
+    public static func scenario(_ name: String) -> String {
+        "\(scenarios)/\(name).yaml"
+    }
     /// The image formats every EPUB reader shows (file name extensions, lower case).
     public static let imageTypes: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg"]
 }

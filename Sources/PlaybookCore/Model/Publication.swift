@@ -7,15 +7,11 @@ public struct Publication: Sendable {
     public var books: [Book]
     /// For each book slug, the book files shown as images, sorted by path.
     public var imagesByBook: [String: [Asset]]
-    /// In a ``BuildSession``, the version of each transformed chapter, by source path: what is
-    /// rendered from a chapter is reused while its version stays the same.
-    package var versions: [String: Int] = [:]
 
     /// Creates a value of every field.
-    package init(settings: SeriesSettings, books: [Book], imagesByBook: [String: [Asset]], versions: [String: Int] = [:]) {
+    package init(settings: SeriesSettings, books: [Book], imagesByBook: [String: [Asset]]) {
         self.settings = settings
         self.books = books
         self.imagesByBook = imagesByBook
-        self.versions = versions
     }
 }

@@ -79,6 +79,7 @@ public enum BuildPipeline {
     public static func run(_ options: BuildOptions, progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> BuildReport {
         var report = BuildReport(diagnostics: [], books: [], pageCount: 0, wrote: false, timings: [])
         let session = options.session
+        let memo = Memo(session)
         session?.beginBuild()
         defer { session?.endBuild() }
         var timer = PhaseTimer()
@@ -92,19 +93,19 @@ public enum BuildPipeline {
         }
 
         progress(1, steps[0])
-        let (loaded, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, includeDrafts: options.includeDrafts, session: session)
+        let (loaded, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, includeDrafts: options.includeDrafts, memo: memo)
         report.diagnostics += loadDiagnostics
         lap(steps[0])
         guard let loaded else { return report }
 
         progress(2, steps[1])
         let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios, scenarioNames: loaded.scenarioNames,
-                                                                      session: session)
+                                                                      memo: memo)
         report.diagnostics += transformDiagnostics
         lap(steps[1])
 
         progress(3, steps[2])
-        let rendered = await RenderStage.run(publication, loaded: loaded, sourceDate: options.sourceDate, session: session)
+        let rendered = await RenderStage.run(publication, loaded: loaded, sourceDate: options.sourceDate, memo: memo)
         report.diagnostics += rendered.diagnostics
         report.pageCount = rendered.output.files.filter { $0.path.hasSuffix(".html") }.count
         report.books = publication.books.map { ($0.slug, $0.settings.title, "epub/\($0.slug).epub") }

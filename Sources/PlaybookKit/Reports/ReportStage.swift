@@ -17,21 +17,23 @@ enum ReportStage {
     static func run(_ loaded: LoadedProject, root: URL, sourceDate: Timestamp?, session: BuildSession?)
         async -> (files: [OutputFile], made: [String], diagnostics: [Diagnostic]) {
         guard let session else { return await run(loaded, root: root, sourceDate: sourceDate) }
-        let directory = ProjectDirectory(root: root)
+        let directory = ProjectDirectory(root: root).remembering(session.files)
         var texts: [String: ExactText?] = [:]
         for path in directory.files(under: "content/reports").files {
             if case .file(let file) = directory.read("content/reports/\(path)") { texts[path] = ExactText(file.text) } else { texts[path] = .some(nil) }
         }
-        let input = ReportsInput(settings: loaded.project.settings, scenarios: session.scenarios, names: loaded.scenarioNames.sorted(),
-                                 presentation: loaded.presentationVersion, files: texts, sourceDate: sourceDate)
-        return await session.memo("reports", input: input) { await run(loaded, root: root, sourceDate: sourceDate) }.value
+        let memo = Memo(session)
+        let scenarios = Dictionary(uniqueKeysWithValues: loaded.scenarioNames.map { ($0, memo.revision(.scenario, ScenarioFiles.path(of: $0))) })
+        let input = ReportsInput(settings: loaded.project.settings, scenarios: scenarios, names: loaded.scenarioNames.sorted(),
+                                 presentation: memo.revision(.presentation), files: texts, sourceDate: sourceDate)
+        return await memo.query(.reports, input: input) { await run(loaded, root: root, sourceDate: sourceDate) }.value
     }
 
     private struct ReportsInput: Equatable, Sendable {
         var settings: SeriesSettings
-        var scenarios: [String: Int]
+        var scenarios: [String: Revision]
         var names: [String]
-        var presentation: Int
+        var presentation: Revision
         var files: [String: ExactText?]
         var sourceDate: Timestamp?
     }

@@ -14,7 +14,8 @@ package struct EPUBRenderer {
     let stylesheet: String
     /// `SOURCE_DATE_EPOCH`, which replaces every book's `modified` date when set.
     let sourceDate: Timestamp?
-    /// Pages of an earlier build to reuse (the preview server's).
+    /// The memo and revisions its work runs through (the preview server's session); `nil`
+    /// computes everything.
     var reuse: RenderReuse? = nil
 
     /// A renderer of `publication`'s books through `templates`.
@@ -44,7 +45,8 @@ package struct EPUBRenderer {
         let identifier = book.settings.identifier
             ?? "urn:uuid:" + NameBasedUUID.uuid(forURL: (settings.baseURL ?? "playbook:\(settings.title)/") + book.slug + "/")
         let modified = sourceDate ?? book.settings.modified
-        let pageContext = reuse?.pageContext(publication) ?? PageContext(publication: publication)
+        let reuse = self.reuse ?? .none(publication)
+        let pageContext = reuse.pageContext(publication)
         let bookContext = pageContext.book(book)
 
         var entries: [OutputFile] = [
@@ -87,8 +89,7 @@ package struct EPUBRenderer {
                                                    series: pageContext.series)
                 return (xhtml, Self.properties(of: xhtml))
             }
-            guard let reuse = renderer.reuse else { return render() }
-            return reuse.page("xhtml", book: bookIndex, chapter: index, path: item.0.source.path, render: render)
+            return reuse.page(.xhtml, book: bookIndex, chapter: index, path: item.0.source.path, render: render)
         }
         for (index, (chapter, (xhtml, properties))) in zip(book.chapters, chapters).enumerated() {
             let id = "chapter-\(index + 1)"
@@ -118,19 +119,14 @@ package struct EPUBRenderer {
         // session, each chapter's part is made again only when the chapter changed.
         var navigation = NavigationDocuments(book: book, language: language, identifier: identifier,
                                              seriesPage: hasSeriesPage)
-        let accessibility: AccessibilityMetadata
-        if let reuse {
-            let parts = book.chapters.enumerated().map { index, chapter in
-                reuse.session.memo("navigation:" + chapter.source.path,
-                                   input: ReuseKey(versions: [publication.versions[chapter.source.path] ?? -1, index], text: [])) {
-                    (NavigationDocuments.entry(chapter, number: index + 1), AccessibilityMetadata.Counts(chapter))
-                }.value
-            }
-            navigation.entries = parts.map(\.0)
-            accessibility = AccessibilityMetadata(counts: parts.map(\.1), imageCount: images.count)
-        } else {
-            accessibility = AccessibilityMetadata(book: book, imageCount: images.count)
+        let parts = book.chapters.enumerated().map { index, chapter in
+            reuse.memo.query(.navigation, chapter.source.path,
+                             input: NavigationEntryInput(chapter: reuse.memo.revision(.resolve, chapter.source.path), number: index + 1)) {
+                (NavigationDocuments.entry(chapter, number: index + 1), AccessibilityMetadata.Counts(chapter))
+            }.value
         }
+        navigation.entries = parts.map(\.0)
+        let accessibility = AccessibilityMetadata(counts: parts.map(\.1), imageCount: images.count)
         let made = (nav: navigation.nav, ncx: navigation.ncx, accessibility: accessibility)
         let package = PackageDocument(settings: settings, book: book, identifier: identifier, modified: modified,
                                       accessibility: made.accessibility, items: items, spine: spine)
@@ -143,19 +139,25 @@ package struct EPUBRenderer {
     }
 
     /// Zips entries into an EPUB: `mimetype` first and stored, everything else deflated, every
-    /// entry stamped with the same time. With a `session`, entries whose bytes are unchanged
-    /// since its previous build are not compressed again.
-    package static func package(_ book: (slug: String, entries: [OutputFile], modified: Timestamp), session: BuildSession? = nil) throws -> EPUBPackage {
+    /// entry stamped with the same time. With a session in `memo`, entries whose bytes are
+    /// unchanged since its previous build are not compressed again.
+    package static func package(_ book: (slug: String, entries: [OutputFile], modified: Timestamp), memo: Memo = .none) throws -> EPUBPackage {
         let compressed = try book.entries.map { entry -> CompressedEntry in
-            func compress() -> Result<CompressedEntry, any Error> {
+            try memo.query(.zip, "\(book.slug)/\(entry.path)", input: EntryInput(file: entry)) {
                 Result { try ZipArchiveWriter.compress(ZipEntry(path: entry.path, bytes: entry.content.data, compressed: entry.path != "mimetype")) }
-            }
-            guard let session else { return try compress().get() }
-            return try session.memo("zip:\(book.slug)/\(entry.path)", input: EntryInput(file: entry), compute: compress).value.get()
+            }.value.get()
         }
         let date = Date(timeIntervalSince1970: TimeInterval(book.modified.secondsSinceEpoch))
         let archive = ZipArchiveWriter.assemble(compressed, modified: date)
         return EPUBPackage(slug: book.slug, entries: book.entries, archive: Array(archive))
+    }
+
+    /// What a chapter's entry in its book's EPUB navigation depends on.
+    private struct NavigationEntryInput: Equatable, Sendable {
+        /// The transformed chapter (its `.resolve` query).
+        var chapter: Revision
+        /// Its number in the book.
+        var number: Int
     }
 
     /// An entry compared by its bytes.

@@ -1,5 +1,6 @@
 import PlaybookCore
 import PlaybookTemplates
+import PlaybookSession
 
 /// Renders the website: the series home page, a contents page per book, a page per chapter,
 /// book covers, the books' files and the project's `site/` folder.
@@ -10,12 +11,12 @@ struct SiteRenderer {
     let staticFiles: [String]
     /// Each chapter's rendered body, by book and chapter index.
     let bodies: [[RenderedBody]]
-    /// Pages of an earlier build to reuse (the preview server's).
-    var reuse: RenderReuse? = nil
+    /// The memo and revisions its work runs through (the preview server's session).
+    let reuse: RenderReuse
 
     /// Every file of the site, with paths under `site/`.
     func render() async -> [OutputFile] {
-        let context = reuse?.pageContext(publication) ?? PageContext(publication: publication)
+        let context = reuse.pageContext(publication)
         var files: [OutputFile] = []
         let home = listing("home", "") {
             templates.render("home", [
@@ -33,9 +34,8 @@ struct SiteRenderer {
         let jobs = chapterJobs
         let renderer = self
         files += await jobs.concurrentMap { job in
-            guard let reuse = renderer.reuse else { return renderer.renderChapter(job.chapter, of: job.book, context: context) }
             let path = renderer.publication.books[job.book].chapters[job.chapter].source.path
-            return reuse.page("page", book: job.book, chapter: job.chapter, path: path) {
+            return renderer.reuse.page(.page, book: job.book, chapter: job.chapter, path: path) {
                 renderer.renderChapter(job.chapter, of: job.book, context: context)
             }
         }
@@ -85,9 +85,8 @@ struct SiteRenderer {
         let (books, reuse) = (publication.books, self.reuse)
         let entries = await jobs.concurrentMap { job -> String in
             let book = books[job.book], chapter = book.chapters[job.chapter]
-            guard let reuse else { return SearchIndex.entries(chapter, book: book) }
-            let input = ReuseKey(versions: [reuse.bodyVersions[job.book][job.chapter], reuse.navigation], text: [])
-            return reuse.session.memo("search:" + chapter.source.path, input: input) {
+            let input = SearchInput(body: reuse.bodies[job.book][job.chapter], navigation: reuse.navigation)
+            return reuse.memo.query(.search, chapter.source.path, input: input) {
                 SearchIndex.entries(chapter, book: book)
             }.value
         }
@@ -120,12 +119,24 @@ struct SiteRenderer {
         return files
     }
 
+    /// What a chapter's part of the search index depends on.
+    private struct SearchInput: Equatable, Sendable {
+        var body: Revision
+        /// Titles of its book and chapter.
+        var navigation: Revision
+    }
+
+    /// What a page listing books or chapters depends on.
+    private struct ListingInput: Equatable, Sendable {
+        var navigation: Revision
+        var presentation: Revision
+    }
+
     /// A page that lists books or chapters: in a session, made again only when the
     /// navigation or the templates changed.
     private func listing(_ kind: String, _ name: String, render: () -> String) -> String {
-        guard let reuse else { return render() }
-        return reuse.session.memo("listing:\(kind):\(name)", input: ReuseKey(versions: [reuse.navigation, reuse.presentation], text: []),
-                                  compute: render).value
+        reuse.memo.query(.listing, "\(kind):\(name)", input: ListingInput(navigation: reuse.navigation, presentation: reuse.presentation),
+                         compute: render).value
     }
 
     private func renderChapter(_ chapterIndex: Int, of bookIndex: Int, context: PageContext) -> OutputFile {

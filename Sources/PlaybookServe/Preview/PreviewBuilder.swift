@@ -14,15 +14,22 @@ struct PreviewBuilder: Sendable {
 
     init(projectRoot: URL, folder: URL, includeDrafts: Bool, channel: ReloadChannel,
          report: @escaping @Sendable (PreviewMessage) -> Void) {
-        options = BuildOptions(projectRoot: projectRoot, output: folder, includeDrafts: includeDrafts, session: BuildSession())
+        let session = BuildSession()
+        // The watcher reports nothing under the folders it ignores: nothing there is remembered.
+        session.files.unwatched = PreviewServer.ignoredFolders
+        options = BuildOptions(projectRoot: projectRoot, output: folder, includeDrafts: includeDrafts, session: session)
         self.channel = channel
         self.report = report
     }
 
     /// One build; `changed` are the project files that set it off (empty for the first).
+    /// When `complete` (the watcher lost nothing), they are every path changed since the
+    /// previous build, and the build reads, lists and looks at no other file again; otherwise
+    /// it checks every file.
     @discardableResult
-    func build(after changed: Set<String>) async -> BuildReport {
+    func build(after changed: Set<String>, complete: Bool = false) async -> BuildReport {
         let started = ContinuousClock.now
+        options.session?.changedPaths = complete ? changed : nil
         let result = await BuildPipeline.run(options)
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15).rounded())
@@ -39,7 +46,7 @@ struct PreviewBuilder: Sendable {
 
     /// Builds after every burst of changes until `changes` ends. Changes that arrive within
     /// `quiet` of each other make one build; changes made during a build make the next one.
-    func run(_ changes: AsyncStream<Set<String>>, quiet: Duration = .milliseconds(10)) async {
+    func run(_ changes: AsyncStream<ProjectChanges>, quiet: Duration = .milliseconds(10)) async {
         let pending = PendingChanges()
         let (nudges, nudge) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let collector = Task {
@@ -59,7 +66,7 @@ struct PreviewBuilder: Sendable {
                 seen = now
             }
             let batch = pending.take()
-            if !batch.isEmpty { await build(after: batch) }
+            if !batch.paths.isEmpty || !batch.complete { await build(after: batch.paths, complete: batch.complete) }
         }
         collector.cancel()
     }
@@ -67,15 +74,17 @@ struct PreviewBuilder: Sendable {
 
 /// Changed paths waiting for the next build.
 final class PendingChanges: @unchecked Sendable {
-    // @unchecked: both properties are only touched under `lock`.
+    // @unchecked: every property is only touched under `lock`.
     private let lock = NSLock()
     private var paths: Set<String> = []
+    private var complete = true
     private var count = 0
 
-    func add(_ batch: Set<String>) {
+    func add(_ batch: ProjectChanges) {
         lock.lock()
         defer { lock.unlock() }
-        paths.formUnion(batch)
+        paths.formUnion(batch.paths)
+        complete = complete && batch.complete
         count += 1
     }
 
@@ -86,11 +95,13 @@ final class PendingChanges: @unchecked Sendable {
         return count
     }
 
-    func take() -> Set<String> {
+    /// The paths gathered since the last call, and whether every batch was complete.
+    func take() -> ProjectChanges {
         lock.lock()
         defer { lock.unlock() }
-        let taken = paths
+        let taken = ProjectChanges(paths: paths, complete: complete)
         paths = []
+        complete = true
         return taken
     }
 }

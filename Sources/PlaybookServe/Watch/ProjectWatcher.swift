@@ -7,6 +7,12 @@ import Foundation
 ///
 /// On Linux it uses inotify on a thread of its own; elsewhere it compares modification times
 /// every 200 ms.
+///
+/// A batch says whether it is *complete*: whether it lists every path changed since the
+/// previous batch, so that a build may leave every other file unread. It is not for the first
+/// batch (what changed between the first build and the watch starting is unknown), after the
+/// kernel's event queue overflowed, when a folder could not be watched, or when polling
+/// (modification times miss a rewrite within one clock tick).
 final class ProjectWatcher: @unchecked Sendable {
     // @unchecked: `watches` and `stopped` are touched only by the watching thread and, for
     // `stopped`, under `lock`; the continuation is thread-safe.
@@ -18,14 +24,14 @@ final class ProjectWatcher: @unchecked Sendable {
 
     private let lock = NSLock()
     private var stopped = false
-    private let continuation: AsyncStream<Set<String>>.Continuation
+    private let continuation: AsyncStream<ProjectChanges>.Continuation
     /// Batches of changed paths, as the system reports them.
-    let changes: AsyncStream<Set<String>>
+    let changes: AsyncStream<ProjectChanges>
 
     init(root: URL, ignoring: Set<String>) {
         self.root = root.standardizedFileURL
         self.ignoring = ignoring
-        (changes, continuation) = AsyncStream<Set<String>>.makeStream()
+        (changes, continuation) = AsyncStream<ProjectChanges>.makeStream()
     }
 
     /// Starts watching on a thread of its own.
@@ -88,12 +94,15 @@ final class ProjectWatcher: @unchecked Sendable {
         defer { close(descriptor) }
         let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
         var folderOf: [Int32: String] = [:]
+        // Until a batch is sent, what changed since the first build is unknown; a folder that
+        // cannot be watched (the system's limit of watches) makes every batch incomplete.
+        var complete = false, unwatched = false
         func watch(_ relative: String) -> [String] {
             var found: [String] = []
             for folder in folders(under: relative) {
                 let path = folder.isEmpty ? root.path : root.appendingPathComponent(folder).path
                 let handle = inotify_add_watch(descriptor, path, mask)
-                if handle >= 0 { folderOf[handle] = folder }
+                if handle >= 0 { folderOf[handle] = folder } else { unwatched = true }
                 if folder != relative {
                     found.append(folder)
                 }
@@ -112,6 +121,7 @@ final class ProjectWatcher: @unchecked Sendable {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { continue }
             var changed: Set<String> = []
+            var lost = false
             var offset = 0
             while offset + MemoryLayout<inotify_event>.size <= count {
                 let (handle, eventMask, nameLength) = buffer.withUnsafeBytes { bytes in
@@ -123,6 +133,8 @@ final class ProjectWatcher: @unchecked Sendable {
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 offset = nameStart + nameLength
+                // The kernel dropped events: what changed is no longer known.
+                if eventMask & UInt32(IN_Q_OVERFLOW) != 0 { lost = true; continue }
                 guard let folder = folderOf[handle] else { continue }
                 if eventMask & UInt32(IN_IGNORED) != 0 { folderOf.removeValue(forKey: handle); continue }
                 guard !name.isEmpty else { continue }
@@ -134,7 +146,10 @@ final class ProjectWatcher: @unchecked Sendable {
                     changed.insert(path)
                 }
             }
-            if !changed.isEmpty { continuation.yield(changed) }
+            if !changed.isEmpty || lost {
+                continuation.yield(ProjectChanges(paths: changed, complete: complete && !lost && !unwatched))
+                complete = true
+            }
         }
     }
     #endif
@@ -158,8 +173,16 @@ final class ProjectWatcher: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.2)
             let now = snapshot()
             let changed = Set(now.keys.filter { now[$0] != last[$0] }).union(last.keys.filter { now[$0] == nil })
-            if !changed.isEmpty { continuation.yield(changed) }
+            if !changed.isEmpty { continuation.yield(ProjectChanges(paths: changed, complete: false)) }
             last = now
         }
     }
+}
+
+/// A batch of changed paths from the ``ProjectWatcher``.
+struct ProjectChanges: Sendable, Equatable {
+    /// Project-relative paths of files and folders written, created, moved or deleted.
+    var paths: Set<String>
+    /// Whether `paths` lists every change since the previous batch (see ``ProjectWatcher``).
+    var complete: Bool
 }

@@ -12,7 +12,10 @@ struct ProjectEdits {
     /// How many edits were made (numbers new names and texts).
     private var count = 0
     /// The edit that puts right the mistake the last edit made.
-    private var pendingFix: (description: String, apply: () -> Void)?
+    private var pendingFix: (description: String, path: String, text: String)?
+    /// The project-relative paths the last step wrote, created or deleted, with every folder
+    /// it created: what the preview server's watcher reports for it.
+    private(set) var touched: Set<String> = []
 
     init(root: URL, seed: UInt64) {
         self.root = root
@@ -28,9 +31,10 @@ struct ProjectEdits {
     /// was added, goes back at the end of the round).
     mutating func step() -> String {
         count += 1
+        touched = []
         if let fix = pendingFix {
             pendingFix = nil
-            fix.apply()
+            write(fix.path, fix.text)
             return fix.description
         }
         let edits: [(inout ProjectEdits) -> String?] = [
@@ -366,8 +370,7 @@ struct ProjectEdits {
     }
 
     private mutating func fix(_ path: String, to text: String, _ description: String) {
-        let root = self.root
-        pendingFix = (description, { ProjectEdits.writeInPlace(root.appendingPathComponent(path), Array(text.utf8)) })
+        pendingFix = (description, path, text)
     }
 
     private mutating func pick<T>(_ items: [T]) -> T? {
@@ -390,16 +393,28 @@ struct ProjectEdits {
         Snapshot.files(under: url(folder)).map { "\(folder)/\($0)" }
     }
 
-    private func write(_ path: String, _ text: String) {
+    private mutating func write(_ path: String, _ text: String) {
         writeBytes(path, Array(text.utf8))
     }
 
-    private func writeBytes(_ path: String, _ bytes: [UInt8]) {
+    private mutating func writeBytes(_ path: String, _ bytes: [UInt8]) {
+        touch(path)
         Self.writeInPlace(url(path), bytes)
     }
 
-    private func remove(_ path: String) {
+    private mutating func remove(_ path: String) {
+        touch(path)
         try? FileManager.default.removeItem(at: url(path))
+    }
+
+    /// Notes that `path` is about to change, and each folder above it that does not exist yet.
+    private mutating func touch(_ path: String) {
+        touched.insert(path)
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty, !FileManager.default.fileExists(atPath: url(folder).path) {
+            touched.insert(folder)
+            folder = (folder as NSString).deletingLastPathComponent
+        }
     }
 
     /// Writes a file in place (same inode, as many editors save), creating its folder.
