@@ -23,6 +23,25 @@ public struct LoadedProject: Sendable {
     public var scenarios: [String: Scenario] = [:]
     /// The name of every scenario file, including those with errors.
     public var scenarioNames: Set<String> = []
+    /// The report template the run's reports are made with (`report_template` in
+    /// `playbook.yaml`, or `playbook report --template`); `nil` when the run makes no report
+    /// or the template is unusable.
+    public var reportTemplate: ReportTemplate?
+    /// What reading the report template found; reported with the reports.
+    public var reportTemplateDiagnostics: [Diagnostic] = []
+    /// The scenario files `playbook report` names, read, in the order given.
+    public var clients: [ClientScenario] = []
+}
+
+/// A scenario named on `playbook report`'s command line (a name in `content/scenarios/` or a
+/// path to a file anywhere), as the load stage read it.
+public struct ClientScenario: Sendable {
+    /// The argument as given.
+    public var argument: String
+    /// The scenario; `nil` when it could not be read.
+    public var scenario: Scenario?
+    /// The scenario's diagnostics.
+    public var diagnostics: [Diagnostic]
 }
 
 /// The templates and stylesheets of a project: its own, or the built-in ones.
@@ -115,9 +134,66 @@ public enum LoadStage {
                                                                      memo: memo)
         diagnostics += scenarioDiagnostics
         diagnostics += Self.checkScenarioNames(project, names: scenarioNames)
-        return (LoadedProject(project: project, templates: presentation.templates, epubStylesheet: presentation.epubStylesheet,
-                              reportStylesheet: presentation.reportStylesheet, staticFiles: staticFiles,
-                              scenarios: scenarios, scenarioNames: Set(scenarioNames)), diagnostics)
+        var loaded = LoadedProject(project: project, templates: presentation.templates, epubStylesheet: presentation.epubStylesheet,
+                                   reportStylesheet: presentation.reportStylesheet, staticFiles: staticFiles,
+                                   scenarios: scenarios, scenarioNames: Set(scenarioNames))
+        // The report template, when `playbook.yaml` lists reports.
+        if !project.settings.reports.isEmpty {
+            (loaded.reportTemplate, loaded.reportTemplateDiagnostics) = await ReportTemplateLoader.load(project.settings.reportTemplate, directory: directory,
+                                                                                                        series: project.settings)
+        }
+        return (loaded, diagnostics)
+    }
+
+    /// Loads what the reports of the scenarios `arguments` read (`playbook report`): `playbook.yaml`,
+    /// the templates and stylesheets, the report template (`template`, or `playbook.yaml`'s
+    /// `report_template`), the project's scenarios (which tags may name) and each scenario
+    /// file named (relative to `currentDirectory`). No books. `nil`, with what went wrong,
+    /// when no report can be made; the template's diagnostics are the loaded project's.
+    package static func run(root: URL, clients arguments: [String], template: String?, currentDirectory: URL) async -> (LoadedProject?, [Diagnostic]) {
+        let directory = ProjectDirectory(root: root)
+        let settings: SeriesSettings
+        switch directory.read("playbook.yaml") {
+        case .file(let file):
+            // Its warnings are `playbook check`'s to report.
+            let (loaded, diagnostics) = SeriesSettingsLoader.load(file)
+            guard let loaded, !diagnostics.hasErrors else { return (nil, diagnostics) }
+            settings = loaded
+        case .missing: return (nil, [.noProject(in: root.path)])
+        case .failed(let diagnostic): return (nil, [diagnostic])
+        }
+        let presentation = Presentation.load(directory)
+        let (reportTemplate, templateDiagnostics) = await ReportTemplateLoader.load(template ?? settings.reportTemplate, directory: directory,
+                                                                                    series: settings)
+        guard reportTemplate != nil, !(presentation.diagnostics + templateDiagnostics).hasErrors else {
+            return (nil, presentation.diagnostics + templateDiagnostics)
+        }
+        // The project's scenarios, for tags that name one; their own mistakes are `playbook check`'s.
+        let names = ScenarioFiles.names(in: directory)
+        let defaults = ScenarioFiles.defaults(for: settings)
+        var projectScenarios: [String: (Scenario?, [Diagnostic])] = [:]
+        if directory.folderProblem(ScenarioFiles.folder) == nil {
+            for name in names {
+                projectScenarios[name] = ScenarioFiles.load(path: "\(ScenarioFiles.folder)/\(name).yaml", directory: directory, defaults: defaults)
+            }
+        }
+        // Each client's file; one named like a project scenario is the one just read.
+        let read = projectScenarios
+        let clients = await arguments.concurrentMap { argument in
+            let isName = !(argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.contains("/"))
+            let (scenario, diagnostics) = isName && directory.exists("\(ScenarioFiles.folder)/\(argument).yaml")
+                ? read[argument] ?? ScenarioFiles.load(argument, projectRoot: root, currentDirectory: currentDirectory, defaults: defaults)
+                : ScenarioFiles.load(argument, projectRoot: root, currentDirectory: currentDirectory, defaults: defaults)
+            return ClientScenario(argument: argument, scenario: scenario, diagnostics: diagnostics)
+        }
+        var loaded = LoadedProject(project: Project(settings: settings, books: []), templates: presentation.templates,
+                                   epubStylesheet: presentation.epubStylesheet, reportStylesheet: presentation.reportStylesheet, staticFiles: [],
+                                   scenarios: projectScenarios.compactMapValues { scenario, diagnostics in diagnostics.hasErrors ? nil : scenario },
+                                   scenarioNames: Set(names))
+        loaded.reportTemplate = reportTemplate
+        loaded.reportTemplateDiagnostics = templateDiagnostics
+        loaded.clients = clients
+        return (loaded, presentation.diagnostics)
     }
 
     /// A chapter's `scenario:` must name a file in `content/scenarios/`; `requires:` belongs

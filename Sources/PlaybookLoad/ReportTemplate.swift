@@ -15,7 +15,7 @@ public struct ReportTemplate: Sendable {
     /// The text of `report.yaml`, for the diagnostics of its tags.
     package var settingsFile: SourceFile
     /// The chapters in order, not yet bound to a scenario.
-    var chapters: [Chapter]
+    package var chapters: [Chapter]
 
     /// The folder report templates live in.
     public static let folder = ProjectLayout.reports

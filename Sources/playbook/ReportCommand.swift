@@ -44,7 +44,7 @@ struct ReportCommand: AsyncParsableCommand {
                                           template: template, output: out.map(url), compare: compare.map(url), sourceDate: sourceDate)
         let started = ContinuousClock.now
         let total = scenarios.count
-        let (setup, outcomes) = await ReportPipeline.run(reportOptions) { done, outcome in
+        let (setup, outcomes) = await BuildPipeline.run(reportOptions) { done, outcome in
             Terminal.progress(done, total, outcome.succeeded ? outcome.name : "\(outcome.name) failed")
         }
         Terminal.printDiagnostics(setup)

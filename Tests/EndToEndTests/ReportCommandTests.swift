@@ -96,6 +96,30 @@ import Testing
                 == [".playbook-output", "index.html", "kestrel-mobile.epub", "metrics.csv", "metrics.json"])
     }
 
+    /// A report is one target of the one pipeline: the client folder `playbook build` makes for
+    /// a scenario `playbook.yaml` lists and the one `playbook report` makes for it hold the
+    /// same files, byte for byte.
+    @Test func aBuildAndTheReportCommandMakeTheSameReport() throws {
+        let out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let epoch = ["SOURCE_DATE_EPOCH": "0"]
+        let built = try Tools.playbook(["build", "--out", out.appendingPathComponent("built").path], environment: epoch, in: Tools.repository)
+        #expect(built.status == 0, "\(built.stderr)")
+        let reported = try Tools.playbook(["report", "kestrel-mobile", "brightwell-outdoor", "--out", out.appendingPathComponent("reported").path],
+                                          environment: epoch, in: Tools.repository)
+        #expect(reported.status == 0, "\(reported.stderr)")
+        for client in ["kestrel-mobile", "brightwell-outdoor"] {
+            let fromBuild = out.appendingPathComponent("built/reports/\(client)"), fromReport = out.appendingPathComponent("reported/\(client)")
+            let files = Tools.files(under: fromBuild)
+            #expect(files == [".playbook-output", "index.html", "\(client).epub", "metrics.csv", "metrics.json"].sorted())
+            #expect(Tools.files(under: fromReport) == files)
+            for file in files {
+                let a = try Data(contentsOf: fromBuild.appendingPathComponent(file)), b = try Data(contentsOf: fromReport.appendingPathComponent(file))
+                #expect(a == b, "\(client)/\(file) differs")
+            }
+        }
+    }
+
     @Test func aBatchWithOneBrokenScenarioMakesTheOthersAndFails() throws {
         let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }

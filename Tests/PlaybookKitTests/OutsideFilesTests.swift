@@ -55,7 +55,7 @@ import Testing
         func report(_ scenario: String = "harbour-energy", template: String? = nil) async -> String {
             let options = ReportOptions(projectRoot: project, scenarios: [scenario], currentDirectory: URL(fileURLWithPath: project.path, isDirectory: true),
                                         template: template)
-            let (setup, outcomes) = await ReportPipeline.run(options)
+            let (setup, outcomes) = await BuildPipeline.run(options)
             return DiagnosticPrinter().format(setup + outcomes.flatMap(\.diagnostics))
         }
 

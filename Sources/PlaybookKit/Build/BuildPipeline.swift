@@ -69,8 +69,12 @@ public struct BuildArtifacts: Sendable {
     public var output: RenderedOutput
 }
 
-/// The build: load → transform → render → reports → write, each step a function from values to values.
-/// `playbook build`, `playbook check` and the preview server all go through ``run(_:progress:)``.
+/// The build: load, then each ``PublicationTarget`` through transform and render at the same
+/// time (the series, and each client report), then write; each step a function from values to
+/// values. `playbook build`, `playbook check` and the preview server go through
+/// ``run(_:progress:)`` (the series and the reports `playbook.yaml` lists, into one output
+/// folder); `playbook report` through the `run` that takes ``ReportOptions`` (the named
+/// clients' reports only, each client's folder written alone).
 public enum BuildPipeline {
     /// The steps, in order, as progress reports name them.
     public static let steps = ["load", "transform", "render", "reports", "write"]
@@ -98,6 +102,8 @@ public enum BuildPipeline {
         lap(steps[0])
         guard let loaded else { return report }
 
+        // The targets: the report targets run while the series is transformed and rendered.
+        async let reports = ListedReports.make(loaded, sourceDate: options.sourceDate, memo: memo)
         progress(2, steps[1])
         let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios, scenarioNames: loaded.scenarioNames,
                                                                       memo: memo)
@@ -112,11 +118,14 @@ public enum BuildPipeline {
         lap(steps[2])
 
         progress(4, steps[3])
-        var output = rendered.output
-        let reports = await ReportStage.run(loaded, root: options.projectRoot, sourceDate: options.sourceDate, session: session)
-        report.diagnostics += reports.diagnostics
-        output.files += reports.files
-        report.reports = reports.made
+        var output = RenderedOutput(files: [], epubs: [])
+        output.add(TargetOutput(target: .series, output: rendered.output, diagnostics: rendered.diagnostics))
+        let made = await reports
+        report.diagnostics += made.diagnostics
+        for target in made.outputs {
+            output.add(target)
+            if case .report(let client) = target.target { report.reports.append(client) }
+        }
         report.artifacts = BuildArtifacts(publication: publication, output: output)
         lap(steps[3])
 
@@ -139,5 +148,52 @@ public enum BuildPipeline {
         }
         lap(steps[4])
         return report
+    }
+
+    /// `playbook report`: the same stages for the reports of the scenarios `options` names
+    /// (no series). The load stage reads the project's templates, scenarios and report
+    /// template, and each named scenario file; then every client's report target is made, on
+    /// all cores, and written into its own folder as soon as it is made (``ClientFolderWriter``).
+    /// One client's failure stops only that client. `setup` holds what stopped every report
+    /// (no project, a broken template, an unusable `--compare` folder); otherwise there is one
+    /// outcome per scenario, in the order given. `progress` is called as each report is done,
+    /// with how many are done.
+    public static func run(_ options: ReportOptions, progress: @escaping @Sendable (Int, ReportOutcome) -> Void = { _, _ in })
+        async -> (setup: [Diagnostic], outcomes: [ReportOutcome]) {
+        let (loaded, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, clients: options.scenarios, template: options.template,
+                                                            currentDirectory: options.currentDirectory)
+        guard let loaded, let template = loaded.reportTemplate else { return (loadDiagnostics, []) }
+        let setup = loadDiagnostics + loaded.reportTemplateDiagnostics
+        // Every earlier figure is read before any report is written: the compared folder may be
+        // the one about to be replaced.
+        let earlier: [String: (URL, ReportChanges.Earlier)]
+        switch options.compare.map({ ReportChanges.earlierRuns(in: $0, clients: options.scenarios.map(ReportOutcome.name(of:))) }) {
+        case .success(let found)?: earlier = found
+        case .failure(let problem)?: return (setup + [problem], [])
+        case nil: earlier = [:]
+        }
+
+        let context = ReportContext(loaded, template: template, sourceDate: options.sourceDate)
+        let writer = ClientFolderWriter(projectRoot: options.projectRoot, output: options.output)
+        let done = ReportCounter()
+        let clients = loaded.clients
+        let outcomes = await Array(clients.enumerated()).concurrentMapAsync { index, client -> ReportOutcome in
+            let argument = client.argument
+            var outcome = ReportOutcome(argument: argument, name: client.scenario?.spec.slug ?? ReportOutcome.name(of: argument), folder: nil,
+                                        diagnostics: client.diagnostics)
+            if let scenario = client.scenario, !client.diagnostics.hasErrors,
+               clients[..<index].allSatisfy({ ReportOutcome.name(of: $0.argument) != scenario.spec.slug }) {
+                let made = await ReportTarget.make(client: scenario.spec.slug, scenario: scenario, context: context)
+                outcome = await writer.write(made, argument: argument, scenario: scenario,
+                                             earlier: earlier[scenario.spec.slug] ?? earlier[ReportOutcome.name(of: argument)])
+                outcome.diagnostics = client.diagnostics + outcome.diagnostics
+            } else if client.scenario != nil, !client.diagnostics.hasErrors {
+                outcome.diagnostics.append(.error(.duplicateReport, "two scenarios given are called '\(outcome.name)', and their reports would share build/reports/\(outcome.name)/",
+                                                  at: nil, hint: "rename one of the files"))
+            }
+            progress(done.increment(), outcome)
+            return outcome
+        }
+        return (setup, outcomes)
     }
 }
