@@ -7,7 +7,7 @@ import PlaybookTemplates
 struct ReportPage {
     let series: SeriesSettings
     /// The report, as a book whose chapters are transformed.
-    let book: Book
+    let book: ResolvedBook
     let scenario: Scenario
     /// The page's stylesheet.
     let stylesheet: String

@@ -2,13 +2,14 @@ import Foundation
 import PlaybookCore
 import PlaybookScenario
 
-/// The project after the transform stage: documents with anchors, resolved links and XHTML
-/// for raw HTML, and for each book the files its chapters show (which its EPUB must carry).
+/// The project after the transform stage: resolved documents (anchors, link targets, image
+/// files and XHTML for raw HTML), and for each book the files its chapters show (which its
+/// EPUB must carry).
 public struct Publication: Sendable {
     /// The series settings.
     public var settings: SeriesSettings
     /// The books, with transformed chapters.
-    public var books: [Book]
+    public var books: [ResolvedBook]
     /// For each book slug, the book files shown as images, sorted by path.
     public var imagesByBook: [String: [Asset]]
     /// In a ``BuildSession``, the version of each transformed chapter, by source path: what is
@@ -47,7 +48,7 @@ public enum TransformStage {
 
     /// Whether a chapter resolved again came out as before (the index changed, but not what
     /// this chapter's links point at): then what is rendered from it is reused.
-    private static func sameResolution(_ old: (Chapter, Set<String>, [Diagnostic]), _ new: (Chapter, Set<String>, [Diagnostic])) -> Bool {
+    private static func sameResolution(_ old: (ResolvedChapter, Set<String>, [Diagnostic]), _ new: (ResolvedChapter, Set<String>, [Diagnostic])) -> Bool {
         old.0.slug == new.0.slug && old.0.source.path == new.0.source.path && ExactText(old.0.source.text) == ExactText(new.0.source.text)
             && old.0.frontMatter == new.0.frontMatter && old.0.document == new.0.document && old.1 == new.1 && old.2 == new.2
     }
@@ -60,9 +61,9 @@ public enum TransformStage {
             var chapter: Int
             var value: Chapter
         }
-        struct Prepared: Sendable {
-            var chapter: Chapter
-            var anchors: Set<String>
+        struct PreparedChapter: Sendable {
+            var chapter: ChapterOf<Prepared>
+            var anchors: HeadingAnchors
             var resources: [RawHTMLRewriter.WrittenResource]
             var diagnostics: [Diagnostic]
         }
@@ -73,14 +74,15 @@ public enum TransformStage {
         let scenarioNames = context.allNames.sorted()
         let scenarioVersions = session?.scenarios ?? [:]
         let smart = project.settings.smartPunctuation
-        let prepared = await jobs.concurrentMap { job -> (Prepared, Int) in
-            func prepare() -> Prepared {
-                var (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
+        let prepared = await jobs.concurrentMap { job -> (PreparedChapter, Int) in
+            func prepare() -> PreparedChapter {
+                let (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
                 let (document, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
-                let (anchored, anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: chapter.source)
-                chapter.document = anchored
-                return Prepared(chapter: chapter, anchors: anchors, resources: resources,
-                                diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
+                let (anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: chapter.source)
+                return PreparedChapter(chapter: ChapterOf(slug: chapter.slug, source: chapter.source, frontMatter: chapter.frontMatter,
+                                                          document: document),
+                                       anchors: anchors, resources: resources,
+                                       diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
             }
             guard let session else { return (prepare(), 0) }
             let text = job.value.source.text
@@ -96,17 +98,18 @@ public enum TransformStage {
             entries[book.slug] = ProjectIndex.BookEntry(chapters: [:], drafts: Set(book.draftSlugs), assets: Set(book.assets.map(\.path)))
         }
         for (job, result) in zip(jobs, prepared) {
-            entries[project.books[job.book].slug]?.chapters[result.0.chapter.slug] = result.0.anchors
+            entries[project.books[job.book].slug]?.chapters[result.0.chapter.slug] = result.0.anchors.all
         }
         let index = ProjectIndex(books: entries, baseURL: project.settings.baseURL)
         let indexVersion = session?.memo("index", input: index) { () }.version ?? 0
         // 3. Links and images.
         let resolvedJobs = zip(jobs, prepared).map { ($0.0.book, $0.1) }
-        let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> ((Chapter, Set<String>, [Diagnostic]), Int) in
-            func resolve() -> (Chapter, Set<String>, [Diagnostic]) {
-                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, anchors: item.0.anchors, file: item.0.chapter.source)
-                var chapter = item.0.chapter
-                chapter.document = resolver.resolve(chapter.document)
+        let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> ((ResolvedChapter, Set<String>, [Diagnostic]), Int) in
+            func resolve() -> (ResolvedChapter, Set<String>, [Diagnostic]) {
+                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, anchors: item.0.anchors.all, file: item.0.chapter.source)
+                let prepared = item.0.chapter
+                let chapter = ResolvedChapter(slug: prepared.slug, source: prepared.source, frontMatter: prepared.frontMatter,
+                                              document: resolver.resolve(prepared.document, anchors: item.0.anchors))
                 for resource in item.0.resources { resolver.checkResource(resource) }
                 return (chapter, resolver.usedAssets, item.0.diagnostics + resolver.diagnostics)
             }
@@ -115,12 +118,15 @@ public enum TransformStage {
             let found = session.memo("resolve:" + item.0.chapter.source.path, input: input, unchanged: sameResolution, compute: resolve)
             return (found.value, found.version)
         }
-        var books = project.books
+        var books = project.books.map { book in
+            ResolvedBook(slug: book.slug, position: book.position, settings: book.settings, chapters: [], assets: book.assets,
+                         draftSlugs: book.draftSlugs)
+        }
         var diagnostics: [Diagnostic] = []
         var used: [Int: Set<String>] = [:]
         var versions: [String: Int] = [:]
         for (job, ((chapter, assets, chapterDiagnostics), version)) in zip(jobs, resolved) {
-            books[job.book].chapters[job.chapter] = chapter
+            books[job.book].chapters.append(chapter)
             used[job.book, default: []].formUnion(assets)
             diagnostics += chapterDiagnostics
             if session != nil { versions[chapter.source.path] = version }

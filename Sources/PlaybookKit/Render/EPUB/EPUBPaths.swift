@@ -12,7 +12,7 @@ enum EPUBPaths {
     static let seriesPage = "series.xhtml"
 
     /// The file name of a chapter inside `OEBPS/`.
-    static func chapterFile(_ chapter: Chapter) -> String { chapter.slug + ".xhtml" }
+    static func chapterFile(_ chapter: ResolvedChapter) -> String { chapter.slug + ".xhtml" }
 
     /// The href from a chapter of `book` to a target. Whatever is outside this book points at
     /// the published site (`base_url`).
