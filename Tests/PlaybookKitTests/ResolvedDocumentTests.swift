@@ -33,12 +33,12 @@ private struct SlotLister: DocumentVisitor {
     private func resolve(_ body: String) -> (slots: [String], diagnostics: [Diagnostic]) {
         let file = SourceFile(path: "content/guide/01-a.md", text: body)
         let (document, _) = MarkdownParserFixture.parse(body, file: file)
-        let (prepared, ids, _, htmlDiagnostics) = RawHTMLPass.run(document, file: file)
-        let (anchors, anchorDiagnostics) = HeadingAnchors.assign(prepared, rawIDs: ids, file: file)
+        let (_, ids, _, htmlDiagnostics) = RawHTMLPass.run(document, file: file)
+        let (anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: file)
         let index = ProjectIndex(books: ["guide": .init(chapters: ["01-a": anchors.all, "02-next": ["later"]], drafts: [],
                                                         assets: ["images/a.png"])], baseURL: nil)
         var resolver = LinkResolver(index: index, book: "guide", anchors: anchors.all, file: file)
-        let resolved = resolver.resolve(prepared, anchors: anchors)
+        let resolved = resolver.resolve(document, anchors: anchors)
         var lister = SlotLister()
         lister.visit(resolved)
         return (lister.lines, htmlDiagnostics + anchorDiagnostics + resolver.diagnostics)

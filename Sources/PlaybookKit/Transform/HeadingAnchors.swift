@@ -20,7 +20,7 @@ struct HeadingAnchors: Sendable, Equatable {
     }
 
     /// The anchors of `document`'s headings, and diagnostics for ids used twice or not usable.
-    static func assign(_ document: DocumentOf<Prepared>, rawIDs: [RawHTMLRewriter.WrittenID], file: SourceFile)
+    static func assign(_ document: Document, rawIDs: [RawHTMLRewriter.WrittenID], file: SourceFile)
         -> (HeadingAnchors, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var taken: [String: SourceLocation] = [:]
@@ -35,7 +35,7 @@ struct HeadingAnchors: Sendable, Equatable {
         }
         // Ids chosen by the author come first, in document order.
         var explicit: [(String, SourceLocation)] = rawIDs.map { ($0.id, $0.location) }
-        var headings: [HeadingOf<Prepared>] = []
+        var headings: [Heading] = []
         document.forEachHeading { heading in
             headings.append(heading)
             guard let id = heading.explicitAnchor else { return }
@@ -57,9 +57,9 @@ struct HeadingAnchors: Sendable, Equatable {
     }
 
     /// The anchor of the next heading in document order.
-    mutating func anchor(for heading: HeadingOf<Prepared>) -> String {
+    mutating func anchor(for heading: Heading) -> String {
         if let id = heading.explicitAnchor, Slug.isValidAnchor(id) { return id }
-        let base = Slug.anchor(for: InlineOf<Prepared>.plainText(heading.content))
+        let base = Slug.anchor(for: Inline.plainText(heading.content))
         var candidate = base
         var number = 0
         while taken.contains(candidate) || generated.contains(candidate) {

@@ -1,14 +1,13 @@
 import PlaybookCore
 
-/// The last transform of a chapter: makes its ``Prepared`` document a ``ResolvedDocument``.
-/// Every heading gets the anchor ``HeadingAnchors`` chose, and every link and image is resolved
+/// The last transform of a chapter: makes its ``Document`` a ``ResolvedDocument``. Raw HTML
+/// is made XHTML (as ``RawHTMLPass`` does), every heading gets the anchor ``HeadingAnchors`` chose, and every link and image is resolved
 /// against the ``ProjectIndex``: a link to `02-kpis.md#payback` becomes
 /// ``LinkTarget/chapter(book:chapter:fragment:)`` once the chapter and its anchor are known to
 /// exist, and every broken one is a diagnostic at the link. A link that cannot be resolved
 /// leaves only its text in the resolved tree, and an image that cannot be shown leaves nothing
 /// (each after an error, so that output is never written): a resolved link always has its
-/// target and a resolved image its book file. It is the one walk from the prepared stage to
-/// the resolved one, so it names every kind of node.
+/// target and a resolved image its book file.
 struct LinkResolver {
     let index: ProjectIndex
     /// The slug of the chapter's book.
@@ -31,10 +30,11 @@ struct LinkResolver {
         self.file = file
     }
 
-    /// Resolves the whole document, giving its headings the anchors of `anchors`.
-    mutating func resolve(_ document: DocumentOf<Prepared>, anchors: HeadingAnchors) -> ResolvedDocument {
-        var converter = Converter(resolver: self, headings: anchors)
-        let resolved = converter.convert(document)
+    /// Resolves the whole document: its raw HTML made XHTML as ``RawHTMLPass`` makes it, its
+    /// headings given the anchors of `anchors`, its links and images resolved.
+    mutating func resolve(_ document: Document, anchors: HeadingAnchors) -> ResolvedDocument {
+        var converter = Converter(resolver: self, headings: anchors, rewriter: RawHTMLRewriter(file: file))
+        let resolved = converter.convertWithScopes(document)
         self = converter.resolver
         return resolved
     }
@@ -46,26 +46,37 @@ struct LinkResolver {
 
     // MARK: - Walking
 
-    /// The walk from the prepared tree to the resolved one: the nodes whose slots change.
-    private struct Converter: DocumentConverter {
-        typealias Input = Prepared
+    /// The walk from the parsed tree to the resolved one: raw HTML rewritten in its scopes (its
+    /// ids, resources and diagnostics are the prepare step's, from ``RawHTMLPass``), and the
+    /// nodes whose slots change.
+    private struct Converter: RawHTMLConverting {
+        typealias Input = Parsed
         typealias Output = Resolved
 
         var resolver: LinkResolver
         /// The anchors of the headings not met yet.
         var headings: HeadingAnchors
+        var rewriter: RawHTMLRewriter
 
-        mutating func convert(_ heading: HeadingOf<Prepared>) -> ResolvedHeading {
-            ResolvedHeading(level: heading.level, content: convert(heading.content), explicitAnchor: heading.explicitAnchor,
-                            anchor: headings.anchor(for: heading), position: heading.position)
+        mutating func convert(_ block: Block) -> ResolvedBlock {
+            convertScoped(block)
         }
 
-        mutating func convert(_ raw: RawHTMLOf<Prepared>) -> ResolvedRawHTML {
-            ResolvedRawHTML(html: raw.html, xhtml: raw.xhtml, position: raw.position)
+        mutating func convert(_ inline: Inline, into output: inout [ResolvedInline]) {
+            convertScoped(inline, into: &output)
         }
 
-        mutating func convert(_ link: LinkOf<Prepared>, into output: inout [ResolvedInline]) {
-            let content = convert(link.content)
+        mutating func convert(_ heading: Heading) -> ResolvedHeading {
+            ResolvedHeading(level: heading.level, content: scopedContent(.inline("a heading"), heading.content),
+                            explicitAnchor: heading.explicitAnchor, anchor: headings.anchor(for: heading), position: heading.position)
+        }
+
+        mutating func convert(_ raw: RawHTML) -> ResolvedRawHTML {
+            ResolvedRawHTML(html: raw.html, xhtml: rewritten(raw), position: raw.position)
+        }
+
+        mutating func convert(_ link: Link, into output: inout [ResolvedInline]) {
+            let content = scopedContent(.inline("a link"), link.content)
             if let target = resolver.target(of: link) {
                 output.append(.link(ResolvedLink(destination: link.destination, title: link.title, content: content, target: target,
                                                  position: link.position)))
@@ -74,11 +85,12 @@ struct LinkResolver {
             }
         }
 
-        mutating func convert(_ image: ImageOf<Prepared>, into output: inout [ResolvedInline]) {
+        /// An image's alternative text is shown as plain text: it becomes one text node.
+        mutating func convert(_ image: Image, into output: inout [ResolvedInline]) {
             let (file, position, source) = (resolver.file, image.position, image.source)
             guard let asset = resolver.image(source, at: { file.location(line: position.line, column: position.column, spanning: source) })
             else { return }
-            let alt = InlineOf<Prepared>.plainText(image.alt)
+            let alt = Inline.plainText(image.alt)
             if alt.trimmingSpaces().isEmpty {
                 resolver.diagnostics.append(.warning(.missingAltText, "this image has no text alternative", at: file.location(
                     line: position.line, column: position.column, spanning: "![]"),
@@ -90,7 +102,7 @@ struct LinkResolver {
 
     // MARK: - Links
 
-    private mutating func target(of link: LinkOf<Prepared>) -> LinkTarget? {
+    private mutating func target(of link: Link) -> LinkTarget? {
         let destination = link.destination
         let (file, position) = (self.file, link.position)
         var at: SourceLocation { file.location(line: position.line, column: position.column, spanning: destination) }

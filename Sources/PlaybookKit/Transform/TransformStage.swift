@@ -62,7 +62,7 @@ public enum TransformStage {
             var value: Chapter
         }
         struct PreparedChapter: Sendable {
-            var chapter: ChapterOf<Prepared>
+            var chapter: Chapter
             var anchors: HeadingAnchors
             var resources: [RawHTMLRewriter.WrittenResource]
             var diagnostics: [Diagnostic]
@@ -77,11 +77,14 @@ public enum TransformStage {
         let prepared = await jobs.concurrentMap { job -> (PreparedChapter, Int) in
             func prepare() -> PreparedChapter {
                 let (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
-                let (document, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
-                let (anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: chapter.source)
-                return PreparedChapter(chapter: ChapterOf(slug: chapter.slug, source: chapter.source, frontMatter: chapter.frontMatter,
-                                                          document: document),
-                                       anchors: anchors, resources: resources,
+                // Most chapters hold no raw HTML; for those that do, the ids, resources and
+                // problems of their raw HTML (the resolve step rewrites it again as it goes).
+                var (ids, resources, htmlDiagnostics): ([RawHTMLRewriter.WrittenID], [RawHTMLRewriter.WrittenResource], [Diagnostic]) = ([], [], [])
+                if RawHTMLPass.applies(to: chapter.document) {
+                    (_, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
+                }
+                let (anchors, anchorDiagnostics) = HeadingAnchors.assign(chapter.document, rawIDs: ids, file: chapter.source)
+                return PreparedChapter(chapter: chapter, anchors: anchors, resources: resources,
                                        diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
             }
             guard let session else { return (prepare(), 0) }
