@@ -80,6 +80,7 @@ public struct HeadingOf<Stage: DocumentStage>: Sendable, Equatable {
     public var position: SourcePosition
 
     /// Creates a heading.
+    @inlinable
     public init(level: Int, content: [InlineOf<Stage>], explicitAnchor: String? = nil, anchor: Stage.Anchor,
                 position: SourcePosition) {
         self.level = level
@@ -92,6 +93,7 @@ public struct HeadingOf<Stage: DocumentStage>: Sendable, Equatable {
 
 extension HeadingOf where Stage.Anchor == Pending {
     /// Creates a heading whose anchor is not assigned yet.
+    @inlinable
     public init(level: Int, content: [InlineOf<Stage>], explicitAnchor: String? = nil, position: SourcePosition) {
         self.init(level: level, content: content, explicitAnchor: explicitAnchor, anchor: Pending(), position: position)
     }
@@ -118,6 +120,7 @@ public struct ListOf<Stage: DocumentStage>: Sendable, Equatable {
     public var items: [[BlockOf<Stage>]]
 
     /// Creates a list.
+    @inlinable
     public init(kind: ListKind, isTight: Bool, items: [[BlockOf<Stage>]]) {
         self.kind = kind
         self.isTight = isTight
@@ -152,12 +155,13 @@ public struct CodeBlock: Sendable, Equatable {
 public struct RawHTMLOf<Stage: DocumentStage>: Sendable, Equatable {
     /// The HTML exactly as written.
     public var html: String
-    /// The same HTML made well-formed XML for XHTML output, from the ``Prepared`` stage on.
+    /// The same HTML made well-formed XML for XHTML output, once rewritten (``Prepared``, ``Resolved``).
     public var xhtml: Stage.XHTML
     /// Where it starts.
     public var position: SourcePosition
 
     /// Creates a raw HTML node.
+    @inlinable
     public init(html: String, xhtml: Stage.XHTML, position: SourcePosition) {
         self.html = html
         self.xhtml = xhtml
@@ -167,6 +171,7 @@ public struct RawHTMLOf<Stage: DocumentStage>: Sendable, Equatable {
 
 extension RawHTMLOf where Stage.XHTML == Pending {
     /// Creates a raw HTML node not yet made XHTML.
+    @inlinable
     public init(html: String, position: SourcePosition) {
         self.init(html: html, xhtml: Pending(), position: position)
     }
@@ -199,6 +204,7 @@ public struct TableOf<Stage: DocumentStage>: Sendable, Equatable {
     public var position: SourcePosition
 
     /// Creates a table.
+    @inlinable
     public init(alignments: [TableAlignment], header: [[InlineOf<Stage>]], rows: [[[InlineOf<Stage>]]], position: SourcePosition) {
         self.alignments = alignments
         self.header = header

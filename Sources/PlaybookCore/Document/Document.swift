@@ -10,6 +10,7 @@ public struct DocumentOf<Stage: DocumentStage>: Sendable, Equatable {
     public var blocks: [BlockOf<Stage>]
 
     /// Creates a document from its blocks.
+    @inlinable
     public init(blocks: [BlockOf<Stage>]) {
         self.blocks = blocks
     }
@@ -17,6 +18,7 @@ public struct DocumentOf<Stage: DocumentStage>: Sendable, Equatable {
 
 extension DocumentOf {
     /// Every computed block, in document order, nested ones (in quotes and lists) included.
+    @inlinable
     public var computedBlocks: [ComputedBlock] {
         var finder = ComputedBlockFinder<Stage>()
         finder.visit(self)
@@ -24,6 +26,7 @@ extension DocumentOf {
     }
 
     /// Calls `body` for every heading, in document order, however deeply nested.
+    @inlinable
     public func forEachHeading(_ body: (HeadingOf<Stage>) -> Void) {
         var finder = HeadingFinder<Stage>()
         finder.visit(self)
@@ -32,9 +35,13 @@ extension DocumentOf {
 }
 
 /// Collects computed blocks (which hold no inline content).
-private struct ComputedBlockFinder<Stage: DocumentStage>: DocumentVisitor {
-    var found: [ComputedBlock] = []
+@usableFromInline
+struct ComputedBlockFinder<Stage: DocumentStage>: DocumentVisitor {
+    @usableFromInline var found: [ComputedBlock] = []
 
+    @inlinable init() {}
+
+    @inlinable
     mutating func visit(_ block: BlockOf<Stage>) {
         switch block {
         case .computed(let computed): found.append(computed)
@@ -45,9 +52,13 @@ private struct ComputedBlockFinder<Stage: DocumentStage>: DocumentVisitor {
 }
 
 /// Collects headings (which are never inside inline content).
-private struct HeadingFinder<Stage: DocumentStage>: DocumentVisitor {
-    var found: [HeadingOf<Stage>] = []
+@usableFromInline
+struct HeadingFinder<Stage: DocumentStage>: DocumentVisitor {
+    @usableFromInline var found: [HeadingOf<Stage>] = []
 
+    @inlinable init() {}
+
+    @inlinable
     mutating func visit(_ block: BlockOf<Stage>) {
         switch block {
         case .heading(let heading): found.append(heading)

@@ -1,8 +1,9 @@
 /// How far the transform stage has come with a document tree: what its stage-dependent slots
-/// hold. The parser makes ``Parsed`` trees; the transform stage turns them into ``Prepared``
-/// trees (raw HTML made XHTML) and then into ``Resolved`` ones (every heading's anchor, every
-/// link's target, every image's file), which is all the render stage accepts. A slot a stage
-/// has not filled holds ``Pending``, so a tree cannot claim what its stage has not done.
+/// hold. The parser makes ``Parsed`` trees; the transform stage turns each into a ``Resolved``
+/// one (every heading's anchor, every link's target, every image's file, every raw HTML node's
+/// XHTML), which is all the render stage accepts. ``Prepared`` (raw HTML made XHTML, nothing
+/// else) is what the raw HTML pass makes on its own. A slot a stage has not filled holds
+/// ``Pending``, so a tree cannot claim what its stage has not done.
 public protocol DocumentStage: Sendable {
     /// A heading's anchor.
     associatedtype Anchor: Sendable & Equatable
@@ -17,6 +18,7 @@ public protocol DocumentStage: Sendable {
 /// A slot a stage has not filled yet: it holds nothing.
 public struct Pending: Sendable, Hashable {
     /// The empty value.
+    @inlinable
     public init() {}
 }
 
@@ -28,7 +30,7 @@ public enum Parsed: DocumentStage {
     public typealias Asset = Pending
 }
 
-/// The tree once its raw HTML has its XHTML form (the transform stage, before links resolve).
+/// The tree with its raw HTML made XHTML and nothing else resolved (the raw HTML pass's output).
 public enum Prepared: DocumentStage {
     public typealias Anchor = Pending
     public typealias XHTML = String

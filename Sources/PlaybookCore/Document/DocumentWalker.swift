@@ -167,8 +167,8 @@ extension DocumentRewriter {
     }
 }
 
-/// A pass that takes a tree from one stage to the next (``Prepared`` from ``Parsed``,
-/// ``Resolved`` from ``Prepared``): it must say how the nodes whose slots change are made —
+/// A pass that takes a tree from one stage to a later one (``Resolved`` or ``Prepared`` from
+/// ``Parsed``): it must say how the nodes whose slots change are made —
 /// headings, raw HTML, links and images — and the rest is copied, its children converted.
 /// A link or an image is converted *into* a run of inlines, so that a pass can leave its
 /// content in its place (a link it cannot resolve) or nothing (an image it cannot show).

@@ -34,6 +34,7 @@ public struct LinkOf<Stage: DocumentStage>: Sendable, Equatable {
     public var position: SourcePosition
 
     /// Creates a link.
+    @inlinable
     public init(destination: String, title: String, content: [InlineOf<Stage>], target: Stage.Target,
                 position: SourcePosition) {
         self.destination = destination
@@ -46,6 +47,7 @@ public struct LinkOf<Stage: DocumentStage>: Sendable, Equatable {
 
 extension LinkOf where Stage.Target == Pending {
     /// Creates a link not resolved yet.
+    @inlinable
     public init(destination: String, title: String, content: [InlineOf<Stage>], position: SourcePosition) {
         self.init(destination: destination, title: title, content: content, target: Pending(), position: position)
     }
@@ -66,6 +68,7 @@ public struct ImageOf<Stage: DocumentStage>: Sendable, Equatable {
     public var position: SourcePosition
 
     /// Creates an image.
+    @inlinable
     public init(source: String, title: String, alt: [InlineOf<Stage>], asset: Stage.Asset, position: SourcePosition) {
         self.source = source
         self.title = title
@@ -77,6 +80,7 @@ public struct ImageOf<Stage: DocumentStage>: Sendable, Equatable {
 
 extension ImageOf where Stage.Asset == Pending {
     /// Creates an image not resolved yet.
+    @inlinable
     public init(source: String, title: String, alt: [InlineOf<Stage>], position: SourcePosition) {
         self.init(source: source, title: title, alt: alt, asset: Pending(), position: position)
     }

@@ -33,6 +33,7 @@ public struct BookOf<Stage: DocumentStage>: Sendable {
     public var draftSlugs: [String]
 
     /// Creates a book.
+    @inlinable
     public init(slug: String, position: Int, settings: BookSettings, chapters: [ChapterOf<Stage>], assets: [Asset] = [],
                 draftSlugs: [String] = []) {
         self.slug = slug
@@ -79,6 +80,7 @@ public struct ChapterOf<Stage: DocumentStage>: Sendable {
     public var document: DocumentOf<Stage>
 
     /// Creates a chapter.
+    @inlinable
     public init(slug: String, source: SourceFile, frontMatter: ChapterFrontMatter, document: DocumentOf<Stage>) {
         self.slug = slug
         self.source = source
