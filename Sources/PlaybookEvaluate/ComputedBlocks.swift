@@ -15,7 +15,8 @@ import PlaybookScenario
 /// declares); once its scenario and the names in it are checked it becomes a typed
 /// ``BlockRequest``, which ``evaluate(_:scenario:named:caption:kindAt:)`` turns into the
 /// ``BlockContent`` the block shows: data, made text and markup by the render stage.
-struct ComputedBlocks {
+struct ComputedBlocks: DocumentRewriter {
+    typealias Stage = Parsed
     let context: ScenarioContext
     let chapterScenario: String?
     let file: SourceFile
@@ -39,16 +40,20 @@ struct ComputedBlocks {
 
     /// The document with every `playbook` fence replaced by its computed block.
     mutating func replace(in document: Document) -> Document {
-        var result = document
-        result.blocks = document.blocks.map { block($0) }
-        return result
+        rewrite(document)
     }
 
-    private mutating func block(_ block: Block) -> Block {
-        if case .codeBlock(let code) = block, code.language == "playbook" {
+    /// A `playbook` fence becomes its computed block; fences are blocks, so inline content is
+    /// not walked.
+    mutating func rewrite(_ block: Block) -> Block {
+        switch block {
+        case .codeBlock(let code) where code.language == "playbook":
             return computed(code).map(Block.computed) ?? block
+        case .blockQuote, .list:
+            return rewriteChildren(of: block)
+        default:
+            return block
         }
-        return block.mappingContents(inlines: { $0 }, blocks: { self.block($0) })
     }
 
     /// The computed block of a fence; `nil` after reporting why there is none.

@@ -34,7 +34,8 @@ package struct ScenarioContext: Sendable {
 /// Tags are found in text only (code spans and code blocks keep them as written). The value
 /// becomes text, so the renderers escape it like any other text: a client called
 /// `<b>Acme</b>` shows those characters in both outputs.
-package struct InlineValues {
+package struct InlineValues: DocumentRewriter {
+    package typealias Stage = Parsed
     let context: ScenarioContext
     /// The chapter's own scenario (front matter `scenario:`), if it names one.
     let chapterScenario: String?
@@ -60,18 +61,12 @@ package struct InlineValues {
 
     /// The document with every tag replaced.
     mutating func replace(in document: Document) -> Document {
-        var result = document
-        result.blocks = document.blocks.map { block($0) }
-        return result
+        rewrite(document)
     }
 
-    private mutating func block(_ block: Block) -> Block {
-        block.mappingContents(inlines: { self.inlines($0) }, blocks: { self.block($0) })
-    }
-
-    private mutating func inlines(_ inlines: [Inline]) -> [Inline] {
-        // cmark may split text at characters it first took for markup; tags are found in the
-        // joined text.
+    /// A run of inlines with the tags of its text replaced. cmark may split text at characters
+    /// it first took for markup; tags are found in the joined text.
+    package mutating func rewrite(_ inlines: [Inline]) -> [Inline] {
         var merged: [Inline] = []
         for inline in inlines {
             if case .text(let text) = inline, case .text(let previous)? = merged.last {
@@ -80,21 +75,13 @@ package struct InlineValues {
                 merged.append(inline)
             }
         }
-        return merged.map { inline in
-            switch inline {
-            case .text(let text): return .text(replaceTags(in: text))
-            case .emphasis(let children): return .emphasis(self.inlines(children))
-            case .strong(let children): return .strong(self.inlines(children))
-            case .link(var link):
-                link.content = self.inlines(link.content)
-                return .link(link)
-            case .image(var image):
-                image.alt = self.inlines(image.alt)
-                return .image(image)
-            case .softBreak, .lineBreak, .code, .html:
-                return inline
-            }
-        }
+        for index in merged.indices { merged[index] = rewrite(merged[index]) }
+        return merged
+    }
+
+    package mutating func rewrite(_ inline: Inline) -> Inline {
+        guard case .text(let text) = inline else { return rewriteChildren(of: inline) }
+        return .text(replaceTags(in: text))
     }
 
     /// `text` with each `{{ … }}` replaced by its value (or left as written after a diagnostic).

@@ -115,34 +115,9 @@ package enum ForbiddenCharacterReferences {
 
     /// The forbidden characters in the text, link and image fields of `document`.
     private static func forbiddenCharacters(in document: Document) -> Set<Unicode.Scalar> {
-        var found: Set<Unicode.Scalar> = []
-        func scan(_ text: String) {
-            for scalar in text.unicodeScalars where XMLEscaping.isForbidden(scalar) { found.insert(scalar) }
-        }
-        func inlines(_ list: [Inline]) -> [Inline] {
-            for inline in list {
-                switch inline {
-                case .text(let text), .code(let text): scan(text)
-                case .emphasis(let children), .strong(let children): _ = inlines(children)
-                case .link(let link):
-                    scan(link.destination)
-                    scan(link.title)
-                    _ = inlines(link.content)
-                case .image(let image):
-                    scan(image.source)
-                    scan(image.title)
-                    _ = inlines(image.alt)
-                case .softBreak, .lineBreak, .html: break
-                }
-            }
-            return list
-        }
-        func visit(_ block: Block) -> Block {
-            if case .codeBlock(let code) = block { scan(code.code) }
-            return block.mappingContents(inlines: inlines, blocks: visit)
-        }
-        _ = document.blocks.map(visit)
-        return found
+        var finder = ForbiddenCharacterFinder()
+        finder.visit(document)
+        return finder.found
     }
 
     /// Where the code span opened by the backticks at `start` ends (after its closing run of
@@ -175,5 +150,34 @@ package enum ForbiddenCharacterReferences {
               let value = UInt32(String(decoding: bytes[digitsStart..<index], as: UTF8.self), radix: hex ? 16 : 10),
               let scalar = Unicode.Scalar(value), XMLEscaping.isForbidden(scalar) else { return nil }
         return (scalar, index + 1 - start)
+    }
+}
+
+/// Collects the forbidden characters of text, code, link and image fields (raw HTML is checked
+/// where it is rewritten).
+private struct ForbiddenCharacterFinder: DocumentVisitor {
+    var found: Set<Unicode.Scalar> = []
+
+    mutating func scan(_ text: String) {
+        for scalar in text.unicodeScalars where XMLEscaping.isForbidden(scalar) { found.insert(scalar) }
+    }
+
+    mutating func visit(_ block: Block) {
+        if case .codeBlock(let code) = block { scan(code.code) }
+        visitChildren(of: block)
+    }
+
+    mutating func visit(_ inline: Inline) {
+        switch inline {
+        case .text(let text), .code(let text): scan(text)
+        case .link(let link):
+            scan(link.destination)
+            scan(link.title)
+        case .image(let image):
+            scan(image.source)
+            scan(image.title)
+        case .emphasis, .strong, .softBreak, .lineBreak, .html: break
+        }
+        visitChildren(of: inline)
     }
 }

@@ -21,7 +21,7 @@ public enum RenderStage {
         // Every chapter body, for the site and the EPUB at once, on all cores.
         struct Job: Sendable {
             var book: Int
-            var chapter: Chapter
+            var chapter: ResolvedChapter
         }
         let baseURL = publication.settings.baseURL
         let templates = loaded.templates
@@ -99,7 +99,7 @@ public enum RenderStage {
 
     /// A chapter's body for both outputs: its computed blocks through their templates, then
     /// the document with links made by `siteHref` and `epubHref`.
-    package static func body(_ chapter: Chapter, templates: TemplateLibrary, siteHref: @escaping (LinkTarget) -> String,
+    package static func body(_ chapter: ResolvedChapter, templates: TemplateLibrary, siteHref: @escaping (LinkTarget) -> String,
                      epubHref: @escaping (LinkTarget) -> String) -> (RenderedBody, [Diagnostic]) {
         var markup: [SourcePosition: (html: String, xhtml: String)] = [:]
         var diagnostics: [Diagnostic] = []

@@ -1,13 +1,28 @@
 import PlaybookCore
 import PlaybookXHTML
 
-/// Gives every heading of a chapter its anchor: the `{#id}` the author wrote, or one made from
-/// the heading's text (GitHub style), numbered `-1`, `-2` … when the same text comes again.
-/// Ids written in raw HTML take part, so that no two elements of a page share an id.
-enum HeadingAnchors {
-    /// The document with anchors set, every anchor of the chapter, and diagnostics.
+/// Chooses the anchor of every heading of a chapter: the `{#id}` the author wrote, or one made
+/// from the heading's text (GitHub style), numbered `-1`, `-2` … when the same text comes
+/// again. Ids written in raw HTML take part, so that no two elements of a page share an id.
+///
+/// ``assign(_:rawIDs:file:)`` checks the ids the author chose and works out every anchor of the
+/// chapter (what links to it are checked against); the ``LinkResolver``, walking the tree in
+/// the same order, gives each heading its anchor with ``anchor(for:)``.
+struct HeadingAnchors: Sendable, Equatable {
+    /// The ids the author chose: valid `{#id}`s and ids written in raw HTML.
+    private var taken: Set<String>
+    /// The anchors made from headings' text so far.
+    private var generated: Set<String> = []
+    /// Every anchor of the chapter.
+    private(set) var all: Set<String> = []
+
+    private init(taken: Set<String>) {
+        self.taken = taken
+    }
+
+    /// The anchors of `document`'s headings, and diagnostics for ids used twice or not usable.
     static func assign(_ document: Document, rawIDs: [RawHTMLRewriter.WrittenID], file: SourceFile)
-        -> (Document, Set<String>, [Diagnostic]) {
+        -> (HeadingAnchors, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var taken: [String: SourceLocation] = [:]
         func reserve(_ id: String, at location: SourceLocation) {
@@ -21,7 +36,9 @@ enum HeadingAnchors {
         }
         // Ids chosen by the author come first, in document order.
         var explicit: [(String, SourceLocation)] = rawIDs.map { ($0.id, $0.location) }
+        var headings: [Heading] = []
         document.forEachHeading { heading in
+            headings.append(heading)
             guard let id = heading.explicitAnchor else { return }
             let location = file.location(line: heading.position.line, firstOccurrenceOf: "{#\(id)}")
             if Slug.isValidAnchor(id) {
@@ -32,41 +49,25 @@ enum HeadingAnchors {
             }
         }
         for (id, location) in explicit.sorted(by: { $0.1 < $1.1 }) { reserve(id, at: location) }
-        var generated: Set<String> = []
-        var blocks = document.blocks
-        Self.rewriteHeadings(&blocks) { heading in
-            if let id = heading.explicitAnchor, Slug.isValidAnchor(id) {
-                heading.anchor = id
-                return
-            }
-            let base = Slug.anchor(for: Inline.plainText(heading.content))
-            var candidate = base
-            var number = 0
-            while taken[candidate] != nil || generated.contains(candidate) {
-                number += 1
-                candidate = "\(base)-\(number)"
-            }
-            generated.insert(candidate)
-            heading.anchor = candidate
-        }
-        return (Document(blocks: blocks), Set(taken.keys).union(generated), diagnostics)
+        let fresh = HeadingAnchors(taken: Set(taken.keys))
+        var walk = fresh
+        for heading in headings { _ = walk.anchor(for: heading) }
+        var result = fresh
+        result.all = walk.taken.union(walk.generated)
+        return (result, diagnostics)
     }
 
-    private static func rewriteHeadings(_ blocks: inout [Block], _ body: (inout Heading) -> Void) {
-        for index in blocks.indices {
-            switch blocks[index] {
-            case .heading(var heading):
-                body(&heading)
-                blocks[index] = .heading(heading)
-            case .blockQuote(var children):
-                rewriteHeadings(&children, body)
-                blocks[index] = .blockQuote(children)
-            case .list(var list):
-                for item in list.items.indices { rewriteHeadings(&list.items[item], body) }
-                blocks[index] = .list(list)
-            default:
-                break
-            }
+    /// The anchor of the next heading in document order.
+    mutating func anchor(for heading: Heading) -> String {
+        if let id = heading.explicitAnchor, Slug.isValidAnchor(id) { return id }
+        let base = Slug.anchor(for: Inline.plainText(heading.content))
+        var candidate = base
+        var number = 0
+        while taken.contains(candidate) || generated.contains(candidate) {
+            number += 1
+            candidate = "\(base)-\(number)"
         }
+        generated.insert(candidate)
+        return candidate
     }
 }

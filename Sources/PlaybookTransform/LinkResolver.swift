@@ -1,9 +1,14 @@
 import PlaybookCore
 import PlaybookXHTML
 
-/// Resolves every link and image of one chapter against the ``ProjectIndex``: a link to
-/// `02-kpis.md#payback` becomes ``LinkTarget/chapter(book:chapter:fragment:)`` once the chapter
-/// and its anchor are known to exist, and every broken one is a diagnostic at the link.
+/// The last transform of a chapter: makes its ``Document`` a ``ResolvedDocument``. Raw HTML
+/// is made XHTML (as ``RawHTMLPass`` does), every heading gets the anchor ``HeadingAnchors`` chose, and every link and image is resolved
+/// against the ``ProjectIndex``: a link to `02-kpis.md#payback` becomes
+/// ``LinkTarget/chapter(book:chapter:fragment:)`` once the chapter and its anchor are known to
+/// exist, and every broken one is a diagnostic at the link. A link that cannot be resolved
+/// leaves only its text in the resolved tree, and an image that cannot be shown leaves nothing
+/// (each after an error, so that output is never written): a resolved link always has its
+/// target and a resolved image its book file.
 struct LinkResolver {
     let index: ProjectIndex
     /// The slug of the chapter's book.
@@ -26,9 +31,13 @@ struct LinkResolver {
         self.file = file
     }
 
-    /// Resolves the whole document.
-    mutating func resolve(_ document: Document) -> Document {
-        Document(blocks: document.blocks.map { block($0) })
+    /// Resolves the whole document: its raw HTML made XHTML as ``RawHTMLPass`` makes it, its
+    /// headings given the anchors of `anchors`, its links and images resolved.
+    mutating func resolve(_ document: Document, anchors: HeadingAnchors) -> ResolvedDocument {
+        var converter = Converter(resolver: self, headings: anchors, rewriter: RawHTMLRewriter(file: file))
+        let resolved = converter.convertWithScopes(document)
+        self = converter.resolver
+        return resolved
     }
 
     /// Checks a URL written in a raw HTML `src` attribute: it must be an image file of the book.
@@ -38,44 +47,57 @@ struct LinkResolver {
 
     // MARK: - Walking
 
-    private mutating func block(_ block: Block) -> Block {
-        block.mappingContents(inlines: { inlines in
-            // Most paragraphs have no link or image: keep them as they are, without a copy.
-            inlines.contains(where: Self.mayHoldLink) ? inlines.map { inline($0) } : inlines
-        }, blocks: { self.block($0) })
-    }
+    /// The walk from the parsed tree to the resolved one: raw HTML rewritten in its scopes (its
+    /// ids, resources and diagnostics are the prepare step's, from ``RawHTMLPass``), and the
+    /// nodes whose slots change.
+    private struct Converter: RawHTMLConverting {
+        typealias Input = Parsed
+        typealias Output = Resolved
 
-    /// Whether an inline is, or may contain, a link or an image.
-    private static func mayHoldLink(_ inline: Inline) -> Bool {
-        switch inline {
-        case .link, .image, .emphasis, .strong: return true
-        case .text, .softBreak, .lineBreak, .code, .html: return false
+        var resolver: LinkResolver
+        /// The anchors of the headings not met yet.
+        var headings: HeadingAnchors
+        var rewriter: RawHTMLRewriter
+
+        mutating func convert(_ block: Block) -> ResolvedBlock {
+            convertScoped(block)
         }
-    }
 
-    private mutating func inline(_ inline: Inline) -> Inline {
-        switch inline {
-        case .emphasis(let children):
-            guard children.contains(where: Self.mayHoldLink) else { return inline }
-            return .emphasis(children.map { self.inline($0) })
-        case .strong(let children):
-            guard children.contains(where: Self.mayHoldLink) else { return inline }
-            return .strong(children.map { self.inline($0) })
-        case .link(var link):
-            link.content = link.content.map { self.inline($0) }
-            link.target = target(of: link)
-            return .link(link)
-        case .image(var image):
-            let (file, position, source) = (self.file, image.position, image.source)
-            image.asset = self.image(image.source) { file.location(line: position.line, column: position.column, spanning: source) }
-            if image.asset != nil, Inline.plainText(image.alt).trimmingSpaces().isEmpty {
-                diagnostics.append(.warning(.missingAltText, "this image has no text alternative", at: file.location(
+        mutating func convert(_ inline: Inline, into output: inout [ResolvedInline]) {
+            convertScoped(inline, into: &output)
+        }
+
+        mutating func convert(_ heading: Heading) -> ResolvedHeading {
+            ResolvedHeading(level: heading.level, content: scopedContent(.inline("a heading"), heading.content),
+                            explicitAnchor: heading.explicitAnchor, anchor: headings.anchor(for: heading), position: heading.position)
+        }
+
+        mutating func convert(_ raw: RawHTML) -> ResolvedRawHTML {
+            ResolvedRawHTML(html: raw.html, xhtml: rewritten(raw), position: raw.position)
+        }
+
+        mutating func convert(_ link: Link, into output: inout [ResolvedInline]) {
+            let content = scopedContent(.inline("a link"), link.content)
+            if let target = resolver.target(of: link) {
+                output.append(.link(ResolvedLink(destination: link.destination, title: link.title, content: content, target: target,
+                                                 position: link.position)))
+            } else {
+                output += content
+            }
+        }
+
+        /// An image's alternative text is shown as plain text: it becomes one text node.
+        mutating func convert(_ image: Image, into output: inout [ResolvedInline]) {
+            let (file, position, source) = (resolver.file, image.position, image.source)
+            guard let asset = resolver.image(source, at: { file.location(line: position.line, column: position.column, spanning: source) })
+            else { return }
+            let alt = Inline.plainText(image.alt)
+            if alt.trimmingSpaces().isEmpty {
+                resolver.diagnostics.append(.warning(.missingAltText, "this image has no text alternative", at: file.location(
                     line: position.line, column: position.column, spanning: "![]"),
                     hint: "describe what the image shows between the brackets: ![Calls fell by 8% after launch](…)"))
             }
-            return .image(image)
-        case .text, .softBreak, .lineBreak, .code, .html:
-            return inline
+            output.append(.image(ResolvedImage(source: source, title: image.title, alt: [.text(alt)], asset: asset, position: position)))
         }
     }
 

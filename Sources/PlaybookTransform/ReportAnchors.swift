@@ -13,25 +13,23 @@ package struct ReportAnchors {
     static let pageIDs: Set<String> = ["pb-main", "pb-contents", "pb-title"]
 
     /// Assigns ids over the chapters in order.
-    package init(slug: String, chapters: [Chapter]) {
+    package init(slug: String, chapters: [ResolvedChapter]) {
         self.slug = slug
         var used = Self.pageIDs.union(chapters.map(\.slug))
         for chapter in chapters {
             var mine: [String: String] = [:]
-            func visit(_ block: Block) {
-                if case .heading(let heading) = block, let anchor = heading.anchor, mine[anchor] == nil {
-                    var candidate = anchor
-                    var number = 2
-                    while used.contains(candidate) {
-                        candidate = "\(anchor)-\(number)"
-                        number += 1
-                    }
-                    used.insert(candidate)
-                    mine[anchor] = candidate
+            chapter.document.forEachHeading { heading in
+                let anchor = heading.anchor
+                guard mine[anchor] == nil else { return }
+                var candidate = anchor
+                var number = 2
+                while used.contains(candidate) {
+                    candidate = "\(anchor)-\(number)"
+                    number += 1
                 }
-                _ = block.mappingContents(inlines: { $0 }, blocks: { visit($0); return $0 })
+                used.insert(candidate)
+                mine[anchor] = candidate
             }
-            chapter.document.blocks.forEach(visit)
             ids[chapter.slug] = mine
         }
     }
@@ -42,36 +40,36 @@ package struct ReportAnchors {
     }
 
     /// The chapter with its heading ids and the fragments of its links renamed.
-    package func rewrite(_ chapter: Chapter) -> Chapter {
+    package func rewrite(_ chapter: ResolvedChapter) -> ResolvedChapter {
         var result = chapter
-        func inlines(_ items: [Inline]) -> [Inline] {
-            items.map { item in
-                switch item {
-                case .link(var link):
-                    switch link.target {
-                    case .fragment(let fragment)?: link.target = .fragment(id(fragment, in: chapter.slug))
-                    case .chapter(let book, let other, let fragment?)? where book == slug:
-                        link.target = .chapter(book: book, chapter: other, fragment: id(fragment, in: other))
-                    default: break
-                    }
-                    link.content = inlines(link.content)
-                    return .link(link)
-                case .emphasis(let children): return .emphasis(inlines(children))
-                case .strong(let children): return .strong(inlines(children))
-                default: return item
-                }
-            }
-        }
-        func block(_ item: Block) -> Block {
-            if case .heading(var heading) = item, let anchor = heading.anchor {
-                heading.anchor = id(anchor, in: chapter.slug)
-                heading.content = inlines(heading.content)
-                return .heading(heading)
-            }
-            return item.mappingContents(inlines: inlines, blocks: block)
-        }
-        result.document.blocks = chapter.document.blocks.map(block)
+        var renamer = Renamer(anchors: self, chapter: chapter.slug)
+        result.document = renamer.rewrite(chapter.document)
         return result
+    }
+
+    /// Renames heading ids and the fragments of links inside the report.
+    private struct Renamer: DocumentRewriter {
+        let anchors: ReportAnchors
+        let chapter: String
+
+        mutating func rewrite(_ block: ResolvedBlock) -> ResolvedBlock {
+            guard case .heading(var heading) = block else { return rewriteChildren(of: block) }
+            heading.anchor = anchors.id(heading.anchor, in: chapter)
+            heading.content = rewrite(heading.content)
+            return .heading(heading)
+        }
+
+        mutating func rewrite(_ inline: ResolvedInline) -> ResolvedInline {
+            guard case .link(var link) = inline else { return rewriteChildren(of: inline) }
+            switch link.target {
+            case .fragment(let fragment): link.target = .fragment(anchors.id(fragment, in: chapter))
+            case .chapter(let book, let other, let fragment?) where book == anchors.slug:
+                link.target = .chapter(book: book, chapter: other, fragment: anchors.id(fragment, in: other))
+            default: break
+            }
+            link.content = rewrite(link.content)
+            return .link(link)
+        }
     }
 
     /// The href of a link target on the single page: inside the report, a fragment of the

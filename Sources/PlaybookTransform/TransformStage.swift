@@ -47,7 +47,7 @@ public enum TransformStage {
 
     /// Whether a chapter resolved again came out as before (the index changed, but not what
     /// this chapter's links point at): then what is rendered from it is reused.
-    private static func sameResolution(_ old: (Chapter, Set<String>, [Diagnostic]), _ new: (Chapter, Set<String>, [Diagnostic])) -> Bool {
+    private static func sameResolution(_ old: (ResolvedChapter, Set<String>, [Diagnostic]), _ new: (ResolvedChapter, Set<String>, [Diagnostic])) -> Bool {
         old.0.slug == new.0.slug && old.0.source.path == new.0.source.path && ExactText(old.0.source.text) == ExactText(new.0.source.text)
             && old.0.frontMatter == new.0.frontMatter && old.0.document == new.0.document && old.1 == new.1 && old.2 == new.2
     }
@@ -60,9 +60,9 @@ public enum TransformStage {
             var chapter: Int
             var value: Chapter
         }
-        struct Prepared: Sendable {
+        struct PreparedChapter: Sendable {
             var chapter: Chapter
-            var anchors: Set<String>
+            var anchors: HeadingAnchors
             var resources: [RawHTMLRewriter.WrittenResource]
             var diagnostics: [Diagnostic]
         }
@@ -74,14 +74,18 @@ public enum TransformStage {
         let smart = project.settings.smartPunctuation
         // Looked up once, not per chapter: the revision of each scenario this build loaded.
         let scenarioRevisions = Dictionary(uniqueKeysWithValues: scenarioNames.map { ($0, memo.revision(.scenario, ProjectLayout.scenario($0))) })
-        let prepared = await jobs.concurrentMap { job -> Tracked<Prepared> in
-            func prepare() -> Prepared {
-                var (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
-                let (document, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
-                let (anchored, anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: chapter.source)
-                chapter.document = anchored
-                return Prepared(chapter: chapter, anchors: anchors, resources: resources,
-                                diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
+        let prepared = await jobs.concurrentMap { job -> Tracked<PreparedChapter> in
+            func prepare() -> PreparedChapter {
+                let (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
+                // Most chapters hold no raw HTML; for those that do, the ids, resources and
+                // problems of their raw HTML (the resolve step rewrites it again as it goes).
+                var (ids, resources, htmlDiagnostics): ([RawHTMLRewriter.WrittenID], [RawHTMLRewriter.WrittenResource], [Diagnostic]) = ([], [], [])
+                if RawHTMLPass.applies(to: chapter.document) {
+                    (_, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
+                }
+                let (anchors, anchorDiagnostics) = HeadingAnchors.assign(chapter.document, rawIDs: ids, file: chapter.source)
+                return PreparedChapter(chapter: chapter, anchors: anchors, resources: resources,
+                                       diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
             }
             func input() -> PrepareInput {
                 let text = job.value.source.text
@@ -97,29 +101,33 @@ public enum TransformStage {
             entries[book.slug] = ProjectIndex.BookEntry(chapters: [:], drafts: Set(book.draftSlugs), assets: Set(book.assets.map(\.path)))
         }
         for (job, result) in zip(jobs, prepared) {
-            entries[project.books[job.book].slug]?.chapters[result.value.chapter.slug] = result.value.anchors
+            entries[project.books[job.book].slug]?.chapters[result.value.chapter.slug] = result.value.anchors.all
         }
         let index = ProjectIndex(books: entries, baseURL: project.settings.baseURL)
         let indexRevision = memo.revision(.index, of: index)
         // 3. Links and images.
         let resolvedJobs = zip(jobs, prepared).map { ($0.0.book, $0.1) }
-        let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> (Chapter, Set<String>, [Diagnostic]) in
+        let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> (ResolvedChapter, Set<String>, [Diagnostic]) in
             let prepared = item.value
-            func resolve() -> (Chapter, Set<String>, [Diagnostic]) {
-                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, anchors: prepared.anchors, file: prepared.chapter.source)
-                var chapter = prepared.chapter
-                chapter.document = resolver.resolve(chapter.document)
+            func resolve() -> (ResolvedChapter, Set<String>, [Diagnostic]) {
+                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, anchors: prepared.anchors.all, file: prepared.chapter.source)
+                let source = prepared.chapter
+                let chapter = ResolvedChapter(slug: source.slug, source: source.source, frontMatter: source.frontMatter,
+                                              document: resolver.resolve(source.document, anchors: prepared.anchors))
                 for resource in prepared.resources { resolver.checkResource(resource) }
                 return (chapter, resolver.usedAssets, prepared.diagnostics + resolver.diagnostics)
             }
             let input = ResolveInput(prepared: item.revision, index: indexRevision, book: project.books[bookIndex].slug)
             return memo.query(.resolve, prepared.chapter.source.path, input: input, unchanged: sameResolution, compute: resolve).value
         }
-        var books = project.books
+        var books = project.books.map { book in
+            ResolvedBook(slug: book.slug, position: book.position, settings: book.settings, chapters: [], assets: book.assets,
+                         draftSlugs: book.draftSlugs)
+        }
         var diagnostics: [Diagnostic] = []
         var used: [Int: Set<String>] = [:]
         for (job, (chapter, assets, chapterDiagnostics)) in zip(jobs, resolved) {
-            books[job.book].chapters[job.chapter] = chapter
+            books[job.book].chapters.append(chapter)
             used[job.book, default: []].formUnion(assets)
             diagnostics += chapterDiagnostics
         }

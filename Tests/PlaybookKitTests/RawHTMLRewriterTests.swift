@@ -9,7 +9,7 @@ private func rewrite(_ html: String) -> (xhtml: String, diagnostics: String) {
     let document = Document(blocks: [.html(RawHTML(html: html, position: SourcePosition(line: 1, column: 1)))])
     let (rewritten, _, _, diagnostics) = RawHTMLPass.run(document, file: file)
     guard case .html(let raw)? = rewritten.blocks.first else { return ("", "") }
-    return (raw.xhtml ?? "", diagnostics.map(DiagnosticPrinter().format).joined())
+    return (raw.xhtml, diagnostics.map(DiagnosticPrinter().format).joined())
 }
 
 @Suite struct RawHTMLRewriterTests {
@@ -95,7 +95,7 @@ private func rewrite(_ html: String) -> (xhtml: String, diagnostics: String) {
         let (rewritten, _, _, diagnostics) = RawHTMLPass.run(document, file: file)
         #expect(diagnostics.isEmpty)
         var xhtml: [String] = []
-        for case .html(let raw) in rewritten.blocks { xhtml.append(raw.xhtml ?? "") }
+        for case .html(let raw) in rewritten.blocks { xhtml.append(raw.xhtml) }
         #expect(xhtml == ["<details>\n<summary>More</summary>\n", "</details>\n"])
     }
 

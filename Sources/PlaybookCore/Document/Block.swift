@@ -1,21 +1,21 @@
-/// A block-level element of a Markdown document.
-public enum Block: Sendable, Equatable {
+/// A block-level element of a Markdown document, at a stage of the transform (``DocumentStage``).
+public enum BlockOf<Stage: DocumentStage>: Sendable, Equatable {
     /// A paragraph of inline content.
-    case paragraph([Inline])
-    /// A heading (`#` … `######`, or setext), with its anchor once the transform stage assigns it.
-    case heading(Heading)
+    case paragraph([InlineOf<Stage>])
+    /// A heading (`#` … `######`, or setext), with its anchor once resolved.
+    case heading(HeadingOf<Stage>)
     /// A block quote holding blocks.
-    case blockQuote([Block])
+    case blockQuote([BlockOf<Stage>])
     /// A bullet or ordered list.
-    case list(ListBlock)
+    case list(ListOf<Stage>)
     /// A fenced or indented code block.
     case codeBlock(CodeBlock)
     /// An HTML block written by the author, kept as written.
-    case html(RawHTML)
+    case html(RawHTMLOf<Stage>)
     /// A thematic break (`***`, `---`).
     case thematicBreak
     /// A GFM pipe table.
-    case table(Table)
+    case table(TableOf<Stage>)
     /// A block computed from a scenario (a metric table, a worked example, a chart …), made
     /// by the transform stage from a ```` ```playbook ```` fence and written through a template.
     case computed(ComputedBlock)
@@ -62,20 +62,21 @@ public struct ComputedBlock: Sendable, Equatable {
 }
 
 /// A heading and the anchor that links point at.
-public struct Heading: Sendable, Equatable {
+public struct HeadingOf<Stage: DocumentStage>: Sendable, Equatable {
     /// 1 to 6.
     public var level: Int
     /// The heading's text and markup, without any `{#id}` attribute.
-    public var content: [Inline]
+    public var content: [InlineOf<Stage>]
     /// The id written by the author as `{#id}` at the end of the heading, if any.
     public var explicitAnchor: String?
-    /// The id used in the output; set by the transform stage.
-    public var anchor: String?
+    /// The id used in the output, once resolved.
+    public var anchor: Stage.Anchor
     /// Where the heading starts.
     public var position: SourcePosition
 
     /// Creates a heading.
-    public init(level: Int, content: [Inline], explicitAnchor: String? = nil, anchor: String? = nil,
+    @inlinable
+    public init(level: Int, content: [InlineOf<Stage>], explicitAnchor: String? = nil, anchor: Stage.Anchor,
                 position: SourcePosition) {
         self.level = level
         self.content = content
@@ -85,25 +86,37 @@ public struct Heading: Sendable, Equatable {
     }
 }
 
-/// A bullet or ordered list.
-public struct ListBlock: Sendable, Equatable {
-    /// Bullet or ordered (with its first number).
-    public enum Kind: Sendable, Equatable {
-        /// `-`, `*` or `+` items.
-        case bullet
-        /// `1.` or `1)` items, starting at `start`.
-        case ordered(start: Int)
+extension HeadingOf where Stage.Anchor == Pending {
+    /// Creates a heading whose anchor is not assigned yet.
+    @inlinable
+    public init(level: Int, content: [InlineOf<Stage>], explicitAnchor: String? = nil, position: SourcePosition) {
+        self.init(level: level, content: content, explicitAnchor: explicitAnchor, anchor: Pending(), position: position)
     }
+}
+
+/// How a list marks its items: bullets, or numbers from a start.
+public enum ListKind: Sendable, Equatable {
+    /// `-`, `*` or `+` items.
+    case bullet
+    /// `1.` or `1)` items, starting at `start`.
+    case ordered(start: Int)
+}
+
+/// A bullet or ordered list.
+public struct ListOf<Stage: DocumentStage>: Sendable, Equatable {
+    /// Bullet or ordered (with its first number).
+    public typealias Kind = ListKind
 
     /// Bullet or ordered.
-    public var kind: Kind
+    public var kind: ListKind
     /// Whether items are tight (paragraphs rendered without `<p>`).
     public var isTight: Bool
     /// The items, each a list of blocks.
-    public var items: [[Block]]
+    public var items: [[BlockOf<Stage>]]
 
     /// Creates a list.
-    public init(kind: Kind, isTight: Bool, items: [[Block]]) {
+    @inlinable
+    public init(kind: ListKind, isTight: Bool, items: [[BlockOf<Stage>]]) {
         self.kind = kind
         self.isTight = isTight
         self.items = items
@@ -134,77 +147,63 @@ public struct CodeBlock: Sendable, Equatable {
 }
 
 /// HTML written by the author, as a block or inline.
-public struct RawHTML: Sendable, Equatable {
+public struct RawHTMLOf<Stage: DocumentStage>: Sendable, Equatable {
     /// The HTML exactly as written.
     public var html: String
-    /// The same HTML made well-formed XML for XHTML output; set by the transform stage.
-    public var xhtml: String?
+    /// The same HTML made well-formed XML for XHTML output, once rewritten (``Prepared``, ``Resolved``).
+    public var xhtml: Stage.XHTML
     /// Where it starts.
     public var position: SourcePosition
 
     /// Creates a raw HTML node.
-    public init(html: String, xhtml: String? = nil, position: SourcePosition) {
+    @inlinable
+    public init(html: String, xhtml: Stage.XHTML, position: SourcePosition) {
         self.html = html
         self.xhtml = xhtml
         self.position = position
     }
 }
 
-/// A GFM pipe table.
-public struct Table: Sendable, Equatable {
-    /// How a column's cells are aligned, from the delimiter row (`:--`, `:-:`, `--:`).
-    public enum Alignment: String, Sendable, Equatable {
-        /// No colon: the reader's default.
-        case none
-        /// `:--`
-        case left
-        /// `:-:`
-        case center
-        /// `--:`
-        case right
+extension RawHTMLOf where Stage.XHTML == Pending {
+    /// Creates a raw HTML node not yet made XHTML.
+    @inlinable
+    public init(html: String, position: SourcePosition) {
+        self.init(html: html, xhtml: Pending(), position: position)
     }
+}
+
+/// How a table column's cells are aligned, from the delimiter row (`:--`, `:-:`, `--:`).
+public enum TableAlignment: String, Sendable, Equatable {
+    /// No colon: the reader's default.
+    case none
+    /// `:--`
+    case left
+    /// `:-:`
+    case center
+    /// `--:`
+    case right
+}
+
+/// A GFM pipe table.
+public struct TableOf<Stage: DocumentStage>: Sendable, Equatable {
+    /// How a column's cells are aligned.
+    public typealias Alignment = TableAlignment
 
     /// One alignment per column.
-    public var alignments: [Alignment]
+    public var alignments: [TableAlignment]
     /// The header row's cells.
-    public var header: [[Inline]]
+    public var header: [[InlineOf<Stage>]]
     /// The body rows; every row has exactly `alignments.count` cells.
-    public var rows: [[[Inline]]]
+    public var rows: [[[InlineOf<Stage>]]]
     /// Where the header row starts.
     public var position: SourcePosition
 
     /// Creates a table.
-    public init(alignments: [Alignment], header: [[Inline]], rows: [[[Inline]]], position: SourcePosition) {
+    @inlinable
+    public init(alignments: [TableAlignment], header: [[InlineOf<Stage>]], rows: [[[InlineOf<Stage>]]], position: SourcePosition) {
         self.alignments = alignments
         self.header = header
         self.rows = rows
         self.position = position
-    }
-}
-
-extension Block {
-    /// The block with `inlines` applied to the inline content it holds itself (a paragraph, a
-    /// heading, each table cell) and `blocks` to each block it contains (in a quote or a list
-    /// item). Code, HTML, breaks and computed blocks come back as they are. Passes over the
-    /// document tree call it for the recursion they share.
-    public func mappingContents(inlines: ([Inline]) throws -> [Inline], blocks: (Block) throws -> Block) rethrows -> Block {
-        switch self {
-        case .paragraph(let content):
-            return .paragraph(try inlines(content))
-        case .heading(var heading):
-            heading.content = try inlines(heading.content)
-            return .heading(heading)
-        case .blockQuote(let children):
-            return .blockQuote(try children.map(blocks))
-        case .list(var list):
-            list.items = try list.items.map { try $0.map(blocks) }
-            return .list(list)
-        case .table(var table):
-            table.header = try table.header.map(inlines)
-            table.rows = try table.rows.map { try $0.map(inlines) }
-            return .table(table)
-        case .codeBlock, .html, .thematicBreak, .computed:
-            return self
-        }
     }
 }

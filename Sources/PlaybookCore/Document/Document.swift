@@ -1,50 +1,69 @@
-/// A parsed Markdown chapter body: CommonMark blocks plus the pipe tables Playbook adds.
+/// A Markdown chapter body: CommonMark blocks plus the pipe tables Playbook adds, at a stage
+/// of the transform (``DocumentStage``).
 ///
-/// The tree is made of plain Swift values copied out of cmark by `PlaybookMarkdown`; no C
-/// object outlives the parse. Later stages (the transform stage) fill in heading anchors,
-/// resolved link targets and well-formed XHTML for raw HTML, and renderers only read it.
-public struct Document: Sendable, Equatable {
+/// The tree is made of plain Swift values copied out of cmark by `PlaybookMarkdown`, which
+/// makes a ``Document`` (``Parsed``); no C object outlives the parse. The transform stage makes
+/// a ``ResolvedDocument`` of it (heading anchors, link targets, image files and XHTML for raw
+/// HTML, none of them optional), and renderers only read that.
+public struct DocumentOf<Stage: DocumentStage>: Sendable, Equatable {
     /// The top-level blocks in reading order.
-    public var blocks: [Block]
+    public var blocks: [BlockOf<Stage>]
 
     /// Creates a document from its blocks.
-    public init(blocks: [Block]) {
+    @inlinable
+    public init(blocks: [BlockOf<Stage>]) {
         self.blocks = blocks
     }
 }
 
-extension Document {
+extension DocumentOf {
     /// Every computed block, in document order, nested ones (in quotes and lists) included.
+    @inlinable
     public var computedBlocks: [ComputedBlock] {
-        var result: [ComputedBlock] = []
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .computed(let computed): result.append(computed)
-                case .blockQuote(let children): visit(children)
-                case .list(let list): list.items.forEach(visit)
-                case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .table: break
-                }
-            }
-        }
-        visit(blocks)
-        return result
+        var finder = ComputedBlockFinder<Stage>()
+        finder.visit(self)
+        return finder.found
+    }
+
+    /// Calls `body` for every heading, in document order, however deeply nested.
+    @inlinable
+    public func forEachHeading(_ body: (HeadingOf<Stage>) -> Void) {
+        var finder = HeadingFinder<Stage>()
+        finder.visit(self)
+        finder.found.forEach(body)
     }
 }
 
-extension Document {
-    /// Calls `body` for every heading, in document order, however deeply nested.
-    public func forEachHeading(_ body: (Heading) -> Void) {
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .heading(let heading): body(heading)
-                case .blockQuote(let children): visit(children)
-                case .list(let list): list.items.forEach(visit)
-                default: break
-                }
-            }
+/// Collects computed blocks (which hold no inline content).
+@usableFromInline
+struct ComputedBlockFinder<Stage: DocumentStage>: DocumentVisitor {
+    @usableFromInline var found: [ComputedBlock] = []
+
+    @inlinable init() {}
+
+    @inlinable
+    mutating func visit(_ block: BlockOf<Stage>) {
+        switch block {
+        case .computed(let computed): found.append(computed)
+        case .blockQuote, .list: visitChildren(of: block)
+        case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .table: break
         }
-        visit(blocks)
+    }
+}
+
+/// Collects headings (which are never inside inline content).
+@usableFromInline
+struct HeadingFinder<Stage: DocumentStage>: DocumentVisitor {
+    @usableFromInline var found: [HeadingOf<Stage>] = []
+
+    @inlinable init() {}
+
+    @inlinable
+    mutating func visit(_ block: BlockOf<Stage>) {
+        switch block {
+        case .heading(let heading): found.append(heading)
+        case .blockQuote, .list: visitChildren(of: block)
+        case .paragraph, .codeBlock, .html, .thematicBreak, .table, .computed: break
+        }
     }
 }

@@ -1,95 +1,103 @@
 /// A readable, indented dump of a document tree, one node per line with its position:
 /// the debug view of the parse stage (`playbook dump --stage parse`) and a test oracle.
-extension Document {
+extension DocumentOf where Stage == Parsed {
     /// The dump text, ending with a newline.
     public func dump() -> String {
-        var out = ""
-        for block in blocks { Self.dump(block, indent: 0, into: &out) }
-        return out
+        var dumper = DocumentDumper()
+        dumper.visit(self)
+        return dumper.out
+    }
+}
+
+/// Writes one line per node, children indented below their parent.
+private struct DocumentDumper: DocumentVisitor {
+    var out = ""
+    var indent = 0
+
+    private var pad: String { String(repeating: "  ", count: indent) }
+
+    private func at(_ position: SourcePosition) -> String { "@\(position.line):\(position.column)" }
+
+    /// A string as JSON writes it, so that a dump shows every control character.
+    private func quoted(_ text: String) -> String {
+        JSONEscaping.quoted(text)
     }
 
-    private static func pad(_ indent: Int) -> String { String(repeating: "  ", count: indent) }
+    /// Writes one line at the current depth.
+    private mutating func line(_ line: String) {
+        out += pad + line + "\n"
+    }
 
-    private static func at(_ position: SourcePosition) -> String { "@\(position.line):\(position.column)" }
+    private mutating func nested(_ body: (inout DocumentDumper) -> Void) {
+        indent += 1
+        body(&self)
+        indent -= 1
+    }
 
-    private static func dump(_ block: Block, indent: Int, into out: inout String) {
-        let p = pad(indent)
+    mutating func visit(_ block: Block) {
         switch block {
-        case .paragraph(let inlines):
-            out += "\(p)paragraph\n"
-            dump(inlines, indent: indent + 1, into: &out)
+        case .paragraph:
+            line("paragraph")
+            nested { $0.visitChildren(of: block) }
         case .heading(let heading):
-            var line = "\(p)heading \(heading.level) \(at(heading.position))"
-            if let id = heading.explicitAnchor { line += " {#\(id)}" }
-            if let anchor = heading.anchor { line += " id=\(anchor)" }
-            out += line + "\n"
-            dump(heading.content, indent: indent + 1, into: &out)
-        case .blockQuote(let blocks):
-            out += "\(p)blockquote\n"
-            for child in blocks { dump(child, indent: indent + 1, into: &out) }
+            line("heading \(heading.level) \(at(heading.position))" + (heading.explicitAnchor.map { " {#\($0)}" } ?? ""))
+            nested { $0.visitChildren(of: block) }
+        case .blockQuote:
+            line("blockquote")
+            nested { $0.visitChildren(of: block) }
         case .list(let list):
             switch list.kind {
-            case .bullet: out += "\(p)list bullet\(list.isTight ? " tight" : "")\n"
-            case .ordered(let start): out += "\(p)list ordered start=\(start)\(list.isTight ? " tight" : "")\n"
+            case .bullet: line("list bullet\(list.isTight ? " tight" : "")")
+            case .ordered(let start): line("list ordered start=\(start)\(list.isTight ? " tight" : "")")
             }
-            for item in list.items {
-                out += "\(p)  item\n"
-                for child in item { dump(child, indent: indent + 2, into: &out) }
+            nested { dumper in
+                for item in list.items {
+                    dumper.line("item")
+                    dumper.nested { $0.visit(item) }
+                }
             }
         case .codeBlock(let code):
-            out += "\(p)code \(at(code.position)) info=\(quoted(code.info)) \(quoted(code.code))\n"
+            line("code \(at(code.position)) info=\(quoted(code.info)) \(quoted(code.code))")
         case .html(let html):
-            out += "\(p)html \(at(html.position)) \(quoted(html.html))\n"
+            line("html \(at(html.position)) \(quoted(html.html))")
         case .thematicBreak:
-            out += "\(p)thematic-break\n"
+            line("thematic-break")
         case .computed(let block):
-            out += "\(p)computed \(at(block.position)) template=\(quoted(block.template))\n"
+            line("computed \(at(block.position)) template=\(quoted(block.template))")
         case .table(let table):
-            out += "\(p)table \(at(table.position)) align=\(table.alignments.map(\.rawValue).joined(separator: ","))\n"
-            out += "\(p)  header\n"
-            for cell in table.header {
-                out += "\(p)    cell\n"
-                dump(cell, indent: indent + 3, into: &out)
-            }
-            for row in table.rows {
-                out += "\(p)  row\n"
-                for cell in row {
-                    out += "\(p)    cell\n"
-                    dump(cell, indent: indent + 3, into: &out)
+            line("table \(at(table.position)) align=\(table.alignments.map(\.rawValue).joined(separator: ","))")
+            nested { dumper in
+                dumper.line("header")
+                dumper.nested { $0.cells(table.header) }
+                for row in table.rows {
+                    dumper.line("row")
+                    dumper.nested { $0.cells(row) }
                 }
             }
         }
     }
 
-    private static func dump(_ inlines: [Inline], indent: Int, into out: inout String) {
-        let p = pad(indent)
-        for inline in inlines {
-            switch inline {
-            case .text(let text): out += "\(p)text \(quoted(text))\n"
-            case .softBreak: out += "\(p)softbreak\n"
-            case .lineBreak: out += "\(p)linebreak\n"
-            case .code(let code): out += "\(p)code \(quoted(code))\n"
-            case .html(let html): out += "\(p)html \(at(html.position)) \(quoted(html.html))\n"
-            case .emphasis(let children):
-                out += "\(p)emphasis\n"
-                dump(children, indent: indent + 1, into: &out)
-            case .strong(let children):
-                out += "\(p)strong\n"
-                dump(children, indent: indent + 1, into: &out)
-            case .link(let link):
-                out += "\(p)link \(at(link.position)) \(quoted(link.destination))"
-                    + (link.title.isEmpty ? "" : " title=\(quoted(link.title))") + "\n"
-                dump(link.content, indent: indent + 1, into: &out)
-            case .image(let image):
-                out += "\(p)image \(at(image.position)) \(quoted(image.source))"
-                    + (image.title.isEmpty ? "" : " title=\(quoted(image.title))") + "\n"
-                dump(image.alt, indent: indent + 1, into: &out)
-            }
+    private mutating func cells(_ cells: [[Inline]]) {
+        for cell in cells {
+            line("cell")
+            nested { $0.visit(cell) }
         }
     }
 
-    /// A string as JSON writes it, so that a dump shows every control character.
-    private static func quoted(_ text: String) -> String {
-        JSONEscaping.quoted(text)
+    mutating func visit(_ inline: Inline) {
+        switch inline {
+        case .text(let text): line("text \(quoted(text))")
+        case .softBreak: line("softbreak")
+        case .lineBreak: line("linebreak")
+        case .code(let code): line("code \(quoted(code))")
+        case .html(let html): line("html \(at(html.position)) \(quoted(html.html))")
+        case .emphasis: line("emphasis")
+        case .strong: line("strong")
+        case .link(let link):
+            line("link \(at(link.position)) \(quoted(link.destination))" + (link.title.isEmpty ? "" : " title=\(quoted(link.title))"))
+        case .image(let image):
+            line("image \(at(image.position)) \(quoted(image.source))" + (image.title.isEmpty ? "" : " title=\(quoted(image.title))"))
+        }
+        nested { $0.visitChildren(of: inline) }
     }
 }

@@ -1,5 +1,5 @@
-/// An inline element of a Markdown document.
-public enum Inline: Sendable, Equatable {
+/// An inline element of a Markdown document, at a stage of the transform (``DocumentStage``).
+public enum InlineOf<Stage: DocumentStage>: Sendable, Equatable {
     /// Plain text, entities already decoded.
     case text(String)
     /// A line ending inside a paragraph.
@@ -9,32 +9,33 @@ public enum Inline: Sendable, Equatable {
     /// A code span.
     case code(String)
     /// Inline HTML written by the author.
-    case html(RawHTML)
+    case html(RawHTMLOf<Stage>)
     /// `*emphasis*`
-    case emphasis([Inline])
+    case emphasis([InlineOf<Stage>])
     /// `**strong**`
-    case strong([Inline])
+    case strong([InlineOf<Stage>])
     /// A link.
-    case link(Link)
+    case link(LinkOf<Stage>)
     /// An image.
-    case image(Image)
+    case image(ImageOf<Stage>)
 }
 
-/// A link, as written and as resolved by the transform stage.
-public struct Link: Sendable, Equatable {
+/// A link, as written and, once resolved, with what it points at.
+public struct LinkOf<Stage: DocumentStage>: Sendable, Equatable {
     /// The destination exactly as written (after reference resolution).
     public var destination: String
     /// The title attribute, if any.
     public var title: String
     /// The link text.
-    public var content: [Inline]
-    /// What the destination points at; set by the transform stage.
-    public var target: LinkTarget?
+    public var content: [InlineOf<Stage>]
+    /// What the destination points at, once resolved.
+    public var target: Stage.Target
     /// Where the link starts.
     public var position: SourcePosition
 
     /// Creates a link.
-    public init(destination: String, title: String, content: [Inline], target: LinkTarget? = nil,
+    @inlinable
+    public init(destination: String, title: String, content: [InlineOf<Stage>], target: Stage.Target,
                 position: SourcePosition) {
         self.destination = destination
         self.title = title
@@ -44,26 +45,44 @@ public struct Link: Sendable, Equatable {
     }
 }
 
-/// An image, as written and as resolved by the transform stage.
-public struct Image: Sendable, Equatable {
+extension LinkOf where Stage.Target == Pending {
+    /// Creates a link not resolved yet.
+    @inlinable
+    public init(destination: String, title: String, content: [InlineOf<Stage>], position: SourcePosition) {
+        self.init(destination: destination, title: title, content: content, target: Pending(), position: position)
+    }
+}
+
+/// An image, as written and, once resolved, with the book file it shows.
+public struct ImageOf<Stage: DocumentStage>: Sendable, Equatable {
     /// The source exactly as written.
     public var source: String
     /// The title attribute, if any.
     public var title: String
-    /// The alternative text as inline content (rendered as plain text).
-    public var alt: [Inline]
-    /// The image file inside the book, relative to the book folder, once resolved; `nil` for remote images.
-    public var asset: String?
+    /// The alternative text as inline content (rendered as plain text; a resolved image holds
+    /// it as one text node).
+    public var alt: [InlineOf<Stage>]
+    /// The image file inside the book, relative to the book folder, once resolved.
+    public var asset: Stage.Asset
     /// Where the image starts.
     public var position: SourcePosition
 
     /// Creates an image.
-    public init(source: String, title: String, alt: [Inline], asset: String? = nil, position: SourcePosition) {
+    @inlinable
+    public init(source: String, title: String, alt: [InlineOf<Stage>], asset: Stage.Asset, position: SourcePosition) {
         self.source = source
         self.title = title
         self.alt = alt
         self.asset = asset
         self.position = position
+    }
+}
+
+extension ImageOf where Stage.Asset == Pending {
+    /// Creates an image not resolved yet.
+    @inlinable
+    public init(source: String, title: String, alt: [InlineOf<Stage>], position: SourcePosition) {
+        self.init(source: source, title: title, alt: alt, asset: Pending(), position: position)
     }
 }
 
@@ -84,24 +103,31 @@ public enum LinkTarget: Sendable, Equatable {
     case asset(book: String, path: String)
 }
 
-extension Inline {
+extension InlineOf {
     /// The text of inline content with all markup removed (for titles, alt text and ids).
-    public static func plainText(_ inlines: [Inline]) -> String {
-        var out = ""
-        appendPlainText(inlines, to: &out)
-        return out
+    @inlinable
+    public static func plainText(_ inlines: [InlineOf<Stage>]) -> String {
+        var text = PlainText<Stage>()
+        text.visit(inlines)
+        return text.text
     }
+}
 
-    private static func appendPlainText(_ inlines: [Inline], to out: inout String) {
-        for inline in inlines {
-            switch inline {
-            case .text(let text), .code(let text): out += text
-            case .softBreak, .lineBreak: out += " "
-            case .html: break
-            case .emphasis(let children), .strong(let children): appendPlainText(children, to: &out)
-            case .link(let link): appendPlainText(link.content, to: &out)
-            case .image(let image): appendPlainText(image.alt, to: &out)
-            }
+/// Collects the text of inline content: text and code as written, a space for a line break,
+/// nothing for raw HTML, the content of links and the alternative text of images.
+@usableFromInline
+struct PlainText<Stage: DocumentStage>: DocumentVisitor {
+    @usableFromInline var text = ""
+
+    @inlinable init() {}
+
+    @inlinable
+    mutating func visit(_ inline: InlineOf<Stage>) {
+        switch inline {
+        case .text(let string), .code(let string): text += string
+        case .softBreak, .lineBreak: text += " "
+        case .html: break
+        case .emphasis, .strong, .link, .image: visitChildren(of: inline)
         }
     }
 }

@@ -12,8 +12,9 @@ public struct Project: Sendable {
     }
 }
 
-/// One book of the series.
-public struct Book: Sendable {
+/// One book of the series, with its chapters at a stage of the transform: a ``Book`` as
+/// loaded, a ``ResolvedBook`` once transformed.
+public struct BookOf<Stage: DocumentStage>: Sendable {
     /// The folder name under `content/`, used in URLs and file names.
     public var slug: String
     /// 1-based position in the series; 0 for a client report, which is not part of it.
@@ -23,7 +24,7 @@ public struct Book: Sendable {
     /// Settings from `book.yaml`.
     public var settings: BookSettings
     /// The chapters in order.
-    public var chapters: [Chapter]
+    public var chapters: [ChapterOf<Stage>]
     /// Every file in the book folder other than `book.yaml` and the chapters: images and
     /// downloads, published with the book.
     public var assets: [Asset]
@@ -32,7 +33,8 @@ public struct Book: Sendable {
     public var draftSlugs: [String]
 
     /// Creates a book.
-    public init(slug: String, position: Int, settings: BookSettings, chapters: [Chapter], assets: [Asset] = [],
+    @inlinable
+    public init(slug: String, position: Int, settings: BookSettings, chapters: [ChapterOf<Stage>], assets: [Asset] = [],
                 draftSlugs: [String] = []) {
         self.slug = slug
         self.position = position
@@ -60,22 +62,34 @@ public struct Asset: Sendable, Equatable {
     }
 }
 
-/// One chapter: its source, front matter and parsed body.
-public struct Chapter: Sendable {
+/// A book as loaded.
+public typealias Book = BookOf<Parsed>
+/// A book whose chapters the transform stage has resolved.
+public typealias ResolvedBook = BookOf<Resolved>
+
+/// One chapter: its source, front matter and body, at a stage of the transform: a ``Chapter``
+/// as loaded, a ``ResolvedChapter`` once transformed.
+public struct ChapterOf<Stage: DocumentStage>: Sendable {
     /// The file name without `.md`, used for the chapter's page name (`02-kpis`).
     public var slug: String
     /// The whole chapter file.
     public var source: SourceFile
     /// Its front matter.
     public var frontMatter: ChapterFrontMatter
-    /// Its parsed Markdown body.
-    public var document: Document
+    /// Its Markdown body.
+    public var document: DocumentOf<Stage>
 
     /// Creates a chapter.
-    public init(slug: String, source: SourceFile, frontMatter: ChapterFrontMatter, document: Document) {
+    @inlinable
+    public init(slug: String, source: SourceFile, frontMatter: ChapterFrontMatter, document: DocumentOf<Stage>) {
         self.slug = slug
         self.source = source
         self.frontMatter = frontMatter
         self.document = document
     }
 }
+
+/// A chapter as loaded.
+public typealias Chapter = ChapterOf<Parsed>
+/// A chapter whose body the transform stage has resolved.
+public typealias ResolvedChapter = ChapterOf<Resolved>

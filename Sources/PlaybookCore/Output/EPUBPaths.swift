@@ -11,7 +11,7 @@ package enum EPUBPaths {
     package static let seriesPage = "series.xhtml"
 
     /// The file name of a chapter inside `OEBPS/`.
-    package static func chapterFile(_ chapter: Chapter) -> String { chapter.slug + ".xhtml" }
+    package static func chapterFile(_ chapter: ResolvedChapter) -> String { chapter.slug + ".xhtml" }
 
     /// The href from a chapter of `book` to a target. Whatever is outside this book points at
     /// the published site (`base_url`).

@@ -18,7 +18,7 @@ struct RenderedReport: Sendable {
     var context: ReportContext
 
     /// The report's book.
-    var book: Book { publication.books[0] }
+    var book: ResolvedBook { publication.books[0] }
 }
 
 /// Makes one kind of output of a client report. Adding an output to every report is one

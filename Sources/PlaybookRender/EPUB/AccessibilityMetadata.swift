@@ -14,19 +14,33 @@ struct AccessibilityMetadata: Equatable {
         var imagesWithoutText = 0
         var tables = 0
 
-        init(_ chapter: Chapter) {
-            chapter.document.forEachInline { inline in
-                if case .image(let image) = inline, Inline.plainText(image.alt).trimmingSpaces().isEmpty {
-                    imagesWithoutText += 1
-                }
+        init(_ chapter: ResolvedChapter) {
+            var counter = Counter()
+            counter.visit(chapter.document)
+            self = counter.counts
+        }
+
+        private init() {}
+
+        /// Counts tables and images without alternative text, however deeply nested.
+        private struct Counter: DocumentVisitor {
+            var counts = Counts()
+
+            mutating func visit(_ block: ResolvedBlock) {
+                if case .table = block { counts.tables += 1 }
+                visitChildren(of: block)
             }
-            chapter.document.forEachBlock { block in
-                if case .table = block { tables += 1 }
+
+            mutating func visit(_ inline: ResolvedInline) {
+                if case .image(let image) = inline, ResolvedInline.plainText(image.alt).trimmingSpaces().isEmpty {
+                    counts.imagesWithoutText += 1
+                }
+                visitChildren(of: inline)
             }
         }
     }
 
-    init(book: Book, imageCount: Int) {
+    init(book: ResolvedBook, imageCount: Int) {
         self.init(counts: book.chapters.map(Counts.init), imageCount: imageCount)
     }
 
@@ -49,46 +63,5 @@ struct AccessibilityMetadata: Equatable {
         if tables > 0 { sentences.append("Data tables have header cells.") }
         sentences.append("It contains no flashing, motion or sound hazards.")
         summary = sentences.joined(separator: " ")
-    }
-}
-
-extension Document {
-    /// Calls `body` for every block, in document order, however deeply nested.
-    func forEachBlock(_ body: (Block) -> Void) {
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                body(block)
-                switch block {
-                case .blockQuote(let children): visit(children)
-                case .list(let list): list.items.forEach(visit)
-                default: break
-                }
-            }
-        }
-        visit(blocks)
-    }
-
-    /// Calls `body` for every inline, in document order, however deeply nested.
-    func forEachInline(_ body: (Inline) -> Void) {
-        func visit(_ inlines: [Inline]) {
-            for inline in inlines {
-                body(inline)
-                switch inline {
-                case .emphasis(let children), .strong(let children): visit(children)
-                case .link(let link): visit(link.content)
-                default: break
-                }
-            }
-        }
-        forEachBlock { block in
-            switch block {
-            case .paragraph(let inlines): visit(inlines)
-            case .heading(let heading): visit(heading.content)
-            case .table(let table):
-                table.header.forEach(visit)
-                table.rows.forEach { $0.forEach(visit) }
-            default: break
-            }
-        }
     }
 }

@@ -5,7 +5,7 @@ import PlaybookTemplates
 /// subtitle broken into lines that fit the 600-unit-wide cover, with their positions.
 struct CoverContext {
     let publication: Publication
-    let book: Book
+    let book: ResolvedBook
 
     var value: TemplateValue {
         let titleLines = Self.wrap(book.settings.title, width: 17)

@@ -39,7 +39,7 @@ package struct EPUBRenderer {
 
     /// The entries of `book`'s EPUB in zip order, with the time stamp they get. `bodies` are
     /// the chapters' rendered bodies; their pages are made on all cores.
-    package func entries(_ book: Book, bodies: [RenderedBody]) async -> (slug: String, entries: [OutputFile], modified: Timestamp) {
+    package func entries(_ book: ResolvedBook, bodies: [RenderedBody]) async -> (slug: String, entries: [OutputFile], modified: Timestamp) {
         let settings = publication.settings
         let language = book.settings.language ?? settings.language
         let identifier = book.settings.identifier
@@ -170,21 +170,21 @@ package struct EPUBRenderer {
     }
 
     /// Whether `book` ends with "About this series": a book of a series of two or more.
-    static func hasSeriesPage(_ book: Book, in publication: Publication) -> Bool {
+    static func hasSeriesPage(_ book: ResolvedBook, in publication: Publication) -> Bool {
         book.isInSeries && publication.books.count > 1
     }
 
     /// The "About this series" page (`templates/epub/series`): the series in order, as the
     /// site lists it, each book's `url` leading to its page on the published site (`base_url`;
     /// the template links books only when there is one).
-    private func seriesPage(_ book: Book, bookContext: TemplateValue, context: PageContext) -> String {
+    private func seriesPage(_ book: ResolvedBook, bookContext: TemplateValue, context: PageContext) -> String {
         templates.render("epub/series", ["series": context.series, "book": bookContext,
                                          "books": context.books(current: book.slug, root: publication.settings.baseURL ?? ""),
                                          "book_count": .number(publication.books.count)])
     }
 
     /// One chapter's XHTML page.
-    private func renderChapter(_ chapter: Chapter, body: String, number: Int, bookContext: TemplateValue,
+    private func renderChapter(_ chapter: ResolvedChapter, body: String, number: Int, bookContext: TemplateValue,
                                series: TemplateValue) -> String {
         var chapterFields: [String: TemplateValue] = [
             "number": .number(number),

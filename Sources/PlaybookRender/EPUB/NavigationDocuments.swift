@@ -3,7 +3,7 @@ import PlaybookCore
 /// Writes the EPUB 3 navigation document (`nav.xhtml`: contents with each chapter's sections,
 /// and landmarks) and the EPUB 2 NCX (`toc.ncx`) for older reading systems.
 struct NavigationDocuments {
-    let book: Book
+    let book: ResolvedBook
     let language: String
     let identifier: String
     /// Whether the book ends with "About this series" (`series.xhtml`).
@@ -12,15 +12,15 @@ struct NavigationDocuments {
     var entries: [String]? = nil
 
     /// A chapter's `<li>` in `nav.xhtml`: its title and its sections.
-    static func entry(_ chapter: Chapter, number: Int) -> String {
+    static func entry(_ chapter: ResolvedChapter, number: Int) -> String {
         func text(_ value: String) -> String { XMLEscaping.text(value) }
         func attr(_ value: String) -> String { XMLEscaping.attribute(value) }
         let file = EPUBPaths.chapterFile(chapter)
         var out = "<li><a href=\"\(attr(URLPath.encode(file)))\">\(number). \(text(chapter.frontMatter.title))</a>"
         var sections: [(String, String)] = []
         chapter.document.forEachHeading { heading in
-            if heading.level == 2, let anchor = heading.anchor {
-                sections.append((anchor, Inline.plainText(heading.content)))
+            if heading.level == 2 {
+                sections.append((heading.anchor, ResolvedInline.plainText(heading.content)))
             }
         }
         if !sections.isEmpty {

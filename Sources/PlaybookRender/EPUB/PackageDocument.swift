@@ -11,7 +11,7 @@ struct PackageDocument {
     }
 
     let settings: SeriesSettings
-    let book: Book
+    let book: ResolvedBook
     let identifier: String
     let modified: Timestamp
     let accessibility: AccessibilityMetadata

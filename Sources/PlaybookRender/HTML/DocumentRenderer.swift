@@ -9,7 +9,7 @@ public struct RenderedBody: Sendable, Equatable {
     public var xhtml: String
 }
 
-/// Renders a chapter's ``Document`` as HTML and XHTML fragments (page bodies without layout)
+/// Renders a chapter's ``ResolvedDocument`` as HTML and XHTML fragments (page bodies without layout)
 /// in one walk of the tree: the two differ only in void elements, author HTML and hrefs, so
 /// text is escaped once and appended to both.
 struct DocumentRenderer {
@@ -21,7 +21,7 @@ struct DocumentRenderer {
     let computedMarkup: (ComputedBlock) -> (html: String, xhtml: String)
 
     /// Both fragments for the whole document.
-    func render(_ document: Document) -> RenderedBody {
+    func render(_ document: ResolvedDocument) -> RenderedBody {
         var out = Output()
         out.html.reserveCapacity(document.blocks.count * 320)
         out.xhtml.reserveCapacity(document.blocks.count * 320)
@@ -75,7 +75,7 @@ struct DocumentRenderer {
 
     // MARK: - Blocks
 
-    private func render(_ block: Block, into out: inout Output, tight: Bool) {
+    private func render(_ block: ResolvedBlock, into out: inout Output, tight: Bool) {
         switch block {
         case .paragraph(let inlines):
             if tight {
@@ -88,12 +88,9 @@ struct DocumentRenderer {
             }
         case .heading(let heading):
             out.both(Self.headingOpen[heading.level] ?? "<h6")
-            if let anchor = heading.anchor {
-                out.both(" id=\"")
-                out.text(anchor, quotes: true)
-                out.both("\"")
-            }
-            out.both(">")
+            out.both(" id=\"")
+            out.text(heading.anchor, quotes: true)
+            out.both("\">")
             render(heading.content, into: &out)
             out.both(Self.headingClose[heading.level] ?? "</h6>\n")
         case .blockQuote(let children):
@@ -115,7 +112,7 @@ struct DocumentRenderer {
         case .html(let raw):
             out.html += raw.html
             if out.html.utf8.last != UInt8(ascii: "\n") { out.html += "\n" }
-            out.xhtml += raw.xhtml ?? XMLEscaping.text(raw.html)
+            out.xhtml += raw.xhtml
             if out.xhtml.utf8.last != UInt8(ascii: "\n") { out.xhtml += "\n" }
         case .thematicBreak:
             out.both("<hr")
@@ -132,7 +129,7 @@ struct DocumentRenderer {
         }
     }
 
-    private func renderList(_ list: ListBlock, into out: inout Output) {
+    private func renderList(_ list: ListOf<Resolved>, into out: inout Output) {
         switch list.kind {
         case .bullet: out.both("<ul>\n")
         case .ordered(let start): out.both(start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n")
@@ -153,7 +150,7 @@ struct DocumentRenderer {
         if case .bullet = list.kind { out.both("</ul>\n") } else { out.both("</ol>\n") }
     }
 
-    private func renderTable(_ table: Table, into out: inout Output) {
+    private func renderTable(_ table: TableOf<Resolved>, into out: inout Output) {
         out.both("<table>\n<thead>\n<tr>\n")
         for (column, cell) in table.header.enumerated() {
             out.both("<th scope=\"col\"")
@@ -181,7 +178,7 @@ struct DocumentRenderer {
         out.both("</table>\n")
     }
 
-    private func alignment(_ table: Table, _ column: Int) -> String {
+    private func alignment(_ table: TableOf<Resolved>, _ column: Int) -> String {
         guard column < table.alignments.count else { return "" }
         switch table.alignments[column] {
         case .none: return ""
@@ -196,7 +193,7 @@ struct DocumentRenderer {
 
     // MARK: - Inlines
 
-    private func render(_ inlines: [Inline], into out: inout Output) {
+    private func render(_ inlines: [ResolvedInline], into out: inout Output) {
         for inline in inlines {
             switch inline {
             case .text(let text):
@@ -213,7 +210,7 @@ struct DocumentRenderer {
                 out.both("</code>")
             case .html(let raw):
                 out.html += raw.html
-                out.xhtml += raw.xhtml ?? XMLEscaping.text(raw.html)
+                out.xhtml += raw.xhtml
             case .emphasis(let children):
                 out.both("<em>")
                 render(children, into: &out)
@@ -224,12 +221,7 @@ struct DocumentRenderer {
                 out.both("</strong>")
             case .link(let link):
                 out.both("<a")
-                if let target = link.target {
-                    out.attribute("href", html: siteHref(target), xhtml: epubHref(target))
-                } else {
-                    let href = URLPath.escapeHref(link.destination)
-                    out.attribute("href", html: href, xhtml: href)
-                }
+                out.attribute("href", html: siteHref(link.target), xhtml: epubHref(link.target))
                 if !link.title.isEmpty {
                     out.both(" title=\"")
                     out.text(link.title, quotes: true)
@@ -240,9 +232,9 @@ struct DocumentRenderer {
                 out.both("</a>")
             case .image(let image):
                 out.both("<img src=\"")
-                out.text(image.asset.map(URLPath.encode) ?? URLPath.escapeHref(image.source), quotes: true)
+                out.text(URLPath.encode(image.asset), quotes: true)
                 out.both("\" alt=\"")
-                out.text(Inline.plainText(image.alt), quotes: true)
+                out.text(ResolvedInline.plainText(image.alt), quotes: true)
                 out.both("\"")
                 if !image.title.isEmpty {
                     out.both(" title=\"")

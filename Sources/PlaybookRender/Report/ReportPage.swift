@@ -7,13 +7,13 @@ import PlaybookTemplates
 package struct ReportPage {
     let series: SeriesSettings
     /// The report, as a book whose chapters are transformed.
-    let book: Book
+    let book: ResolvedBook
     let scenario: Scenario
     /// The page's stylesheet.
     let stylesheet: String
 
     /// Creates a value of every field.
-    package init(series: SeriesSettings, book: Book, scenario: Scenario, stylesheet: String) {
+    package init(series: SeriesSettings, book: ResolvedBook, scenario: Scenario, stylesheet: String) {
         self.series = series
         self.book = book
         self.scenario = scenario

@@ -22,7 +22,7 @@ struct PageContext: Sendable {
     var settings: SeriesSettings { publication.settings }
 
     /// `book`: a book with its chapters.
-    func book(_ book: Book) -> TemplateValue {
+    func book(_ book: ResolvedBook) -> TemplateValue {
         bookValues[book.slug] ?? Self.book(book, settings: settings)
     }
 
@@ -68,7 +68,7 @@ struct PageContext: Sendable {
         return .object(fields)
     }
 
-    private static func book(_ book: Book, settings: SeriesSettings) -> TemplateValue {
+    private static func book(_ book: ResolvedBook, settings: SeriesSettings) -> TemplateValue {
         var fields: [String: TemplateValue] = [
             "slug": .text(book.slug),
             "title": .text(book.settings.title),
@@ -104,7 +104,7 @@ struct PageContext: Sendable {
 /// Where things are on the site, relative to its root.
 enum SitePaths {
     /// The cover shown on the site for a book: its own cover image, or the drawn `cover.svg`.
-    static func coverFile(_ book: Book) -> String {
+    static func coverFile(_ book: ResolvedBook) -> String {
         book.settings.cover.map(URLPath.encode) ?? "cover.svg"
     }
 

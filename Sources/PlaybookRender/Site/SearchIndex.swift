@@ -14,12 +14,12 @@ enum SearchIndex {
     static let path = "site/search-index.js"
 
     /// One chapter's entries, as JSON objects separated by commas.
-    static func entries(_ chapter: Chapter, book: Book) -> String {
+    static func entries(_ chapter: ResolvedChapter, book: ResolvedBook) -> String {
         let page = URLPath.encode(book.slug) + "/" + URLPath.encode(chapter.slug) + ".html"
-        var sections = [Section(url: page, heading: chapter.frontMatter.title)]
-        collect(chapter.document.blocks, into: &sections, page: page)
+        var collector = SectionCollector(page: page, sections: [Section(url: page, heading: chapter.frontMatter.title)])
+        collector.visit(chapter.document)
         var out = ""
-        for section in sections where !(section.text.isEmpty && section.url == page) {
+        for section in collector.sections where !(section.text.isEmpty && section.url == page) {
             if !out.isEmpty { out += ",\n" }
             out += "{\"u\":" + JSONEscaping.quoted(section.url)
             out += ",\"b\":" + JSONEscaping.quoted(book.settings.title)
@@ -63,34 +63,38 @@ enum SearchIndex {
         }
     }
 
-    private static func collect(_ blocks: [Block], into sections: inout [Section], page: String) {
-        for block in blocks {
+    /// Splits a chapter into sections at its `##` and `###` headings.
+    private struct SectionCollector: DocumentVisitor {
+        let page: String
+        var sections: [Section]
+
+        mutating func visit(_ block: ResolvedBlock) {
             switch block {
             case .paragraph(let inlines):
-                sections[sections.count - 1].add(Inline.plainText(inlines))
+                add(ResolvedInline.plainText(inlines))
             case .heading(let heading):
-                let title = Inline.plainText(heading.content)
-                if heading.level <= 3, let anchor = heading.anchor {
-                    sections.append(Section(url: page + "#" + URLPath.encode(anchor), heading: title))
+                let title = ResolvedInline.plainText(heading.content)
+                if heading.level <= 3 {
+                    sections.append(Section(url: page + "#" + URLPath.encode(heading.anchor), heading: title))
                 } else {
-                    sections[sections.count - 1].add(title)
+                    add(title)
                 }
-            case .blockQuote(let children):
-                collect(children, into: &sections, page: page)
-            case .list(let list):
-                for item in list.items { collect(item, into: &sections, page: page) }
             case .table(let table):
-                for cell in table.header { sections[sections.count - 1].add(Inline.plainText(cell)) }
+                for cell in table.header { add(ResolvedInline.plainText(cell)) }
                 for row in table.rows {
-                    for cell in row { sections[sections.count - 1].add(Inline.plainText(cell)) }
+                    for cell in row { add(ResolvedInline.plainText(cell)) }
                 }
             case .computed(let computed):
-                if let caption = computed.caption {
-                    sections[sections.count - 1].add(caption)
-                }
+                if let caption = computed.caption { add(caption) }
+            case .blockQuote, .list:
+                visitChildren(of: block)
             case .codeBlock, .html, .thematicBreak:
                 break
             }
+        }
+
+        private mutating func add(_ words: String) {
+            sections[sections.count - 1].add(words)
         }
     }
 }

@@ -98,7 +98,7 @@ struct SiteRenderer {
 
     // MARK: - Pages
 
-    private func renderBookPages(_ book: Book, index: Int, context: PageContext) -> [OutputFile] {
+    private func renderBookPages(_ book: ResolvedBook, index: Int, context: PageContext) -> [OutputFile] {
         var files: [OutputFile] = []
         let page = listing("book", book.slug) { templates.render("book", [
             "series": context.series,
@@ -144,9 +144,9 @@ struct SiteRenderer {
         let chapter = book.chapters[chapterIndex]
         var toc: [TemplateValue] = []
         chapter.document.forEachHeading { heading in
-            guard heading.level == 2 || heading.level == 3, let anchor = heading.anchor else { return }
-            toc.append(["level": .number(heading.level), "anchor": .text(URLPath.encode(anchor)),
-                        "title": .text(Inline.plainText(heading.content))])
+            guard heading.level == 2 || heading.level == 3 else { return }
+            toc.append(["level": .number(heading.level), "anchor": .text(URLPath.encode(heading.anchor)),
+                        "title": .text(ResolvedInline.plainText(heading.content))])
         }
         let sectionCount = toc.filter { Self.level(of: $0) == 2 }.count
         var chapterFields: [String: TemplateValue] = [

@@ -1,0 +1,85 @@
+import PlaybookCore
+@testable import PlaybookKit
+import Testing
+@testable import PlaybookLoad
+@testable import PlaybookTransform
+
+/// What the resolved tree holds in its stage slots, one line per node that has one.
+private struct SlotLister: DocumentVisitor {
+    var lines: [String] = []
+
+    mutating func visit(_ block: ResolvedBlock) {
+        switch block {
+        case .heading(let heading): lines.append("heading \(heading.anchor)")
+        case .html(let raw): lines.append("html \(raw.xhtml.debugDescription)")
+        default: break
+        }
+        visitChildren(of: block)
+    }
+
+    mutating func visit(_ inline: ResolvedInline) {
+        switch inline {
+        case .link(let link): lines.append("link \(link.target)")
+        case .image(let image): lines.append("image \(image.asset) alt=\(ResolvedInline.plainText(image.alt).debugDescription)")
+        case .html(let raw): lines.append("html \(raw.xhtml.debugDescription)")
+        case .text(let text): lines.append("text \(text.debugDescription)")
+        default: break
+        }
+        visitChildren(of: inline)
+    }
+}
+
+@Suite struct ResolvedDocumentTests {
+    /// Runs the transform's passes over one chapter of the book `guide` (which also has the
+    /// chapter `02-next` with the anchor `later`, and the image `images/a.png`).
+    private func resolve(_ body: String) -> (slots: [String], diagnostics: [Diagnostic]) {
+        let file = SourceFile(path: "content/guide/01-a.md", text: body)
+        let (document, _) = MarkdownParserFixture.parse(body, file: file)
+        let (_, ids, _, htmlDiagnostics) = RawHTMLPass.run(document, file: file)
+        let (anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: file)
+        let index = ProjectIndex(books: ["guide": .init(chapters: ["01-a": anchors.all, "02-next": ["later"]], drafts: [],
+                                                        assets: ["images/a.png"])], baseURL: nil)
+        var resolver = LinkResolver(index: index, book: "guide", anchors: anchors.all, file: file)
+        let resolved = resolver.resolve(document, anchors: anchors)
+        var lister = SlotLister()
+        lister.visit(resolved)
+        return (lister.lines, htmlDiagnostics + anchorDiagnostics + resolver.diagnostics)
+    }
+
+    @Test func everySlotIsFilledAndDuplicateHeadingsAreNumbered() {
+        let result = resolve("""
+        # Costs
+
+        > ## Costs
+
+        - ### Custom {#mine}
+
+        See [later](02-next.md#later), [here](#costs-1) and ![A chart](images/a.png).
+
+        <div id="costs-2">x</div>
+
+        ## Costs
+        """)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.slots == [
+            "heading costs", "text \"Costs\"",
+            "heading costs-1", "text \"Costs\"",
+            "heading mine", "text \"Custom\"",
+            "text \"See \"", "link chapter(book: \"guide\", chapter: \"02-next\", fragment: Optional(\"later\"))", "text \"later\"",
+            "text \", \"", "link fragment(\"costs-1\")", "text \"here\"", "text \" and \"",
+            "image images/a.png alt=\"A chart\"", "text \"A chart\"", "text \".\"",
+            "html \"<div id=\\\"costs-2\\\">x</div>\\n\"",
+            "heading costs-3", "text \"Costs\"",
+        ])
+    }
+
+    @Test func aBrokenLinkLeavesItsTextAndABrokenImageNothing() {
+        let result = resolve("Read [the missing one](03-gone.md) before ![a chart](images/gone.png) ends.\n")
+        #expect(result.slots == ["text \"Read \"", "text \"the missing one\"", "text \" before \"", "text \" ends.\""])
+        #expect(result.diagnostics.map(\.message) == [
+            "there is no chapter '03-gone.md' in content/guide/",
+            "there is no image 'images/gone.png' in content/guide/",
+        ])
+        #expect(result.diagnostics.allSatisfy { $0.severity == .error })
+    }
+}
