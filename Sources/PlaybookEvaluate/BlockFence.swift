@@ -24,44 +24,39 @@ struct BlockFence {
         kind.arguments.flatMap { values.names($0.name) ?? [] }
     }
 
-    /// The fence `code`, in `file`; `nil` after adding to `diagnostics` why it has no kind or
-    /// no arguments to read. Mistakes in the arguments themselves are added too, but the fence
-    /// is still returned (marked `failed`).
-    static func read(_ code: CodeBlock, in file: SourceFile, diagnostics: inout [Diagnostic]) -> BlockFence? {
+    /// The fence `code`, in `file`, and its mistakes; no fence when it has no kind or no
+    /// arguments to read. With mistakes in the arguments themselves, the fence is still
+    /// returned (marked `failed`).
+    static func read(_ code: CodeBlock, in file: SourceFile) -> (BlockFence?, [Diagnostic]) {
         let fence = file.location(line: code.position.line, firstOccurrenceOf: "playbook")
         let words = code.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let kinds = BlockKind.names
         guard words.count >= 2 else {
-            diagnostics.append(.error(.unknownBlock, "a playbook block names what it shows", at: fence,
-                                      hint: "write ```playbook <kind>, where the kind is one of: " + kinds.joined(separator: ", ")))
-            return nil
+            return (nil, [.error(.unknownBlock, "a playbook block names what it shows", at: fence,
+                                      hint: "write ```playbook <kind>, where the kind is one of: " + kinds.joined(separator: ", "))])
         }
         let word = words[1]
         let kindAt = file.location(line: code.position.line, firstOccurrenceOf: word)
         guard let kind = BlockKind(rawValue: word) else {
-            diagnostics.append(.error(.unknownBlock, "there is no '\(word)' block", at: kindAt,
-                                      hint: NearestName.hint(for: word, among: kinds) ?? "the blocks are: " + kinds.joined(separator: ", ")))
-            return nil
+            return (nil, [.error(.unknownBlock, "there is no '\(word)' block", at: kindAt,
+                                      hint: NearestName.hint(for: word, among: kinds) ?? "the blocks are: " + kinds.joined(separator: ", "))])
         }
         if words.count > 2 {
-            diagnostics.append(.error(.unknownBlock, "write the arguments of a block inside it, one 'name: value' per line",
-                                      at: file.location(line: code.position.line, firstOccurrenceOf: words[2])))
-            return nil
+            return (nil, [.error(.unknownBlock, "write the arguments of a block inside it, one 'name: value' per line",
+                                      at: file.location(line: code.position.line, firstOccurrenceOf: words[2]))])
         }
         var node: YAMLNode?
         if !code.code.allSatisfy(\.isWhitespace) {
             switch YAMLParser.parse(code.code, in: file, firstLine: code.position.line + 1) {
             case .success(let parsed): node = parsed
             case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-                return nil
+                return (nil, [diagnostic])
             }
         }
         var reader = BlockArgumentReader(node, file: file, what: "the \(word) block", kindAt: kindAt)
         let scenario = reader.scenario()
         let caption = reader.caption()
         let (values, found) = reader.read(kind.arguments)
-        diagnostics += found
-        return BlockFence(kind: kind, kindAt: kindAt, scenario: scenario, caption: caption, values: values, failed: found.hasErrors)
+        return (BlockFence(kind: kind, kindAt: kindAt, scenario: scenario, caption: caption, values: values, failed: found.hasErrors), found)
     }
 }

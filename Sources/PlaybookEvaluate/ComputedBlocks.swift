@@ -58,7 +58,9 @@ struct ComputedBlocks: DocumentRewriter {
 
     /// The computed block of a fence; `nil` after reporting why there is none.
     private mutating func computed(_ code: CodeBlock) -> ComputedBlock? {
-        guard let fence = BlockFence.read(code, in: file, diagnostics: &diagnostics) else { return nil }
+        let (read, fenceDiagnostics) = BlockFence.read(code, in: file)
+        diagnostics += fenceDiagnostics
+        guard let fence = read else { return nil }
 
         // The scenario: the block's own, or the chapter's.
         let name: String

@@ -24,26 +24,25 @@ struct CommonMarkConverter {
         CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS | (smartPunctuation ? CMARK_OPT_SMART : 0) | CMARK_OPT_VALIDATE_UTF8
     }
 
-    /// Parses `markdown` (the chapter body) into blocks, collecting diagnostics.
-    func convert(_ markdown: String, diagnostics: inout [Diagnostic]) -> [Block] {
+    /// Parses `markdown` (the chapter body) into blocks, with what is wrong in it.
+    func convert(_ markdown: String) -> ([Block], [Diagnostic]) {
         var markdown = markdown
         let root = markdown.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
         }
-        guard let root else { return [] }
+        guard let root else { return ([], []) }
         defer { cmark_node_free(root) }
         // Merge adjacent text nodes in C (cmark splits text at every quote and bracket it
         // looked at), so that Swift makes one string per run of text.
         cmark_consolidate_text_nodes(root)
-        var state = State(diagnostics: diagnostics)
+        var state = State(diagnostics: [])
         let blocks = convertBlocks(of: root, depth: 0, state: &state)
-        diagnostics = state.diagnostics
-        return blocks
+        return (blocks, state.diagnostics)
     }
 
     /// Parses fragments (table cells, or the lines before a table) as inline content, each on
     /// its own, with the body's reference definitions available to them.
-    func parseFragments(_ fragments: [Fragment], diagnostics: inout [Diagnostic]) -> [[Inline]] {
+    func parseFragments(_ fragments: [Fragment]) -> ([[Inline]], [Diagnostic]) {
         // Each fragment becomes a paragraph of its own. "&#32;" in front stops a cell that
         // starts with "#", "-", ">" or "1." from being read as a block; it decodes to one
         // space, removed below.
@@ -56,14 +55,14 @@ struct CommonMarkConverter {
             line += fragment.lines.count + 1
         }
         var result = [[Inline]](repeating: [], count: fragments.count)
-        guard !parsed.isEmpty else { return result }
+        guard !parsed.isEmpty else { return (result, []) }
         source += lines.referenceDefinitions()
         let root = source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
         }
-        guard let root else { return result }
+        guard let root else { return (result, []) }
         defer { cmark_node_free(root) }
-        var state = State(diagnostics: diagnostics)
+        var state = State(diagnostics: [])
         var node = cmark_node_first_child(root)
         var paragraph = 0
         let prefixLength = Self.cellPrefix.utf8.count
@@ -84,8 +83,7 @@ struct CommonMarkConverter {
             paragraph += 1
             node = cmark_node_next(current)
         }
-        diagnostics = state.diagnostics
-        return result
+        return (result, state.diagnostics)
     }
 
     static let cellPrefix = "&#32;"
@@ -179,10 +177,11 @@ struct CommonMarkConverter {
         var topLevel: [(start: Int, end: Int)] = []
         collectLineStarts(node, into: &lineStarts, topLevel: &topLevel, isTop: true)
         let builder = PipeTableBuilder(converter: self, file: file, lineOffset: lineOffset)
-        return builder.split(paragraph: inlines, topLevelLines: topLevel, lineStarts: lineStarts,
-                             startLine: startLine, endLine: endLine,
-                             endColumn: Int(cmark_node_get_end_column(node)),
-                             diagnostics: &state.diagnostics)
+        let (blocks, diagnostics) = builder.split(paragraph: inlines, topLevelLines: topLevel, lineStarts: lineStarts,
+                                                  startLine: startLine, endLine: endLine,
+                                                  endColumn: Int(cmark_node_get_end_column(node)))
+        state.diagnostics += diagnostics
+        return blocks
     }
 
     private func collectLineStarts(_ parent: OpaquePointer, into starts: inout [Int: Int],

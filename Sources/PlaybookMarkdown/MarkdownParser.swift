@@ -17,10 +17,9 @@ public struct MarkdownParser: Sendable {
     /// Parses `body`, which starts on line `firstLine` (1-based) of `file`.
     /// - Returns: the document and any diagnostics (tables with extra cells, runaway nesting).
     public func parse(_ body: String, in file: SourceFile, firstLine: Int = 1) -> (Document, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
         let converter = CommonMarkConverter(smartPunctuation: smartPunctuation, lines: BodyLines(body),
                                             lineOffset: firstLine - 1, file: file)
-        let blocks = converter.convert(body, diagnostics: &diagnostics)
+        let (blocks, diagnostics) = converter.convert(body)
         return (Document(blocks: blocks), diagnostics)
     }
 }

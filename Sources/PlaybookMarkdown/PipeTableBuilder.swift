@@ -29,10 +29,12 @@ struct PipeTableBuilder {
         return false
     }
 
-    /// Splits a paragraph into an optional leading paragraph and a table, or returns it unchanged.
+    /// Splits a paragraph into an optional leading paragraph and a table, or returns it
+    /// unchanged; with the warnings about the table's rows.
     func split(paragraph inlines: [Inline], topLevelLines: [(start: Int, end: Int)], lineStarts: [Int: Int],
-               startLine: Int, endLine: Int, endColumn: Int, diagnostics: inout [Diagnostic]) -> [Block] {
-        let unchanged: [Block] = [.paragraph(inlines)]
+               startLine: Int, endLine: Int, endColumn: Int) -> ([Block], [Diagnostic]) {
+        let unchanged: ([Block], [Diagnostic]) = ([.paragraph(inlines)], [])
+        var diagnostics: [Diagnostic] = []
         // Raw text of every line, from the column where its content starts.
         var raw: [Int: RawLine] = [:]
         for number in startLine...endLine {
@@ -73,7 +75,7 @@ struct PipeTableBuilder {
         fragments += headerCells.map { $0.fragment(in: header) }
         var rowCells: [[Cell]] = []
         for number in (headerLine + 2)..<(endLine + 1) {
-            guard let line = raw[number] else { return unchanged }
+            guard let line = raw[number] else { return ([.paragraph(inlines)], diagnostics) }
             var cells = Self.cells(of: line)
             if cells.count > width {
                 let extra = cells[width]
@@ -88,7 +90,8 @@ struct PipeTableBuilder {
             rowCells.append(cells)
             fragments += cells.map { $0.fragment(in: line) }
         }
-        let parsed = converter.parseFragments(fragments, diagnostics: &diagnostics)
+        let (parsed, fragmentDiagnostics) = converter.parseFragments(fragments)
+        diagnostics += fragmentDiagnostics
         var next = 0
         var blocks: [Block] = []
         if headerLine > startLine {
@@ -106,7 +109,7 @@ struct PipeTableBuilder {
         }
         blocks.append(.table(Table(alignments: alignments, header: headerInlines, rows: rows,
                                    position: SourcePosition(line: headerLine + lineOffset, column: header.column))))
-        return blocks
+        return (blocks, diagnostics)
     }
 
     // MARK: - Rows and cells

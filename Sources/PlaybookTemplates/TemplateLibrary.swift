@@ -36,8 +36,9 @@ public struct TemplateLibrary: Sendable {
         var templates: [String: MustacheTemplate] = [:]
         for name in names.sorted() {
             guard let file = sources[name], !check.refused.contains(name) else { continue }
-            if let template = parse(file, diagnostics: &diagnostics) {
-                templates[name] = template
+            switch parse(file) {
+            case .success(let template): templates[name] = template
+            case .failure(let problem): diagnostics.append(problem)
             }
         }
         return (TemplateLibrary(library: MustacheLibrary(templates: templates), names: names), diagnostics)
@@ -63,19 +64,18 @@ public struct TemplateLibrary: Sendable {
         self.names = names
     }
 
-    private static func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> MustacheTemplate? {
+    /// The template `file` holds, or the first mistake swift-mustache finds in it.
+    private static func parse(_ file: SourceFile) -> Result<MustacheTemplate, Diagnostic> {
         do {
-            return try MustacheTemplate(string: pragma + file.text)
+            return .success(try MustacheTemplate(string: pragma + file.text))
         } catch let error as MustacheTemplate.ParserError {
             // The pragma line shifts every line by one.
             let line = max(error.context.lineNumber - 1, 1)
             let column = max(error.context.columnNumber, 1)
-            diagnostics.append(.error(.templateSyntax, "this template has a mistake: \(message(for: error.error))",
-                                      at: file.location(line: line, scalarColumn: column), hint: hint(for: error.error)))
-            return nil
+            return .failure(.error(.templateSyntax, "this template has a mistake: \(message(for: error.error))",
+                                   at: file.location(line: line, scalarColumn: column), hint: hint(for: error.error)))
         } catch {
-            diagnostics.append(.error(.templateSyntax, "this template has a mistake: \(error)", at: file.start))
-            return nil
+            return .failure(.error(.templateSyntax, "this template has a mistake: \(error)", at: file.start))
         }
     }
 
