@@ -9,11 +9,12 @@ package struct ScenarioContext: Sendable {
     /// Every scenario file's name, loaded or not (a broken one has its own diagnostics).
     package var allNames: Set<String>
 
-    /// Creates a value of every field.
+    /// The scenarios that loaded, and the name of every scenario file.
     package init(scenarios: [String: Scenario], allNames: Set<String>) {
         self.scenarios = scenarios
         self.allNames = allNames
     }
+
     /// Monte Carlo runs shared by the chapters.
     package var simulations = SimulationCache()
 

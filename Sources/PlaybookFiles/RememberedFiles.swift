@@ -15,12 +15,11 @@ import Foundation
 /// path written, which may be the link's target. Nor is one about a path the watcher does not
 /// watch: a hidden file or folder (a name starting with `.`), or one in ``unwatched``.
 public final class RememberedFiles: @unchecked Sendable {
-
-    /// Creates a value of every field.
-    package init() {
-    }
     // @unchecked: `results`, `accesses` and `unwatchedFolders` are read and written only under
     // `lock`; the load stage reads files from all cores.
+
+    /// An empty store: the first build reads every file.
+    package init() {}
 
     /// What was asked of the file system.
     enum Question: Hashable, Sendable {

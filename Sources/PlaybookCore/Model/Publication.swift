@@ -9,7 +9,7 @@ public struct Publication: Sendable {
     /// For each book slug, the book files shown as images, sorted by path.
     public var imagesByBook: [String: [Asset]]
 
-    /// Creates a value of every field.
+    /// A publication of `books`.
     package init(settings: SeriesSettings, books: [ResolvedBook], imagesByBook: [String: [Asset]]) {
         self.settings = settings
         self.books = books

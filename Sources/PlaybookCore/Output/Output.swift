@@ -50,7 +50,7 @@ public struct RenderedOutput: Sendable {
     /// EPUB books.
     public var epubs: [EPUBPackage]
 
-    /// Creates a value of every field.
+    /// Everything a build writes: `files`, and `epubs`.
     package init(files: [OutputFile], epubs: [EPUBPackage]) {
         self.files = files
         self.epubs = epubs

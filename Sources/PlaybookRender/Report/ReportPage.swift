@@ -12,7 +12,7 @@ package struct ReportPage {
     /// The page's stylesheet.
     let stylesheet: String
 
-    /// Creates a value of every field.
+    /// A page for `book`, the report of `scenario`.
     package init(series: SeriesSettings, book: ResolvedBook, scenario: Scenario, stylesheet: String) {
         self.series = series
         self.book = book
