@@ -3,7 +3,8 @@ import PlaybookTemplates
 import PlaybookLoad
 import PlaybookSession
 
-/// The render stage: the site and every book's EPUB, side by side.
+/// The render stage: every chapter's body, then each output of the series
+/// (``SeriesRenderers/all``: every book's EPUB, the site), side by side.
 public enum RenderStage {
     /// Renders the publication. Two outputs claiming the same path (a file in `site/` named
     /// like a generated page) are reported.
@@ -17,8 +18,16 @@ public enum RenderStage {
 
     /// The same, running its work through `memo`.
     package static func run(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
-                    memo: Memo) async -> (output: RenderedOutput, diagnostics: [Diagnostic]) {
-        // Every chapter body, for the site and the EPUB at once, on all cores.
+                            memo: Memo) async -> (output: RenderedOutput, diagnostics: [Diagnostic]) {
+        let (series, bodyDiagnostics) = await bodies(publication, loaded: loaded, sourceDate: sourceDate, memo: memo)
+        let (output, diagnostics) = await render(series)
+        return (output, bodyDiagnostics + diagnostics + clashes(in: output.files))
+    }
+
+    /// Every chapter's body, for the site and the EPUB at once, on all cores: what the
+    /// series' renderers start from.
+    private static func bodies(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
+                               memo: Memo) async -> (RenderedSeries, [Diagnostic]) {
         struct Job: Sendable {
             var book: Int
             var chapter: ResolvedChapter
@@ -41,48 +50,44 @@ public enum RenderStage {
         }
         var bodies = publication.books.map { _ in [RenderedBody]() }
         var bodyRevisions = publication.books.map { _ in [Revision]() }
-        var bodyDiagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = []
         for (job, body) in zip(jobs, rendered) {
             bodies[job.book].append(body.value.0)
             bodyRevisions[job.book].append(body.revision)
-            bodyDiagnostics += body.value.1
+            diagnostics += body.value.1
         }
         let reuse = RenderReuse(memo: memo, bodies: bodyRevisions, presentation: presentation,
                                 navigation: memo.revision(.navigation, of: NavigationInput(publication)))
+        let series = RenderedSeries(publication: publication, bodies: bodies, templates: templates, epubStylesheet: loaded.epubStylesheet,
+                                    staticFiles: loaded.staticFiles, sourceDate: sourceDate, reuse: reuse)
+        return (series, diagnostics)
+    }
 
-        let site = SiteRenderer(publication: publication, templates: loaded.templates, staticFiles: loaded.staticFiles,
-                                bodies: bodies, reuse: reuse)
-        let epub = EPUBRenderer(publication: publication, templates: loaded.templates, stylesheet: loaded.epubStylesheet,
-                                sourceDate: sourceDate, reuse: reuse)
-        // EPUB chapters first, on all cores; then each book is zipped (one core each) while
-        // the site's pages render on whatever is free.
-        var books: [(slug: String, entries: [OutputFile], modified: Timestamp)] = []
-        for (index, book) in publication.books.enumerated() { books.append(await epub.entries(book, bodies: bodies[index])) }
-        let bookEntries = books
-        async let packaged = withTaskGroup(of: (Int, Result<EPUBPackage, Diagnostic>).self) { group in
-            for (index, entries) in bookEntries.enumerated() {
-                group.addTask {
-                    do {
-                        return (index, .success(try EPUBRenderer.package(entries, memo: memo)))
-                    } catch {
-                        return (index, .failure(.error(.epubFailed, "the EPUB of '\(entries.slug)' could not be packaged: \(error)", at: nil)))
-                    }
-                }
-            }
-            var results: [(Int, Result<EPUBPackage, Diagnostic>)] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
+    /// Each renderer of ``SeriesRenderers/all``: the work that uses every core, one renderer
+    /// after the other; then the rest of each at the same time (each book zipped while the
+    /// site's pages render). Files, EPUBs and diagnostics in the order the renderers are listed.
+    private static func render(_ series: RenderedSeries) async -> (RenderedOutput, [Diagnostic]) {
+        var started: [SeriesRendering] = []
+        for renderer in SeriesRenderers.all { started.append(await renderer.start(series)) }
+        let parts = await withTaskGroup(of: (Int, SeriesPart).self) { group in
+            for (index, rendering) in started.enumerated() { group.addTask { (index, await rendering.finish()) } }
+            var parts: [(Int, SeriesPart)] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        async let siteFiles = site.render()
-        let files = await siteFiles
-        var diagnostics = bodyDiagnostics
-        var epubs: [EPUBPackage] = []
-        for result in await packaged {
-            switch result {
-            case .success(let package): epubs.append(package)
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            }
+        var output = RenderedOutput(files: [], epubs: [])
+        var diagnostics: [Diagnostic] = []
+        for part in parts {
+            output.files += part.output.files
+            output.epubs += part.output.epubs
+            diagnostics += part.diagnostics
         }
+        return (output, diagnostics)
+    }
+
+    /// Two outputs claiming the same path (a file in `site/` named like a generated page).
+    private static func clashes(in files: [OutputFile]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var seen: [String: OutputFile] = [:]
         for file in files {
             if let first = seen[file.path] {
@@ -94,7 +99,7 @@ public enum RenderStage {
                 seen[file.path] = file
             }
         }
-        return (RenderedOutput(files: files, epubs: epubs), diagnostics)
+        return diagnostics
     }
 
     /// A chapter's body for both outputs: its computed blocks through their templates, then

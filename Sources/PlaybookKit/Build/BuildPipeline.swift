@@ -77,7 +77,7 @@ public struct BuildArtifacts: Sendable {
 /// clients' reports only, each client's folder written alone).
 public enum BuildPipeline {
     /// The steps, in order, as progress reports name them.
-    public static let steps = ["load", "transform", "render", "reports", "write"]
+    public static let steps = ["load"] + SeriesTarget.steps + ["reports", "write"]
 
     /// Runs the build. `progress` is called with the step's 1-based number and name before it starts.
     public static func run(_ options: BuildOptions, progress: @Sendable (Int, String) -> Void = { _, _ in }) async -> BuildReport {
@@ -86,68 +86,70 @@ public enum BuildPipeline {
         let memo = Memo(session)
         session?.beginBuild()
         defer { session?.endBuild() }
+        // Progress is reported as each step starts; its time is measured when it ends.
         var timer = PhaseTimer()
-        func lap(_ step: String) {
-            timer.lap(step)
+        var current: String?
+        func end() {
+            if let current { timer.lap(current) }
+            current = nil
             report.timings = timer.timings
+        }
+        func begin(_ step: String) {
+            end()
+            current = step
+            progress((steps.firstIndex(of: step) ?? 0) + 1, step)
         }
         if options.writes, let problem = OutputFolder.problem(output: options.output, projectRoot: options.projectRoot) {
             report.diagnostics = [problem]
             return report
         }
 
-        progress(1, steps[0])
+        begin("load")
         let (loaded, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, includeDrafts: options.includeDrafts, memo: memo)
         report.diagnostics += loadDiagnostics
-        lap(steps[0])
+        end()
         guard let loaded else { return report }
 
-        // The targets: the report targets run while the series is transformed and rendered.
+        // The targets, at the same time: the listed reports run while the series is
+        // transformed and rendered.
         async let reports = ListedReports.make(loaded, sourceDate: options.sourceDate, memo: memo)
-        progress(2, steps[1])
-        let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios, scenarioNames: loaded.scenarioNames,
-                                                                      memo: memo)
-        report.diagnostics += transformDiagnostics
-        lap(steps[1])
-
-        progress(3, steps[2])
-        let rendered = await RenderStage.run(publication, loaded: loaded, sourceDate: options.sourceDate, memo: memo)
-        report.diagnostics += rendered.diagnostics
-        report.pageCount = rendered.output.files.filter { $0.path.hasSuffix(".html") }.count
-        report.books = publication.books.map { ($0.slug, $0.settings.title, "epub/\($0.slug).epub") }
-        lap(steps[2])
-
-        progress(4, steps[3])
+        let series = await SeriesTarget.make(loaded, sourceDate: options.sourceDate, memo: memo, step: begin)
+        report.diagnostics += series.target.diagnostics
+        report.pageCount = series.target.output.files.filter { $0.path.hasSuffix(".html") }.count
+        report.books = series.publication.books.map { ($0.slug, $0.settings.title, "epub/\($0.slug).epub") }
+        begin("reports")
         var output = RenderedOutput(files: [], epubs: [])
-        output.add(TargetOutput(target: .series, output: rendered.output, diagnostics: rendered.diagnostics))
+        output.add(series.target)
         let made = await reports
         report.diagnostics += made.diagnostics
         for target in made.outputs {
             output.add(target)
             if case .report(let client) = target.target { report.reports.append(client) }
         }
-        report.artifacts = BuildArtifacts(publication: publication, output: output)
-        lap(steps[3])
+        report.artifacts = BuildArtifacts(publication: series.publication, output: output)
+        end()
 
         guard options.writes, !report.diagnostics.hasErrors else { return report }
-        progress(5, steps[4])
-        let writer = OutputWriter(projectRoot: options.projectRoot, output: options.output)
-        if let session {
-            switch await writer.update(output, session: session) {
-            case .success(let count):
-                report.wrote = true
-                report.changedFiles = count
-            case .failure(let problem):
-                report.diagnostics.append(problem)
-            }
-        } else if let problem = await writer.write(output, keeping: "reports") {
-            report.diagnostics.append(problem)
-        } else {
+        begin("write")
+        switch await write(output, options: options) {
+        case .success(let count):
             report.wrote = true
-            report.changedFiles = output.files.count + output.epubs.reduce(0) { $0 + 1 + $1.entries.count }
+            report.changedFiles = count
+        case .failure(let problem):
+            report.diagnostics.append(problem)
         }
-        lap(steps[4])
+        end()
         return report
+    }
+
+    /// Writes a build's output: in a session, file by file where it changed; otherwise the
+    /// output folder is replaced whole (its `reports/` kept). Returns how many files were
+    /// created, changed or removed (without a session, every file counts).
+    private static func write(_ output: RenderedOutput, options: BuildOptions) async -> Result<Int, Diagnostic> {
+        let writer = OutputWriter(projectRoot: options.projectRoot, output: options.output)
+        if let session = options.session { return await writer.update(output, session: session) }
+        if let problem = await writer.write(output, keeping: "reports") { return .failure(problem) }
+        return .success(output.files.count + output.epubs.reduce(0) { $0 + 1 + $1.entries.count })
     }
 
     /// `playbook report`: the same stages for the reports of the scenarios `options` names

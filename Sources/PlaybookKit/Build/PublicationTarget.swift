@@ -9,7 +9,7 @@ import PlaybookWrite
 /// lists; `playbook report` publishes the reports of the scenarios it names and nothing else.
 public enum PublicationTarget: Hashable, Sendable {
     /// The series: the site, each book's EPUB and its XHTML (`site/`, `epub/`, `xhtml/`),
-    /// made by ``RenderStage`` (`SiteRenderer`, `EPUBRenderer`).
+    /// made by ``SeriesTarget`` and the renderers in `SeriesRenderers.all`.
     case series
     /// One client's report, made from the scenario called `client` by ``ReportTarget`` and the
     /// renderers in ``ReportRenderers/all`` (`reports/<client>/` in a build's output folder).

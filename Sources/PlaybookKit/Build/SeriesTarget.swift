@@ -1,0 +1,33 @@
+import PlaybookCore
+import PlaybookLoad
+import PlaybookRender
+import PlaybookSession
+import PlaybookTransform
+
+/// The series as a target: the project's books through ``TransformStage``, then
+/// ``RenderStage`` — every chapter's body, and each renderer of `SeriesRenderers.all` (every
+/// book's EPUB and XHTML, the site), with the output-clash check.
+enum SeriesTarget {
+    /// What the series made, and the transformed series the build's report shows.
+    struct Made: Sendable {
+        /// The site's, EPUBs' and XHTML's files, and every diagnostic of transform and render.
+        var target: TargetOutput
+        /// The transformed series.
+        var publication: Publication
+    }
+
+    /// Its steps, in order, as progress reports name them.
+    static let steps = ["transform", "render"]
+
+    /// Makes the series from what the load stage read. `step` is called with the name of
+    /// each of its ``steps`` as it starts.
+    static func make(_ loaded: LoadedProject, sourceDate: Timestamp?, memo: Memo, step: (String) -> Void) async -> Made {
+        step(steps[0])
+        let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios,
+                                                                          scenarioNames: loaded.scenarioNames, memo: memo)
+        step(steps[1])
+        let rendered = await RenderStage.run(publication, loaded: loaded, sourceDate: sourceDate, memo: memo)
+        return Made(target: TargetOutput(target: .series, output: rendered.output, diagnostics: transformDiagnostics + rendered.diagnostics),
+                    publication: publication)
+    }
+}

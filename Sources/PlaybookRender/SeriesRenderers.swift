@@ -1,0 +1,99 @@
+import PlaybookCore
+import PlaybookTemplates
+import PlaybookSession
+
+/// The series once its chapters are transformed and their bodies rendered: what each of its
+/// renderers starts from.
+package struct RenderedSeries: Sendable {
+    /// The transformed series.
+    package var publication: Publication
+    /// The rendered body of each chapter, by book and chapter index.
+    package var bodies: [[RenderedBody]]
+    /// The templates and the EPUB stylesheet.
+    package var templates: TemplateLibrary
+    package var epubStylesheet: String
+    /// Files of the project's `site/` folder, by path relative to it.
+    package var staticFiles: [String]
+    /// `SOURCE_DATE_EPOCH`, which replaces every book's `modified` date when set.
+    package var sourceDate: Timestamp?
+    /// The memo and revisions the renderers' work runs through (the preview server's session).
+    package var reuse: RenderReuse
+}
+
+/// What a renderer of the series made: its files and EPUBs, and what went wrong.
+package struct SeriesPart: Sendable {
+    package var output: RenderedOutput
+    package var diagnostics: [Diagnostic]
+}
+
+/// The rest of a series renderer's work, which runs at the same time as the other renderers' rest.
+package struct SeriesRendering: Sendable {
+    /// Finishes the work and returns what it made.
+    package let finish: @Sendable () async -> SeriesPart
+}
+
+/// Makes one kind of output of the series. Adding an output of the series (a book PDF…) is
+/// one renderer and its line in ``SeriesRenderers/all``.
+///
+/// A renderer's work is in two parts: ``start(_:)`` does the part that spreads over every core
+/// (the renderers start one after the other, in the order listed), and returns the rest
+/// (``SeriesRendering``), which runs alongside the other renderers' rest — the EPUBs' chapters
+/// are made on all cores, then each book is zipped while the site's pages render.
+package protocol SeriesRenderer: Sendable {
+    /// Does the work that uses every core, and returns the rest.
+    func start(_ series: RenderedSeries) async -> SeriesRendering
+}
+
+/// The outputs of the series.
+package enum SeriesRenderers {
+    /// One renderer per output kind, in the order they start.
+    package static let all: [any SeriesRenderer] = [EPUBSeriesRenderer(), SiteSeriesRenderer()]
+}
+
+/// The site (`site/`): ``SiteRenderer``.
+struct SiteSeriesRenderer: SeriesRenderer {
+    func start(_ series: RenderedSeries) async -> SeriesRendering {
+        let site = SiteRenderer(publication: series.publication, templates: series.templates, staticFiles: series.staticFiles,
+                                bodies: series.bodies, reuse: series.reuse)
+        return SeriesRendering {
+            SeriesPart(output: RenderedOutput(files: await site.render(), epubs: []), diagnostics: [])
+        }
+    }
+}
+
+/// Each book's EPUB (`epub/<book>.epub`, and its entries as `xhtml/<book>/`): ``EPUBRenderer``.
+/// Every book's entries are made first (each book's chapters on all cores); then the books are
+/// zipped, one core each.
+struct EPUBSeriesRenderer: SeriesRenderer {
+    func start(_ series: RenderedSeries) async -> SeriesRendering {
+        let epub = EPUBRenderer(publication: series.publication, templates: series.templates, stylesheet: series.epubStylesheet,
+                                sourceDate: series.sourceDate, reuse: series.reuse)
+        var books: [(slug: String, entries: [OutputFile], modified: Timestamp)] = []
+        for (index, book) in series.publication.books.enumerated() { books.append(await epub.entries(book, bodies: series.bodies[index])) }
+        let bookEntries = books, memo = series.reuse.memo
+        return SeriesRendering {
+            let packaged = await withTaskGroup(of: (Int, Result<EPUBPackage, Diagnostic>).self) { group in
+                for (index, entries) in bookEntries.enumerated() {
+                    group.addTask {
+                        do {
+                            return (index, .success(try EPUBRenderer.package(entries, memo: memo)))
+                        } catch {
+                            return (index, .failure(.error(.epubFailed, "the EPUB of '\(entries.slug)' could not be packaged: \(error)", at: nil)))
+                        }
+                    }
+                }
+                var results: [(Int, Result<EPUBPackage, Diagnostic>)] = []
+                for await result in group { results.append(result) }
+                return results.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+            var part = SeriesPart(output: RenderedOutput(files: [], epubs: []), diagnostics: [])
+            for result in packaged {
+                switch result {
+                case .success(let package): part.output.epubs.append(package)
+                case .failure(let diagnostic): part.diagnostics.append(diagnostic)
+                }
+            }
+            return part
+        }
+    }
+}
