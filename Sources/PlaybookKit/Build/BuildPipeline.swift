@@ -63,6 +63,8 @@ public struct BuildReport: Sendable {
 
 /// The values the stages of a build made.
 public struct BuildArtifacts: Sendable {
+    /// What the load stage read (the parsed chapters: the transformed ones are a copy).
+    public var loaded: LoadedProject
     /// The transformed project.
     public var publication: Publication
     /// Every file the build made.
@@ -126,7 +128,7 @@ public enum BuildPipeline {
             output.add(target)
             if case .report(let client) = target.target { report.reports.append(client) }
         }
-        report.artifacts = BuildArtifacts(publication: series.publication, output: output)
+        report.artifacts = BuildArtifacts(loaded: loaded, publication: series.publication, output: output)
         end()
 
         guard options.writes, !report.diagnostics.hasErrors else { return report }
