@@ -19,6 +19,7 @@ public struct SimulationResult: Sendable, Equatable {
     /// A histogram of the NPVs: `bins` equal-width bins between `low` and `high`.
     public var histogram: (low: Double, high: Double, counts: [Int])
 
+    /// Equal when every figure and the histogram are equal (tuples are not `Equatable`).
     public static func == (lhs: SimulationResult, rhs: SimulationResult) -> Bool {
         lhs.iterations == rhs.iterations && lhs.seed == rhs.seed && lhs.failed == rhs.failed
             && lhs.npv == rhs.npv && lhs.roi == rhs.roi && lhs.probabilityPositiveROI == rhs.probabilityPositiveROI
