@@ -179,9 +179,9 @@ public enum ScenarioFiles {
 }
 
 /// A scenario's files as they were read, before it is loaded: what a client of `playbook
-/// report` keeps from the load stage until its report's job loads it (a loaded scenario is
-/// ~150 KB, its files a few KB). Nothing is read again: the data files are the ones read
-/// with the scenario file.
+/// report` keeps from the load stage until its report's job loads it (a loaded scenario takes
+/// ~150 KB; the files of `bench/make-clients.py`'s clients, ~20 KB). Nothing is read again:
+/// the data files are the ones read with the scenario file.
 package struct ScenarioRead: Sendable {
     /// The scenario file; `nil` when it could not be read (see `problems`).
     package var file: SourceFile?
