@@ -29,19 +29,35 @@ public struct LoadedProject: Sendable {
     public var reportTemplate: ReportTemplate?
     /// What reading the report template found; reported with the reports.
     public var reportTemplateDiagnostics: [Diagnostic] = []
-    /// The scenario files `playbook report` names, read, in the order given.
+    /// The scenario files `playbook report` names, read (not loaded), in the order given.
     public var clients: [ClientScenario] = []
 }
 
 /// A scenario named on `playbook report`'s command line (a name in `content/scenarios/` or a
-/// path to a file anywhere), as the load stage read it.
+/// path to a file anywhere), as the load stage read it: its files, not yet loaded. The
+/// scenario is parsed, compiled and evaluated by ``load()`` in the client's report job, so a
+/// run holds one loaded scenario per report in flight, not one per client.
 public struct ClientScenario: Sendable {
     /// The argument as given.
     public var argument: String
-    /// The scenario; `nil` when it could not be read.
-    public var scenario: Scenario?
-    /// The scenario's diagnostics.
-    public var diagnostics: [Diagnostic]
+    /// What the load stage kept for the client.
+    package var source: Source
+
+    /// A client's scenario as the load stage kept it.
+    package enum Source: Sendable {
+        /// A project scenario, already loaded for the tags that name it, with its diagnostics.
+        case loaded(Scenario?, [Diagnostic])
+        /// Any other scenario: its files as read.
+        case read(ScenarioRead)
+    }
+
+    /// The scenario (`nil` when it could not be read or loaded) and its diagnostics.
+    package func load() -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+        switch source {
+        case .loaded(let scenario, let diagnostics): return (scenario, diagnostics)
+        case .read(let files): return files.load()
+        }
+    }
 }
 
 /// The templates and stylesheets of a project: its own, or the built-in ones.
@@ -177,14 +193,16 @@ public enum LoadStage {
                 projectScenarios[name] = ScenarioFiles.load(path: "\(ScenarioFiles.folder)/\(name).yaml", directory: directory, defaults: defaults)
             }
         }
-        // Each client's file; one named like a project scenario is the one just read.
+        // Each client's files, read but not loaded (its report's job loads it); one named like
+        // a project scenario is the one just loaded.
         let read = projectScenarios
         let clients = await arguments.concurrentMap { argument in
             let isName = !(argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.contains("/"))
-            let (scenario, diagnostics) = isName && directory.exists("\(ScenarioFiles.folder)/\(argument).yaml")
-                ? read[argument] ?? ScenarioFiles.load(argument, projectRoot: root, currentDirectory: currentDirectory, defaults: defaults)
-                : ScenarioFiles.load(argument, projectRoot: root, currentDirectory: currentDirectory, defaults: defaults)
-            return ClientScenario(argument: argument, scenario: scenario, diagnostics: diagnostics)
+            if isName, directory.exists("\(ScenarioFiles.folder)/\(argument).yaml"), let (scenario, diagnostics) = read[argument] {
+                return ClientScenario(argument: argument, source: .loaded(scenario, diagnostics))
+            }
+            return ClientScenario(argument: argument, source: .read(ScenarioFiles.read(argument, projectRoot: root, currentDirectory: currentDirectory,
+                                                                                         defaults: defaults)))
         }
         var loaded = LoadedProject(project: Project(settings: settings, books: []), templates: presentation.templates,
                                    epubStylesheet: presentation.epubStylesheet, reportStylesheet: presentation.reportStylesheet, staticFiles: [],

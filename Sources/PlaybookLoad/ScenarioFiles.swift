@@ -16,9 +16,17 @@ public enum ScenarioFiles {
     /// `defaults` are the project's currency and locale, read from `playbook.yaml` when not given.
     public static func load(_ argument: String, projectRoot: URL, currentDirectory: URL,
                             defaults given: ScenarioDefaults? = nil) -> (Scenario?, [Diagnostic]) {
+        read(argument, projectRoot: projectRoot, currentDirectory: currentDirectory, defaults: given).load()
+    }
+
+    /// Reads the files of the scenario `argument` names, as ``load(_:projectRoot:currentDirectory:defaults:)``
+    /// would (same resolution, same folder rules), without keeping the scenario: its file and
+    /// the data files it names, to be loaded later by ``ScenarioRead/load()``.
+    package static func read(_ argument: String, projectRoot: URL, currentDirectory: URL,
+                             defaults given: ScenarioDefaults? = nil) -> ScenarioRead {
         let project = ProjectDirectory(root: projectRoot)
         guard let path = resolve(argument, directory: project, currentDirectory: currentDirectory) else {
-            return (nil, [.noScenario(named: argument, among: Self.names(in: project), at: nil)])
+            return ScenarioRead(problems: [.noScenario(named: argument, among: Self.names(in: project), at: nil)])
         }
         // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.
         var defaults = given ?? ScenarioDefaults()
@@ -33,7 +41,34 @@ public enum ScenarioFiles {
         let directory = inProject
             ? project
             : ProjectDirectory(root: projectRoot, boundary: real.deletingLastPathComponent(), named: "the scenario's folder")
-        return load(path: path, directory: directory, defaults: defaults)
+        return read(path: path, directory: directory, defaults: defaults)
+    }
+
+    /// Reads the scenario file at `path` in `directory` and the data files it names. Which
+    /// data files a scenario names is known only from its YAML: the spec loader runs once here,
+    /// reading them as it goes, and its spec is dropped.
+    static func read(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults) -> ScenarioRead {
+        switch directory.read(path) {
+        case .file(let file):
+            var dataFiles: [String: Result<SourceFile, Diagnostic>] = [:]
+            _ = ScenarioLoader.load(file, defaults: defaults) { dataPath in
+                let read = dataFile(dataPath, in: directory)
+                dataFiles[dataPath] = read
+                return read
+            }
+            return ScenarioRead(file: file, dataFiles: dataFiles, defaults: defaults)
+        case .missing: return ScenarioRead(problems: [.noScenarioFile(path)])
+        case .failed(let diagnostic): return ScenarioRead(problems: [diagnostic])
+        }
+    }
+
+    /// A data file as a scenario's loader is given it.
+    private static func dataFile(_ path: String, in directory: ProjectDirectory) -> Result<SourceFile, Diagnostic> {
+        switch directory.read(path) {
+        case .file(let data): return .success(data)
+        case .missing: return .failure(.missingScenarioData)
+        case .failed(let diagnostic): return .failure(diagnostic)
+        }
     }
 
     /// The currency and locale a project gives its scenarios.
@@ -103,18 +138,10 @@ public enum ScenarioFiles {
         case .file(let file):
             reads.files[path] = ExactText(file.text)
             result = Scenario.load(file, defaults: defaults) { dataPath in
-                let read = directory.read(dataPath)
-                switch read {
-                case .file(let data):
-                    reads.files[dataPath] = ExactText(data.text)
-                    return .success(data)
-                case .missing:
-                    reads.files[dataPath] = .some(nil)
-                    return .failure(.missingScenarioData)
-                case .failed(let diagnostic):
-                    reads.files[dataPath] = .some(nil)
-                    return .failure(diagnostic)
-                }
+                let read = dataFile(dataPath, in: directory)
+                let text: ExactText? = (try? read.get()).map { ExactText($0.text) }
+                reads.files[dataPath] = .some(text)
+                return read
             }
         case .missing:
             reads.files[path] = .some(nil)
@@ -148,5 +175,27 @@ public enum ScenarioFiles {
         }
         let path = "\(folder)/\(argument).yaml"
         return directory.exists(path) ? path : nil
+    }
+}
+
+/// A scenario's files as they were read, before it is loaded: what a client of `playbook
+/// report` keeps from the load stage until its report's job loads it (a loaded scenario takes
+/// ~150 KB; the files of `bench/make-clients.py`'s clients, ~20 KB). Nothing is read again:
+/// the data files are the ones read with the scenario file.
+package struct ScenarioRead: Sendable {
+    /// The scenario file; `nil` when it could not be read (see `problems`).
+    package var file: SourceFile?
+    /// The data files the scenario names, by the path it gives, as read.
+    package var dataFiles: [String: Result<SourceFile, Diagnostic>] = [:]
+    /// The project's currency and locale.
+    package var defaults = ScenarioDefaults()
+    /// Why the scenario file could not be read.
+    package var problems: [Diagnostic] = []
+
+    /// The scenario parsed, compiled and evaluated from the files read, with its diagnostics.
+    package func load() -> (Scenario?, [Diagnostic]) {
+        guard let file else { return (nil, problems) }
+        // The loader names the same data files as when they were read: its input is the same.
+        return Scenario.load(file, defaults: defaults) { dataFiles[$0] ?? .failure(.missingScenarioData) }
     }
 }

@@ -154,6 +154,36 @@ import Testing
                 == ["brightwell-outdoor", "kestrel-mobile"])
     }
 
+    /// A client whose data file is missing: the loader's diagnostic at the `data:` line (the
+    /// file is looked for when the client is read, reported when its report's job loads it),
+    /// then the ones that follow from it; the other client is still made.
+    @Test func aClientWhoseDataFileIsMissingIsReportedAndTheOthersMade() throws {
+        let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }
+        try FileManager.default.removeItem(at: scenarios.appendingPathComponent("attribution-example-touchpoints.csv"))
+        let paths = ["attribution-example.yaml", "kestrel-mobile.yaml"].map { scenarios.appendingPathComponent($0).path }
+        let result = try Tools.playbook(["report"] + paths + ["--out", out.path], in: Tools.repository)
+        #expect(result.status == 1)
+        let stderr = result.stderr.replacingOccurrences(of: scenarios.path, with: "$SCENARIOS")
+        #expect(stderr == """
+        $SCENARIOS/attribution-example.yaml:11:9: error: the attribution data 'attribution-example-touchpoints.csv' cannot be read: there is no such file [missing-file]
+          11 |   data: attribution-example-touchpoints.csv
+             |         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+          hint: the path is relative to the scenario file
+        $SCENARIOS/attribution-example.yaml:23:43: error: there is no input or metric called 'attributed_share' [unknown-name]
+          23 | …credit: { formula: order_value * attributed_share, unit: $/order, label: Value of the order credited…
+             |                                   ^~~~~~~~~~~~~~~~
+        2 errors
+
+        """)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Made 1 of 2 reports in ") == true)
+        #expect(Array(lines.dropFirst()) == [
+            "  attribution-example: failed (2 errors above)",
+            "  kestrel-mobile: \(out.path)/kestrel-mobile/index.html, kestrel-mobile.epub, metrics.json, metrics.csv",
+        ])
+    }
+
     @Test func compareListsTheInputsAndFiguresThatChanged() throws {
         let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }

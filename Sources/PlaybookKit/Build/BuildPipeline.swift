@@ -156,8 +156,10 @@ public enum BuildPipeline {
 
     /// `playbook report`: the same stages for the reports of the scenarios `options` names
     /// (no series). The load stage reads the project's templates, scenarios and report
-    /// template, and each named scenario file; then every client's report target is made, on
-    /// all cores, and written into its own folder as soon as it is made (``ClientFolderWriter``).
+    /// template, and each named scenario file with its data files; then, on all cores, each
+    /// client's scenario is loaded from those files in its own job, its report target made and
+    /// written into its own folder as soon as it is made (``ClientFolderWriter``): a run holds
+    /// the loaded scenarios of the reports in flight only.
     /// One client's failure stops only that client. `setup` holds what stopped every report
     /// (no project, a broken template, an unusable `--compare` folder); otherwise there is one
     /// outcome per scenario, in the order given. `progress` is called as each report is done,
@@ -180,18 +182,20 @@ public enum BuildPipeline {
         let context = ReportContext(loaded, template: template, sourceDate: options.sourceDate)
         let writer = ClientFolderWriter(projectRoot: options.projectRoot, output: options.output)
         let done = ReportCounter()
-        let clients = loaded.clients
-        let outcomes = await Array(clients.enumerated()).concurrentMapAsync { index, client -> ReportOutcome in
+        let arguments = loaded.clients.map(\.argument)
+        let outcomes = await Array(loaded.clients.enumerated()).concurrentMapAsync { index, client -> ReportOutcome in
             let argument = client.argument
-            var outcome = ReportOutcome(argument: argument, name: client.scenario?.spec.slug ?? ReportOutcome.name(of: argument), folder: nil,
-                                        diagnostics: client.diagnostics)
-            if let scenario = client.scenario, !client.diagnostics.hasErrors,
-               clients[..<index].allSatisfy({ ReportOutcome.name(of: $0.argument) != scenario.spec.slug }) {
+            // Loaded here, from the files load read: the scenario lives as long as its report's job.
+            let (scenario, diagnostics) = client.load()
+            var outcome = ReportOutcome(argument: argument, name: scenario?.spec.slug ?? ReportOutcome.name(of: argument), folder: nil,
+                                        diagnostics: diagnostics)
+            if let scenario, !diagnostics.hasErrors,
+               arguments[..<index].allSatisfy({ ReportOutcome.name(of: $0) != scenario.spec.slug }) {
                 let made = await ReportTarget.make(client: scenario.spec.slug, scenario: scenario, context: context)
                 outcome = await writer.write(made, argument: argument, scenario: scenario,
                                              earlier: earlier[scenario.spec.slug] ?? earlier[ReportOutcome.name(of: argument)])
-                outcome.diagnostics = client.diagnostics + outcome.diagnostics
-            } else if client.scenario != nil, !client.diagnostics.hasErrors {
+                outcome.diagnostics = diagnostics + outcome.diagnostics
+            } else if scenario != nil, !diagnostics.hasErrors {
                 outcome.diagnostics.append(.error(.duplicateReport, "two scenarios given are called '\(outcome.name)', and their reports would share build/reports/\(outcome.name)/",
                                                   at: nil, hint: "rename one of the files"))
             }
