@@ -119,6 +119,17 @@ public struct OutputWriter: Sendable {
             return .failure(.error(.writeFailed, "cannot write the output: \(error)", at: nil))
         }
         for path in removed { unlink(output.appendingPathComponent(path).path) }
+        // A folder left empty by the files removed goes too (deepest first): a fresh build would
+        // not have it. `rmdir` removes only an empty folder, so a file put there by hand stays.
+        var emptied = Set<String>()
+        for path in removed {
+            var folder = Self.parent(of: path)
+            while !folder.isEmpty { emptied.insert(folder); folder = Self.parent(of: folder) }
+        }
+        // Descending order puts a folder after every folder inside it (its path is their prefix).
+        for folder in emptied.sorted(by: >) {
+            rmdir(output.appendingPathComponent(folder).path)
+        }
         session.written = files
         return .success(changed.count + removed.count)
     }

@@ -158,4 +158,22 @@ import Testing
             #expect(work.computed(kind) == chapter, "\(kind) computed for \(work.computed(kind))")
         }
     }
+
+    @Test("a folder an edit empties leaves the preview too, as it would a fresh build")
+    func emptiedFolder() async throws {
+        let built = try await Built("basic")
+        defer { built.temporary.remove() }
+        try built.write("site/extra/notes/a.txt", "a")
+        try built.write("site/extra/b.txt", "b")
+        _ = await built.build()
+        let output = built.temporary.url.appendingPathComponent("build")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("site/extra/notes/a.txt").path))
+        try FileManager.default.removeItem(at: built.project.appendingPathComponent("site/extra"))
+        _ = await built.build()
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("site/extra").path))
+        let fresh = built.temporary.url.appendingPathComponent("fresh")
+        let report = await BuildPipeline.run(BuildOptions(projectRoot: built.project, output: fresh, sourceDate: IncrementalBuildTests.sourceDate))
+        #expect(report.wrote)
+        #expect(ProjectTree(reading: output).firstDifference(from: ProjectTree(reading: fresh)) == nil)
+    }
 }

@@ -4,6 +4,8 @@ import Foundation
 struct ProjectTree: Equatable {
     /// Every file below the folder by relative path (hidden files included).
     var files: [String: Data]
+    /// Every folder below it by relative path (an empty folder left behind is a difference too).
+    var folders: Set<String>
 
     /// Reads every file below `root`; an empty tree when the folder does not exist.
     init(reading root: URL) {
@@ -12,6 +14,14 @@ struct ProjectTree: Equatable {
             files[path] = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data()
         }
         self.files = files
+        var folders: Set<String> = []
+        let base = root.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true else { continue }
+            folders.insert(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
+        }
+        self.folders = folders
     }
 
     /// The first path (in sorted order) whose bytes differ, or that only one tree has, with a
@@ -32,6 +42,9 @@ struct ProjectTree: Equatable {
                 return "\(path) differs:\n\(diff)"
             default: continue
             }
+        }
+        if let folder = folders.symmetricDifference(expected.folders).sorted().first {
+            return expected.folders.contains(folder) ? "\(folder)/: folder missing (the expected tree has it)" : "\(folder)/: folder not in the expected tree"
         }
         return nil
     }
