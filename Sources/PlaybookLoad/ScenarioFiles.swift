@@ -16,7 +16,10 @@ public enum ScenarioFiles {
     /// `defaults` are the project's currency and locale, read from `playbook.yaml` when not given.
     public static func load(_ argument: String, projectRoot: URL, currentDirectory: URL,
                             defaults given: ScenarioDefaults? = nil) -> (Scenario?, [Diagnostic]) {
-        read(argument, projectRoot: projectRoot, currentDirectory: currentDirectory, defaults: given).load()
+        switch locate(argument, projectRoot: projectRoot, currentDirectory: currentDirectory, defaults: given) {
+        case .success(let found): return load(path: found.path, directory: found.directory, defaults: found.defaults)
+        case .failure(let problem): return (nil, [problem])
+        }
     }
 
     /// Reads the files of the scenario `argument` names, as ``load(_:projectRoot:currentDirectory:defaults:)``
@@ -24,9 +27,19 @@ public enum ScenarioFiles {
     /// the data files it names, to be loaded later by ``ScenarioRead/load()``.
     package static func read(_ argument: String, projectRoot: URL, currentDirectory: URL,
                              defaults given: ScenarioDefaults? = nil) -> ScenarioRead {
+        switch locate(argument, projectRoot: projectRoot, currentDirectory: currentDirectory, defaults: given) {
+        case .success(let found): return read(path: found.path, directory: found.directory, defaults: found.defaults)
+        case .failure(let problem): return ScenarioRead(problems: [problem])
+        }
+    }
+
+    /// Where the scenario `argument` names is, the folder rule its data files follow, and the
+    /// defaults it gets; or why there is no such scenario.
+    private static func locate(_ argument: String, projectRoot: URL, currentDirectory: URL, defaults given: ScenarioDefaults?)
+        -> Result<(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults), Diagnostic> {
         let project = ProjectDirectory(root: projectRoot)
         guard let path = resolve(argument, directory: project, currentDirectory: currentDirectory) else {
-            return ScenarioRead(problems: [.noScenario(named: argument, among: Self.names(in: project), at: nil)])
+            return .failure(.noScenario(named: argument, among: Self.names(in: project), at: nil))
         }
         // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.
         var defaults = given ?? ScenarioDefaults()
@@ -41,7 +54,7 @@ public enum ScenarioFiles {
         let directory = inProject
             ? project
             : ProjectDirectory(root: projectRoot, boundary: real.deletingLastPathComponent(), named: "the scenario's folder")
-        return read(path: path, directory: directory, defaults: defaults)
+        return .success((path, directory, defaults))
     }
 
     /// Reads the scenario file at `path` in `directory` and the data files it names. Which
