@@ -22,7 +22,7 @@ package struct BlockTables {
     /// The label of an input or metric: its `label`, or its name in words
     /// (`contact_shift_savings` → `Contact shift savings`).
     func label(_ name: String) -> String {
-        spec.metrics.first { $0.name == name }?.label ?? name.replacingOccurrences(of: "_", with: " ").capitalizedFirst
+        spec.displayLabel(of: name)
     }
 
     /// `metrics`: named inputs and metrics with their values.
@@ -110,7 +110,7 @@ package struct BlockTables {
                                head: ["KPI", "Baseline", "Target", "Actual", "Progress"], numericColumns: [1, 2, 3, 4])
         for objective in scenario.expected.objectives {
             let unit = scenario.unit(of: objective)
-            table.add([.text(objective.spec.label ?? objective.spec.kpi), .figure(objective.baseline.map { .value($0, unit) }),
+            table.add([.text(objective.spec.label ?? label(objective.spec.kpi)), .figure(objective.baseline.map { .value($0, unit) }),
                        figure(objective.target, unit), figure(objective.actual, unit), percent(objective.progress)])
         }
         table.add([.text("Return on Objectives"), .empty, .empty, .empty, percent(scenario.expected.returnOnObjectives)], total: true)
@@ -155,7 +155,7 @@ package struct BlockTables {
     }
 
     func lineLabel(_ name: String) -> String {
-        spec.lines.first { $0.name == name }?.label ?? name.replacingOccurrences(of: "_", with: " ").capitalizedFirst
+        spec.lineLabel(of: name)
     }
 }
 

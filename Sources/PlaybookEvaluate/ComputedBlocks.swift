@@ -145,8 +145,8 @@ struct ComputedBlocks: DocumentRewriter {
             }
         case .headline(let scenarioCase): return tables.headline(caption: caption, in: scenarioCase).map(BlockContent.Body.headline)
         case .lines(let kind, let scenarioCase): return tables.lines(kind, in: scenarioCase).map(BlockContent.Body.lines)
-        case .assumptions: return .table(tables.assumptions(caption: caption))
-        case .formulas(let scenarioCase): return .table(tables.formulas(caption: caption, in: scenarioCase))
+        case .assumptions: return .table(tables.assumptions(caption: caption, only: context.appendixNames[name]))
+        case .formulas(let scenarioCase): return .table(tables.formulas(caption: caption, in: scenarioCase, only: context.appendixNames[name]))
         }
     }
 }

@@ -18,6 +18,11 @@ package struct ScenarioContext: Sendable {
     /// Monte Carlo runs shared by the chapters.
     package var simulations = SimulationCache()
 
+    /// For a report, the inputs and metrics it uses (``ReportNames``), by scenario: its
+    /// `assumptions` and `formulas` blocks list only these. A book's chapters have none, so
+    /// their appendix blocks list every input and metric of the scenario.
+    package var appendixNames: [String: Set<String>] = [:]
+
     /// The figures of a scenario that loaded.
     func values(_ name: String) -> ScenarioValues? {
         scenarios[name].map { scenario in

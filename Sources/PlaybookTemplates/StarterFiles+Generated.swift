@@ -531,7 +531,6 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 .pb-figure dt { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.8rem; color: var(--muted); }
 .pb-figure dd { margin: 0.15rem 0 0; font-size: 1.5rem; font-weight: 600; font-variant-numeric: tabular-nums; }
 .pb-line { margin: 2rem 0; }
-.pb-assumptions th[scope="row"], .pb-formulas th[scope="row"], .pb-formulas td:nth-child(2) { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; }
 .pb-chart { margin-left: 0; margin-right: 0; }
 .pb-chart figcaption { font-weight: 600; color: inherit; margin: 0 0 0.5rem; }
 .pb-chart-data summary { cursor: pointer; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.85rem; color: var(--muted); }
@@ -764,27 +763,29 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 
 """#,
         "templates/blocks/explain.mustache": #"""
-{{! ```playbook explain: a worked example, the derivation with the numbers substituted.
-    Values: caption; result; steps (name, formula, substituted — absent when it would repeat
-    the formula —, result, first); has_inputs; inputs (name, value, source). }}
+{{! ```playbook explain: a worked example, each step a sentence with labels and values, then
+    its arithmetic. Values: caption; result; steps (label, result, words — the formula in
+    words, with each value —, arithmetic — the formula with the values, absent when it would
+    only repeat the result —, first; name and formula, the metric's name and formula, for
+    templates that show code); has_inputs; inputs (label, value, source — "Not recorded" when
+    the scenario gives none —; name). }}
 <figure class="pb-block pb-explain">
 <figcaption>{{caption}}</figcaption>
 <ol class="pb-steps">
 {{#steps}}
 <li{{#first}} class="pb-step-main"{{/first}}>
-<p class="pb-formula"><code>{{name}}</code> = {{formula}}</p>
-{{#substituted}}
-<p class="pb-substituted">= {{substituted}}</p>
-{{/substituted}}
-<p class="pb-result">= <strong>{{result}}</strong></p>
+<p class="pb-step-words"><strong>{{label}}: {{result}}.</strong> {{words}}.</p>
+{{#arithmetic}}
+<p class="pb-arithmetic">{{arithmetic}} = {{result}}</p>
+{{/arithmetic}}
 </li>
 {{/steps}}
 </ol>
 {{#has_inputs}}
 <dl class="pb-inputs">
 {{#inputs}}
-<dt><code>{{name}}</code></dt>
-<dd>{{value}}{{#source}} <span class="pb-source">({{source}})</span>{{/source}}</dd>
+<dt>{{label}}</dt>
+<dd>{{value}} <span class="pb-source">(Source: {{source}})</span></dd>
 {{/inputs}}
 </dl>
 {{/has_inputs}}
@@ -1011,7 +1012,6 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 .pb-figure { border-top: 2px solid #999; padding: 0.3em 0 0; margin: 0 0 0.5em; }
 .pb-figure dt { font-size: 0.85em; }
 .pb-figure dd { margin: 0; font-size: 1.3em; font-weight: bold; }
-.pb-assumptions th[scope="row"], .pb-formulas th[scope="row"], .pb-formulas td:nth-child(2) { font-family: monospace; font-size: 0.85em; }
 .pb-inputs { font-size: 0.9em; margin: 0.6em 0 0; }
 .pb-inputs dd { margin: 0 0 0.3em 1.2em; }
 .pb-chart { margin-left: 0; margin-right: 0; }
@@ -1482,16 +1482,16 @@ horizon: 3 years
 discount_rate: 8%
 
 inputs:
-  calls_per_month: { value: 60_000 calls, source: "Contact centre reporting" }
-  handle_time: { value: 7 min/call, source: "Telephony platform" }
-  cost_per_handled_minute: { value: $0.95/min, source: "Finance: loaded agent cost" }
-  social_cost_per_contact: { value: $2.40/contact, source: "Pilot" }
-  shift_to_social: { low: 5%, expected: 8%, high: 11%, source: "Pilot measured 9%" }
+  calls_per_month: { value: 60_000 calls, source: "Contact centre reporting", label: "Calls a month" }
+  handle_time: { value: 7 min/call, source: "Telephony platform", label: "Average handle time of a call" }
+  cost_per_handled_minute: { value: $0.95/min, source: "Finance: loaded agent cost", label: "Cost of a handled minute" }
+  social_cost_per_contact: { value: $2.40/contact, source: "Pilot", label: "Cost of a contact resolved on social" }
+  shift_to_social: { low: 5%, expected: 8%, high: 11%, source: "Pilot measured 9%", label: "Share of calls moved to social" }
 
 metrics:
-  cost_per_call: handle_time * cost_per_handled_minute
-  calls_shifted: { formula: calls_per_month * 12 * shift_to_social, unit: calls }
-  contact_shift_savings: calls_shifted * (cost_per_call - social_cost_per_contact)
+  cost_per_call: { formula: handle_time * cost_per_handled_minute, label: "Cost of a call" }
+  calls_shifted: { formula: calls_per_month * 12 * shift_to_social, unit: calls, label: "Calls moved to social each year" }
+  contact_shift_savings: { formula: calls_shifted * (cost_per_call - social_cost_per_contact), label: "Contact shift savings" }
 
 costs:
   initial:

@@ -15,12 +15,14 @@ enum ReportTarget {
         let target = PublicationTarget.report(client: name)
         var scenarios = context.scenarios
         scenarios[name] = scenario
-        let scenarioContext = ScenarioContext(scenarios: scenarios, allNames: context.scenarioNames.union(scenarios.keys))
+        var scenarioContext = ScenarioContext(scenarios: scenarios, allNames: context.scenarioNames.union(scenarios.keys))
         // The default run, once: for the figures file, the simulation blocks and the tags.
         let simulation = scenario.spec.hasRanges ? scenarioContext.simulations.result(scenario, name: name) : nil
 
         // Bind, then transform, with ids unique across the single page.
         let (book, bindDiagnostics) = context.template.bind(client: name, scenario: scenario, context: scenarioContext, series: context.series)
+        // The appendix lists what the report uses, and nothing the scenario keeps for the books.
+        scenarioContext.appendixNames[name] = ReportNames.used(by: book.chapters, scenario: scenario, named: name)
         let (publication, transformDiagnostics) = await TransformStage.run(Project(settings: context.series, books: [book]), context: scenarioContext)
         var diagnostics = bindDiagnostics + transformDiagnostics
         func failed() -> TargetOutput { TargetOutput(target: target, output: RenderedOutput(files: [], epubs: []), diagnostics: diagnostics) }

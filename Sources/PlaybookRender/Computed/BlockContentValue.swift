@@ -52,20 +52,18 @@ extension BlockChart {
 }
 
 extension WorkedExample {
-    /// `caption`, `result`, `steps` (`name`, `formula`, `substituted` when it differs from both
-    /// the formula and the result, `result`, `first`), `has_inputs` and `inputs` (`name`,
-    /// `value`, `source`).
+    /// `caption`, `result`, `steps` (`label`, `words`, `arithmetic` when it differs from the
+    /// result, `result`, `first`; `name`, `formula` for templates that show code),
+    /// `has_inputs` and `inputs` (`label`, `value`, `source`; `name`).
     var value: TemplateValue {
         let steps: [TemplateValue] = explanation.steps.enumerated().map { index, step in
             var fields: [String: TemplateValue] = ["name": .text(step.name), "formula": .text(step.formula), "result": .text(step.result),
-                                                   "first": .flag(index == 0)]
-            if step.substituted != step.formula, step.substituted != step.result { fields["substituted"] = .text(step.substituted) }
+                                                   "label": .text(step.label), "words": .text(step.words), "first": .flag(index == 0)]
+            if step.arithmetic != step.result { fields["arithmetic"] = .text(step.arithmetic) }
             return .object(fields)
         }
         let inputs: [TemplateValue] = explanation.inputs.map { input in
-            var fields: [String: TemplateValue] = ["name": .text(input.name), "value": .text(input.value)]
-            if let source = input.source { fields["source"] = .text(source) }
-            return .object(fields)
+            ["name": .text(input.name), "label": .text(input.label), "value": .text(input.value), "source": .text(input.shownSource)]
         }
         return .object([
             "caption": .text(caption),

@@ -1,10 +1,18 @@
 /// A worked example: how a metric is derived, step by step with the numbers substituted.
 ///
+/// `playbook calc --explain` prints it with names (``text``); books and reports show each
+/// step with labels, as a sentence in words (``Step/words``) and the arithmetic with the
+/// numbers (``Step/substituted``):
+///
 /// ```text
-/// annual_savings = calls_shifted × (cost_per_call − social_cost_per_contact)
-///                = 80,640 × ($6.50 − $2.10)
-///                = $354,816
+/// contact_shift_savings = calls_shifted × saving_per_shifted_contact
+///                       = 73,080 contacts × $4.86/contact
+///                       = $354,816
 /// ```
+///
+/// Units stay consistent within a step: the terms of a sum or a difference are shown in the
+/// unit of its result (`$6.50/contact − $2.10/contact = $4.40/contact`, not `$6.50/call −
+/// $2.10/contact`).
 public struct Explanation: Sendable, Equatable {
     /// One derivation: a metric's formula, the formula with values, and the result.
     public struct Step: Sendable, Equatable {
@@ -16,6 +24,14 @@ public struct Explanation: Sendable, Equatable {
         public var substituted: String
         /// The result, formatted.
         public var result: String
+        /// What readers call the metric (``Scenario/displayLabel(of:)``).
+        public var label: String = ""
+        /// The formula with the values, functions named as a spreadsheet names them
+        /// (`CLV.START($96.89/customer, 58.0%, 9.0%)`), as books and reports show it.
+        public var arithmetic: String = ""
+        /// The formula in words with labels and values: "calls moved to social each year
+        /// (73,080 contacts) times saving per call moved to social ($4.86/contact)".
+        public var words: String = ""
     }
 
     /// An input the derivation uses.
@@ -26,6 +42,10 @@ public struct Explanation: Sendable, Equatable {
         public var value: String
         /// Where the number comes from, if the scenario says.
         public var source: String?
+        /// What readers call the input (``Scenario/displayLabel(of:)``).
+        public var label: String = ""
+        /// The source as readers see it (``InputSpec/shownSource``): "Not recorded" without one.
+        public var shownSource: String = ""
     }
 
     /// The explained metric first, then the metrics it uses (each once), in the order met.
@@ -62,10 +82,19 @@ enum Explainer {
     static func explain(_ name: String, model: CompiledModel, evaluation: Evaluation, formatter: ValueFormatter) -> Explanation? {
         let metrics = Dictionary(model.spec.metrics.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let inputs = Dictionary(model.spec.inputs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        func value(_ name: String) -> String {
+        func value(_ name: String, shownIn unit: Unit? = nil) -> String {
             guard let slot = model.slots[name] else { return name }
             let decimals = metrics[name]?.decimals
-            return formatter.format(evaluation.values[slot], model.units[slot], decimals: decimals)
+            var shown = model.units[slot]
+            if let unit, unit.sameDimension(as: shown) {
+                shown.noun = unit.noun ?? shown.noun
+                shown.timeUnit = unit.timeUnit ?? shown.timeUnit
+            }
+            return formatter.format(evaluation.values[slot], shown, decimals: decimals)
+        }
+        let spec = model.spec
+        func used(_ name: String, _ input: InputSpec) -> Explanation.InputValue {
+            .init(name: name, value: value(name), source: input.source, label: spec.displayLabel(of: name), shownSource: input.shownSource)
         }
         var steps: [Explanation.Step] = []
         var usedInputs: [Explanation.InputValue] = []
@@ -73,7 +102,7 @@ enum Explainer {
         var queue = [name]
         guard metrics[name] != nil || inputs[name] != nil else { return nil }
         if let input = inputs[name] {
-            return Explanation(steps: [], inputs: [.init(name: name, value: value(name), source: input.source)])
+            return Explanation(steps: [], inputs: [used(name, input)])
         }
         while !queue.isEmpty {
             let current = queue.removeFirst()
@@ -81,12 +110,20 @@ enum Explainer {
             seen.insert(current)
             if let metric = metrics[current] {
                 let expression = metric.formula.expression
+                let units = ExpressionUnits(model: model, result: model.unit(of: current))
+                let substituted = render(expression, metric.formula.text, units: units) { value($0, shownIn: $1) }
+                let arithmetic = render(expression, metric.formula.text, units: units, { value($0, shownIn: $1) },
+                                        callName: { FormulaFunction(rawValue: $0)?.spreadsheetName ?? $0 })
+                let words = ExplanationWords(text: metric.formula.text, units: units, label: spec.displayLabel(of:), value: { value($0, shownIn: $1) })
+                // A metric that is a number as written has no derivation to put in words.
+                let sentence: String
+                if case .literal = expression { sentence = "Set for this business case" } else { sentence = words.sentence(expression) }
                 steps.append(Explanation.Step(name: current, formula: render(expression, metric.formula.text, nil),
-                                              substituted: render(expression, metric.formula.text, value),
-                                              result: value(current)))
+                                              substituted: substituted, result: value(current),
+                                              label: spec.displayLabel(of: current), arithmetic: arithmetic, words: sentence))
                 for (used, _) in expression.names where !seen.contains(used) { queue.append(used) }
             } else if let input = inputs[current] {
-                usedInputs.append(.init(name: current, value: value(current), source: input.source))
+                usedInputs.append(used(current, input))
             }
         }
         return Explanation(steps: steps, inputs: usedInputs)
@@ -110,30 +147,39 @@ enum Explainer {
         return out
     }
 
-    /// The expression with typographic operators; names replaced by `value(name)` when given.
+    /// The expression with typographic operators and names.
     static func render(_ expression: Expression, _ text: String, _ value: ((String) -> String)?) -> String {
+        render(expression, text, units: nil, value.map { value in { name, _ in value(name) } })
+    }
+
+    /// The expression with typographic operators; names replaced by `value(name, unit)` when
+    /// given, where `unit` is the unit of the sum or difference the name is a term of (so that
+    /// its terms show the unit of its result), from `units`.
+    static func render(_ expression: Expression, _ text: String, units: ExpressionUnits?,
+                       _ value: ((String, Unit?) -> String)?, callName: (String) -> String = { $0 }) -> String {
         let scalars = Array(text.unicodeScalars)
         func written(_ span: FormulaSpan) -> String {
             let end = min(span.offset + span.length, scalars.count)
             guard span.offset < end else { return "" }
             return String(String.UnicodeScalarView(scalars[span.offset..<end]))
         }
-        func visit(_ expression: Expression) -> String {
+        func visit(_ expression: Expression, _ sum: Unit?) -> String {
             switch expression {
             case .literal(_, let span): return grouped(written(span))
             case .name(let name, _):
                 guard let value else { return name }
-                let shown = value(name)
+                let shown = value(name, sum)
                 return shown.hasPrefix("−") ? "(\(shown))" : shown
-            case .negate(let inner, _): return "−" + visit(inner)
-            case .group(let inner): return "(" + visit(inner) + ")"
+            case .negate(let inner, _): return "−" + visit(inner, sum)
+            case .group(let inner): return "(" + visit(inner, sum) + ")"
             case .binary(let op, let left, let right, _):
-                return visit(left) + (op == .power ? "^" : " \(op.rawValue) ") + visit(right)
+                let terms = op == .add || op == .subtract ? units?.unit(ofSum: expression, within: sum) : nil
+                return visit(left, terms) + (op == .power ? "^" : " \(op.rawValue) ") + visit(right, terms)
             case .call(let name, let arguments, _):
-                return name + "(" + arguments.map(visit).joined(separator: ", ") + ")"
+                return callName(name) + "(" + arguments.map { visit($0, nil) }.joined(separator: ", ") + ")"
             }
         }
-        return visit(expression)
+        return visit(expression, units?.result)
     }
 }
 

@@ -90,14 +90,15 @@ public struct ScenarioLoader {
         if let inputsPair { inputs = self.inputs(inputsPair, names: &names) }
         // The scenario's own values, usable in formulas like inputs.
         inputs.append(InputSpec(name: "discount_rate", value: .fixed(Quantity(rate, .percent)), source: nil,
-                                location: ratePair?.key.location(in: file) ?? file.start, isBuiltIn: true))
+                                location: ratePair?.key.location(in: file) ?? file.start, isBuiltIn: true, label: "Discount rate"))
         inputs.append(InputSpec(name: "horizon_years", value: .fixed(Quantity(Double(years), .number)), source: nil,
-                                location: horizonPair?.key.location(in: file) ?? file.start, isBuiltIn: true))
+                                location: horizonPair?.key.location(in: file) ?? file.start, isBuiltIn: true, label: "Horizon"))
         if let attribution, let channel = attribution.channel {
             if let share = attribution.share {
                 inputs.append(InputSpec(name: "attributed_share", value: .fixed(Quantity(share, .percent)),
-                                        source: "\(attribution.model.rawValue) credit to \(channel) in \(attribution.path)",
-                                        location: attributionPair?.key.location(in: file) ?? file.start, isBuiltIn: true))
+                                        source: "Conversion paths, \(attribution.model.rawValue.replacingOccurrences(of: "-", with: " ")) attribution",
+                                        location: attributionPair?.key.location(in: file) ?? file.start, isBuiltIn: true,
+                                        label: "Share of conversion value credited to \(channel)"))
             } else if !attribution.paths.isEmpty {
                 diagnostics.append(.error(.unknownName, "no conversion in \(attribution.path) has a touch on '\(channel)'",
                                           at: file.location(line: attributionPair?.value.line ?? 1, firstOccurrenceOf: channel),
@@ -177,6 +178,7 @@ public struct ScenarioLoader {
             let mean = reader.pair("mean"), sd = reader.pair("sd")
             let distribution = reader.string("distribution")
             let source = reader.string("source")
+            let label = reader.string("label")
             reader.finish()
             diagnostics += reader.diagnostics
             func read(_ pair: YAMLPair?) -> Quantity? { pair.flatMap { quantity($0.value, what: "'\(name).\($0.name)'") } }
@@ -227,7 +229,7 @@ public struct ScenarioLoader {
                                             ?? "use triangular, uniform or normal"))
                 continue
             }
-            if let input { result.append(InputSpec(name: name, value: input, source: source, location: location)) }
+            if let input { result.append(InputSpec(name: name, value: input, source: source, location: location, label: label)) }
         }
         return result
     }

@@ -121,6 +121,9 @@ public struct InputSpec: Sendable {
     /// Whether the scenario defines it by itself (`discount_rate`, `horizon_years`) rather
     /// than in `inputs`.
     public var isBuiltIn: Bool = false
+    /// What readers see instead of the name ("Calls moved to social each year"); without one,
+    /// the name in words (``Scenario/displayLabel(of:)``).
+    public var label: String? = nil
 }
 
 /// A metric: a named formula.
@@ -131,7 +134,8 @@ public struct MetricSpec: Sendable {
     public var formula: Formula
     /// How to show the value, when the author chose (`percent`, `money`, `number`, or a noun).
     public var display: Unit?
-    /// A label for tables ("Calls shifted to social").
+    /// What readers see instead of the name ("Calls moved to social each year"); without one,
+    /// the name in words (``Scenario/displayLabel(of:)``).
     public var label: String?
     /// Decimal places to show, when the author chose.
     public var decimals: Int?

@@ -1,0 +1,59 @@
+import PlaybookCore
+import PlaybookScenario
+import Testing
+
+/// Labels: what readers see instead of names, read from the scenario or made from the name.
+@Suite struct LabelTests {
+    static func load(_ text: String) -> Scenario? {
+        Scenario.load(SourceFile(path: "content/scenarios/test.yaml", text: text)) { _ in
+            .failure(.error(.missingFile, "there is no such file", at: nil))
+        }.0
+    }
+
+    @Test func anInputOrMetricShowsItsLabelOrItsNameInWords() throws {
+        let text = scenario(inputs: "  calls: { value: 1_000 calls, label: Calls a year, source: CRM }\n  cost: $5/call\n",
+                            metrics: "  total: { formula: calls * cost, label: \"Cost of calls, a year\" }\n  roi_of_npv_per_kpi: total / total\n")
+        let loaded = try #require(Self.load(text))
+        #expect(loaded.displayLabel(of: "calls") == "Calls a year")
+        #expect(loaded.displayLabel(of: "cost") == "Cost")
+        #expect(loaded.displayLabel(of: "total") == "Cost of calls, a year")
+        #expect(loaded.displayLabel(of: "roi_of_npv_per_kpi") == "ROI of NPV per KPI")
+        #expect(loaded.displayLabel(of: "discount_rate") == "Discount rate")
+        #expect(loaded.displayLabel(of: "horizon_years") == "Horizon")
+        #expect(loaded.spec.lineLabel(of: "savings") == "Savings")
+        #expect(loaded.spec.inputs.map(\.shownSource) == ["CRM", "Not recorded", "Set for this business case", "Set for this business case"])
+    }
+
+    @Test func namesInWords() {
+        #expect(ScenarioSpec.humanised("calls_shifted") == "Calls shifted")
+        #expect(ScenarioSpec.humanised("npv_p10") == "NPV p10")
+        #expect(ScenarioSpec.humanised("cost_per_fte") == "Cost per FTE")
+        #expect(ScenarioSpec.humanised("clv") == "CLV")
+        #expect(ScenarioSpec.humanised("x") == "X")
+        #expect(ScenarioSpec.humanised("pr_launch_2026") == "PR launch 2026")
+    }
+
+    @Test func anEmptyOrNonTextLabelIsALocatedError() {
+        #expect(diagnose(scenario(inputs: "  calls: { value: 1_000 calls, label: \"\" }\n  cost: $5/call\n")) == """
+        content/scenarios/test.yaml:5:40: error: 'label' is empty [empty-value]
+          5 |   calls: { value: 1_000 calls, label: "" }
+            |                                       ^^
+        1 error
+
+        """)
+        #expect(diagnose(scenario(inputs: "  calls: { value: 1_000 calls, label: [Calls] }\n  cost: $5/call\n")) == """
+        content/scenarios/test.yaml:5:40: error: 'label' must be text [wrong-type]
+          5 |   calls: { value: 1_000 calls, label: [Calls] }
+            |                                       ^^^^^^^
+        1 error
+
+        """)
+        #expect(diagnose(scenario(metrics: "  total: { formula: calls * cost, label: { a: b } }\n")) == """
+        content/scenarios/test.yaml:8:44: error: 'label' must be text [wrong-type]
+          8 |   total: { formula: calls * cost, label: { a: b } }
+            |                                          ^^^^^^^^
+        1 error
+
+        """)
+    }
+}
