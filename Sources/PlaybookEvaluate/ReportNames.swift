@@ -10,7 +10,8 @@ import PlaybookScenario
 ///   (`{{ shift_to_social }}`, `{{ if churn_reduction > 1% }}`, `::: if …` lines);
 /// - every name a computed block of the chapters shows: a `metrics` list, an `explain`
 ///   metric, the uncertain inputs of `sensitivity`, `cases`, `simulation` and their charts,
-///   the KPIs of `objectives`;
+///   what the `objectives` scorecard computes with (a KPI's own value when the objective
+///   gives no actual, and the names its target, actual and baseline use);
 ///
 /// and, through every metric among them, the names its formula uses, down to the inputs.
 /// Tags are found in the chapters' text as written (a tag in a code span counts too: listing
@@ -94,7 +95,8 @@ package enum ReportNames {
                 names += uncertain
             case .objectives:
                 for objective in spec.objectives {
-                    names.append(objective.kpi)
+                    // The KPI's own value is the actual only when the objective gives none.
+                    if objective.actual == nil { names.append(objective.kpi) }
                     for formula in [objective.target, objective.actual, objective.baseline].compactMap({ $0 }) {
                         names += formula.expression.names.map(\.0)
                     }

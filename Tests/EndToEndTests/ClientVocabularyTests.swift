@@ -14,9 +14,9 @@ import Testing
     static func visibleText(_ page: String) -> String {
         var text = page
         for element in ["code", "pre", "script", "style", "kbd", "samp", "head"] {
-            text = text.replacingOccurrences(of: "<\(element)\\b[^>]*>.*?</\(element)>", with: " ", options: [.regularExpression, .caseInsensitive])
+            text = text.replacingOccurrences(of: "(?s)<\(element)\\b[^>]*>.*?</\(element)>", with: " ", options: [.regularExpression, .caseInsensitive])
         }
-        text = text.replacingOccurrences(of: "<!--.*?-->", with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: "(?s)<!--.*?-->", with: " ", options: .regularExpression)
         return text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
     }
 
@@ -45,6 +45,9 @@ import Testing
         let page = """
         <p>Savings of <code>calls_shifted</code> and <span class="a_b">Calls moved</span>.</p>
         <pre>x_y = 1</pre><p id="pb-benefit-agent_time">calls_shifted × 2, from the scenario file kestrel.yaml</p>
+        <pre><code class="language-yaml">inputs:
+          purchase_conversion: 2%
+        </code></pre>
         """
         #expect(Self.toolWords(in: page).count == 3)
         #expect(Self.toolWords(in: page).contains { $0.contains("calls_shifted × 2") })

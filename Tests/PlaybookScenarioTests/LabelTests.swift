@@ -35,23 +35,23 @@ import Testing
 
     @Test func anEmptyOrNonTextLabelIsALocatedError() {
         #expect(diagnose(scenario(inputs: "  calls: { value: 1_000 calls, label: \"\" }\n  cost: $5/call\n")) == """
-        content/scenarios/test.yaml:5:40: error: 'label' is empty [empty-value]
+        content/scenarios/test.yaml:5:39: error: 'label' is empty [empty-value]
           5 |   calls: { value: 1_000 calls, label: "" }
-            |                                       ^^
+            |                                       ^~
         1 error
 
         """)
         #expect(diagnose(scenario(inputs: "  calls: { value: 1_000 calls, label: [Calls] }\n  cost: $5/call\n")) == """
-        content/scenarios/test.yaml:5:40: error: 'label' must be text [wrong-type]
+        content/scenarios/test.yaml:5:39: error: 'label' must be text, not a list [wrong-type]
           5 |   calls: { value: 1_000 calls, label: [Calls] }
-            |                                       ^^^^^^^
+            |                                       ^
         1 error
 
         """)
         #expect(diagnose(scenario(metrics: "  total: { formula: calls * cost, label: { a: b } }\n")) == """
-        content/scenarios/test.yaml:8:44: error: 'label' must be text [wrong-type]
+        content/scenarios/test.yaml:8:42: error: 'label' must be text, not a mapping [wrong-type]
           8 |   total: { formula: calls * cost, label: { a: b } }
-            |                                          ^^^^^^^^
+            |                                          ^
         1 error
 
         """)

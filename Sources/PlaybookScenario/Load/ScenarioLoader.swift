@@ -96,7 +96,7 @@ public struct ScenarioLoader {
         if let attribution, let channel = attribution.channel {
             if let share = attribution.share {
                 inputs.append(InputSpec(name: "attributed_share", value: .fixed(Quantity(share, .percent)),
-                                        source: "Conversion paths, \(attribution.model.rawValue.replacingOccurrences(of: "-", with: " ")) attribution",
+                                        source: "Conversion paths, \(attribution.model.rawValue) attribution",
                                         location: attributionPair?.key.location(in: file) ?? file.start, isBuiltIn: true,
                                         label: "Share of conversion value credited to \(channel)"))
             } else if !attribution.paths.isEmpty {
