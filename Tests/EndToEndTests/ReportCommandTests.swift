@@ -125,20 +125,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }
         let broken = scenarios.appendingPathComponent("broken-client.yaml")
         try FileManager.default.copyItem(at: scenarios.appendingPathComponent("kestrel-mobile.yaml"), to: broken)
-        try edit(broken, "cost_per_call: handle_time * cost_per_handled_minute", "cost_per_call: handle_time * cost_per_handled_minut")
-        try edit(broken, "lifetime_value_simple: margin_per_customer / (1 - retention)", "lifetime_value_simple: margin_per_customer + retention")
+        try edit(broken, "cost_per_call: { formula: handle_time * cost_per_handled_minute,", "cost_per_call: { formula: handle_time * cost_per_handled_minut,")
+        try edit(broken, "lifetime_value_simple: { formula: margin_per_customer / (1 - retention),", "lifetime_value_simple: { formula: margin_per_customer + retention,")
         let paths = ["kestrel-mobile.yaml", "broken-client.yaml", "brightwell-outdoor.yaml"].map { scenarios.appendingPathComponent($0).path }
         let result = try Tools.playbook(["report"] + paths + ["--out", out.path], in: Tools.repository)
         #expect(result.status == 1)
         let stderr = result.stderr.replacingOccurrences(of: scenarios.path, with: "$SCENARIOS")
         #expect(stderr == """
-        $SCENARIOS/broken-client.yaml:51:32: error: there is no input or metric called 'cost_per_handled_minut' [unknown-name]
-          51 |   cost_per_call: handle_time * cost_per_handled_minut
-             |                                ^~~~~~~~~~~~~~~~~~~~~~
+        $SCENARIOS/broken-client.yaml:51:43: error: there is no input or metric called 'cost_per_handled_minut' [unknown-name]
+          51 |   cost_per_call: { formula: handle_time * cost_per_handled_minut, label: "Cost of a call" }
+             |                                           ^~~~~~~~~~~~~~~~~~~~~~
           hint: did you mean 'cost_per_handled_minute'?
-        $SCENARIOS/broken-client.yaml:70:46: error: cannot add a percentage to money per customer [unit-mismatch]
-          70 |   lifetime_value_simple: margin_per_customer + retention
-             |                                              ^
+        $SCENARIOS/broken-client.yaml:70:57: error: cannot add a percentage to money per customer [unit-mismatch]
+          70 | …simple: { formula: margin_per_customer + retention, label: "Customer lifetime value, undiscounted" }
+             |                                         ^
           hint: to change an amount by a percentage, multiply: amount * (1 + rate)
         2 errors
 
