@@ -56,4 +56,17 @@ import Testing
 
         """)
     }
+
+    /// Every input and metric of the shipped scenarios and the starter has a label written
+    /// for a client, so that no book or report falls back to a name made words.
+    @Test(arguments: ["content/scenarios/kestrel-mobile.yaml", "content/scenarios/brightwell-outdoor.yaml",
+                      "content/scenarios/brightwell-pr-launch.yaml", "content/scenarios/larkspur-home.yaml",
+                      "content/scenarios/attribution-example.yaml", "starter/content/scenarios/harbour-energy.yaml"])
+    func everyShippedInputAndMetricHasALabel(path: String) throws {
+        let scenario = try #require(try loadScenario(path).0)
+        let unlabelled = scenario.spec.inputs.filter { !$0.isBuiltIn && $0.label == nil }.map(\.name)
+            + scenario.spec.metrics.filter { $0.label == nil }.map(\.name)
+        #expect(unlabelled == [])
+        #expect(scenario.spec.inputs.allSatisfy { !$0.shownSource.isEmpty })
+    }
 }
