@@ -144,17 +144,21 @@ extension BlockTables {
         }
         var refs: [String: String] = [:]
         for (index, name) in order.enumerated() { refs[name] = "\(letter)\(index + 1)" }
-        func shown(_ formula: Formula) -> String {
-            formula.shown(naming: { refs[$0] ?? self.label($0) })
+        // A row's calculation names the rows above it by reference, and anything else by label.
+        func shown(_ formula: Formula, above limit: Int = .max) -> String {
+            formula.shown(naming: { name in
+                guard let index = order.firstIndex(of: name), index < limit, let ref = refs[name] else { return self.label(name) }
+                return ref
+            })
         }
-        var rows: [LineTable.Row] = order.map { name in
+        var rows: [LineTable.Row] = order.enumerated().map { index, name in
             let values = formulas.map { formula -> TableCell in
                 guard let formula else { return .empty }
                 let names = formula.expression.names.map(\.0)
                 let used = names.contains(name) || names.contains { reach[$0]?.contains(name) ?? false }
                 return used ? scenarioValue(name, in: scenarioCase) : .empty
             }
-            return LineTable.Row(ref: refs[name] ?? "", label: FigureText(self.label(name)), source: FigureText(source(of: name, shown: shown)), values: values,
+            return LineTable.Row(ref: refs[name] ?? "", label: FigureText(self.label(name)), source: FigureText(source(of: name, shown: { shown($0, above: index) })), values: values,
                                  kind: .calculation)
         }
         // The amount's calculation, by period when the periods differ.
@@ -205,6 +209,9 @@ extension BlockTables {
     private func source(of name: String, shown: (Formula) -> String) -> String {
         if let metric = spec.metrics.first(where: { $0.name == name }) { return shown(metric.formula) }
         guard let input = spec.inputs.first(where: { $0.name == name }) else { return "" }
+        if input.isBuiltIn, let attribution = spec.attribution, name == "attributed_share" {
+            return "\(attribution.model.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst) attribution of the conversion paths"
+        }
         if input.isBuiltIn { return "Set for the whole case" }
         return input.source ?? "Assumption of the case"
     }

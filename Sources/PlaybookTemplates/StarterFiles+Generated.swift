@@ -513,11 +513,11 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 .pb-table th[scope="row"] { text-align: left; font-weight: normal; }
 .pb-table .num { text-align: right; white-space: nowrap; }
 .pb-table tr.total th, .pb-table tr.total td { font-weight: 600; border-top: 1px solid var(--ink, #222); }
-/* A wide computed table (six columns or more) may be wider than the text column: on a screen
-   it takes up to the window's width (64rem at most), centred on the column, so that its last
+/* A computed table may be wider than the text column: on a screen its scroll box grows with
+   the table up to the window's width (64rem at most), centred on the column, so that its last
    columns show without a sideways scroll and its row names keep to one or two lines. */
 @media screen and (min-width: 36.01em) {
-  .pb-table-scroll.pb-table-wide { width: max-content; min-width: 100%; max-width: min(calc(100vw - 3rem), 64rem);
+  .pb-table-scroll { width: max-content; min-width: 100%; max-width: min(calc(100vw - 3rem), 64rem);
     margin-left: 50%; transform: translateX(-50%); }
   .pb-table-wide th[scope="row"] { min-width: 10rem; }
 }
@@ -596,6 +596,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
   .pb-table td { border: none; padding: 0.1em 0; text-align: right; }
   .pb-table td::before { content: attr(data-label); float: left; padding-right: 1em; text-align: left; font-weight: normal; }
   .pb-table tr.total td, .pb-table tr.total th { border-top: none; }
+  .pb-tei td.pb-blank { display: none; }
 }
 
 """#,
@@ -870,7 +871,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 </thead>
 <tbody>
 {{#rows}}
-<tr class="pb-{{kind}}{{#total}} total{{/total}}"><td class="pb-ref" data-label="Ref.">{{ref}}</td><th scope="row">{{label}}</th><td class="pb-calc" data-label="Source">{{source}}</td>{{#cells}}<td class="num" data-label="{{label}}">{{text}}</td>{{/cells}}</tr>
+<tr class="pb-{{kind}}{{#total}} total{{/total}}"><td class="pb-ref{{^ref}} pb-blank{{/ref}}" data-label="Ref.">{{ref}}</td><th scope="row">{{label}}</th><td class="pb-calc{{^source}} pb-blank{{/source}}" data-label="Source">{{source}}</td>{{#cells}}<td class="num" data-label="{{label}}">{{text}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
@@ -1132,6 +1133,7 @@ nav li li { margin-left: 1.5em; }
   .pb-wide td { border: none; padding: 0.1em 0; text-align: right; }
   .pb-wide td::before { content: attr(data-label); float: left; padding-right: 1em; text-align: left; font-weight: normal; }
   .pb-wide tr.total td, .pb-wide tr.total th { border-top: none; }
+  .pb-tei td.pb-blank { display: none; }
 }
 @media (max-width: 36em) {
   .pb-table, .pb-table tbody, .pb-table tr, .pb-table th[scope="row"], .pb-table td { display: block; width: auto; }

@@ -190,6 +190,163 @@ import Testing
         }
     }
 
+    /// The whole text of each case's key findings, then its risks, as read and judged true.
+    static let expected: [String: (findings: String, risks: String)] = [
+        "profitable": (
+            """
+            Benefits: $595,251 in present value over three years, after risk adjustment, from 2 benefits:
+              - Calls moved to social care: $585,304
+              - Licence saving: $9,947
+            Costs: $96,224 in present value over three years, after risk adjustment, of which $44,000 is spent at the start.
+            Net present value: $499,027 at a discount rate of 10%: the benefits exceed the costs in present value.
+            Return on investment: 518.6%: in present value the benefits are 6.2 times the costs.
+            Payback: 4.2 months, or 4.6 months on discounted cash flows.
+            Low case: with every uncertain input at its low value, the net present value is $206,375.
+            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $280,225 (the P10), and the return on investment is positive in 100.0% of them.
+            """,
+            """
+            If shift share is 4.0% instead of 8.0%, the net present value falls to $206,375.
+            If social cost is $3.00/call instead of $2.00/call, the net present value falls to $352,701.
+            In 10,000 simulated outcomes, the probability of a negative return on investment is 0.0%, and one outcome in ten has a net present value below $280,225 (the P10).
+            The figures already allow for risk: benefits are reduced by 10% to 20% and costs are increased by 5% to 10%, line by line.
+            """),
+        "loss-making": (
+            """
+            Benefits: $595,251 in present value over three years, after risk adjustment, from 2 benefits:
+              - Calls moved to social care: $585,304
+              - Licence saving: $9,947
+            Costs: $753,343 in present value over three years, after risk adjustment, of which $440,000 is spent at the start.
+            Net present value: −$158,092 at a discount rate of 10%: the costs exceed the benefits in present value, so the programme does not recover its costs.
+            Return on investment: −21.0%: the benefits recover 79.0% of the costs in present value.
+            Payback: the programme does not pay back within the three-year horizon.
+            Low case: with every uncertain input at its low value, the net present value is −$450,744.
+            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below −$376,895 (the P10), and the return on investment is positive in 0.0% of them.
+            """,
+            """
+            At the expected values the programme does not recover its costs: the net present value is −$158,092.
+            If shift share is 4.0% instead of 8.0%, the net present value falls further, to −$450,744.
+            If social cost is $3.00/call instead of $2.00/call, the net present value falls further, to −$304,418.
+            In 10,000 simulated outcomes, the probability of a negative return on investment is 100.0%, and one outcome in ten has a net present value below −$376,895 (the P10).
+            The figures already allow for risk: benefits are reduced by 10% to 20% and costs are increased by 5% to 10%, line by line.
+            """),
+        "zero risk": (
+            """
+            Benefits: $795,793 in present value over three years, all from one benefit: calls moved to social care.
+            Costs: $89,737 in present value over three years, of which $40,000 is spent at the start.
+            Net present value: $706,056 at a discount rate of 10%: the benefits exceed the costs in present value.
+            Return on investment: 786.8%: in present value the benefits are 8.9 times the costs.
+            Payback: 1.6 months, or 1.8 months on discounted cash flows.
+            Low case: with every uncertain input at its low value, the net present value is $308,159.
+            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $408,566 (the P10), and the return on investment is positive in 100.0% of them.
+            """,
+            """
+            If shift share is 4.0% instead of 8.0%, the net present value falls to $308,159.
+            If social cost is $3.00/call instead of $2.00/call, the net present value falls to $507,107.
+            In 10,000 simulated outcomes, the probability of a negative return on investment is 0.0%, and one outcome in ten has a net present value below $408,566 (the P10).
+            No line carries a risk adjustment: the figures are the estimates as they stand, with no allowance for what could go wrong.
+            """),
+        "no ranges": (
+            """
+            Benefits: $595,251 in present value over three years, after risk adjustment, from 2 benefits:
+              - Calls moved to social care: $585,304
+              - Licence saving: $9,947
+            Costs: $96,224 in present value over three years, after risk adjustment, of which $44,000 is spent at the start.
+            Net present value: $499,027 at a discount rate of 10%: the benefits exceed the costs in present value.
+            Return on investment: 518.6%: in present value the benefits are 6.2 times the costs.
+            Payback: 4.2 months, or 4.6 months on discounted cash flows.
+            """,
+            """
+            The case records no ranges for its inputs: each is a single estimate, so no low case, sensitivity or probability of loss can be given.
+            The figures already allow for risk: benefits are reduced by 10% to 20% and costs are increased by 5% to 10%, line by line.
+            """),
+        "no initial costs": (
+            """
+            Benefits: $595,251 in present value over three years, after risk adjustment, from 2 benefits:
+              - Calls moved to social care: $585,304
+              - Licence saving: $9,947
+            Costs: $52,224 in present value over three years, after risk adjustment.
+            Net present value: $543,027 at a discount rate of 10%: the benefits exceed the costs in present value.
+            Return on investment: 1,039.8%: in present value the benefits are 11.4 times the costs.
+            Payback: there is no outlay to pay back: the cumulative cash flow is never below zero.
+            Low case: with every uncertain input at its low value, the net present value is $250,375.
+            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $324,225 (the P10), and the return on investment is positive in 100.0% of them.
+            """,
+            """
+            If shift share is 4.0% instead of 8.0%, the net present value falls to $250,375.
+            If social cost is $3.00/call instead of $2.00/call, the net present value falls to $396,701.
+            In 10,000 simulated outcomes, the probability of a negative return on investment is 0.0%, and one outcome in ten has a net present value below $324,225 (the P10).
+            The figures already allow for risk: benefits are reduced by 10% to 20% and costs are increased by 5%, line by line.
+            """),
+        "no costs": (
+            """
+            Benefits: $595,251 in present value over three years, after risk adjustment, from 2 benefits:
+              - Calls moved to social care: $585,304
+              - Licence saving: $9,947
+            Costs: none; the case records no costs.
+            Net present value: $595,251 at a discount rate of 10%, the present value of the benefits, as the case has no costs.
+            Return on investment: none can be given, because the case has no costs to set the benefits against.
+            Payback: there is no outlay to pay back: the cumulative cash flow is never below zero.
+            Low case: with every uncertain input at its low value, the net present value is $302,599.
+            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $376,448 (the P10).
+            """,
+            """
+            If shift share is 4.0% instead of 8.0%, the net present value falls to $302,599.
+            If social cost is $3.00/call instead of $2.00/call, the net present value falls to $448,925.
+            In 10,000 simulated outcomes, one outcome in ten has a net present value below $376,448 (the P10).
+            The figures already allow for risk: benefits are reduced by 10% to 20%, line by line.
+            """),
+        "one benefit": (
+            """
+            Benefits: $716,213 in present value over three years, after risk adjustment, all from one benefit: calls moved to social care.
+            Costs: $96,224 in present value over three years, after risk adjustment, of which $44,000 is spent at the start.
+            Net present value: $619,989 at a discount rate of 10%: the benefits exceed the costs in present value.
+            Return on investment: 644.3%: in present value the benefits are 7.4 times the costs.
+            Payback: 2.0 months, or 2.2 months on discounted cash flows.
+            """,
+            """
+            The case records no ranges for its inputs: each is a single estimate, so no low case, sensitivity or probability of loss can be given.
+            The figures already allow for risk: benefits are reduced by 10% and costs are increased by 5% to 10%, line by line.
+            """),
+        "huge": (
+            """
+            Benefits: $3,222,960,180 in present value over three years, after risk adjustment, all from one benefit: calls moved to social care.
+            Costs: $2,172,238,918 in present value over three years, after risk adjustment, of which $1,650,000,000 is spent at the start.
+            Net present value: $1,050,721,262 at a discount rate of 10%: the benefits exceed the costs in present value.
+            Return on investment: 48.4%: in present value the benefits are 1.5 times the costs.
+            Payback: 18.2 months, or 20.9 months on discounted cash flows.
+            Low case: with every uncertain input at its low value, the net present value is −$560,758,828.
+            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $54,209,389 (the P10), and the return on investment is positive in 91.7% of them.
+            """,
+            """
+            If shift share is 20.0% instead of 40.0%, the net present value falls to −$560,758,828, and the programme no longer recovers its costs.
+            In 10,000 simulated outcomes, the probability of a negative return on investment is 8.3%, and one outcome in ten has a net present value below $54,209,389 (the P10).
+            The figures already allow for risk: benefits are reduced by 10% and costs are increased by 5% to 10%, line by line.
+            """),
+        "tiny": (
+            """
+            Benefits: $10 in present value over three years, all from one benefit: calls moved to social care.
+            Costs: $3 in present value over three years.
+            Net present value: $7 at a discount rate of 10%: the benefits exceed the costs in present value.
+            Return on investment: 233.3%: in present value the benefits are 3.3 times the costs.
+            Payback: 9.0 months, or 9.9 months on discounted cash flows.
+            Low case: with every uncertain input at its low value, the net present value is $4.
+            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $6 (the P10), and the return on investment is positive in 100.0% of them.
+            """,
+            """
+            If shift share is 40.0% instead of 50.0%, the net present value falls to $4.
+            In 10,000 simulated outcomes, the probability of a negative return on investment is 0.0%, and one outcome in ten has a net present value below $6 (the P10).
+            No line carries a risk adjustment: the figures are the estimates as they stand, with no allowance for what could go wrong.
+            """),
+    ]
+
+    @Test("key findings and risks read exactly so", arguments: cases)
+    func theTextIsPinned(_ item: Case) async throws {
+        let (findings, risks, _) = try await Self.statements(item)
+        let expected = try #require(Self.expected[item.name])
+        #expect(findings == expected.findings)
+        #expect(risks == expected.risks)
+    }
+
     /// Prints every case's key findings and risks (with PLAYBOOK_PRINT=1), to read them whole.
     @Test func printTheTexts() async throws {
         guard ProcessInfo.processInfo.environment["PLAYBOOK_PRINT"] != nil else { return }

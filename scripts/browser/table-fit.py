@@ -3,7 +3,9 @@
 page) in headless chromium at WIDTH CSS pixels (800 high) and measures each computed table on
 it: whether its scroll box scrolls sideways (scrollWidth against clientWidth), how wide the box
 is, whether its last column ("Present value") is within the window, and how many lines the
-tallest row heading wraps onto. With PNG, saves the whole page (up to 12,000 px high).
+tallest row heading wraps onto. With PNG (a path ending in .png), saves the whole window's
+width around each of the first cash-flow table, lines table, key findings and breakdown chart,
+as PNG with -cash-flow, -lines, -key-findings, -breakdown before .png.
 
 Prints one JSON object: {"width", "page_scroll_width", "tables": [{"block" — the block's class,
 such as pb-cash-flow —, "caption", "scroll_width", "client_width", "box_width",
@@ -56,11 +58,18 @@ try:
         time.sleep(0.05)
     seen = driver.execute_script(MEASURE)
     if png:
-        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": width, "height": min(seen["height"], 12000), "scale": 1}})
-        with open(png, "wb") as f:
-            f.write(base64.b64decode(shot["data"]))
+        for name, selector in (("cash-flow", ".pb-cash-flow"), ("lines", ".pb-lines .pb-line"),
+                               ("key-findings", ".pb-key-findings"), ("breakdown", ".pb-chart-breakdown")):
+            box = driver.execute_script(
+                "var e = document.querySelector(arguments[0]); if (!e) return null;"
+                "var r = e.getBoundingClientRect(); return [r.top + scrollY, r.height];", selector)
+            if not box:
+                continue
+            shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+                "format": "png", "captureBeyondViewport": True,
+                "clip": {"x": 0, "y": max(box[0] - 10, 0), "width": width, "height": min(box[1] + 20, 4000), "scale": 1}})
+            with open(png[:-4] + "-" + name + ".png", "wb") as f:
+                f.write(base64.b64decode(shot["data"]))
 finally:
     driver.quit()
 
