@@ -81,10 +81,12 @@ struct FindingsWriter {
             if let low = figures.cases[.low]?.npv {
                 items.append(.init(lead: "Low case", text: "with every uncertain input at its low value, the net present value is \(money(low))."))
             }
-            if let simulation = figures.simulation, let draws = simulation.iterations, let p10 = simulation.npv?.p10 {
-                var text: FigureText = "in \(.plain(Double(draws))) simulated outcomes, one in ten has a net present value below \(money(p10)) (the P10)"
+            if let simulation = figures.simulation, let draws = simulation.iterations, let p10 = simulation.npv?.p10, let p50 = simulation.npv?.p50 {
+                let median: FigureText = "the median net present value is \(money(p50))"
+                let tail: FigureText = "one outcome in ten is below \(money(p10)) (the P10)"
+                var text: FigureText = "in \(.plain(Double(draws))) simulated outcomes, \(median) and \(tail)"
                 if summary.roi != nil, let positive = simulation.probabilityROIPositive {
-                    text = "\(text), and the return on investment is positive in \(.percent(positive)) of them"
+                    text = "in \(.plain(Double(draws))) simulated outcomes, \(median), \(tail), and the return on investment is positive in \(.percent(positive)) of them"
                 }
                 items.append(.init(lead: "Range of outcomes", text: "\(text)."))
             }
@@ -96,7 +98,10 @@ struct FindingsWriter {
     private func roi(_ roi: Double?) -> FigureText {
         guard let roi else { return "none can be given, because the case has no costs to set the benefits against." }
         let ratio = 1 + roi
-        if npv > 0 { return "\(.percent(roi)): in present value the benefits are \(.plain(DecimalRounding.round(ratio, places: 1))) times the costs." }
+        if npv > 0, DecimalRounding.round(ratio, places: 1) >= 2 {
+            return "\(.percent(roi)): in present value the benefits are \(.plain(DecimalRounding.round(ratio, places: 1))) times the costs."
+        }
+        if npv > 0 { return "\(.percent(roi)): in present value the benefits come to \(.percent(ratio)) of the costs." }
         if npv == 0 { return "\(.percent(roi)): the benefits equal the costs in present value." }
         if ratio <= 0 { return "\(.percent(roi)): the case has no benefits to set against the costs." }
         return "\(.percent(roi)): the benefits recover \(.percent(ratio)) of the costs in present value."

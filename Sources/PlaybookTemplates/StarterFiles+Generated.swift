@@ -862,7 +862,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
     present value). }}
 <div class="pb-block pb-lines pb-lines-{{of}}">
 {{#tables}}
-<section class="pb-line" id="{{id}}">
+<div class="pb-line" id="{{id}}">
 <div class="pb-table-scroll pb-table-wide">
 <table class="pb-table pb-wide pb-tei">
 <caption>{{caption}}</caption>
@@ -879,7 +879,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 {{#note}}
 <p class="pb-note">{{note}}</p>
 {{/note}}
-</section>
+</div>
 {{/tables}}
 </div>
 

@@ -202,7 +202,7 @@ import Testing
             Return on investment: 518.6%: in present value the benefits are 6.2 times the costs.
             Payback: 4.2 months, or 4.6 months on discounted cash flows.
             Low case: with every uncertain input at its low value, the net present value is $206,375.
-            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $280,225 (the P10), and the return on investment is positive in 100.0% of them.
+            Range of outcomes: in 10,000 simulated outcomes, the median net present value is $411,458, one outcome in ten is below $280,225 (the P10), and the return on investment is positive in 100.0% of them.
             """,
             """
             If shift share is 4.0% instead of 8.0%, the net present value falls to $206,375.
@@ -220,7 +220,7 @@ import Testing
             Return on investment: −21.0%: the benefits recover 79.0% of the costs in present value.
             Payback: the programme does not pay back within the three-year horizon.
             Low case: with every uncertain input at its low value, the net present value is −$450,744.
-            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below −$376,895 (the P10), and the return on investment is positive in 0.0% of them.
+            Range of outcomes: in 10,000 simulated outcomes, the median net present value is −$245,661, one outcome in ten is below −$376,895 (the P10), and the return on investment is positive in 0.0% of them.
             """,
             """
             At the expected values the programme does not recover its costs: the net present value is −$158,092.
@@ -237,7 +237,7 @@ import Testing
             Return on investment: 786.8%: in present value the benefits are 8.9 times the costs.
             Payback: 1.6 months, or 1.8 months on discounted cash flows.
             Low case: with every uncertain input at its low value, the net present value is $308,159.
-            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $408,566 (the P10), and the return on investment is positive in 100.0% of them.
+            Range of outcomes: in 10,000 simulated outcomes, the median net present value is $586,994, one outcome in ten is below $408,566 (the P10), and the return on investment is positive in 100.0% of them.
             """,
             """
             If shift share is 4.0% instead of 8.0%, the net present value falls to $308,159.
@@ -269,7 +269,7 @@ import Testing
             Return on investment: 1,039.8%: in present value the benefits are 11.4 times the costs.
             Payback: there is no outlay to pay back: the cumulative cash flow is never below zero.
             Low case: with every uncertain input at its low value, the net present value is $250,375.
-            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $324,225 (the P10), and the return on investment is positive in 100.0% of them.
+            Range of outcomes: in 10,000 simulated outcomes, the median net present value is $455,458, one outcome in ten is below $324,225 (the P10), and the return on investment is positive in 100.0% of them.
             """,
             """
             If shift share is 4.0% instead of 8.0%, the net present value falls to $250,375.
@@ -287,7 +287,7 @@ import Testing
             Return on investment: none can be given, because the case has no costs to set the benefits against.
             Payback: there is no outlay to pay back: the cumulative cash flow is never below zero.
             Low case: with every uncertain input at its low value, the net present value is $302,599.
-            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $376,448 (the P10).
+            Range of outcomes: in 10,000 simulated outcomes, the median net present value is $507,682 and one outcome in ten is below $376,448 (the P10).
             """,
             """
             If shift share is 4.0% instead of 8.0%, the net present value falls to $302,599.
@@ -312,10 +312,10 @@ import Testing
             Benefits: $3,222,960,180 in present value over three years, after risk adjustment, all from one benefit: calls moved to social care.
             Costs: $2,172,238,918 in present value over three years, after risk adjustment, of which $1,650,000,000 is spent at the start.
             Net present value: $1,050,721,262 at a discount rate of 10%: the benefits exceed the costs in present value.
-            Return on investment: 48.4%: in present value the benefits are 1.5 times the costs.
+            Return on investment: 48.4%: in present value the benefits come to 148.4% of the costs.
             Payback: 18.2 months, or 20.9 months on discounted cash flows.
             Low case: with every uncertain input at its low value, the net present value is −$560,758,828.
-            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $54,209,389 (the P10), and the return on investment is positive in 91.7% of them.
+            Range of outcomes: in 10,000 simulated outcomes, the median net present value is $839,604,070, one outcome in ten is below $54,209,389 (the P10), and the return on investment is positive in 91.7% of them.
             """,
             """
             If shift share is 20.0% instead of 40.0%, the net present value falls to −$560,758,828, and the programme no longer recovers its costs.
@@ -330,7 +330,7 @@ import Testing
             Return on investment: 233.3%: in present value the benefits are 3.3 times the costs.
             Payback: 9.0 months, or 9.9 months on discounted cash flows.
             Low case: with every uncertain input at its low value, the net present value is $4.
-            Range of outcomes: in 10,000 simulated outcomes, one in ten has a net present value below $6 (the P10), and the return on investment is positive in 100.0% of them.
+            Range of outcomes: in 10,000 simulated outcomes, the median net present value is $7, one outcome in ten is below $6 (the P10), and the return on investment is positive in 100.0% of them.
             """,
             """
             If shift share is 40.0% instead of 50.0%, the net present value falls to $4.
