@@ -28,10 +28,12 @@ document.querySelectorAll('.pb-block .pb-table-scroll').forEach(function (box) {
   var last = heads.length ? heads[heads.length - 1] : null;
   var lines = 0;
   table.querySelectorAll('tbody th[scope="row"]').forEach(function (th) {
-    var style = getComputedStyle(th);
-    var height = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
-    var inner = th.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-    lines = Math.max(lines, Math.round(inner / height));
+    // The lines the heading's own text takes: the distinct tops of its text's boxes.
+    var range = document.createRange();
+    range.selectNodeContents(th);
+    var tops = {};
+    Array.prototype.forEach.call(range.getClientRects(), function (r) { if (r.width > 0) tops[Math.round(r.top)] = true; });
+    lines = Math.max(lines, Object.keys(tops).length);
   });
   var caption = table.querySelector('caption');
   tables.push({
