@@ -68,7 +68,8 @@ extension BlockTables {
     static let calculationDepth = 2
 
     /// `lines`: one table per benefit, and per cost whose amount is calculated, in the order of
-    /// the scenario; then one table of the costs that are plain amounts. The tables' letters
+    /// the scenario; then one table of the costs that are plain amounts (a table of its own
+    /// when there is only one). The tables' letters
     /// run over the whole case (benefits, then calculated costs, then the fixed costs), so a
     /// line has the same letter whichever block shows it.
     func lines(_ kind: LineKind, in scenarioCase: ScenarioCase) -> LineSections? {
@@ -76,7 +77,9 @@ extension BlockTables {
               let unadjusted = summary(in: scenarioCase, riskAdjusted: false) else { return nil }
         let benefits = spec.lines.filter { $0.kind == .benefit }
         let costs = spec.lines.filter { $0.kind == .cost }
-        let calculated = costs.filter { !Self.isFixed($0) }, fixed = costs.filter(Self.isFixed)
+        // Plain amounts share a table when there are two or more of them.
+        let shared = costs.filter(Self.isFixed).count > 1
+        let calculated = costs.filter { !shared || !Self.isFixed($0) }, fixed = shared ? costs.filter(Self.isFixed) : []
         var letters = LetterSequence()
         var benefitTables: [LineTable] = [], costTables: [LineTable] = []
         func rows(_ line: LineSpec) -> (SummaryRow, SummaryRow)? {

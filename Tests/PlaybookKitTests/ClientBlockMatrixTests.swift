@@ -47,6 +47,8 @@ import Testing
       shift_share: { value: 8%, source: "Pilot" }
       phone_cost: { value: $6/call, source: "Finance" }
       social_cost: $2/call
+      agents: { value: 2, source: "Staffing plan" }
+      salary: { value: $10_000, source: "Finance: loaded cost of a part-time agent" }
     """
     static let riskyBenefits = """
       yearly:
@@ -83,7 +85,12 @@ import Testing
             team: { value: $20_000, label: Community team, risk: 5% }
         """, benefits: riskyBenefits)),
         Case(name: "no costs", yaml: yaml("Free Co", inputs: rangedInputs, costs: nil, benefits: riskyBenefits)),
-        Case(name: "one benefit", yaml: yaml("Single Co", inputs: fixedInputs, costs: riskyCosts, benefits: """
+        Case(name: "one benefit", yaml: yaml("Single Co", inputs: fixedInputs, costs: """
+          initial:
+            platform: { value: $40_000, label: Platform set-up, risk: 10% }
+          yearly:
+            team: { value: agents * salary, label: Community team, risk: 5% }
+        """, benefits: """
           yearly:
             shift: { value: shift_savings, label: Calls moved to social care, risk: 10% }
         """)),
@@ -345,6 +352,27 @@ import Testing
         let expected = try #require(Self.expected[item.name])
         #expect(findings == expected.findings)
         #expect(risks == expected.risks)
+    }
+
+    /// A calculated cost has a table of its own, and so does a single plain amount, after the
+    /// benefits' in the order of the scenario; the whole text of each table of the one-benefit
+    /// case.
+    @Test func aCalculatedCostHasItsOwnTable() throws {
+        let scenario = try Self.load(try #require(Self.cases.first { $0.name == "one benefit" }))
+        let texts = Self.linesText(BlockTables(scenario: scenario), scenario.formatter).map { $0.replacingOccurrences(of: "\n", with: " | ") }
+        #expect(texts == [
+            "Benefit A: Calls moved to social care | Three-year total (risk-adjusted): $864,000. Present value: $716,213. | A1 | Calls per year | Contact centre reporting | 1,000,000 calls | 1,000,000 calls | 1,000,000 calls | A2 | Shift share | Pilot | 8.0% | 8.0% | 8.0% | A3 | Calls moved | A1 × A2 | 80,000 calls | 80,000 calls | 80,000 calls | A4 | Phone cost | Finance | $6.00/call | $6.00/call | $6.00/call | A5 | Social cost | Assumption of the case | $2.00/call | $2.00/call | $2.00/call | A6 | Saving per call | A4 − A5 | $4.00/call | $4.00/call | $4.00/call | At | Calls moved to social care | A3 × A6 | $320,000 | $320,000 | $320,000 |  | Risk adjustment ↓10% |  | −$32,000 | −$32,000 | −$32,000 | Atr | Calls moved to social care (risk-adjusted) | At − risk adjustment | $288,000 | $288,000 | $288,000",
+            "Cost B: Platform set-up | Three-year total (risk-adjusted): $44,000. Present value: $44,000. | Bt | Platform set-up | One-off amount | $40,000 |  | Risk adjustment ↑10% |  | $4,000 | Btr | Platform set-up (risk-adjusted) | Bt + risk adjustment | $44,000",
+            "Cost C: Community team | Three-year total (risk-adjusted): $63,000. Present value: $52,224. | C1 | Agents | Staffing plan | 2 | 2 | 2 | C2 | Salary | Finance: loaded cost of a part-time agent | $10,000 | $10,000 | $10,000 | Ct | Community team | C1 × C2 | $20,000 | $20,000 | $20,000 |  | Risk adjustment ↑5% |  | $1,000 | $1,000 | $1,000 | Ctr | Community team (risk-adjusted) | Ct + risk adjustment | $21,000 | $21,000 | $21,000",
+        ])
+    }
+
+    /// The letters of a case's tables run A … Z, then AA, AB …
+    @Test func lettersGoOnPastZ() {
+        var letters = LetterSequence()
+        let first = (0..<28).map { _ in letters.next() }
+        #expect(first.prefix(3) == ["A", "B", "C"])
+        #expect(first.suffix(3) == ["Z", "AA", "AB"])
     }
 
     /// Prints every case's key findings and risks (with PLAYBOOK_PRINT=1), to read them whole.
