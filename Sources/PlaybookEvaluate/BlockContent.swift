@@ -18,6 +18,8 @@ package struct BlockContent: ComputedContent, Equatable {
         case headline(Headline)
         /// A `lines` block.
         case lines(LineSections)
+        /// A `key-findings` or `risks` block.
+        case statements(Statements)
     }
 
     /// What the block shows.
@@ -45,21 +47,4 @@ package struct Headline: Equatable {
     package var caption: String
     package var figures: [Entry]
     package var note: FigureText
-}
-
-/// Each benefit (or cost) on its own: its amounts by year, and the worked examples of the
-/// metrics they use.
-package struct LineSections: Equatable {
-    /// One line's section.
-    package struct Section: Equatable {
-        /// The section's anchor, such as `pb-benefit-agent_time`.
-        package var id: String
-        package var label: String
-        package var table: BlockTable
-        package var explanations: [WorkedExample]
-    }
-
-    /// Which lines: `benefits` or `costs`.
-    package var of: BlockTables.LineKind
-    package var sections: [Section]
 }

@@ -9,6 +9,8 @@ enum BlockKind: String, CaseIterable {
     case metrics, explain
     case cashFlow = "cash-flow"
     case cases, sensitivity, objectives, attribution, simulation, chart, headline, lines, assumptions, formulas
+    case keyFindings = "key-findings"
+    case risks
 
     /// The kinds by name, sorted, as messages list them.
     static let names = allCases.map(\.rawValue).sorted()
@@ -25,7 +27,7 @@ enum BlockKind: String, CaseIterable {
              BlockArgument(name: "lines", type: .option(BlockTables.LineSelection.allCases.map(\.rawValue),
                                                         message: { "'lines' must be all, costs or benefits, not '\($0)'" }),
                            defaultValue: .word(BlockTables.LineSelection.all.rawValue))]
-        case .cases, .sensitivity, .objectives, .attribution, .assumptions: []
+        case .cases, .sensitivity, .objectives, .attribution, .assumptions, .keyFindings, .risks: []
         case .simulation: [Self.draws, Self.seed]
         case .chart:
             [Self.draws, Self.seed,
@@ -36,8 +38,8 @@ enum BlockKind: String, CaseIterable {
         case .lines:
             [Self.scenarioCase,
              BlockArgument(name: "of", type: .choice(BlockTables.LineKind.allCases.map(\.rawValue),
-                                                     message: { "a lines block lists benefits or costs, not '\($0)'" },
-                                                     otherwise: "write 'of: benefits' or 'of: costs'"),
+                                                     message: { "a lines block lists benefits, costs or all, not '\($0)'" },
+                                                     otherwise: "write 'of: benefits', 'of: costs' or 'of: all'"),
                            required: true)]
         }
     }
@@ -76,6 +78,8 @@ enum BlockRequest: Equatable {
     case lines(BlockTables.LineKind, case: ScenarioCase)
     case assumptions
     case formulas(case: ScenarioCase)
+    case keyFindings
+    case risks
 
     /// The request of a `kind` block from its arguments, once they have been read without a
     /// mistake; `nil` when a required one is absent (which the reader has reported).
@@ -109,6 +113,8 @@ enum BlockRequest: Equatable {
             self = .lines(lines, case: scenarioCase)
         case .assumptions: self = .assumptions
         case .formulas: self = .formulas(case: scenarioCase)
+        case .keyFindings: self = .keyFindings
+        case .risks: self = .risks
         }
     }
 }

@@ -4,7 +4,7 @@ import PlaybookScenario
 
 /// A figure a computed block shows, as a value; the render stage makes it text with the
 /// scenario's formatter (`Render/Computed/FigureText+Formatting.swift`).
-package enum Figure: Equatable {
+package enum Figure: Equatable, Sendable {
     /// An amount in whole units of the scenario's currency (`$136,500`).
     case money(Double)
     /// A value in a unit, with the unit's usual precision unless `decimals` is given (`8.0%`).
@@ -21,13 +21,15 @@ package enum Figure: Equatable {
 }
 
 /// A cell of a computed table: text, a figure, or nothing to show.
-package enum TableCell: Equatable {
+package enum TableCell: Equatable, Sendable {
     /// Text shown as it is: a row heading, a name, a formula, a source.
     case text(String)
     /// A figure.
     case figure(Figure)
     /// No value: shown as a dash.
     case none
+    /// Text with figures in it, such as a line's label with its risk adjustment.
+    indirect case sentence(FigureText)
     /// Nothing at all: an empty cell.
     static let empty = TableCell.text("")
 
@@ -39,9 +41,9 @@ package enum TableCell: Equatable {
 
 /// A sentence with figures in it, such as a table's note: written as a string literal with
 /// the figures interpolated (`"NPV \(cell)."`); the render stage makes it text.
-package struct FigureText: Equatable, ExpressibleByStringInterpolation {
+package struct FigureText: Equatable, Sendable, ExpressibleByStringInterpolation {
     /// Text, or a figure.
-    package enum Part: Equatable {
+    package enum Part: Equatable, Sendable {
         case text(String)
         case cell(TableCell)
     }

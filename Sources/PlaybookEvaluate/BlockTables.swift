@@ -41,38 +41,53 @@ package struct BlockTables {
     }
 
     /// `cash-flow`: the TEI-style summary, each line rounded; risk-adjusted unless asked
-    /// otherwise, and with the costs, the benefits or both.
+    /// otherwise, and with the costs, the benefits or both. Each line's risk adjustment follows
+    /// its label (`Contact shift ↓10%`) rather than taking a column, and the Initial column is
+    /// there only when a line shown has an initial amount. Without any risk adjustment the
+    /// table says nothing of risk.
     func cashFlow(caption: String?, in scenarioCase: ScenarioCase, riskAdjusted: Bool = true,
                   lines selection: LineSelection = .all) -> BlockTable? {
         guard let evaluation = scenario.cases[scenarioCase], let summary = summary(in: scenarioCase, riskAdjusted: riskAdjusted) else { return nil }
+        let shown = evaluation.lines.filter { line in
+            selection == .all || (selection == .costs ? line.kind == .cost : line.kind == .benefit)
+        }
+        let hasRisk = riskAdjusted && shown.contains { $0.risk > 0 }
+        let hasInitial = shown.contains { $0.initial != 0 }
         let years = (1...max(spec.years, 1)).map { "Year \($0)" }
-        let head = [""] + (riskAdjusted ? ["Risk"] : []) + ["Initial"] + years + ["Total", "Present value"]
+        let head = [""] + (hasInitial ? ["Initial"] : []) + years + ["Total", "Present value"]
         let what = [LineSelection.all: "cash flows", .costs: "costs", .benefits: "benefits"][selection] ?? "cash flows"
-        var table = BlockTable(caption: caption ?? "\(spec.client): \(riskAdjusted ? "risk-adjusted " : "")\(what) (\(spec.currency))", head: head,
+        var table = BlockTable(caption: caption ?? "\(spec.client): \(hasRisk ? "risk-adjusted " : "")\(what) (\(spec.currency))", head: head,
                                numericColumns: Set(1..<head.count))
         let risks = Dictionary(evaluation.lines.map { ($0.name, $0.risk) }, uniquingKeysWith: { first, _ in first })
-        func row(_ label: String, _ source: SummaryRow, total: Bool = false) {
-            let risk = total ? TableCell.empty : .figure(.percent(risks[source.name] ?? 0, decimals: 0))
-            table.add([.text(label)] + (riskAdjusted ? [risk] : []) + source.periods.map(money) + [money(source.total), money(source.presentValue)],
-                      total: total)
+        func row(_ label: String, _ source: SummaryRow, kind: CashFlowLine.Kind? = nil) {
+            var heading = TableCell.text(label)
+            if hasRisk, let kind, let risk = risks[source.name], risk > 0 {
+                heading = .sentence("\(label)\u{00A0}\(kind == .benefit ? "↓" : "↑")\(Self.wholePercent(risk))")
+            }
+            let periods = hasInitial ? source.periods : Array(source.periods.dropFirst())
+            table.add([heading] + periods.map(money) + [money(source.total), money(source.presentValue)], total: kind == nil)
         }
         if selection != .benefits {
-            for line in summary.costLines { row(lineLabel(line.name), line) }
-            row("Total costs", summary.costs, total: true)
+            for line in summary.costLines { row(lineLabel(line.name), line, kind: .cost) }
+            row("Total costs", summary.costs)
         }
         if selection != .costs {
-            for line in summary.benefitLines { row(lineLabel(line.name), line) }
-            row("Total benefits", summary.benefits, total: true)
+            for line in summary.benefitLines { row(lineLabel(line.name), line, kind: .benefit) }
+            row("Total benefits", summary.benefits)
         }
         var sentences: [FigureText] = []
         if scenarioCase != .expected { sentences.append("The \(scenarioCase.rawValue) case.") }
-        sentences.append(riskAdjusted ? "Risk-adjusted: benefits reduced and costs increased by each line's risk."
-                                      : "Before risk adjustment.")
-        if selection == .all {
-            row("Net benefits", summary.net, total: true)
-            sentences.append("NPV \(money(summary.npv)), ROI \(percent(summary.roi)), payback \(.payback(summary.payback)).")
+        if hasRisk {
+            sentences.append("Risk-adjusted: \(selection == .costs ? "each cost is increased (↑)" : selection == .benefits ? "each benefit is reduced (↓)" : "each benefit is reduced (↓) and each cost increased (↑)") by the percentage after its name.")
+        } else if !riskAdjusted {
+            sentences.append("Before risk adjustment.")
         }
-        sentences.append("Initial amounts are not discounted; year n is discounted by (1 + \(.percent(spec.discountRate)))^n. Each line is rounded to whole \(spec.currency), and totals are the sums of the lines shown.")
+        if selection == .all {
+            row("Net benefits", summary.net)
+            let roi: FigureText = summary.roi.map { value -> FigureText in ", ROI \(percent(value))" } ?? ""
+            sentences.append("NPV \(money(summary.npv))\(roi), payback \(.payback(summary.payback)).")
+        }
+        sentences.append("\(hasInitial ? "Initial amounts are not discounted; y" : "Y")ear n is discounted by (1 + \(.percent(spec.discountRate)))^n. Each line is rounded to whole \(spec.currency), and totals are the sums of the lines shown.")
         table.note = FigureText(joining: sentences)
         return table
     }
@@ -154,6 +169,7 @@ package struct BlockTables {
         }
     }
 
+    /// The label of a cost or benefit line (its `label:`, else ``Scenario/displayLabel(of:)``).
     func lineLabel(_ name: String) -> String {
         spec.lineLabel(of: name)
     }

@@ -147,6 +147,11 @@ struct ComputedBlocks: DocumentRewriter {
         case .lines(let kind, let scenarioCase): return tables.lines(kind, in: scenarioCase).map(BlockContent.Body.lines)
         case .assumptions: return .table(tables.assumptions(caption: caption, only: context.appendixNames[name]))
         case .formulas(let scenarioCase): return .table(tables.formulas(caption: caption, in: scenarioCase, only: context.appendixNames[name]))
+        case .keyFindings, .risks:
+            let writer = FindingsWriter(tables: tables, simulation: scenario.spec.hasRanges ? simulation(SimulationCache.defaultDraws, SimulationCache.defaultSeed) : nil)
+            let kind = request == .risks ? BlockKind.risks : .keyFindings
+            return .statements(Statements(kind: kind.rawValue, caption: caption,
+                                          items: kind == .risks ? writer.risks() : writer.keyFindings()))
         }
     }
 }

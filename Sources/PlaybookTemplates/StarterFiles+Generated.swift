@@ -513,6 +513,20 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 .pb-table th[scope="row"] { text-align: left; font-weight: normal; }
 .pb-table .num { text-align: right; white-space: nowrap; }
 .pb-table tr.total th, .pb-table tr.total td { font-weight: 600; border-top: 1px solid var(--ink, #222); }
+/* A computed table may be wider than the text column: on a screen its scroll box grows with
+   the table up to the window's width (64rem at most), centred on the column, so that its last
+   columns show without a sideways scroll and its row names keep to one or two lines. */
+@media screen and (min-width: 36.01em) {
+  .pb-table-scroll { width: max-content; min-width: 100%; max-width: min(calc(100vw - 3rem), 64rem);
+    margin-left: 50%; transform: translateX(-50%); }
+  .pb-table-wide th[scope="row"] { min-width: 10rem; }
+}
+/* The tables of the lines block: reference, metric, source or calculation, a value per period. */
+.pb-tei .pb-ref { white-space: nowrap; color: var(--muted); }
+.pb-tei td.pb-calc { font-size: 0.85em; color: var(--muted); min-width: 8rem; }
+.pb-tei tr.pb-risk th, .pb-tei tr.pb-risk td { font-style: italic; }
+.pb-statements { padding-left: 1.2rem; }
+.pb-statements li { margin: 0.3rem 0; }
 .pb-note { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.85rem; color: var(--muted); margin-top: 0.4rem; }
 .pb-explain { border-left: 3px solid var(--accent); padding: 0.25rem 0 0.25rem 1rem; margin-left: 0; margin-right: 0; }
 .pb-explain figcaption { font-weight: 600; color: inherit; margin: 0 0 0.5rem; }
@@ -537,6 +551,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 .pb-chart-svg { display: block; width: 100%; height: auto; max-width: 40rem; }
 .pb-chart-svg .pb-label { font: 12px system-ui, -apple-system, "Segoe UI", sans-serif; fill: #1d2733; }
 .pb-chart-svg .pb-marker-label { font-weight: 600; fill: #8a5a12; }
+.pb-chart-svg .pb-group-label { font-weight: 700; }
 .pb-chart-svg .pb-positive, .pb-chart-svg .pb-benefit { fill: #2f6f4f; }
 .pb-chart-svg .pb-negative, .pb-chart-svg .pb-cost { fill: #b0413e; }
 .pb-chart-svg .pb-line { fill: none; stroke: #14365d; stroke-width: 2.5; }
@@ -580,6 +595,7 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
   .pb-table td { border: none; padding: 0.1em 0; text-align: right; }
   .pb-table td::before { content: attr(data-label); float: left; padding-right: 1em; text-align: left; font-weight: normal; }
   .pb-table tr.total td, .pb-table tr.total th { border-top: none; }
+  .pb-tei td.pb-blank { display: none; }
 }
 
 """#,
@@ -814,25 +830,58 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 </figure>
 
 """#,
+        "templates/blocks/key-findings.mustache": #"""
+{{! ```playbook key-findings: what a CFO reads first, in sentences true of the case: each
+    benefit with its present value, the costs, NPV, ROI, payback, and with ranges the low case,
+    the P10 and the probability of a positive ROI. Values: caption (when given); items (lead —
+    absent on a sentence of its own —, text, has_items, items: text). }}
+<div class="pb-block pb-key-findings">
+{{#caption}}
+<p class="pb-caption">{{caption}}</p>
+{{/caption}}
+<ul class="pb-statements">
+{{#items}}
+<li>{{#lead}}<strong>{{lead}}:</strong> {{/lead}}{{text}}{{#has_items}}
+<ul>
+{{#items}}
+<li>{{text}}</li>
+{{/items}}
+</ul>
+{{/has_items}}</li>
+{{/items}}
+</ul>
+</div>
+
+"""#,
         "templates/blocks/lines.mustache": #"""
-{{! ```playbook lines: each benefit (of: benefits) or cost (of: costs) in a section of its own.
-    Values: of; lines (id, label, table — the values of blocks/table, before and after the
-    risk adjustment —, has_explanations, explanations — the values of blocks/explain, one per
-    metric the line's amounts use). }}
+{{! ```playbook lines: each benefit (of: benefits), each cost (of: costs) or both (of: all) as a
+    table in the layout of a Total Economic Impact study; costs that are plain amounts share
+    one table. Values: of; tables (id, caption, periods — text: Initial, Year 1 … —, rows: ref
+    — A1, At, Atr, or empty —, label, source — where the figure comes from or its
+    calculation —, kind — calculation, ramp, amount, risk or adjusted —, total — the amount
+    and risk-adjusted rows —, cells: text, label — the period's head —; note — the total and
+    present value). }}
 <div class="pb-block pb-lines pb-lines-{{of}}">
-{{#lines}}
-<section class="pb-line" id="{{id}}">
-<h3>{{label}}</h3>
-{{#table}}
-{{> blocks/table}}
-{{/table}}
-{{#has_explanations}}
-{{#explanations}}
-{{> blocks/explain}}
-{{/explanations}}
-{{/has_explanations}}
-</section>
-{{/lines}}
+{{#tables}}
+<div class="pb-line" id="{{id}}">
+<div class="pb-table-scroll pb-table-wide">
+<table class="pb-table pb-wide pb-tei">
+<caption>{{caption}}</caption>
+<thead>
+<tr><th scope="col" class="pb-ref">Ref.</th><th scope="col">Metric</th><th scope="col" class="pb-calc">Source or calculation</th>{{#periods}}<th scope="col" class="num">{{text}}</th>{{/periods}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr class="pb-{{kind}}{{#total}} total{{/total}}"><td class="pb-ref{{^ref}} pb-blank{{/ref}}" data-label="Ref.">{{ref}}</td><th scope="row">{{label}}</th><td class="pb-calc{{^source}} pb-blank{{/source}}" data-label="Source">{{source}}</td>{{#cells}}<td class="num" data-label="{{label}}">{{text}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{#note}}
+<p class="pb-note">{{note}}</p>
+{{/note}}
+</div>
+{{/tables}}
 </div>
 
 """#,
@@ -849,6 +898,29 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
     The values are those of blocks/table. }}
 <div class="pb-block pb-objectives">
 {{> blocks/table}}
+</div>
+
+"""#,
+        "templates/blocks/risks.mustache": #"""
+{{! ```playbook risks: the main risks in sentences true of the case: the inputs that move
+    the NPV most, at their worse end; the simulation's probability of a negative ROI and its P10;
+    the allowance for risk in the figures. Values: caption (when given); items (lead —
+    absent on a sentence of its own —, text, has_items, items: text). }}
+<div class="pb-block pb-risks">
+{{#caption}}
+<p class="pb-caption">{{caption}}</p>
+{{/caption}}
+<ul class="pb-statements">
+{{#items}}
+<li>{{#lead}}<strong>{{lead}}:</strong> {{/lead}}{{text}}{{#has_items}}
+<ul>
+{{#items}}
+<li>{{text}}</li>
+{{/items}}
+</ul>
+{{/has_items}}</li>
+{{/items}}
+</ul>
 </div>
 
 """#,
@@ -872,8 +944,9 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 {{! The table of a computed block. Values: caption; head (text, numeric); rows (header — the
     row's first cell —, total, cells: text, numeric, label — the column's head); note.
     Numeric cells get class "num"; data-label lets narrow screens stack a row's cells; wide
-    (six columns or more) lets them stack on wider screens too. }}
-<div class="pb-table-scroll">
+    (six columns or more) lets them stack on wider screens too, and lets the scroll box take
+    the window's width on a screen. }}
+<div class="pb-table-scroll{{#wide}} pb-table-wide{{/wide}}">
 <table class="pb-table{{#wide}} pb-wide{{/wide}}">
 <caption>{{caption}}</caption>
 <thead>
@@ -1020,6 +1093,9 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 .pb-chart-svg { display: block; width: 100%; height: auto; max-width: 40rem; }
 .pb-chart-svg .pb-label { font: 12px sans-serif; fill: #1d2733; }
 .pb-chart-svg .pb-marker-label { font-weight: 600; fill: #8a5a12; }
+.pb-chart-svg .pb-group-label { font-weight: 700; }
+.pb-tei .pb-ref, .pb-tei td.pb-calc { color: #5a6878; }
+.pb-tei td.pb-calc { font-size: 0.85em; }
 .pb-chart-svg .pb-positive, .pb-chart-svg .pb-benefit { fill: #2f6f4f; }
 .pb-chart-svg .pb-negative, .pb-chart-svg .pb-cost { fill: #b0413e; }
 .pb-chart-svg .pb-line { fill: none; stroke: #14365d; stroke-width: 2.5; }
@@ -1057,6 +1133,7 @@ nav li li { margin-left: 1.5em; }
   .pb-wide td { border: none; padding: 0.1em 0; text-align: right; }
   .pb-wide td::before { content: attr(data-label); float: left; padding-right: 1em; text-align: left; font-weight: normal; }
   .pb-wide tr.total td, .pb-wide tr.total th { border-top: none; }
+  .pb-tei td.pb-blank { display: none; }
 }
 @media (max-width: 36em) {
   .pb-table, .pb-table tbody, .pb-table tr, .pb-table th[scope="row"], .pb-table td { display: block; width: auto; }

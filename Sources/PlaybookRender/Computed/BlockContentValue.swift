@@ -28,6 +28,7 @@ extension BlockContent {
         case .explain(let example): example.caption
         case .headline(let headline): headline.caption
         case .lines: nil
+        case .statements(let statements): statements.caption
         }
     }
 
@@ -39,6 +40,7 @@ extension BlockContent {
         case .explain(let example): return example.value
         case .headline(let headline): return headline.value(formatter)
         case .lines(let lines): return lines.value(formatter)
+        case .statements(let statements): return statements.value(formatter)
         }
     }
 }
@@ -84,16 +86,44 @@ extension Headline {
     }
 }
 
-extension LineSections {
-    /// `of`, and `lines`: `id`, `label`, `table`, `has_explanations`, `explanations`.
+extension Statements {
+    /// `caption` (when given) and `items`: `lead` (when there is one), `text`, `has_items`,
+    /// `items` (`text`).
     func value(_ formatter: ValueFormatter) -> TemplateValue {
-        .object(["of": .text(of.rawValue), "lines": .list(sections.map { section in
+        var fields: [String: TemplateValue] = ["items": .list(items.map { item in
+            var fields: [String: TemplateValue] = ["text": .text(item.text.text(formatter)), "has_items": .flag(!item.items.isEmpty),
+                                                   "items": .list(item.items.map { ["text": .text($0.text(formatter))] })]
+            if let lead = item.lead { fields["lead"] = .text(lead) }
+            return .object(fields)
+        })]
+        if let caption { fields["caption"] = .text(caption) }
+        return .object(fields)
+    }
+}
+
+extension LineSections {
+    /// `of`, and `tables`: `id`, `caption`, `periods` (`text`), `rows` (`ref`, `label`,
+    /// `source`, `kind` — calculation, ramp, amount, risk or adjusted —, `total` — the amount
+    /// and risk-adjusted rows —, `cells`: `text`, `label`, the period's head), `note`.
+    func value(_ formatter: ValueFormatter) -> TemplateValue {
+        .object(["of": .text(of.rawValue), "tables": .list(tables.map { table in
             .object([
-                "id": .text(section.id),
-                "label": .text(section.label),
-                "table": section.table.value(formatter),
-                "has_explanations": .flag(!section.explanations.isEmpty),
-                "explanations": .list(section.explanations.map(\.value)),
+                "id": .text(table.id),
+                "caption": .text(table.caption),
+                "periods": .list(table.periods.map { ["text": .text($0)] }),
+                "rows": .list(table.rows.map { row in
+                    .object([
+                        "ref": .text(row.ref),
+                        "label": .text(row.label.text(formatter)),
+                        "source": .text(row.source.text(formatter)),
+                        "kind": .text(row.kind.rawValue),
+                        "total": .flag(row.kind == .amount || row.kind == .adjusted),
+                        "cells": .list(row.values.enumerated().map { column, cell in
+                            ["text": .text(cell.text(formatter)), "label": .text(column < table.periods.count ? table.periods[column] : "")]
+                        }),
+                    ])
+                }),
+                "note": table.note.map { .text($0.text(formatter)) } ?? .text(""),
             ])
         })])
     }

@@ -58,19 +58,27 @@ struct ChartDrawing {
         return (chart, description)
     }
 
-    /// The present value of each cost and benefit line as horizontal bars.
+    /// The present value of each cost and benefit line as horizontal bars, costs first, each
+    /// group under a heading ("Costs", "Benefits") with its total, so that colour is not the
+    /// only thing telling a cost from a benefit.
     private func breakdown(_ lines: [ChartSeries.BreakdownLine], costs: Double, benefits: Double) -> (ChartSVG, String) {
-        let rowHeight = 38.0, top = 12.0
-        var chart = ChartSVG(height: top + rowHeight * Double(lines.count) + 8)
+        let rowHeight = 38.0, headingHeight = 26.0, top = 12.0
+        let groups = [(true, "Costs", costs), (false, "Benefits", benefits)].filter { group in lines.contains { $0.isCost == group.0 } }
+        var chart = ChartSVG(height: top + rowHeight * Double(lines.count) + headingHeight * Double(groups.count) + 8)
         let x = ChartScale(values: lines.map(\.presentValue), start: 10, end: ChartSVG.width - 110)
-        for (index, line) in lines.enumerated() {
-            let y = top + rowHeight * Double(index)
-            chart.text(line.label, x: 10, y: y + 12)
-            chart.bar(from: x(0), to: x(line.presentValue), y: y + 17, height: 14, class: line.isCost ? "pb-cost" : "pb-benefit")
-            chart.text(money(line.presentValue), x: max(x(line.presentValue), x(0)) + 6, y: y + 29)
+        var y = top
+        for (isCost, heading, total) in groups {
+            chart.text("\(heading): \(money(total)) in present value", x: 10, y: y + 16, class: "pb-label pb-group-label")
+            y += headingHeight
+            for line in lines where line.isCost == isCost {
+                chart.text(line.label, x: 10, y: y + 12)
+                chart.bar(from: x(0), to: x(line.presentValue), y: y + 17, height: 14, class: isCost ? "pb-cost" : "pb-benefit")
+                chart.text(money(line.presentValue), x: max(x(line.presentValue), x(0)) + 6, y: y + 29)
+                y += rowHeight
+            }
         }
-        let description = "The present value of each line, costs first: costs total \(money(costs)), "
-            + "benefits total \(money(benefits))."
+        let description = "The present value of each line, in two groups: costs, totalling \(money(costs)), "
+            + "then benefits, totalling \(money(benefits))."
         return (chart, description)
     }
 

@@ -23,6 +23,7 @@ extension TableCell {
         case .text(let text): text
         case .figure(let figure): figure.text(formatter)
         case .none: "—"
+        case .sentence(let text): text.text(formatter)
         }
     }
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""table-fit.py PAGE WIDTH [PNG] — opens an HTML page (a client report's index.html, or a site
+page) in headless chromium at WIDTH CSS pixels (800 high) and measures each computed table on
+it: whether its scroll box scrolls sideways (scrollWidth against clientWidth), how wide the box
+is, whether its last column ("Present value") is within the window, and how many lines the
+tallest row heading wraps onto. With PNG (a path ending in .png), saves the whole window's
+width around each of the first cash-flow table, lines table, key findings and breakdown chart,
+as PNG with -cash-flow, -lines, -key-findings, -breakdown before .png.
+
+Prints one JSON object: {"width", "page_scroll_width", "tables": [{"block" — the block's class,
+such as pb-cash-flow —, "caption", "scroll_width", "client_width", "box_width",
+"last_head", "last_head_right", "heading_lines"}]}.
+"""
+import base64, json, os, sys, time
+
+from headless import chromium
+
+page = os.path.abspath(sys.argv[1])
+width = int(sys.argv[2])
+png = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
+
+MEASURE = """
+var tables = [];
+document.querySelectorAll('.pb-block .pb-table-scroll').forEach(function (box) {
+  var table = box.querySelector('table');
+  var block = box.closest('.pb-block');
+  var heads = table.querySelectorAll('thead th');
+  var last = heads.length ? heads[heads.length - 1] : null;
+  var lines = 0;
+  table.querySelectorAll('tbody th[scope="row"]').forEach(function (th) {
+    // The lines the heading's own text takes: the distinct tops of its text's boxes.
+    var range = document.createRange();
+    range.selectNodeContents(th);
+    var tops = {};
+    Array.prototype.forEach.call(range.getClientRects(), function (r) { if (r.width > 0) tops[Math.round(r.top)] = true; });
+    lines = Math.max(lines, Object.keys(tops).length);
+  });
+  var caption = table.querySelector('caption');
+  tables.push({
+    block: Array.prototype.filter.call(block.classList, function (c) { return c !== 'pb-block'; }).join(' '),
+    caption: caption ? caption.textContent : '',
+    scroll_width: box.scrollWidth, client_width: box.clientWidth,
+    box_width: Math.round(box.getBoundingClientRect().width),
+    last_head: last ? last.textContent : '',
+    last_head_right: last ? Math.round(last.getBoundingClientRect().right) : 0,
+    heading_lines: lines
+  });
+});
+return {width: document.documentElement.clientWidth, page_scroll_width: document.documentElement.scrollWidth,
+        height: document.documentElement.scrollHeight, tables: tables};
+"""
+
+driver = chromium("--hide-scrollbars", "--allow-file-access-from-files")
+try:
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    driver.get("file://" + page)
+    end = time.time() + 10
+    while driver.execute_script("return document.readyState") != "complete" and time.time() < end:
+        time.sleep(0.05)
+    seen = driver.execute_script(MEASURE)
+    if png:
+        for name, selector in (("cash-flow", ".pb-cash-flow"), ("lines", ".pb-lines .pb-line"),
+                               ("key-findings", ".pb-key-findings"), ("breakdown", ".pb-chart-breakdown")):
+            box = driver.execute_script(
+                "var e = document.querySelector(arguments[0]); if (!e) return null;"
+                "var r = e.getBoundingClientRect(); return [r.top + scrollY, r.height];", selector)
+            if not box:
+                continue
+            shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+                "format": "png", "captureBeyondViewport": True,
+                "clip": {"x": 0, "y": max(box[0] - 10, 0), "width": width, "height": min(box[1] + 20, 4000), "scale": 1}})
+            with open(png[:-4] + "-" + name + ".png", "wb") as f:
+                f.write(base64.b64decode(shot["data"]))
+finally:
+    driver.quit()
+
+print(json.dumps(seen, indent=1, ensure_ascii=False))
