@@ -6,7 +6,8 @@ import Testing
 /// client report no tool vocabulary either ("scenario file", "playbook calc", "Published with
 /// Playbook", "The scenario's settings", file names). The books teach the method with
 /// Playbook, so their prose may name the tool and its files (in code when it names a command
-/// or a file). The shipped project is built by the real binary and every page is read.
+/// or a file). The shipped project is built by the real binary and every page is read,
+/// the reports' EPUBs too.
 @Suite struct ClientVocabularyTests {
     /// The text a reader sees on a page: code, preformatted text, scripts, styles and the
     /// search index left out, tags removed (attributes such as ids and classes are not read),
@@ -73,7 +74,16 @@ import Testing
                 hits += Self.toolWords(in: page, report: folder == "reports").map { "\(relative): …\($0)…" }
             }
         }
-        #expect(pages >= 60, "the site, both reports and the three books' XHTML are read")
+        // Each report's EPUB: its XHTML pages, read from the archive.
+        let unzip = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nfor n in sorted(z.namelist()):\n    if n.endswith('.xhtml'): print(z.read(n).decode())"
+        for client in ["kestrel-mobile", "brightwell-outdoor"] {
+            let epub = out.appendingPathComponent("reports/\(client)/\(client).epub")
+            let read = try Tools.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", unzip, epub.path])
+            #expect(read.status == 0 && read.stdout.contains("<html"), "\(client).epub could not be read: \(read.stderr)")
+            pages += 1
+            hits += Self.toolWords(in: read.stdout).map { "reports/\(client)/\(client).epub: …\($0)…" }
+        }
+        #expect(pages >= 60, "the site, both reports with their EPUBs and the three books' XHTML are read")
         #expect(hits.isEmpty, "tool vocabulary outside code:\n\(hits.joined(separator: "\n"))")
     }
 }
