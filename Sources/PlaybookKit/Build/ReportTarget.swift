@@ -20,7 +20,8 @@ enum ReportTarget {
         let simulation = scenario.spec.hasRanges ? scenarioContext.simulations.result(scenario, name: name) : nil
 
         // Bind, then transform, with ids unique across the single page.
-        let (book, bindDiagnostics) = context.template.bind(client: name, scenario: scenario, context: scenarioContext, series: context.series)
+        let (book, bindDiagnostics) = context.template.bind(client: name, scenario: scenario, context: scenarioContext, series: context.series,
+                                                                 defaultDate: context.reportDate)
         let (publication, transformDiagnostics) = await TransformStage.run(Project(settings: context.series, books: [book]), context: scenarioContext)
         var diagnostics = bindDiagnostics + transformDiagnostics
         func failed() -> TargetOutput { TargetOutput(target: target, output: RenderedOutput(files: [], epubs: []), diagnostics: diagnostics) }
