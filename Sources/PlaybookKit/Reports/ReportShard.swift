@@ -17,13 +17,13 @@ public struct ReportShard: Sendable, Equatable {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]),
               parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
-            return .failure(ShardError(message: "'\(text)' is not a share of the batch: write i/n, such as 2/3 for the second of three shares"))
+            return .failure(ShardError(message: "--shard \(text): write i/n, such as 2/3 for the second of three shares of the batch"))
         }
         guard count >= 1 else {
-            return .failure(ShardError(message: "'\(text)' splits the batch into no shares: n must be at least 1"))
+            return .failure(ShardError(message: "--shard \(text): the batch cannot be split into 0 shares; n must be at least 1"))
         }
         guard (1...count).contains(index) else {
-            return .failure(ShardError(message: "'\(text)' names share \(index), but the shares of \(count) are numbered 1 to \(count)"))
+            return .failure(ShardError(message: "--shard \(text): there is no share \(index); the \(count) shares are numbered 1 to \(count)"))
         }
         return .success(ReportShard(index: index, count: count))
     }
