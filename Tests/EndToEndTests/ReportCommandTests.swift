@@ -120,6 +120,29 @@ import Testing
         }
     }
 
+    /// `--shard 2/3` of the shipped scenarios given in any order (a glob): the second share of
+    /// the clients sorted by name and dealt out in turn, the branding file left out.
+    @Test func aShardMakesItsShareOfTheBatch() throws {
+        let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }
+        let yaml = try FileManager.default.contentsOfDirectory(atPath: scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted(by: >)
+        let result = try Tools.playbook(["report"] + yaml.map { scenarios.appendingPathComponent($0).path } + ["--shard", "2/3", "--out", out.path],
+                                        environment: ["SOURCE_DATE_EPOCH": "0"], in: Tools.repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.replacingOccurrences(of: scenarios.path, with: "$SCENARIOS")
+                == "note: $SCENARIOS/kestrel-mobile.report.yaml left out: it is a report's branding, read with its scenario\n")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4 && lines[0] == "Share 2 of 3: 2 of the 5 clients given" && lines[1].hasPrefix("Made 2 of 2 reports in "), "\(result.stdout)")
+        #expect(Array(lines.dropFirst(2)) == [
+            "  larkspur-home: \(out.path)/larkspur-home/index.html, larkspur-home.epub, metrics.json, metrics.csv",
+            "  brightwell-outdoor: \(out.path)/brightwell-outdoor/index.html, brightwell-outdoor.epub, metrics.json, metrics.csv",
+        ])
+        #expect(Tools.files(under: out).filter { $0.hasSuffix("index.html") } == ["brightwell-outdoor/index.html", "larkspur-home/index.html"])
+        let wrong = try Tools.playbook(["report", "kestrel-mobile", "--shard", "4/3", "--out", out.path], in: Tools.repository)
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.hasPrefix("Error: --shard 4/3: there is no share 4; the 3 shares are numbered 1 to 3\n"), "\(wrong.stderr)")
+    }
+
     @Test func aBatchWithOneBrokenScenarioMakesTheOthersAndFails() throws {
         let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }
@@ -132,12 +155,12 @@ import Testing
         #expect(result.status == 1)
         let stderr = result.stderr.replacingOccurrences(of: scenarios.path, with: "$SCENARIOS")
         #expect(stderr == """
-        $SCENARIOS/broken-client.yaml:51:32: error: there is no input or metric called 'cost_per_handled_minut' [unknown-name]
-          51 |   cost_per_call: handle_time * cost_per_handled_minut
+        $SCENARIOS/broken-client.yaml:68:32: error: there is no input or metric called 'cost_per_handled_minut' [unknown-name]
+          68 |   cost_per_call: handle_time * cost_per_handled_minut
              |                                ^~~~~~~~~~~~~~~~~~~~~~
           hint: did you mean 'cost_per_handled_minute'?
-        $SCENARIOS/broken-client.yaml:70:46: error: cannot add a percentage to money per customer [unit-mismatch]
-          70 |   lifetime_value_simple: margin_per_customer + retention
+        $SCENARIOS/broken-client.yaml:87:46: error: cannot add a percentage to money per customer [unit-mismatch]
+          87 |   lifetime_value_simple: margin_per_customer + retention
              |                                              ^
           hint: to change an amount by a percentage, multiply: amount * (1 + rate)
         2 errors
