@@ -38,7 +38,8 @@ public enum ScenarioFiles {
     private static func locate(_ argument: String, projectRoot: URL, currentDirectory: URL, defaults given: ScenarioDefaults?)
         -> Result<(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults), Diagnostic> {
         let project = ProjectDirectory(root: projectRoot)
-        guard let path = resolve(argument, directory: project, currentDirectory: currentDirectory) else {
+        // A client's branding file (`<name>.report.yaml`) is read with its scenario, and is not one.
+        guard let path = resolve(argument, directory: project, currentDirectory: currentDirectory), !path.hasSuffix(".report.yaml") else {
             return .failure(.noScenario(named: argument, among: Self.names(in: project), at: nil))
         }
         // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.

@@ -224,6 +224,12 @@ import Testing
         try project.write("content/scenarios/harbour-energy.report.yaml", "version: \"2\"\n")
         let report = await BuildPipeline.run(BuildOptions(projectRoot: project.root, writes: false))
         #expect(DiagnosticPrinter().format(report.diagnostics) == "")
+        #expect(await project.report("harbour-energy.report") == """
+        error: there is no scenario 'harbour-energy.report' in content/scenarios/ [no-scenario]
+          hint: the scenarios are: harbour-energy
+        1 error
+
+        """)
     }
 
     // MARK: - The cover
