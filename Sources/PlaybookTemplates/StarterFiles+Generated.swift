@@ -1425,7 +1425,7 @@ nav li li { margin-left: 1.5em; }
 .report-cover { max-width: var(--measure); margin: 0 auto; padding: 3rem 1rem 1rem;
   border-top: 6px solid var(--report-accent, var(--accent-2)); }
 .report-logo { margin: 0 0 1.5rem; }
-.report-logo img { display: block; max-height: 4rem; max-width: 14rem; width: auto; height: auto; }
+.report-logo img { display: block; max-height: 4rem; max-width: 16rem; width: auto; height: auto; }
 .report-client { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; text-transform: uppercase; letter-spacing: 0.1em;
   color: var(--report-accent-text, var(--accent-2)); font-weight: 700; margin: 0; }
 .report-cover h1 { font-size: 2.5rem; margin-top: 0.3rem; }

@@ -8,20 +8,26 @@ import PlaybookScenario
 package struct ReportFrontMatter: Sendable {
     /// The client's name.
     package var client: String
-    /// The report's title and subtitle.
+    /// The report's title.
     package var title: String
+    /// The report template's subtitle, if it has one.
     package var subtitle: String?
     /// "Prepared for …" (the branding's `prepared_for`), if set.
     package var preparedFor: String?
     /// "Prepared by …": the branding's `prepared_by`, else the report's authors and the
     /// series' publisher.
     package var preparedBy: String
+    /// The report's version (the branding's `version`), if set.
     package var version: String?
+    /// The confidentiality line (the branding's `confidentiality`), if set.
     package var confidentiality: String?
-    /// The date, written out ("2 November 2026"), and as `YYYY-MM-DD`.
+    /// The date, written out ("2 November 2026").
     package var date: String
+    /// The date as `YYYY-MM-DD`, for `<time datetime>`.
     package var dateISO: String
+    /// The logo (the branding's `logo`), if set.
     package var logo: ReportLogo?
+    /// The accent colour (the branding's `accent`), if set.
     package var accent: AccentColour?
 
     /// The front matter of the report `book` of `scenario` in `series`.
