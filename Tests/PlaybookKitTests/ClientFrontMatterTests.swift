@@ -2,6 +2,7 @@ import Foundation
 @testable import PlaybookKit
 import PlaybookCore
 import PlaybookScenario
+import PlaybookSession
 import Testing
 
 /// A client report's front matter (issue 16, items 2, 6 and 9): the scenario's `programme:`
@@ -426,6 +427,17 @@ import Testing
         let check = await BuildPipeline.run(BuildOptions(projectRoot: project.root, writes: false))
         #expect(DiagnosticPrinter().format(check.diagnostics) == Self.halfWrittenError + "\n1 error\n")
         #expect(await project.report("draft") == Self.halfWrittenError + "\n1 error\n")
+    }
+
+    /// The preview (a build with a session) behaves like `playbook build`.
+    @Test func thePreviewGoesOnWithoutAHalfWrittenScenarioNothingUses() async throws {
+        let project = try Project()
+        defer { project.remove() }
+        try project.write("content/scenarios/draft.yaml", Self.halfWritten)
+        let preview = await BuildPipeline.run(BuildOptions(projectRoot: project.root, output: project.folder.url.appendingPathComponent("preview"),
+                                                           session: BuildSession()))
+        #expect(preview.wrote && !preview.diagnostics.hasErrors)
+        #expect(Set(preview.diagnostics.map(\.id)) == [.unusedScenario, .unknownName] && preview.diagnostics.count == 2)
     }
 
     @Test func aHalfWrittenScenarioAChapterUsesStillFailsTheBuild() async throws {
