@@ -137,8 +137,8 @@ package struct InlineValues: DocumentRewriter {
         guard let values = context.values(scenarioName) else { return nil }
         let figure = parts[parts.count - 1]
         guard let text = wantsRaw ? values.raw(figure) : values.text(figure) else {
-            diagnostics.append(.error(.unknownValue, "the scenario '\(scenarioName)' has no input, metric or figure '\(figure)'", at: at,
-                                      hint: NearestName.hint(for: figure, among: values.names)))
+            let problem = values.problem(with: figure, scenarioName: scenarioName)
+            diagnostics.append(.error(.unknownValue, problem.message, at: at, hint: problem.hint))
             return nil
         }
         return text

@@ -14,12 +14,42 @@ struct ScenarioValues {
     /// Every name a tag may use, for "did you mean" hints.
     var names: [String] {
         scenario.spec.inputs.map(\.name) + scenario.spec.metrics.map(\.name) + ScenarioFigures.Named.allCases.map(\.rawValue)
+            + ClientText.allCases.map(\.rawValue)
+    }
+
+    /// The analyst's own text a tag can show: top-level keys of the scenario, written as plain
+    /// text, shown as written. They are the client's words, not figures, so `metrics.json`
+    /// does not carry them.
+    enum ClientText: String, CaseIterable {
+        /// `programme:`: what the programme is.
+        case programme
+        /// `recommendation:`: what the analyst recommends.
+        case recommendation
+
+        /// The scenario's text for this key, if it has one.
+        func text(in spec: ScenarioSpec) -> String? {
+            switch self {
+            case .programme: spec.programme
+            case .recommendation: spec.recommendation
+            }
+        }
+    }
+
+    /// Why a tag naming `name` shows nothing, for the located error at the tag: the scenario
+    /// lacks the text (say which key to add, and where), or has no such name at all.
+    func problem(with name: String, scenarioName: String) -> (message: String, hint: String?) {
+        if let key = ClientText(rawValue: name), key.text(in: scenario.spec) == nil {
+            return ("the scenario '\(scenarioName)' has no \(key.rawValue)",
+                    "add '\(key.rawValue):' to \(scenario.spec.file.path), one paragraph of plain text")
+        }
+        return ("the scenario '\(scenarioName)' has no input, metric or figure '\(name)'", NearestName.hint(for: name, among: names))
     }
 
     /// The value of `name` formatted for people (`$354,816`, `8.0%`, `15.6 months`), or `nil`
     /// when the scenario has no such name.
     func text(_ name: String, in scenarioCase: ScenarioCase = .expected) -> String? {
         if let text = scenario.formatted(name, in: scenarioCase) { return text }
+        if let key = ClientText(rawValue: name) { return key.text(in: scenario.spec) }
         let formatter = scenario.formatter
         switch figure(name, in: scenarioCase) {
         case .text(let text)?: return text
@@ -36,6 +66,7 @@ struct ScenarioValues {
         if let value = scenario.value(name, in: scenarioCase), let unit = scenario.model.unit(of: name) {
             return ValueFormatter.raw(unit.shown(value))
         }
+        if let key = ClientText(rawValue: name) { return key.text(in: scenario.spec) }
         switch figure(name, in: scenarioCase) {
         case .text(let text)?: return text
         case .money(let value)?: return ValueFormatter.raw(value)

@@ -11,8 +11,11 @@ import PlaybookYAML
 /// ```
 enum BookSettingsLoader {
     /// Reads the settings; `nil` when a required field is missing or wrong. Books without
-    /// authors take the series authors.
-    static func load(_ file: SourceFile, seriesAuthors: [String]) -> (BookSettings?, [Diagnostic]) {
+    /// authors take the series authors. A report template's `report.yaml` (`isReport`) has no
+    /// date of its own: each report is dated by its client (the scenario's `date:`, else
+    /// `SOURCE_DATE_EPOCH`, else the day it is made), so a `date:` there is ignored with a
+    /// warning, and the settings carry a placeholder date that binding replaces.
+    static func load(_ file: SourceFile, seriesAuthors: [String], isReport: Bool = false) -> (BookSettings?, [Diagnostic]) {
         let node: YAMLNode?
         switch YAMLParser.parse(file.text, in: file) {
         case .success(let root): node = root
@@ -25,7 +28,18 @@ enum BookSettingsLoader {
         let subtitle = reader.string("subtitle")
         let authors = reader.strings("authors")
         let description = reader.string("description")
-        let date = reader.timestamp("date", required: true)
+        var reportDateWarning: Diagnostic?
+        let date: Timestamp?
+        if isReport {
+            if let pair = reader.pair("date") {
+                reportDateWarning = .warning(.unknownKey, "'date' in \(fileName) is not used: each report is dated by its client's scenario",
+                                             at: pair.key.location(in: file),
+                                             hint: "remove it; a report's date is its scenario's 'date:', else SOURCE_DATE_EPOCH, else the day it is made")
+            }
+            date = Timestamp(secondsSinceEpoch: 0)
+        } else {
+            date = reader.timestamp("date", required: true)
+        }
         let modified = reader.timestamp("modified")
         let identifier = reader.string("identifier")
         let cover = reader.string("cover")
@@ -41,7 +55,7 @@ enum BookSettingsLoader {
         if let date, let modified, modified < date {
             reader.invalid("modified", "'modified' (\(modified.dateString)) is before 'date' (\(date.dateString))")
         }
-        let diagnostics = reader.diagnostics
+        let diagnostics = reader.diagnostics + (reportDateWarning.map { [$0] } ?? [])
         guard let title, let date else { return (nil, diagnostics) }
         let settings = BookSettings(
             title: title, subtitle: subtitle, authors: authors?.map(\.0) ?? seriesAuthors, description: description,

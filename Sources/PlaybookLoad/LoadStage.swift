@@ -134,7 +134,9 @@ package struct Presentation: Sendable {
 public enum LoadStage {
     /// Loads everything a build reads; `nil` when `playbook.yaml` is unusable.
     /// With a session in `memo`, files unchanged since its previous build are not parsed again.
-    package static func run(root: URL, includeDrafts: Bool, memo: Memo = .none) async -> (LoadedProject?, [Diagnostic]) {
+    /// Unless `strictScenarios` (`playbook check`), the errors of a scenario that nothing uses
+    /// are reported as warnings (``UnusedScenarios``).
+    package static func run(root: URL, includeDrafts: Bool, strictScenarios: Bool = true, memo: Memo = .none) async -> (LoadedProject?, [Diagnostic]) {
         let directory = ProjectDirectory(root: root).remembering(memo.files)
         let (project, projectDiagnostics) = await ProjectLoader(root: root, includeDrafts: includeDrafts, memo: memo).load()
         var diagnostics = projectDiagnostics
@@ -148,7 +150,6 @@ public enum LoadStage {
         let scenarioNames = ScenarioFiles.names(in: directory)
         let (scenarios, scenarioDiagnostics) = ScenarioFiles.loadAll(scenarioNames, directory: directory, settings: project.settings,
                                                                      memo: memo)
-        diagnostics += scenarioDiagnostics
         diagnostics += Self.checkScenarioNames(project, names: scenarioNames)
         var loaded = LoadedProject(project: project, templates: presentation.templates, epubStylesheet: presentation.epubStylesheet,
                                    reportStylesheet: presentation.reportStylesheet, staticFiles: staticFiles,
@@ -158,6 +159,10 @@ public enum LoadStage {
             (loaded.reportTemplate, loaded.reportTemplateDiagnostics) = await ReportTemplateLoader.load(project.settings.reportTemplate, directory: directory,
                                                                                                         series: project.settings)
         }
+        // Where a scenario's figures may be shown: every chapter, and the report template.
+        let texts = project.books.flatMap { $0.chapters.map(\.source) }
+            + (loaded.reportTemplate.map { [$0.settingsFile] + $0.chapters.map(\.source) } ?? [])
+        diagnostics += UnusedScenarios.diagnostics(scenarioDiagnostics, strict: strictScenarios, project: project, texts: texts)
         return (loaded, diagnostics)
     }
 

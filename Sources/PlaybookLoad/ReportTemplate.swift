@@ -82,9 +82,9 @@ package enum ReportTemplateLoader {
         guard let settingsFile = files.first(where: { $0.path.hasSuffix("/report.yaml") }) else {
             if settingsUnreadable { return (nil, diagnostics) }
             return (nil, diagnostics + [.error(.missingReportSettings, "\(folder)/ has no report.yaml", at: .file(folder),
-                                               hint: "add \(folder)/report.yaml with at least a title and a date")])
+                                               hint: "add \(folder)/report.yaml with at least a title")])
         }
-        let (settings, settingsDiagnostics) = BookSettingsLoader.load(settingsFile, seriesAuthors: series.authors)
+        let (settings, settingsDiagnostics) = BookSettingsLoader.load(settingsFile, seriesAuthors: series.authors, isReport: true)
         diagnostics += settingsDiagnostics
         let loader = ChapterLoader(directory: directory, parser: MarkdownParser(smartPunctuation: series.smartPunctuation))
         let chapterFiles = files.filter { $0.path.hasSuffix(".md") }
@@ -101,7 +101,13 @@ package enum ReportTemplateLoader {
             usable.append(chapter)
         }
         // The same rules as a book's chapters: usable page names, one order each.
-        let nameProblems = ProjectLoader.checkNames(usable)
+        let nameProblems = ProjectLoader.checkNames(usable) + usable.compactMap { loaded in
+            // A report's EPUB has a title page of its own.
+            loaded.chapter.slug.lowercased() == "title"
+                ? (loaded.chapter.slug, .error(.reservedChapterName, "a report chapter cannot be called \(loaded.chapter.slug).md: the report's EPUB has its title page in title.xhtml",
+                                               at: loaded.chapter.source.start, hint: "rename the file, for example to 00-title.md"))
+                : nil
+        }
         diagnostics += nameProblems.map(\.1)
         usable.removeAll { loaded in nameProblems.contains { $0.0 == loaded.chapter.slug } }
         diagnostics += ProjectLoader.checkOrder(usable)

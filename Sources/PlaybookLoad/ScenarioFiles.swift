@@ -38,7 +38,8 @@ public enum ScenarioFiles {
     private static func locate(_ argument: String, projectRoot: URL, currentDirectory: URL, defaults given: ScenarioDefaults?)
         -> Result<(path: String, directory: ProjectDirectory, defaults: ScenarioDefaults), Diagnostic> {
         let project = ProjectDirectory(root: projectRoot)
-        guard let path = resolve(argument, directory: project, currentDirectory: currentDirectory) else {
+        // A client's branding file (`<name>.report.yaml`) is read with its scenario, and is not one.
+        guard let path = resolve(argument, directory: project, currentDirectory: currentDirectory), !path.hasSuffix(".report.yaml") else {
             return .failure(.noScenario(named: argument, among: Self.names(in: project), at: nil))
         }
         // playbook.yaml's own mistakes are `playbook check`'s to report; only valid defaults are taken.
@@ -64,12 +65,17 @@ public enum ScenarioFiles {
         switch directory.read(path) {
         case .file(let file):
             var dataFiles: [String: Result<SourceFile, Diagnostic>] = [:]
-            _ = ScenarioLoader.load(file, defaults: defaults) { dataPath in
+            var images: [String: Result<[UInt8], Diagnostic>] = [:]
+            _ = ScenarioLoader.load(file, defaults: defaults, readBytes: { imagePath in
+                let read = imageFile(imagePath, in: directory)
+                images[imagePath] = read
+                return read
+            }, readFile: { dataPath in
                 let read = dataFile(dataPath, in: directory)
                 dataFiles[dataPath] = read
                 return read
-            }
-            return ScenarioRead(file: file, dataFiles: dataFiles, defaults: defaults)
+            })
+            return ScenarioRead(file: file, dataFiles: dataFiles, images: images, defaults: defaults)
         case .missing: return ScenarioRead(problems: [.noScenarioFile(path)])
         case .failed(let diagnostic): return ScenarioRead(problems: [diagnostic])
         }
@@ -84,6 +90,21 @@ public enum ScenarioFiles {
         }
     }
 
+    /// An image a scenario names (its report's logo), as its loader is given it.
+    private static func imageFile(_ path: String, in directory: ProjectDirectory) -> Result<[UInt8], Diagnostic> {
+        switch directory.readBytes(path) {
+        case .bytes(let bytes): return .success(bytes)
+        case .missing: return .failure(.missingScenarioData)
+        case .failed(let diagnostic): return .failure(diagnostic)
+        }
+    }
+
+    /// Whether a file of the scenarios folder is a scenario: a `.yaml` file that is not a
+    /// client's branding file (`<scenario-name>.report.yaml`).
+    package static func isScenarioFile(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") && !name.hasSuffix(".report.yaml")
+    }
+
     /// The currency and locale a project gives its scenarios.
     package static func defaults(for settings: SeriesSettings) -> ScenarioDefaults {
         var defaults = ScenarioDefaults()
@@ -94,23 +115,24 @@ public enum ScenarioFiles {
 
     /// The names of a project's scenarios: its `content/scenarios/*.yaml` files without `.yaml`, sorted.
     package static func names(in directory: ProjectDirectory) -> [String] {
-        directory.list(folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        directory.list(folder).filter(isScenarioFile).map { String($0.dropLast(5)) }.sorted()
     }
 
-    /// The scenarios `names` (from ``names(in:)``), with the diagnostics of all of them. A
-    /// scenario with errors is left out.
+    /// The scenarios `names` (from ``names(in:)``), with the diagnostics of each, by name
+    /// (a scenarios folder that cannot be used is reported under the name ""). A scenario
+    /// with errors is left out.
     /// With a session in `memo`, a scenario whose file and data files are unchanged is not
     /// loaded again (its revision, ``Memo/revision(_:_:)`` of `.scenario` and its path, stays).
     package static func loadAll(_ names: [String], directory: ProjectDirectory, settings: SeriesSettings,
-                        memo: Memo = .none) -> ([String: Scenario], [Diagnostic]) {
+                        memo: Memo = .none) -> ([String: Scenario], [String: [Diagnostic]]) {
         // A scenarios folder that is a link to somewhere else is refused as a whole.
-        if let problem = directory.folderProblem(folder) { return ([:], [problem]) }
+        if let problem = directory.folderProblem(folder) { return ([:], ["": [problem]]) }
         let defaults = defaults(for: settings)
         var scenarios: [String: Scenario] = [:]
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [String: [Diagnostic]] = [:]
         for name in names {
             let (scenario, scenarioDiagnostics) = load(path: path(of: name), directory: directory, defaults: defaults, memo: memo)
-            diagnostics += scenarioDiagnostics
+            diagnostics[name] = scenarioDiagnostics
             if let scenario, !scenarioDiagnostics.hasErrors { scenarios[name] = scenario }
         }
         return (scenarios, diagnostics)
@@ -127,6 +149,8 @@ public enum ScenarioFiles {
         var currency: String
         var locale: String
         var files: [String: ExactText?]
+        /// The images it read (its logo), by path; `nil` for one that could not be read.
+        var images: [String: [UInt8]?] = [:]
     }
 
     /// Loads the scenario file at the project-relative `path` (its data files beside it).
@@ -139,9 +163,13 @@ public enum ScenarioFiles {
             if case .file(let file) = directory.read(path) { return ExactText(file.text) }
             return nil
         }
+        func bytes(_ path: String) -> [UInt8]? {
+            if case .bytes(let bytes) = directory.readBytes(path) { return bytes }
+            return nil
+        }
         if let previous = memo.previousInput(.scenario, path, as: Reads.self),
            previous.currency == defaults.currency, previous.locale == defaults.locale,
-           previous.files.allSatisfy({ text($0.key) == $0.value }) {
+           previous.files.allSatisfy({ text($0.key) == $0.value }), previous.images.allSatisfy({ bytes($0.key) == $0.value }) {
             return memo.query(.scenario, path, input: previous) { (Scenario?.none, [Diagnostic]()) }.value
         }
         // Load through a reader that records every file read.
@@ -150,12 +178,16 @@ public enum ScenarioFiles {
         switch directory.read(path) {
         case .file(let file):
             reads.files[path] = ExactText(file.text)
-            result = Scenario.load(file, defaults: defaults) { dataPath in
+            result = Scenario.load(file, defaults: defaults, readBytes: { imagePath in
+                let read = imageFile(imagePath, in: directory)
+                reads.images[imagePath] = .some(try? read.get())
+                return read
+            }, readFile: { dataPath in
                 let read = dataFile(dataPath, in: directory)
                 let text: ExactText? = (try? read.get()).map { ExactText($0.text) }
                 reads.files[dataPath] = .some(text)
                 return read
-            }
+            })
         case .missing:
             reads.files[path] = .some(nil)
             result = (nil, [.noScenarioFile(path)])
@@ -198,8 +230,10 @@ public enum ScenarioFiles {
 package struct ScenarioRead: Sendable {
     /// The scenario file; `nil` when it could not be read (see `problems`).
     package var file: SourceFile?
-    /// The data files the scenario names, by the path it gives, as read.
+    /// The data files the scenario names (and the branding file beside it), by the path it gives, as read.
     package var dataFiles: [String: Result<SourceFile, Diagnostic>] = [:]
+    /// The images it names (its report's logo), by path, as read.
+    package var images: [String: Result<[UInt8], Diagnostic>] = [:]
     /// The project's currency and locale.
     package var defaults = ScenarioDefaults()
     /// Why the scenario file could not be read.
@@ -209,6 +243,7 @@ package struct ScenarioRead: Sendable {
     package func load() -> (Scenario?, [Diagnostic]) {
         guard let file else { return (nil, problems) }
         // The loader names the same data files as when they were read: its input is the same.
-        return Scenario.load(file, defaults: defaults) { dataFiles[$0] ?? .failure(.missingScenarioData) }
+        return Scenario.load(file, defaults: defaults, readBytes: { images[$0] ?? .failure(.missingScenarioData) },
+                             readFile: { dataFiles[$0] ?? .failure(.missingScenarioData) })
     }
 }

@@ -17,7 +17,7 @@ public struct Scenario: Sendable {
     public let cases: [ScenarioCase: Evaluation]
     /// The formatter for the scenario's currency and locale.
     public let formatter: ValueFormatter
-    /// How long each phase of ``load(_:defaults:readFile:)`` took, in seconds (for
+    /// How long each phase of ``load(_:defaults:readBytes:readFile:)`` took, in seconds (for
     /// `PLAYBOOK_TIMINGS`).
     public let timings: [PhaseTiming]
     /// The tornado's rows, computed (and checked) when the scenario was loaded.
@@ -29,9 +29,10 @@ public struct Scenario: Sendable {
     /// Loads, compiles and evaluates a scenario in all three cases. `nil` (with diagnostics)
     /// when anything is wrong; all diagnostics of the file come back together.
     public static func load(_ file: SourceFile, defaults: ScenarioDefaults = ScenarioDefaults(),
+                            readBytes: @escaping ScenarioLoader.ReadBytes = ScenarioLoader.noBytes,
                             readFile: @escaping ScenarioLoader.ReadFile) -> (Scenario?, [Diagnostic]) {
         var timer = PhaseTimer()
-        let (spec, loadDiagnostics) = ScenarioLoader.load(file, defaults: defaults, readFile: readFile)
+        let (spec, loadDiagnostics) = ScenarioLoader.load(file, defaults: defaults, readBytes: readBytes, readFile: readFile)
         guard let spec else { return (nil, loadDiagnostics) }
         timer.lap("load")
         let (model, compileDiagnostics) = ModelCompiler.compile(spec)

@@ -397,7 +397,6 @@ The same figures are published beside this report as `metrics.json` and `metrics
         "content/reports/business-case/report.yaml": #"""
 title: "{{ title }}"
 subtitle: "Costs, benefits and risks, year by year"
-date: 2026-11-02
 description: "The social media programme of {{ client }} weighed as an investment: its costs and benefits adjusted for risk and discounted, with every figure traced to its inputs, its formula and its source."
 
 """#,
@@ -1146,6 +1145,16 @@ nav li li { margin-left: 1.5em; }
   .pb-table tr.total td, .pb-table tr.total th { border-top: none; }
 }
 
+/* A client report's title page (title.xhtml), after its cover. */
+.report-title-page { border-top: 6px solid #b7791f; padding-top: 1.5em; }
+.report-title-page .report-logo img { max-height: 4em; max-width: 60%; }
+.report-title-page .report-client { text-transform: uppercase; letter-spacing: 0.1em; font-weight: bold; color: #14365d; margin: 0; }
+.report-title-page h1 { margin-top: 0.3em; }
+.report-title-page .report-subtitle { font-size: 1.2em; margin: 0; }
+.report-title-page .report-meta dt { font-weight: bold; margin-top: 0.6em; }
+.report-title-page .report-meta dd { margin: 0; }
+.report-title-page .report-confidentiality { margin-top: 2em; font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; }
+
 """#,
         "templates/epub/chapter.mustache": #"""
 {{! One chapter of an EPUB, as XHTML: build/xhtml/<book>/OEBPS/<chapter>.xhtml.
@@ -1261,6 +1270,50 @@ nav li li { margin-left: 1.5em; }
 </html>
 
 """#,
+        "templates/epub/title-page.mustache": #"""
+{{! A client report's title page, after the cover of its EPUB (OEBPS/title.xhtml): the same
+    front matter as the report page's cover. front has client, title, subtitle, prepared_for,
+    prepared_by, version, date, date_iso, confidentiality, logo (src, alt) and accent (colour,
+    text); those the client does not set are absent. It must stay well-formed XHTML. }}
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="{{book.language}}" lang="{{book.language}}">
+<head>
+<title>{{front.title}}</title>
+<link rel="stylesheet" type="text/css" href="playbook.css"/>
+</head>
+<body>
+<section class="report-title-page" epub:type="titlepage" aria-labelledby="pb-title"{{#front.accent}} style="border-top-color: {{front.accent.colour}}"{{/front.accent}}>
+{{#front.logo}}
+<p class="report-logo"><img src="{{src}}" alt="{{alt}}"/></p>
+{{/front.logo}}
+<p class="report-client"{{#front.accent}} style="color: {{front.accent.text}}"{{/front.accent}}>{{front.client}}</p>
+<h1 id="pb-title">{{front.title}}</h1>
+{{#front.subtitle}}
+<p class="report-subtitle">{{front.subtitle}}</p>
+{{/front.subtitle}}
+<dl class="report-meta">
+{{#front.prepared_for}}
+<dt>Prepared for</dt>
+<dd>{{front.prepared_for}}</dd>
+{{/front.prepared_for}}
+<dt>Prepared by</dt>
+<dd>{{front.prepared_by}}</dd>
+{{#front.version}}
+<dt>Version</dt>
+<dd>{{front.version}}</dd>
+{{/front.version}}
+<dt>Date</dt>
+<dd><time datetime="{{front.date_iso}}">{{front.date}}</time></dd>
+</dl>
+{{#front.confidentiality}}
+<p class="report-confidentiality">{{front.confidentiality}}</p>
+{{/front.confidentiality}}
+</section>
+</body>
+</html>
+
+"""#,
         "templates/home.mustache": #"""
 {{! The series home page: build/site/index.html. }}
 {{<layout}}
@@ -1350,8 +1403,11 @@ nav li li { margin-left: 1.5em; }
         "templates/report/page.mustache": #"""
 {{! A client report as one self-contained printable page: build/reports/<client>/index.html.
     Values: series (title, language, rights, publisher); report (title, subtitle, description,
-    client, authors, date, date_iso, scenario, stylesheet — the CSS, inline —, running_head — the
-    print header as a CSS string); chapters (id, number, title, summary, content). }}
+    client, authors, prepared_by — the branding's, else the authors and publisher —, and when the
+    client sets them prepared_for, version, confidentiality, logo (src: a data: URI, alt) and
+    accent (colour, text: a shade with 4.5:1 contrast on white); date, date_iso, stylesheet — the
+    CSS, inline —, running_head — the print header as a CSS string); chapters (id, number, title,
+    summary, content). }}
 <!DOCTYPE html>
 <html lang="{{series.language}}">
 <head>
@@ -1365,11 +1421,17 @@ nav li li { margin-left: 1.5em; }
 <style>
 {{{report.stylesheet}}}
 @page { @top-left { content: {{{report.running_head}}}; } }
+{{#report.accent}}
+:root { --report-accent: {{report.accent.colour}}; --report-accent-text: {{report.accent.text}}; }
+{{/report.accent}}
 </style>
 </head>
 <body class="page-report">
 <a class="skip-link" href="#pb-main">Skip to the content</a>
 <header class="report-cover">
+{{#report.logo}}
+<p class="report-logo"><img src="{{src}}" alt="{{alt}}"></p>
+{{/report.logo}}
 <p class="report-client">{{report.client}}</p>
 <h1 id="pb-title">{{report.title}}</h1>
 {{#report.subtitle}}
@@ -1378,7 +1440,19 @@ nav li li { margin-left: 1.5em; }
 {{#report.description}}
 <p class="report-description">{{report.description}}</p>
 {{/report.description}}
-<p class="report-meta">Prepared by {{report.authors}}{{#series.publisher}}, {{series.publisher}}{{/series.publisher}} · <time datetime="{{report.date_iso}}">{{report.date}}</time></p>
+<dl class="report-meta">
+{{#report.prepared_for}}
+<div><dt>Prepared for</dt><dd>{{report.prepared_for}}</dd></div>
+{{/report.prepared_for}}
+<div><dt>Prepared by</dt><dd>{{report.prepared_by}}</dd></div>
+{{#report.version}}
+<div><dt>Version</dt><dd>{{report.version}}</dd></div>
+{{/report.version}}
+<div><dt>Date</dt><dd><time datetime="{{report.date_iso}}">{{report.date}}</time></dd></div>
+</dl>
+{{#report.confidentiality}}
+<p class="report-confidentiality">{{report.confidentiality}}</p>
+{{/report.confidentiality}}
 <nav class="report-contents" aria-labelledby="pb-contents">
 <h2 id="pb-contents">Contents</h2>
 <ol>
@@ -1403,11 +1477,14 @@ nav li li { margin-left: 1.5em; }
 {{/chapters}}
 </main>
 <footer class="report-footer">
-<p>Every figure in this report is computed from the scenario file {{report.scenario}}.yaml; metrics.json and metrics.csv beside this page hold them all.</p>
+<p>{{report.title}} · {{report.client}}{{#report.version}} · Version {{report.version}}{{/report.version}} · <time datetime="{{report.date_iso}}">{{report.date}}</time></p>
+<p>Prepared {{#report.prepared_for}}for {{report.prepared_for}} {{/report.prepared_for}}by {{report.prepared_by}}.</p>
+{{#report.confidentiality}}
+<p class="report-confidentiality">{{report.confidentiality}}</p>
+{{/report.confidentiality}}
 {{#series.rights}}
 <p>{{series.rights}}</p>
 {{/series.rights}}
-<p>Published with Playbook.</p>
 </footer>
 </body>
 </html>
@@ -1419,13 +1496,25 @@ nav li li { margin-left: 1.5em; }
    page and the page number at the bottom, each chapter on a new page, no table row or chart
    cut in two. */
 .page-report main { max-width: var(--measure); padding-top: 0; }
-.report-cover { max-width: var(--measure); margin: 0 auto; padding: 3rem 1rem 1rem; }
+/* The client's accent colour (report: accent:) when it sets one: --report-accent for rules and
+   borders, --report-accent-text (the colour darkened until text in it has 4.5:1 contrast on
+   white) for text. */
+.report-cover { max-width: var(--measure); margin: 0 auto; padding: 3rem 1rem 1rem;
+  border-top: 6px solid var(--report-accent, var(--accent-2)); }
+.report-logo { margin: 0 0 1.5rem; }
+.report-logo img { display: block; max-height: 4rem; max-width: 16rem; width: auto; height: auto; }
 .report-client { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; text-transform: uppercase; letter-spacing: 0.1em;
-  color: var(--accent-2); font-weight: 700; margin: 0; }
+  color: var(--report-accent-text, var(--accent-2)); font-weight: 700; margin: 0; }
 .report-cover h1 { font-size: 2.5rem; margin-top: 0.3rem; }
 .report-subtitle { font-size: 1.3rem; color: var(--muted); margin: 0; }
-.report-meta { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--muted); font-size: 0.95rem; }
-.report-contents { background: var(--tint); border-left: 4px solid var(--accent-2); padding: 0.5rem 1rem; margin: 2rem 0;
+.report-meta { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--muted); font-size: 0.95rem;
+  display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 1.5rem 0 0; }
+.report-meta div { display: contents; }
+.report-meta dt { font-weight: 600; }
+.report-meta dd { margin: 0; color: var(--ink); }
+.report-confidentiality { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.85rem; font-weight: 600;
+  letter-spacing: 0.04em; text-transform: uppercase; color: var(--report-accent-text, var(--muted)); margin: 1.5rem 0 0; }
+.report-contents { background: var(--tint); border-left: 4px solid var(--report-accent, var(--accent-2)); padding: 0.5rem 1rem; margin: 2rem 0;
   font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 .report-contents h2 { font-size: 1rem; margin: 0.5rem 0; }
 .report-contents ol { margin: 0 0 0.5rem; padding-left: 1.4rem; }
@@ -1555,6 +1644,19 @@ date: 2026-11-23
 # `playbook calc harbour-energy` prints every figure; `--explain contact_shift_savings` one.
 client: Harbour Energy
 title: Social customer care business case
+date: 2026-11-02
+# What the programme is and what the analyst recommends, in plain text: the report's summary
+# shows them ({{ programme }}, {{ recommendation }}).
+programme: >-
+  Harbour Energy will answer customers on social media: a social care lead works from a
+  social care platform set up for the purpose, and customers who would have called are
+  invited to ask there instead. The programme costs the platform's set-up once and the lead
+  and the licences every year; it pays through each contact that moves from the phone to
+  social care, where it costs less to handle.
+recommendation: >-
+  Go ahead, and check after the first year how many calls have moved to social care: the
+  return rests on that one figure, planned at 8% of calls (the pilot measured 9%). If it
+  stays near 5%, the programme no longer pays for itself and its scale should be reviewed.
 horizon: 3 years
 discount_rate: 8%
 

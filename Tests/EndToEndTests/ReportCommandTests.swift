@@ -120,6 +120,29 @@ import Testing
         }
     }
 
+    /// `--shard 2/3` of the shipped scenarios given in any order (a glob): the second share of
+    /// the clients sorted by name and dealt out in turn, the branding file left out.
+    @Test func aShardMakesItsShareOfTheBatch() throws {
+        let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }
+        let yaml = try FileManager.default.contentsOfDirectory(atPath: scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted(by: >)
+        let result = try Tools.playbook(["report"] + yaml.map { scenarios.appendingPathComponent($0).path } + ["--shard", "2/3", "--out", out.path],
+                                        environment: ["SOURCE_DATE_EPOCH": "0"], in: Tools.repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.replacingOccurrences(of: scenarios.path, with: "$SCENARIOS")
+                == "note: $SCENARIOS/kestrel-mobile.report.yaml left out: it is a report's branding, read with its scenario\n")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4 && lines[0] == "Share 2 of 3: 2 of the 5 clients given" && lines[1].hasPrefix("Made 2 of 2 reports in "), "\(result.stdout)")
+        #expect(Array(lines.dropFirst(2)) == [
+            "  larkspur-home: \(out.path)/larkspur-home/index.html, larkspur-home.epub, metrics.json, metrics.csv",
+            "  brightwell-outdoor: \(out.path)/brightwell-outdoor/index.html, brightwell-outdoor.epub, metrics.json, metrics.csv",
+        ])
+        #expect(Tools.files(under: out).filter { $0.hasSuffix("index.html") } == ["brightwell-outdoor/index.html", "larkspur-home/index.html"])
+        let wrong = try Tools.playbook(["report", "kestrel-mobile", "--shard", "4/3", "--out", out.path], in: Tools.repository)
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.hasPrefix("Error: --shard 4/3: there is no share 4; the 3 shares are numbered 1 to 3\n"), "\(wrong.stderr)")
+    }
+
     @Test func aBatchWithOneBrokenScenarioMakesTheOthersAndFails() throws {
         let scenarios = try scenarioCopies(), out = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scenarios); try? FileManager.default.removeItem(at: out) }

@@ -33,7 +33,9 @@ import Testing
             return
         }
         #expect(read.file?.path == file.path)
-        #expect(read.dataFiles.keys.sorted() == [folder.url.appendingPathComponent("attribution-example-touchpoints.csv").path])
+        // The data file, and the branding file beside the scenario (there is none: it is kept as missing).
+        #expect(read.dataFiles.keys.sorted() == [folder.url.appendingPathComponent("attribution-example-touchpoints.csv").path,
+                                                 folder.url.appendingPathComponent("attribution-example.report.yaml").path])
         // Both files gone: the client is loaded all the same, as ScenarioFiles loaded it from disk.
         let (expected, expectedDiagnostics) = ScenarioFiles.load(file.path, projectRoot: Self.repository, currentDirectory: folder.url)
         try FileManager.default.removeItem(at: file)

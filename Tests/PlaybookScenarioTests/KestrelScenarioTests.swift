@@ -14,9 +14,17 @@ func readProjectFile(_ path: String) -> Result<SourceFile, Diagnostic> {
     return .success(SourceFile(path: path, text: text))
 }
 
+/// Reads a binary file of the repository (a report's logo) by project-relative path.
+func readProjectBytes(_ path: String) -> Result<[UInt8], Diagnostic> {
+    guard let data = try? Data(contentsOf: repository.appendingPathComponent(path)) else {
+        return .failure(.error(.missingFile, "no such file", at: nil))
+    }
+    return .success(Array(data))
+}
+
 func loadScenario(_ path: String) throws -> (Scenario?, [Diagnostic]) {
     let text = try String(contentsOf: repository.appendingPathComponent(path), encoding: .utf8)
-    return Scenario.load(SourceFile(path: path, text: text), readFile: readProjectFile)
+    return Scenario.load(SourceFile(path: path, text: text), readBytes: readProjectBytes, readFile: readProjectFile)
 }
 
 @Suite struct KestrelScenarioTests {

@@ -158,6 +158,9 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case unreadable = "unreadable"
     /// Raised when the output folder would overwrite the project's sources or a folder Playbook did not make.
     case unsafeOutput = "unsafe-output"
+    /// Raised (a warning, in `playbook build` and the preview) for a scenario with errors that
+    /// no chapter and no listed report uses: the build goes on without it.
+    case unusedScenario = "unused-scenario"
     /// Raised when a `{{ … }}` tag in a chapter is not a value tag.
     case valueTag = "value-tag"
     /// Raised when the output could not be written.

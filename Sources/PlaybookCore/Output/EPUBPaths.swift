@@ -5,10 +5,17 @@
 /// layout as the book folder and the site, so relative image paths work in all three.
 package enum EPUBPaths {
     /// Names of the files every EPUB has; chapters and book files may not use them.
-    static let reserved: Set<String> = ["package.opf", "nav.xhtml", "toc.ncx", "cover.xhtml", "cover.svg", "playbook.css", seriesPage]
+    static let reserved: Set<String> = ["package.opf", "nav.xhtml", "toc.ncx", "cover.xhtml", "cover.svg", "playbook.css", seriesPage, reportTitlePage,
+                                        "report-logo.svg", "report-logo.png", "report-logo.jpg"]
 
     /// "About this series", after the chapters of a book of a series.
     package static let seriesPage = "series.xhtml"
+
+    /// A client report's title page, after its cover.
+    package static let reportTitlePage = "title.xhtml"
+
+    /// The file of a client report's logo (`report-logo.svg`), by its extension.
+    package static func reportLogo(_ fileExtension: String) -> String { "report-logo." + fileExtension }
 
     /// The file name of a chapter inside `OEBPS/`.
     package static func chapterFile(_ chapter: ResolvedChapter) -> String { chapter.slug + ".xhtml" }

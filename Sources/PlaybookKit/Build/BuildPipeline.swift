@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     public var sourceDate: Timestamp?
     /// `false` for `playbook check`: every stage runs, nothing is written.
     public var writes: Bool
+    /// Whether a scenario with errors that nothing uses fails the run (`playbook check`, the
+    /// default when nothing is written) or has its errors reported as warnings (`playbook
+    /// build` and the preview).
+    public var strictScenarios: Bool
     /// For a series of builds into the same folder (the preview server): work is reused from
     /// the previous build where its inputs are unchanged, and the output folder is updated
     /// file by file instead of replaced. `nil` (`playbook build`) computes everything.
@@ -25,12 +29,13 @@ public struct BuildOptions: Sendable {
 
     /// Creates options.
     public init(projectRoot: URL, output: URL? = nil, includeDrafts: Bool = false, sourceDate: Timestamp? = nil,
-                writes: Bool = true, session: BuildSession? = nil) {
+                writes: Bool = true, strictScenarios: Bool? = nil, session: BuildSession? = nil) {
         self.projectRoot = projectRoot
         self.output = output ?? projectRoot.appendingPathComponent("build")
         self.includeDrafts = includeDrafts
         self.sourceDate = sourceDate
         self.writes = writes
+        self.strictScenarios = strictScenarios ?? !writes
         self.session = session
     }
 }
@@ -107,7 +112,8 @@ public enum BuildPipeline {
         }
 
         begin("load")
-        let (loaded, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, includeDrafts: options.includeDrafts, memo: memo)
+        let (loaded, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, includeDrafts: options.includeDrafts,
+                                                            strictScenarios: options.strictScenarios, memo: memo)
         report.diagnostics += loadDiagnostics
         end()
         guard let loaded else { return report }

@@ -20,7 +20,8 @@ enum ListedReports {
         let input = Input(settings: loaded.project.settings,
                           scenarios: Dictionary(uniqueKeysWithValues: loaded.scenarioNames.map { ($0, memo.revision(.scenario, ProjectLayout.scenario($0))) }),
                           presentation: memo.revision(.presentation), template: Input.texts(of: loaded.reportTemplate),
-                          templateDiagnostics: loaded.reportTemplateDiagnostics, sourceDate: sourceDate)
+                          templateDiagnostics: loaded.reportTemplateDiagnostics, sourceDate: sourceDate,
+                          reportDate: ReportContext.reportDate(sourceDate: sourceDate))
         return await memo.query(.reports, input: input) { await make(loaded, sourceDate: sourceDate) }.value
     }
 
@@ -34,6 +35,8 @@ enum ListedReports {
         var template: [ExactText]
         var templateDiagnostics: [Diagnostic]
         var sourceDate: Timestamp?
+        /// The date of a report whose scenario has none (today, without `SOURCE_DATE_EPOCH`).
+        var reportDate: Timestamp
 
         static func texts(of template: ReportTemplate?) -> [ExactText] {
             guard let template else { return [] }

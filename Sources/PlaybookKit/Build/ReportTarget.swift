@@ -20,7 +20,8 @@ enum ReportTarget {
         let simulation = scenario.spec.hasRanges ? scenarioContext.simulations.result(scenario, name: name) : nil
 
         // Bind, then transform, with ids unique across the single page.
-        let (book, bindDiagnostics) = context.template.bind(client: name, scenario: scenario, context: scenarioContext, series: context.series)
+        let (book, bindDiagnostics) = context.template.bind(client: name, scenario: scenario, context: scenarioContext, series: context.series,
+                                                                 defaultDate: context.reportDate)
         // The appendix lists what the report uses, and nothing the scenario keeps for the books.
         scenarioContext.appendixNames[name] = ReportNames.used(by: book.chapters, scenario: scenario, named: name)
         let (publication, transformDiagnostics) = await TransformStage.run(Project(settings: context.series, books: [book]), context: scenarioContext)

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookCore
 import PlaybookScenario
 import PlaybookTemplates
@@ -18,6 +19,8 @@ struct ReportContext: Sendable {
     var scenarioNames: Set<String>
     /// `SOURCE_DATE_EPOCH`.
     var sourceDate: Timestamp?
+    /// The date of a report whose scenario has no `date:`: `SOURCE_DATE_EPOCH`, else today.
+    var reportDate: Timestamp
 
     /// The context of the reports made with `template` from what the load stage read.
     init(_ loaded: LoadedProject, template: ReportTemplate, sourceDate: Timestamp?) {
@@ -29,5 +32,14 @@ struct ReportContext: Sendable {
         scenarios = loaded.scenarios
         scenarioNames = loaded.scenarioNames
         self.sourceDate = sourceDate
+        reportDate = Self.reportDate(sourceDate: sourceDate)
+    }
+
+    /// `SOURCE_DATE_EPOCH` when set, else the start of today (UTC).
+    static func reportDate(sourceDate: Timestamp?) -> Timestamp {
+        if let sourceDate { return sourceDate }
+        let day: Int64 = 86_400
+        let now = Int64(Date().timeIntervalSince1970)
+        return Timestamp(secondsSinceEpoch: now - ((now % day) + day) % day)
     }
 }

@@ -49,8 +49,9 @@ struct ReportPageRenderer: ReportRenderer {
 struct ReportEPUBRenderer: ReportRenderer {
     func render(_ report: RenderedReport) async -> Result<[OutputFile], Diagnostic> {
         let context = report.context
-        let epub = EPUBRenderer(publication: report.publication, templates: context.templates, stylesheet: context.epubStylesheet,
+        var epub = EPUBRenderer(publication: report.publication, templates: context.templates, stylesheet: context.epubStylesheet,
                                 sourceDate: context.sourceDate)
+        epub.titlePage = ReportFrontMatter(series: context.series, book: report.book, scenario: report.scenario)
         do {
             let archive = try EPUBRenderer.package(await epub.entries(report.book, bodies: report.bodies))
             return .success([OutputFile(path: "\(report.client).epub", content: .bytes(archive.archive))])

@@ -52,6 +52,20 @@ public struct ReportOutcome: Sendable {
     public var succeeded: Bool { folder != nil }
 }
 
+extension ReportOptions {
+    /// Whether `argument` names a client's branding file (`<scenario-name>.report.yaml`), which
+    /// its scenario reads: not a scenario, so a batch given as `content/scenarios/*.yaml`
+    /// leaves it out.
+    public static func isBrandingFile(_ argument: String) -> Bool {
+        argument.hasSuffix(".report.yaml")
+    }
+
+    /// The client folder a scenario argument gets: the file's name without `.yaml`.
+    public static func clientName(of argument: String) -> String {
+        ReportOutcome.name(of: argument)
+    }
+}
+
 extension ReportOutcome {
     /// The folder name a scenario argument gets: the file's name without `.yaml`.
     static func name(of argument: String) -> String {

@@ -17,6 +17,9 @@ package struct EPUBRenderer {
     /// The memo and revisions its work runs through (the preview server's session); `nil`
     /// computes everything.
     var reuse: RenderReuse? = nil
+    /// A client report's front matter, shown on a title page after the cover (`title.xhtml`,
+    /// template `epub/title-page`), with its logo; `nil` for a book.
+    package var titlePage: ReportFrontMatter? = nil
 
     /// A renderer of `publication`'s books through `templates`.
     package init(publication: Publication, templates: TemplateLibrary, stylesheet: String, sourceDate: Timestamp?, reuse: RenderReuse? = nil) {
@@ -78,9 +81,25 @@ package struct EPUBRenderer {
             "cover": ["href": .text(coverHref), "alt": .text(cover.alt)],
         ])
         content.append(OutputFile(path: "OEBPS/cover.xhtml", content: .text(coverPage)))
+        var spine = ["cover"]
+
+        // A report's title page: client, title, prepared for and by, version, date, confidentiality, logo.
+        if let titlePage {
+            var logoHref: String?
+            if let logo = titlePage.logo {
+                let href = EPUBPaths.reportLogo(logo.kind.fileExtension)
+                items.append(.init(id: "report-logo", href: href, mediaType: logo.kind.mediaType))
+                content.append(OutputFile(path: "OEBPS/\(href)", content: .bytes(logo.bytes)))
+                logoHref = href
+            }
+            let page = templates.render("epub/title-page", ["book": bookContext, "front": .object(titlePage.values(logoSource: logoHref))])
+            items.append(.init(id: "title-page", href: EPUBPaths.reportTitlePage, mediaType: "application/xhtml+xml"))
+            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.reportTitlePage)", content: .text(page)))
+            spine.append("title-page")
+        }
 
         // Chapters, on all cores.
-        var spine = ["cover", "nav"]
+        spine.append("nav")
         let renderer = self
         let bookIndex = publication.books.firstIndex { $0.slug == book.slug } ?? 0
         let chapters = await Array(zip(book.chapters, bodies).enumerated()).concurrentMap { index, item -> (String, String?) in

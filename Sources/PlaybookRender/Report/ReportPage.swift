@@ -20,12 +20,9 @@ package struct ReportPage {
         self.stylesheet = stylesheet
     }
 
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                         "October", "November", "December"]
-
     /// The page, given the chapters' rendered bodies.
     package func render(bodies: [RenderedBody], templates: TemplateLibrary) -> String {
-        let date = book.settings.date.components
+        let front = ReportFrontMatter(series: series, book: book, scenario: scenario)
         let chapters: [TemplateValue] = zip(book.chapters, bodies).enumerated().map { index, item in
             var fields: [String: TemplateValue] = [
                 "id": .text(item.0.slug), "number": .number(index + 1), "title": .text(item.0.frontMatter.title),
@@ -34,17 +31,11 @@ package struct ReportPage {
             fields["summary"] = .optional(item.0.frontMatter.summary)
             return .object(fields)
         }
-        var report: [String: TemplateValue] = [
-            "title": .text(book.settings.title),
-            "client": .text(scenario.spec.client),
-            "authors": .text(PageContext.names(book.settings.authors)),
-            "date": .text("\(date.day) \(Self.months[max(0, min(11, date.month - 1))]) \(date.year)"),
-            "date_iso": .text(book.settings.date.dateString),
-            "stylesheet": .markup(Self.styleText(stylesheet)),
-            "running_head": .markup(Self.cssString(scenario.spec.client + " · " + book.settings.title)),
-            "scenario": .text(scenario.spec.slug),
-        ]
-        report["subtitle"] = .optional(book.settings.subtitle)
+        // The logo is inlined: the page is mailed, and printed to PDF from another folder.
+        var report = front.values(logoSource: front.logo?.dataURI)
+        report["authors"] = .text(PageContext.names(book.settings.authors))
+        report["stylesheet"] = .markup(Self.styleText(stylesheet))
+        report["running_head"] = .markup(Self.cssString(scenario.spec.client + " · " + book.settings.title))
         report["description"] = .optional(book.settings.description)
         var seriesFields: [String: TemplateValue] = ["title": .text(series.title), "language": .text(book.settings.language ?? series.language)]
         seriesFields["rights"] = .optional(series.rights)

@@ -22,28 +22,38 @@ public struct ScenarioDefaults: Sendable {
 public struct ScenarioLoader {
     /// Reads a data file (the attribution CSV) by project-relative path.
     public typealias ReadFile = (String) -> Result<SourceFile, Diagnostic>
+    /// Reads a binary file (the report's logo) by project-relative path.
+    public typealias ReadBytes = (String) -> Result<[UInt8], Diagnostic>
+    /// A reader of binary files for callers that give none: every file is missing.
+    @Sendable public static func noBytes(_ path: String) -> Result<[UInt8], Diagnostic> {
+        .failure(.error(.missingFile, "there is no such file", at: nil))
+    }
 
     private let file: SourceFile
     private let defaults: ScenarioDefaults
     private let readFile: ReadFile
+    private let readBytes: ReadBytes
     private var diagnostics: [Diagnostic] = []
     private var currency = "USD"
     /// Names declared whose value could not be read.
     private var broken: Set<String> = []
 
     /// Loads `file`. `readFile` reads the data files the scenario names (paths relative to the
-    /// project root). The spec is `nil` only when required parts are missing.
+    /// project root) and the branding file beside it (`<name>.report.yaml`; a `missing-file`
+    /// failure means there is none); `readBytes` reads its logo. The spec is `nil` only when
+    /// required parts are missing.
     public static func load(_ file: SourceFile, defaults: ScenarioDefaults = ScenarioDefaults(),
-                            readFile: @escaping ReadFile) -> (ScenarioSpec?, [Diagnostic]) {
-        var loader = ScenarioLoader(file: file, defaults: defaults, readFile: readFile)
+                            readBytes: @escaping ReadBytes = noBytes, readFile: @escaping ReadFile) -> (ScenarioSpec?, [Diagnostic]) {
+        var loader = ScenarioLoader(file: file, defaults: defaults, readFile: readFile, readBytes: readBytes)
         let spec = loader.run()
         return (spec, loader.diagnostics)
     }
 
-    private init(file: SourceFile, defaults: ScenarioDefaults, readFile: @escaping ReadFile) {
+    private init(file: SourceFile, defaults: ScenarioDefaults, readFile: @escaping ReadFile, readBytes: @escaping ReadBytes) {
         self.file = file
         self.defaults = defaults
         self.readFile = readFile
+        self.readBytes = readBytes
     }
 
     // MARK: - The file
@@ -60,6 +70,9 @@ public struct ScenarioLoader {
         let client = reader.string("client", required: true)
         let title = reader.string("title")
         let date = reader.timestamp("date")
+        let programme = reader.string("programme")
+        let recommendation = reader.string("recommendation")
+        let reportPair = reader.pair("report")
         let currencyCode = reader.string("currency") ?? defaults.currency
         let locale = reader.string("locale") ?? defaults.locale
         let horizonPair = reader.pair("horizon", required: true)
@@ -113,6 +126,7 @@ public struct ScenarioLoader {
         if let riskPair { applyRisk(riskPair, to: &lines) }
         var objectives: [ObjectiveSpec] = []
         if let objectivesPair { objectives = self.objectives(objectivesPair) }
+        let branding = self.branding(reportPair)
 
         guard let client else { return nil }
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
@@ -121,7 +135,42 @@ public struct ScenarioLoader {
                                 discountRate: rate, inputs: inputs, metrics: metrics, lines: lines, objectives: objectives,
                                 attribution: attribution)
         spec.brokenNames = broken
+        spec.programme = programme
+        spec.recommendation = recommendation
+        spec.branding = branding
         return spec
+    }
+
+    // MARK: - Branding
+
+    /// The report's branding: the scenario's `report:` mapping and `<name>.report.yaml` beside
+    /// the scenario, which may not both set one key.
+    private mutating func branding(_ pair: YAMLPair?) -> ReportBranding? {
+        var own: ReportBrandingReader.Read?
+        if let pair {
+            let (read, problems) = ReportBrandingReader.read(pair.value, file: file, what: "'report'", missingAt: pair.key.location(in: file),
+                                                             readBytes: readBytes)
+            diagnostics += problems
+            own = read
+        }
+        var beside: ReportBrandingReader.Read?
+        switch readFile(ReportBrandingReader.sidecarPath(of: file.path)) {
+        case .success(let sidecar):
+            switch YAMLParser.parse(sidecar.text, in: sidecar) {
+            case .success(let node):
+                let name = sidecar.path.split(separator: "/").last.map(String.init) ?? sidecar.path
+                let (read, problems) = ReportBrandingReader.read(node, file: sidecar, what: name, missingAt: sidecar.start, readBytes: readBytes)
+                diagnostics += problems
+                beside = read
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        case .failure(let problem):
+            // No file beside the scenario is the usual case; one that cannot be read is an error.
+            if problem.id != .missingFile { diagnostics.append(problem) }
+        }
+        let (branding, problems) = ReportBrandingReader.merge(own, beside)
+        diagnostics += problems
+        return branding
     }
 
     // MARK: - Horizon and rate

@@ -236,6 +236,12 @@ public struct ScenarioSpec: Sendable {
     public var objectives: [ObjectiveSpec]
     /// Attribution data, if the scenario has any.
     public var attribution: AttributionSpec?
+    /// What the programme is, in the analyst's words (`programme:`), for the report's summary.
+    public var programme: String?
+    /// The analyst's recommendation (`recommendation:`).
+    public var recommendation: String?
+    /// The report's branding and front matter (`report:` and `<name>.report.yaml`), if any.
+    public var branding: ReportBranding?
     /// Inputs and metrics that are named but could not be read (their mistakes are reported
     /// already, so formulas that use them are not reported again).
     public var brokenNames: Set<String> = []
