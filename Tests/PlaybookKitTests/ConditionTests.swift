@@ -1,4 +1,6 @@
+import Foundation
 import PlaybookCore
+import PlaybookKit
 @testable import PlaybookEvaluate
 import PlaybookMarkdown
 import PlaybookScenario
@@ -488,5 +490,46 @@ import Testing
     @Test func aConditionShownInCodeIsNotAMarker() throws {
         let body = "```markdown\n::: if npv > $0\n:::\n```\n"
         #expect(try Self.run(body) == "code @6:1 info=\"markdown\" \"::: if npv > $0\\n:::\\n\"\n")
+    }
+}
+
+/// A report template is parsed once and bound per client: each client's report keeps the
+/// branches that hold for its own scenario.
+@Suite struct ReportConditionTests {
+    @Test func twoClientsOfOneBuildGetTheirOwnBranches() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write([
+            "playbook.yaml": "title: T\nauthors: [A]\nlanguage: en\nbooks: [one]\nreports: [gain, loss]\nreport_template: case\n",
+            "content/one/book.yaml": "title: One\ndate: 2026-01-01\n",
+            "content/one/01-a.md": "---\ntitle: A\norder: 1\n---\nText.\n",
+            "content/scenarios/gain.yaml": ConditionTests.scenario().replacingOccurrences(of: "client: Acme", with: "client: Gain Co"),
+            "content/scenarios/loss.yaml": ConditionTests.loss.replacingOccurrences(of: "client: Acme", with: "client: Loss Co"),
+            "content/reports/case/report.yaml": "title: \"{{ client }}\"\ndate: 2026-11-02\n",
+            "content/reports/case/01-summary.md": """
+            ---
+            title: Summary
+            order: 1
+            ---
+
+            ::: if npv > $0
+            The programme pays for itself: {{ npv | money }}.
+            ::: else
+            The programme does not pay for itself within {{ handle_time | words }}.
+            :::
+
+            It {{ if pays_back }}pays back in {{ payback_months | number }} months{{ else }}does not pay back{{ end }}.
+
+            """,
+        ])
+        let report = await BuildPipeline.run(BuildOptions(projectRoot: folder.url))
+        #expect(DiagnosticPrinter().format(report.diagnostics) == "")
+        func paragraphs(_ client: String) throws -> [String] {
+            let html = try String(contentsOf: folder.url.appendingPathComponent("build/reports/\(client)/index.html"), encoding: .utf8)
+            return html.components(separatedBy: "<p>").dropFirst().compactMap { $0.components(separatedBy: "</p>").first }
+                .filter { $0.hasPrefix("The programme") || $0.hasPrefix("It ") }
+        }
+        #expect(try paragraphs("gain") == ["The programme pays for itself: $99,211.", "It pays back in 10.0 months."])
+        #expect(try paragraphs("loss") == ["The programme does not pay for itself within eighteen months.", "It does not pay back."])
     }
 }
