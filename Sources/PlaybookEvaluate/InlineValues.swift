@@ -78,8 +78,8 @@ package struct InlineValues: DocumentRewriter {
             case .tag(let tag, let inner):
                 let at = locate(tag)
                 if Control(inner) != nil {
-                    diagnostics.append(.error(.conditionSyntax, "a title or summary cannot hold '\(tag)'", at: at,
-                                              hint: "write conditions and checks in the chapter's text; a title or summary takes value tags only"))
+                    diagnostics.append(.error(.conditionSyntax, "a title or setting cannot hold '\(tag)'", at: at,
+                                              hint: "write conditions and checks in the chapter's text; titles, summaries and report settings take value tags only"))
                     out += tag
                 } else {
                     out += value(of: inner, tag: tag, at: at) ?? tag

@@ -474,14 +474,14 @@ import Testing
         var values = InlineValues(context: ScenarioContext(scenarios: [:], allNames: []), chapterScenario: "acme", file: file)
         #expect(values.replace(in: "{{ if npv > $0 }}Win{{ end }}") == "{{ if npv > $0 }}Win{{ end }}")
         #expect(DiagnosticPrinter().format(values.diagnostics) == """
-        content/one/01-a.md:2:9: error: a title or summary cannot hold '{{ if npv > $0 }}' [condition-syntax]
+        content/one/01-a.md:2:9: error: a title or setting cannot hold '{{ if npv > $0 }}' [condition-syntax]
           2 | title: "{{ if npv > $0 }}Win{{ end }}"
             |         ^~~~~~~~~~~~~~~~~
-          hint: write conditions and checks in the chapter's text; a title or summary takes value tags only
-        content/one/01-a.md:2:29: error: a title or summary cannot hold '{{ end }}' [condition-syntax]
+          hint: write conditions and checks in the chapter's text; titles, summaries and report settings take value tags only
+        content/one/01-a.md:2:29: error: a title or setting cannot hold '{{ end }}' [condition-syntax]
           2 | title: "{{ if npv > $0 }}Win{{ end }}"
             |                             ^~~~~~~~~
-          hint: write conditions and checks in the chapter's text; a title or summary takes value tags only
+          hint: write conditions and checks in the chapter's text; titles, summaries and report settings take value tags only
         2 errors
 
         """)
