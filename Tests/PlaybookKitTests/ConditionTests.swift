@@ -487,6 +487,31 @@ import Testing
         """)
     }
 
+    @Test func theParsedTreeKeepsTheBranchesWithTheirLines() {
+        let body = "# Title\n\n::: if npv > $0\nYes [a][r].\n::: else if  has_risk\n::: if pays_back\n## Inner\n:::\n::: else\n:::\n\n[r]: https://example.com\n"
+        let file = SourceFile(path: "content/one/01-a.md", text: Self.header + body)
+        let (document, diagnostics) = MarkdownParser().parse(body, in: file, firstLine: 6)
+        #expect(diagnostics.isEmpty)
+        #expect(document.dump() == """
+        heading 1 @6:1
+          text "Title"
+        conditional @8:1
+          if @8:8 "npv > $0" lines=9-9
+            paragraph
+              text "Yes "
+              link @9:5 "https://example.com"
+                text "a"
+              text "."
+          if @10:14 "has_risk" lines=11-13
+            conditional @11:1
+              if @11:8 "pays_back" lines=12-12
+                heading 2 @12:1
+                  text "Inner"
+          else lines=15-14
+
+        """)
+    }
+
     @Test func aConditionShownInCodeIsNotAMarker() throws {
         let body = "```markdown\n::: if npv > $0\n:::\n```\n"
         #expect(try Self.run(body) == "code @6:1 info=\"markdown\" \"::: if npv > $0\\n:::\\n\"\n")

@@ -68,8 +68,8 @@ private struct DocumentDumper: DocumentVisitor {
             line("conditional \(at(conditional.position))")
             nested { dumper in
                 for branch in conditional.branches {
-                    dumper.line(branch.condition.map { "if \(dumper.at($0.position)) \(dumper.quoted($0.text))" } ?? "else"
-                                + " lines=\(branch.firstLine)-\(branch.lastLine)")
+                    let kind = branch.condition.map { "if \(dumper.at($0.position)) \(dumper.quoted($0.text))" } ?? "else"
+                    dumper.line(kind + " lines=\(branch.firstLine)-\(branch.lastLine)")
                     dumper.nested { $0.visit(branch.blocks) }
                 }
             }
