@@ -430,6 +430,26 @@ import Testing
         """)
     }
 
+    /// The examples of the README's table of formats, over the shipped Kestrel Mobile scenario.
+    @Test func theReadmeFormatsShowWhatTheREADMESays() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let yaml = try String(contentsOf: repository.appendingPathComponent("content/scenarios/kestrel-mobile.yaml"), encoding: .utf8)
+        let body = """
+        {{ contacts_per_month }}; {{ contacts_per_month | number }}; {{ npv | number }}; {{ roi | number: 2 }}; {{ roi | percent }};
+        {{ roi | percent: 0 }}; {{ phone_share | number }}; {{ npv | money }}; {{ cost_per_call | money: 0 }};
+        {{ response_time_target | words }}; {{ fast_resolution_time | words }}; {{ interactions_per_resolution | words }}; {{ payback_months | number }}; {{ roi.raw }}
+        """
+        #expect(try Self.run(body, scenario: yaml) == """
+        paragraph
+          text "120,000 contacts; 120,000; 482,200; 40.46; 40.5%;"
+          softbreak
+          text "40%; 70.0; $482,200; $7/call;"
+          softbreak
+          text "thirty minutes; four hours; 2.4; 15.6; 0.4046340755261"
+
+        """)
+    }
+
     @Test func wordsSpellSmallWholeNumbersInEnglishOnly() {
         #expect([0, 1, 7, 19, 20, 42, 99].map(ValueFormat.spell) == ["zero", "one", "seven", "nineteen", "twenty", "forty-two", "ninety-nine"])
     }
