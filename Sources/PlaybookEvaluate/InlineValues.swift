@@ -373,14 +373,14 @@ package struct InlineValues: DocumentRewriter {
         // A scenario with errors has reported them; its tags stay as written.
         guard let values = context.values(scenarioName) else { return nil }
         let figure = parts[parts.count - 1]
-        let count = ScenarioCount(rawValue: figure)
-        let usual = wantsRaw ? values.raw(figure) ?? count.map { String(values.scenario.count(of: $0)) }
-            : values.text(figure) ?? (count != nil ? values.shown(figure) : nil)
+        let computed = ScenarioValues.computedNames.contains(figure)
+        let usual = wantsRaw ? values.raw(figure) ?? values.computedRaw(figure)
+            : values.text(figure) ?? (computed ? values.shown(figure) : nil)
         guard let usual else {
             diagnostics.append(.error(.unknownValue, "the scenario '\(scenarioName)' has no input, metric or figure '\(figure)'", at: at,
                                       hint: ScenarioFact(rawValue: figure) != nil
                                         ? "'\(figure)' is a fact: use it in a condition, {{ if \(figure) }}…{{ end }}"
-                                        : NearestName.hint(for: figure, among: values.names + ScenarioCount.allCases.map(\.rawValue))))
+                                        : NearestName.hint(for: figure, among: values.names + ScenarioValues.computedNames)))
             return nil
         }
         guard let format else { return usual }
@@ -405,9 +405,4 @@ private extension String {
         guard self == word || hasPrefix(word + " ") else { return nil }
         return String(dropFirst(word.count)).trimmedBlanks
     }
-}
-
-private extension Scenario {
-    /// A count as a plain number.
-    func count(of count: ScenarioCount) -> Int { count.value(for: self) }
 }

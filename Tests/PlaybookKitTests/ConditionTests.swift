@@ -415,7 +415,8 @@ import Testing
         {{ calls | number }} new patients; {{ calls | words }}; {{ npv | number }}; {{ npv | money }}; {{ npv | money: 2 }};
         {{ roi | percent }}; {{ roi | percent: 0 }}; {{ roi | number: 2 }}; {{ ratio | percent }}; {{ share | number }};
         {{ handle_time | words }}; {{ handle_time | number }}; {{ payback_months | number: 2 }}; {{ price | money: 0 }};
-        {{ benefit_count | words }} benefit; {{ cost_count }}; {{ irr | percent }}; {{ revenue | money }}; {{ roi.raw }}
+        {{ benefit_count | words }} benefit; {{ cost_count }}; {{ irr | percent }}; {{ revenue | money }}; {{ roi.raw }};
+        {{ horizon }}; {{ horizon | words }}; {{ horizon.raw }}; {{ benefit_count.raw }}; {{ if payback_months < horizon }}within{{ end }}
         """
         #expect(try Self.run(body) == """
         paragraph
@@ -425,7 +426,9 @@ import Testing
           softbreak
           text "eighteen months; 18; 10.00; $7/call;"
           softbreak
-          text "one benefit; 1; 106.3%; $10,530; 1.98422"
+          text "one benefit; 1; 106.3%; $10,530; 1.98422;"
+          softbreak
+          text "3 years; three years; 3; 1; within"
 
         """)
     }
