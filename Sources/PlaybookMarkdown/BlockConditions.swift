@@ -95,8 +95,9 @@ enum BlockConditions {
         var sawElse = false
     }
 
-    /// Parses `body` piece by piece between its markers and folds the pieces into the tree.
-    static func parse(_ body: String, lines: BodyLines, markers: [Marker], unknown: [Int], file: SourceFile, lineOffset: Int,
+    /// Parses the body (`lines`) piece by piece between its markers with `parsePiece` (the
+    /// piece's text and how many body lines come before it), and folds the pieces into the tree.
+    static func parse(lines: BodyLines, markers: [Marker], unknown: [Int], file: SourceFile, lineOffset: Int,
                       parsePiece: (String, Int) -> ([Block], [Diagnostic])) -> ([Block], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         for number in unknown {

@@ -25,7 +25,7 @@ public struct MarkdownParser: Sendable {
             return (Document(blocks: blocks), diagnostics)
         }
         // Block conditions: each piece between two markers is parsed on its own.
-        let (blocks, diagnostics) = BlockConditions.parse(body, lines: lines, markers: markers, unknown: unknown, file: file,
+        let (blocks, diagnostics) = BlockConditions.parse(lines: lines, markers: markers, unknown: unknown, file: file,
                                                           lineOffset: firstLine - 1) { text, linesBefore in
             let converter = CommonMarkConverter(smartPunctuation: smartPunctuation, lines: BodyLines(text),
                                                 lineOffset: firstLine - 1 + linesBefore, file: file)
