@@ -535,6 +535,23 @@ import Testing
         """)
     }
 
+    /// Any text where a condition goes is a decision or located errors, never a crash: 2,000
+    /// random conditions, tags and marker lines made of the pieces conditions are written with.
+    @Test(arguments: [16, 1, 2, 3] as [UInt64]) func randomConditionsAreDecidedOrReported(seed: UInt64) throws {
+        let pieces = ["npv", "roi", "irr", "has_risk", "pays_back", "horizon", "calls", "client", " and ", " or ", "not ", "(", ")",
+                      " > ", " <= ", " = ", " ≠ ", "$0", "50%", "2 years", "1_000", " + ", " * ", " / ", "max(", ",", "-", "ü",
+                      "{{ if ", "{{ else }}", "{{ end }}", "{{ check ", " }}", "| money", "| words", "\n::: if ", "\n::: else\n", "\n:::\n", "*", "[a](#b)"]
+        var generator = SeededGenerator(seed: seed)
+        var body = ""
+        for round in 0..<2_000 {
+            let count = Int.random(in: 1...8, using: &generator)
+            body += (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            body += round % 7 == 0 ? "\n\n" : " "
+        }
+        let result = try Self.run(body)
+        #expect(result.contains("error"))
+    }
+
     @Test func aConditionShownInCodeIsNotAMarker() throws {
         let body = "```markdown\n::: if npv > $0\n:::\n```\n"
         #expect(try Self.run(body) == "code @6:1 info=\"markdown\" \"::: if npv > $0\\n:::\\n\"\n")
