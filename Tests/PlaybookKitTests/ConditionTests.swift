@@ -453,6 +453,16 @@ import Testing
         """)
     }
 
+    @Test func formatsFollowTheScenariosLocale() throws {
+        let body = "{{ calls | number }}; {{ npv | money }}; {{ npv | money: 2 }}; {{ roi | percent }}; {{ horizon | words }}; {{ handle_time | number }}\n"
+        // German digits and currency placement; `words` falls back to the tag's text outside English.
+        #expect(try Self.run(body, scenario: Self.scenario(locale: "de-DE")) == """
+        paragraph
+          text "1.620; 99.211\u{00A0}US$; 99.211,00\u{00A0}US$; 198,4\u{00A0}%; 3 years; 18"
+
+        """)
+    }
+
     @Test func wordsSpellSmallWholeNumbersInEnglishOnly() {
         #expect([0, 1, 7, 19, 20, 42, 99].map(ValueFormat.spell) == ["zero", "one", "seven", "nineteen", "twenty", "forty-two", "ninety-nine"])
     }
