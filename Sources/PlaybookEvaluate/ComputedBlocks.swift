@@ -49,7 +49,7 @@ struct ComputedBlocks: DocumentRewriter {
         switch block {
         case .codeBlock(let code) where code.language == "playbook":
             return computed(code).map(Block.computed) ?? block
-        case .blockQuote, .list:
+        case .blockQuote, .list, .conditional:
             return rewriteChildren(of: block)
         default:
             return block

@@ -10,17 +10,21 @@ package enum ComputedContentPass {
         guard mayHaveComputedContent(chapter.source.text) else { return (chapter, []) }
         var result = chapter
         let scenario = chapter.frontMatter.scenario?.name
+        // Block conditions first: the blocks and tags of a branch left out are not evaluated.
+        var conditions = BlockConditionPass(context: context, chapterScenario: scenario, file: chapter.source)
+        let decided = conditions.decide(in: chapter.document)
         var blocks = ComputedBlocks(context: context, chapterScenario: scenario, file: chapter.source)
-        let withBlocks = blocks.replace(in: chapter.document)
-        var values = InlineValues(context: context, chapterScenario: scenario, file: chapter.source)
+        let withBlocks = blocks.replace(in: decided)
+        var values = InlineValues(context: context, chapterScenario: scenario, file: chapter.source, skippedLines: conditions.droppedLines)
         result.frontMatter.title = values.replace(in: chapter.frontMatter.title)
         result.frontMatter.summary = chapter.frontMatter.summary.map { values.replace(in: $0) }
         result.document = values.replace(in: withBlocks)
-        return (result, blocks.diagnostics + values.diagnostics)
+        return (result, conditions.diagnostics + blocks.diagnostics + values.diagnostics)
     }
 
-    /// Whether `text` has a `{{`, or `playbook` right after a fence's backticks or tildes
-    /// (spaces between allowed), as every computed fence has.
+    /// Whether `text` has a `{{`, a `:::` at the start of a line (a block condition), or
+    /// `playbook` right after a fence's backticks or tildes (spaces between allowed), as every
+    /// computed fence has.
     static func mayHaveComputedContent(_ text: String) -> Bool {
         let needle = Array("playbook".utf8)
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -28,6 +32,8 @@ package enum ComputedContentPass {
             for index in 1..<bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "{"), bytes[index - 1] == UInt8(ascii: "{") { return true }
+                if byte == UInt8(ascii: ":"), index >= 2, bytes[index - 1] == UInt8(ascii: ":"), bytes[index - 2] == UInt8(ascii: ":"),
+                   index == 2 || bytes[index - 3] == UInt8(ascii: "\n") { return true }
                 if byte == UInt8(ascii: "p"), index + needle.count <= bytes.count,
                    needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
                     var before = index - 1

@@ -81,6 +81,11 @@ struct ScenarioValues {
     /// default simulation only when the name is one of its figures.
     private func figure(_ name: String, in scenarioCase: ScenarioCase) -> ScenarioFigures.NamedValue? {
         guard let named = ScenarioFigures.Named(rawValue: name) else { return nil }
+        return namedValue(named, in: scenarioCase)
+    }
+
+    /// The value of a named figure in a case (the simulation's figures from the default run).
+    func namedValue(_ named: ScenarioFigures.Named, in scenarioCase: ScenarioCase = .expected) -> ScenarioFigures.NamedValue? {
         if named.isSimulation {
             return ScenarioFigures.value(named, client: scenario.spec.client, title: scenario.spec.title, summary: nil,
                                          returnOnObjectives: nil, simulation: ScenarioFigures.Simulation(simulation()))

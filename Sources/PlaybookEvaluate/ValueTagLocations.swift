@@ -11,10 +11,11 @@ import PlaybookXHTML
 struct ValueTagLocations {
     private var places: [String: [SourceLocation]] = [:]
 
-    /// Lists the tags of `file`, line by line.
-    init(_ file: SourceFile) {
+    /// Lists the tags of `file`, line by line, except those on `skipping` (the branches of
+    /// block conditions left out, whose tags are never met).
+    init(_ file: SourceFile, skipping: [ClosedRange<Int>] = []) {
         guard file.text.contains("{{") else { return }
-        for number in 1...max(file.lineCount, 1) {
+        for number in 1...max(file.lineCount, 1) where !skipping.contains(where: { $0.contains(number) }) {
             let line = file.line(number)
             var rest = line[...]
             while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {

@@ -47,7 +47,7 @@ extension RawHTMLConverting {
                 rows.append(cells)
             }
             return .table(TableOf(alignments: table.alignments, header: header, rows: rows, position: table.position))
-        case .heading, .html, .codeBlock, .thematicBreak, .computed:
+        case .heading, .html, .codeBlock, .thematicBreak, .computed, .conditional:
             return convertChildren(of: block)
         }
     }

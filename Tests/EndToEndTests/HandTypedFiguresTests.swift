@@ -5,7 +5,8 @@ import Testing
 /// a scenario: outside code, no chapter types an amount of money, a percentage, a number with
 /// a thousands separator or a decimal by hand. Such a figure is written as a value tag
 /// (`{{ cost_per_call }}`) or shown by a computed block instead. Small counts in words
-/// ("three years", "ten steps") are prose.
+/// ("three years", "ten steps") are prose; conditions (`::: if npv > $0`, `{{ if roi > 50% }}`)
+/// are not shown.
 @Suite struct HandTypedFiguresTests {
     /// What is looked for. (A function, because `Regex` is not `Sendable`.)
     static func patterns() -> [(String, Regex<Substring>)] { [
@@ -29,6 +30,8 @@ import Testing
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
             if inFence { continue }
+            // A block condition's line (`::: if npv > $0`) is not shown to readers.
+            if line.hasPrefix(":::") { continue }
             // Code spans are literal, and value tags are computed: leave both out.
             let prose = line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
                 .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
@@ -74,6 +77,9 @@ import Testing
         caption: 12% in a block is fine
         ```
         A rate of 2.4 interactions, in three years.
+        ::: if npv > $100_000 and roi > 50%
+        Shown {{ if irr > 8.5% }}only{{ end }} then, at 9%.
+        :::
         """
         #expect(Self.handTypedFigures(in: text, path: "x.md") == [
             "x.md:2: a percentage typed by hand: title: Saving 8% of calls",
@@ -81,6 +87,7 @@ import Testing
             "x.md:6: a decimal typed by hand: A call costs $6.50, or {{ cost_per_call }}.",
             "x.md:7: a number with a thousands separator typed by hand: We moved 1,440,000 contacts and `$5 in code` is fine.",
             "x.md:12: a decimal typed by hand: A rate of 2.4 interactions, in three years.",
+            "x.md:14: a percentage typed by hand: Shown {{ if irr > 8.5% }}only{{ end }} then, at 9%.",
         ])
     }
 }

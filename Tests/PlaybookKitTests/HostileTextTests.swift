@@ -227,7 +227,7 @@ import Testing
         content/one/01-a.md:5:32: error: '{{ b&c }}' is not a value tag [value-tag]
           5 | Cost {{ cost\\_per\\_call }} and {{ b&amp;c }}.
             |                                ^~~~~~~~~~~~~
-          hint: write {{ metric }}, {{ metric.raw }} or {{ scenario.metric }}; to show braces as they are, put them in `code`
+          hint: write {{ metric }}, {{ metric.raw }}, {{ metric | format }} or {{ scenario.metric }}; to show braces as they are, put them in `code`
         2 errors
 
         """)

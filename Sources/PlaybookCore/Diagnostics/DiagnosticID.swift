@@ -12,6 +12,11 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case brokenImage = "broken-image"
     /// Raised when a link points at a missing chapter or file, at a draft, at the site's root, or outside the series.
     case brokenLink = "broken-link"
+    /// Raised when a chapter's `{{ check … }}` does not hold for its scenario.
+    case checkFailed = "check-failed"
+    /// Raised when a condition (`::: if …`, `{{ if … }}`, `{{ check … }}`) is malformed, or
+    /// its markers do not pair up (an unclosed `::: if`, a stray `:::` or `{{ end }}`).
+    case conditionSyntax = "condition-syntax"
     /// Raised when a file holds a control character, or a character reference to one, that XHTML forbids.
     case controlCharacter = "control-character"
     /// Raised when a cell of an attribution data CSV is empty or not a value of its column.
@@ -161,6 +166,9 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     /// Raised (a warning, in `playbook build` and the preview) for a scenario with errors that
     /// no chapter and no listed report uses: the build goes on without it.
     case unusedScenario = "unused-scenario"
+    /// Raised when a value tag's format (`| number`, `| percent: 1` …) is unknown, has a bad
+    /// argument, or does not fit the figure (`| percent` on money).
+    case valueFormat = "value-format"
     /// Raised when a `{{ … }}` tag in a chapter is not a value tag.
     case valueTag = "value-tag"
     /// Raised when the output could not be written.

@@ -19,6 +19,9 @@ public enum BlockOf<Stage: DocumentStage>: Sendable, Equatable {
     /// A block computed from a scenario (a metric table, a worked example, a chart …), made
     /// by the transform stage from a ```` ```playbook ```` fence and written through a template.
     case computed(ComputedBlock)
+    /// A block condition (`::: if …` … `:::`) with its branches; only parsed trees hold one,
+    /// as the evaluate stage puts the chosen branch's blocks in its place.
+    case conditional(ConditionalOf<Stage>)
 }
 
 /// What a computed block shows, as the evaluate stage made it: typed data (tables of figures,

@@ -45,7 +45,7 @@ struct ComputedBlockFinder<Stage: DocumentStage>: DocumentVisitor {
     mutating func visit(_ block: BlockOf<Stage>) {
         switch block {
         case .computed(let computed): found.append(computed)
-        case .blockQuote, .list: visitChildren(of: block)
+        case .blockQuote, .list, .conditional: visitChildren(of: block)
         case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .table: break
         }
     }
@@ -62,7 +62,7 @@ struct HeadingFinder<Stage: DocumentStage>: DocumentVisitor {
     mutating func visit(_ block: BlockOf<Stage>) {
         switch block {
         case .heading(let heading): found.append(heading)
-        case .blockQuote, .list: visitChildren(of: block)
+        case .blockQuote, .list, .conditional: visitChildren(of: block)
         case .paragraph, .codeBlock, .html, .thematicBreak, .table, .computed: break
         }
     }

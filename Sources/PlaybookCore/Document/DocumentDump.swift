@@ -64,6 +64,15 @@ private struct DocumentDumper: DocumentVisitor {
             line("thematic-break")
         case .computed(let block):
             line("computed \(at(block.position)) template=\(quoted(block.template))")
+        case .conditional(let conditional):
+            line("conditional \(at(conditional.position))")
+            nested { dumper in
+                for branch in conditional.branches {
+                    let kind = branch.condition.map { "if \(dumper.at($0.position)) \(dumper.quoted($0.text))" } ?? "else"
+                    dumper.line(kind + " lines=\(branch.firstLine)-\(branch.lastLine)")
+                    dumper.nested { $0.visit(branch.blocks) }
+                }
+            }
         case .table(let table):
             line("table \(at(table.position)) align=\(table.alignments.map(\.rawValue).joined(separator: ","))")
             nested { dumper in

@@ -2,7 +2,7 @@
 /// nodes a pass cares about and call `visitChildren(of:)` where it should go on inside them;
 /// the default `visit` of a block or an inline only goes inside. Children are: a paragraph's
 /// or heading's inlines, a quote's blocks, each list item's blocks, each table cell's inlines
-/// (header first), the content of emphasis, strong emphasis and links, and an image's
+/// (header first), each branch's blocks of a block condition, the content of emphasis, strong emphasis and links, and an image's
 /// alternative text.
 public protocol DocumentVisitor {
     /// The stage of the trees it walks.
@@ -55,6 +55,7 @@ extension DocumentVisitor {
         case .table(let table):
             for cell in table.header { visit(cell) }
             for row in table.rows { for cell in row { visit(cell) } }
+        case .conditional(let conditional): for branch in conditional.branches { visit(branch.blocks) }
         case .codeBlock, .html, .thematicBreak, .computed: break
         }
     }
@@ -144,6 +145,11 @@ extension DocumentRewriter {
                 for cell in table.rows[row].indices { table.rows[row][cell] = rewrite(table.rows[row][cell]) }
             }
             return .table(table)
+        case .conditional(var conditional):
+            for index in conditional.branches.indices {
+                conditional.branches[index].blocks = rewrite(conditional.branches[index].blocks)
+            }
+            return .conditional(conditional)
         case .codeBlock, .html, .thematicBreak, .computed:
             return block
         }
@@ -264,6 +270,14 @@ extension DocumentConverter {
         case .codeBlock(let code): return .codeBlock(code)
         case .thematicBreak: return .thematicBreak
         case .computed(let computed): return .computed(computed)
+        case .conditional(let conditional):
+            var branches: [ConditionalBranchOf<Output>] = []
+            branches.reserveCapacity(conditional.branches.count)
+            for branch in conditional.branches {
+                branches.append(ConditionalBranchOf(condition: branch.condition, blocks: convert(branch.blocks),
+                                                    firstLine: branch.firstLine, lastLine: branch.lastLine))
+            }
+            return .conditional(ConditionalOf(branches: branches, position: conditional.position))
         }
     }
 

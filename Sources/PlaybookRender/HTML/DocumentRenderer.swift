@@ -126,6 +126,10 @@ struct DocumentRenderer {
             if out.html.utf8.last != UInt8(ascii: "\n") { out.html += "\n" }
             out.xhtml += markup.xhtml
             if out.xhtml.utf8.last != UInt8(ascii: "\n") { out.xhtml += "\n" }
+        case .conditional:
+            // Never met: the evaluate pass (ComputedContentPass) puts the chosen branch of every
+            // block condition in its place before the transform resolves the tree.
+            break
         }
     }
 

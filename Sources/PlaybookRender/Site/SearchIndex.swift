@@ -86,7 +86,7 @@ enum SearchIndex {
                 }
             case .computed(let computed):
                 if let caption = computed.caption { add(caption) }
-            case .blockQuote, .list:
+            case .blockQuote, .list, .conditional:
                 visitChildren(of: block)
             case .codeBlock, .html, .thematicBreak:
                 break

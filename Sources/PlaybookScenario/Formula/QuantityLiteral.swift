@@ -111,7 +111,7 @@ public enum QuantityLiteral {
     }
 
     /// "calls" → "call", for "per call" and "/calls" alike.
-    static func singular(_ word: String) -> String {
+    package static func singular(_ word: String) -> String {
         word.hasSuffix("s") && word.count > 3 ? String(word.dropLast()) : word
     }
 
