@@ -382,7 +382,7 @@ package struct InlineValues: DocumentRewriter {
         let usual = wantsRaw ? values.raw(figure) ?? values.computedRaw(figure)
             : values.text(figure) ?? (computed ? values.shown(figure) : nil)
         guard let usual else {
-            if ClientText(rawValue: figure) != nil {
+            if ScenarioValues.ClientText(rawValue: figure) != nil {
                 let problem = values.problem(with: figure, scenarioName: scenarioName)
                 diagnostics.append(.error(.unknownValue, problem.message, at: at, hint: problem.hint))
                 return nil
