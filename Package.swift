@@ -118,6 +118,6 @@ let package = Package(
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["playbook", "PlaybookCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["playbook", "PlaybookCore"], exclude: ["Fixtures"]),
     ]
 )

@@ -11,60 +11,81 @@ public enum StarterFiles {
 ---
 title: Executive summary
 order: 1
-summary: "The decision in brief: what the programme of {{ client }} is expected to return, what it costs, and how to read the rest of this report."
+summary: "What the programme is, what it is expected to return and cost, what could change the result, and what we recommend."
 ---
 
-## The decision in brief {#the-decision-in-brief}
+## The programme {#the-programme}
 
-This report sets out the business case for the social media programme of {{ client }}. It treats the programme as an investment like any other: money spent on people, technology and, where the plan calls for it, marketing, in exchange for benefits that can be expressed in cash. It answers the question a finance committee asks of any proposal: do the benefits justify the costs, and how confident can we be in the answer?
+{{ programme }}
 
-The case follows the Total Economic Impact approach, a method developed by Forrester Research for the business case of an investment. Benefits and costs are laid out year by year over a {{ horizon_years }}-year horizon, adjusted for risk, with benefits reduced and costs increased according to the uncertainty of each estimate, and discounted at {{ discount_rate }} a year, so that money received later counts for less than money spent today.
+This report weighs the programme as an investment: its costs and benefits over {{ horizon | words }}, in cash, {{ if has_risk }}adjusted for the uncertainty of each estimate, {{ end }}and discounted at {{ discount_rate }} a year so that money received later counts for less than money spent today.
 
-```playbook headline
+## Key findings {#key-findings}
+
+```playbook key-findings
 ```
 
-## The headline figures {#the-headline-figures}
+::: if npv > $0
+On these estimates the programme adds value. Its benefits, with a present value of {{ pv_benefits }}, exceed its costs, with a present value of {{ pv_costs }}, by **{{ npv }}**.
+::: else if npv = $0
+On these estimates the programme exactly recovers its costs: the present value of its benefits, {{ pv_benefits }}, equals that of its costs, and the net present value is zero.
+::: else
+On these estimates the programme does not recover its costs. Its benefits, with a present value of {{ pv_benefits }}, fall short of its costs, with a present value of {{ pv_costs }}, and the net present value is **{{ npv }}**.
+:::
 
-On those terms, the benefits of the programme have a present value of {{ pv_benefits }} and its costs a present value of {{ pv_costs }}. The difference between them, the net present value, is **{{ npv }}**. Expressed as a return on the present value of the costs, the ROI is **{{ roi }}**.
-
-The net present value says how much value the programme adds after paying for the money it ties up; the ROI, how hard each unit of cost works; payback, how long the business carries the risk before the outlay is recovered. Payback on undiscounted net cash flows: {{ payback_months }}; on discounted flows: {{ discounted_payback_months }}. [The financial summary](02-financial-summary.md#the-headline-measures) defines each measure and adds the internal rate of return.
-
-The chart shows the net cash flow of each year, the cumulative position, and the point at which that position turns positive, if it does within the horizon.
+The chart shows the net cash flow of each year and the cumulative position{{ if pays_back }}, which turns positive within the horizon{{ else }}, which stays negative to the end of the horizon{{ end }}.
 
 ```playbook chart
 of: cash-flow
 ```
 
-## What the figures rest on
+## What could change the result {#what-could-change-the-result}
 
-Every figure in this report is calculated from the case's scenario file, which records each input with its unit and, where given, its source (operational reporting, finance, analytics, pilots, surveys or benchmarks), and from any data it names, such as recorded customer journeys. No figure is typed by hand, so a change to any input flows through every table, chart and sentence. The inputs and formulas are listed in full in [the appendix](08-appendix.md#inputs-and-their-sources).
+```playbook risks
+```
 
-The case is built to be cautious. Benefits are counted only where they can be traced to cash with reasonable confidence, each benefit and cost is adjusted for risk, and value that is real but cannot be priced reliably is left out rather than estimated generously. Caution is not certainty, though: where the case records ranges for its estimates, the chapter on sensitivity and risk shows how far the result could move within them.
+::: if has_ranges
+::: if probability_roi_positive < 50%
+**The expected case is more favourable than most outcomes.** Across the simulated outcomes the ROI is positive in only {{ probability_roi_positive }} of cases, and the median net present value is {{ npv_p50 }}. The expected case should not be read as the likely result; [the chapter on sensitivity and risk](05-sensitivity-and-risk.md#the-range-of-likely-outcomes) shows the spread.
+::: else
+Across the simulated outcomes the ROI is positive in {{ probability_roi_positive }} of cases, and in nine out of ten the net present value exceeds {{ npv_p10 }}. [The chapter on sensitivity and risk](05-sensitivity-and-risk.md) shows which estimates move the result most.
+:::
+:::
 
-## What we ask of the reader
+## Recommendation {#recommendation}
 
-A business case is only as good as the agreement behind its inputs. Before the result is used in a decision, we suggest four steps:
+{{ recommendation }}
 
-1. **Check the inputs you know best.** Operational and finance leads should confirm the volumes, unit costs and margins that come from their teams.
-2. **Agree the risk adjustments.** Each benefit and cost carries its own allowance for uncertainty; they are explained in [the benefits chapter](03-benefits.md) and [the costs chapter](04-costs.md).
-3. **Compare the result with your hurdle rate.** The net present value is calculated at {{ discount_rate }}. If the business applies a different rate, or a minimum ROI, to investments of this kind, compare on those terms.
-4. **Agree how progress will be measured.** The estimates that drive the case are the ones to measure first once the programme runs.
+## How this report is organised {#how-this-report-is-organised}
 
-## How this report is organised
+- [The financial summary](02-financial-summary.md) sets out the cash flows year by year and derives each headline figure.
+- [The benefits](03-benefits.md) and [the costs](04-costs.md) take each line in turn, with the calculation behind it.
 
-[The financial summary](02-financial-summary.md) presents the full cash-flow table and derives each headline figure. The chapters on benefits and costs take each line in turn, with the calculation behind it. Three further chapters are included only when the case has the data for them, so the contents show which this report contains: one tests the result against ranges of estimates, one explains how sales are shared between marketing channels, and one scores progress against agreed targets for key performance indicators (KPIs). [The appendix](08-appendix.md) lists every input and formula and explains how to reproduce each figure.
+::: if has_ranges
+- [Sensitivity and risk](05-sensitivity-and-risk.md) tests the result against the range of each uncertain estimate.
+:::
+::: if has_attribution
+- [Attribution](06-attribution.md) explains how sales are shared between the marketing channels.
+:::
+::: if has_objectives
+- [Return on Objectives](07-objectives.md) scores progress against the KPI targets agreed for the programme.
+:::
+
+- [The appendix](08-appendix.md) sets out the method and lists every input with its source and every calculated figure with its formula.
+
+Before the result is used in a decision, the operational and finance leads should confirm the volumes, unit costs and margins that come from their teams{{ if has_risk }}, and agree the allowance for uncertainty made on each line{{ end }}. The net present value is calculated at {{ discount_rate }}; if the business applies a different rate, or a minimum return, to investments of this kind, compare on those terms.
 
 """#,
         "content/reports/business-case/02-financial-summary.md": #"""
 ---
 title: Financial summary
 order: 2
-summary: "The risk-adjusted cash flows of the programme year by year, and the present value, NPV, ROI, payback and IRR that follow from them."
+summary: "The cash flows of the programme year by year, and the present values, NPV, ROI, payback and IRR that follow from them."
 ---
 
-## The risk-adjusted cash-flow table {#the-risk-adjusted-cash-flow-table}
+## The cash-flow table {#the-risk-adjusted-cash-flow-table}
 
-The table below is the core of the business case: every other financial figure in the report is either an input to it or a reading of it.
+The table below is the core of the business case: every other financial figure in this report is either an input to it or a reading of it.
 
 ```playbook cash-flow
 lines: all
@@ -72,17 +93,21 @@ lines: all
 
 ### Reading the table
 
-Each row is a cost of the programme or a benefit it produces. The columns give the line's risk adjustment, any initial amount, the amount in each year, the undiscounted total and the present value. Costs come first and benefits second, each with a subtotal, and the net row is benefits less costs.
+Each row is a cost of the programme or a benefit it produces, with its amount in each year, its total over the horizon and its present value. Costs come first and benefits second, each with a subtotal, and the net row is benefits less costs.{{ if has_risk }} Every amount is shown after its allowance for risk: the percentage after each line's name, with an arrow down for a benefit reduced and up for a cost increased.{{ end }}
 
-Initial amounts, in the Initial column, fall once, at the start of the programme, as set-up and launch costs do; they count as year 0. Yearly amounts are counted at the end of each year. Where a benefit takes time to build, as adoption grows or a community matures, its yearly amounts rise towards their full level rather than starting at full strength; [the benefits chapter](03-benefits.md#each-benefit-in-detail) shows how each line builds up.
+::: if has_initial_costs
+Initial amounts fall once, at the start of the programme, as set-up and launch costs do; they count as year 0. Yearly amounts are counted at the end of each year.
+::: else
+Every amount is yearly and is counted at the end of its year; the case has no initial outlay.
+:::
 
-Over the whole horizon, before discounting, the risk-adjusted benefits total {{ total_benefits }} and the risk-adjusted costs {{ total_costs }}.
+Over the {{ horizon | words }}, before discounting, the benefits total {{ total_benefits }} and the costs {{ total_costs }}.
 
 ## Discounting and rounding {#discounting-and-rounding}
 
-Money received in a later year is worth less than the same sum today, so each yearly amount is divided by one plus the discount rate, raised to the power of the year's number: once for year 1, twice for year 2, and so on. The rate used is {{ discount_rate }}. Initial amounts, which fall at the start, are not discounted. The present value of a line is the sum of its discounted amounts.
+Money received in a later year is worth less than the same sum today, so each yearly amount is divided by one plus the discount rate, raised to the power of the year's number: once for year 1, twice for year 2, and so on. The rate used is {{ discount_rate }}.{{ if has_initial_costs }} Initial amounts, which fall at the start, are not discounted.{{ end }} The present value of a line is the sum of its discounted amounts.
 
-Each line is rounded to whole currency units, and every total is the sum of the rounded lines as shown, so the tables add up exactly and the headline figures below use those same totals. The unrounded values can be obtained as [the appendix](08-appendix.md#reproducing-every-figure) explains.
+Each line is rounded to whole currency units, and every total is the sum of the rounded lines as shown, so the tables add up exactly and the headline figures below use those same totals.
 
 ## The headline measures {#the-headline-measures}
 
@@ -90,25 +115,28 @@ From the present values in the table:
 
 - **Present value of benefits:** {{ pv_benefits }}.
 - **Present value of costs:** {{ pv_costs }}.
-- **Net present value (NPV)** = {{ pv_benefits }} − {{ pv_costs }} = **{{ npv }}**. A positive NPV means that the programme earns more than the discount rate; a negative one means that, on these estimates, it does not.
-- **Return on investment (ROI)** = {{ npv }} ÷ {{ pv_costs }} = **{{ roi }}**. This is the net return on present values, as in Total Economic Impact studies, not the ratio of benefits to costs: an ROI of zero means the programme exactly pays for itself.
-- **Payback:** {{ payback_months }}. This is the time from the start of the programme until the cumulative undiscounted net cash flow turns positive. To find the month, and for this purpose only, each year's net cash flow is taken to arrive evenly through the year; discounting still counts it at the year's end.
-- **Discounted payback:** {{ discounted_payback_months }}. It is found the same way from the discounted net cash flows, and is never shorter than the simple payback.
-- **Internal rate of return (IRR):** {{ irr }}. This is the discount rate at which the NPV would be zero. A dash means that no such rate could be found for these cash flows, as happens, for example, when the net flows never change sign.
+- **Net present value (NPV)** = {{ pv_benefits }} − {{ pv_costs }} = **{{ npv }}**. {{ if npv > $0 }}The programme earns more than the discount rate of {{ discount_rate }}.{{ else if npv = $0 }}The programme earns exactly the discount rate of {{ discount_rate }}.{{ else }}The programme earns less than the discount rate of {{ discount_rate }}: on these estimates it does not recover the cost of the money it ties up.{{ end }}
 
-## Before risk adjustment
+- **Return on investment (ROI):** {{ if has_roi }}{{ npv }} ÷ {{ pv_costs }} = {{ roi }}. This is the net return on present values, as in Total Economic Impact studies, not the ratio of benefits to costs: an ROI of zero means that the programme exactly recovers its costs.{{ else }}none. The case has no costs, so there is nothing to express a return on.{{ end }}
+- **Payback:** {{ if pays_back }}{{ payback_months }}. This is the time from the start of the programme until the cumulative net cash flow, undiscounted, turns positive. To find the month, and for this purpose only, each year's net cash flow is taken to arrive evenly through the year.{{ else }}not within the {{ horizon | words }}. The cumulative net cash flow, undiscounted, is still negative at the end of the horizon.{{ end }}
+- **Discounted payback:** {{ if pays_back_discounted }}{{ discounted_payback_months }}, found the same way from the discounted net cash flows. It is never shorter than the simple payback.{{ else }}not within the {{ horizon | words }}. The cumulative discounted net cash flow is still negative at the end of the horizon.{{ end }}
+- **Internal rate of return (IRR):** {{ if has_irr }}{{ irr }}. This is the discount rate at which the NPV would be zero.{{ else }}none. No discount rate could be found at which the NPV of these cash flows would be zero.{{ end }}
 
-For comparison, the same lines before any allowance for risk are shown below. The gap between the two tables is the price of caution: it is what turns figures the programme might hope to reach into figures it can expect to meet.
+::: if has_risk
+## Before risk adjustment {#before-risk-adjustment}
+
+For comparison, the same lines before any allowance for risk are shown below. The gap between the two tables is the allowance made for uncertainty: it turns figures the programme might hope to reach into figures it can expect to meet.
 
 ```playbook cash-flow
 lines: all
 risk-adjusted: false
 caption: Cash flows before risk adjustment
 ```
+:::
 
-## Where the value comes from and where it goes
+## Where the value comes from and where it goes {#where-the-value-comes-from}
 
-The chart compares the present value of each line. It shows at a glance which benefits carry the case and which costs weigh on it most, and so which estimates deserve the closest scrutiny. Each benefit is explained in [the benefits chapter](03-benefits.md#each-benefit-in-detail) and each cost in [the costs chapter](04-costs.md#each-cost-in-detail).
+The chart compares the present value of each line. It shows which benefits carry the case and which costs weigh on it most, and so which estimates deserve the closest scrutiny. Each benefit is explained in [the benefits chapter](03-benefits.md#each-benefit-in-detail) and each cost in [the costs chapter](04-costs.md).
 
 ```playbook chart
 of: breakdown
@@ -119,40 +147,34 @@ of: breakdown
 ---
 title: Benefits
 order: 3
-summary: "Each benefit of the programme in turn: how it is quantified, how it is adjusted for risk, and what it contributes to a present value of {{ pv_benefits }}."
+summary: "Each benefit of the programme in turn: how it is quantified and what it contributes to a present value of {{ pv_benefits }}."
 ---
 
 ## How the benefits are quantified {#how-the-benefits-are-quantified}
 
-A benefit enters the case only when it can be expressed as cash that {{ client }} would not otherwise have: costs avoided, margin earned, or customers kept who would have been lost. Each is a short chain of calculation, usually a volume multiplied by a unit value: the contacts, orders or customers the programme affects, times what each is worth to the business, gives an annual amount.
+A benefit enters the case only when it can be expressed as cash that {{ client }} would not otherwise have: costs avoided, margin earned, or customers kept who would have been lost. Each is a short chain of calculation, usually a volume multiplied by a unit value: the contacts, orders or customers the programme affects, times what each is worth to the business.
 
-Three principles govern those chains.
+- **Only the change counts.** A benefit measures the difference the programme makes compared with carrying on as before, not the total activity of a channel.
+- **Inputs are traceable.** Each input is listed in [the appendix](08-appendix.md#inputs-and-their-sources) with its source where one is recorded, so the reader can judge the evidence as well as the arithmetic.
+- **Benefits build over time.** Where adoption or an audience needs time to grow, a benefit's yearly amounts rise towards their full level, and a benefit that depends on something else being in place starts in a later year.
 
-- **Only the change counts.** A benefit measures the difference the programme makes compared with carrying on as before, not the total activity of a channel. The aim is to credit the programme only with what would not have happened without it; where that cannot be shown directly, the risk adjustment allows for the doubt.
-- **Inputs are traceable.** Volumes and unit values come from the business's own reporting wherever possible, and from pilots, surveys or published benchmarks where they must. Each input is listed in [the appendix](08-appendix.md#inputs-and-their-sources) with its source where one is recorded, so the reader can judge the evidence as well as the arithmetic.
-- **Benefits build over time.** A programme rarely delivers its full effect in the first month. Where adoption, a community or an audience needs time to grow, the yearly amounts rise year by year towards their full level (a ramp), and where a benefit cannot begin until something else is in place, it starts in a later year.
+Over the {{ horizon | words }} the benefits total {{ total_benefits }}, with a present value of {{ pv_benefits }}.
 
-Over the {{ horizon_years }}-year horizon the risk-adjusted benefits total {{ total_benefits }}, with a present value of {{ pv_benefits }}.
-
-```playbook cash-flow
-lines: benefits
-```
-
+::: if has_risk
 ## How the benefits are adjusted for risk {#how-the-benefits-are-adjusted-for-risk}
 
-An estimate is not a certainty, and a case that treats it as one invites the reader to distrust the whole document. Following Total Economic Impact practice, each benefit is reduced by a percentage that reflects how much could go wrong with it, set line by line and shown in each table.
+An estimate is not a certainty, and a case that treats it as one invites the reader to distrust the whole document. Following Total Economic Impact practice, a benefit is reduced by a percentage that reflects how much could go wrong with it, set line by line and shown with each line below.
 
-The size of the adjustment follows the quality of the evidence. A benefit resting on the business's own system data, measured over a long period, needs a small allowance. One resting on a short pilot, a survey of intentions or an external benchmark needs a larger one, as does a benefit that is hard to separate from other changes happening at the same time. The adjustment is applied before discounting, so it carries through to every headline figure.
-
-Risk adjustment and ranges answer different questions. The adjustment makes the expected case cautious. Ranges, where the case has them, show how far the result could move if an estimate turns out higher or lower than expected.
+The size of the adjustment follows the quality of the evidence. A benefit resting on the business's own system data, measured over a long period, needs a small allowance; one resting on a short pilot, a survey of intentions or an external benchmark needs a larger one. The adjustment is applied before discounting, so it carries through to every headline figure.
+:::
 
 ## Benefits that are not in the figures
 
-Some of what a social media programme achieves cannot be traced to cash with enough confidence to be included: a stronger reputation, insight from customer conversations, goodwill that protects the brand during an incident, and options the programme opens for future investment. Total Economic Impact studies call these unquantified benefits and flexibility. They are left out of the financial figures, so that the result does not depend on them. Where the programme has agreed KPI targets, its progress on such goals is reported separately as a Return on Objectives and never added to the financial return.
+Some of what the programme achieves cannot be traced to cash with enough confidence to be included: a stronger reputation, insight from customer conversations, and options the programme opens for future investment. Total Economic Impact studies call these unquantified benefits and flexibility. They are left out of the financial figures, so that the result does not depend on them.{{ if has_objectives }} Progress on such goals is reported separately as a Return on Objectives and never added to the financial return.{{ end }}
 
 ## Each benefit in detail {#each-benefit-in-detail}
 
-The sections below take each benefit in turn: its risk adjustment, its amounts by year before and after that adjustment, and worked examples with the numbers of this case substituted into each formula. Each worked example starts from a figure the line is built on and works down to the inputs and their sources, so that the amount can be traced back to the evidence behind it. Where a line's yearly amounts are set by a formula of their own, as when they differ from year to year, the worked examples cover the figures that formula uses, and the formula itself is recorded in the scenario file. [The appendix](08-appendix.md#formulas-behind-the-figures) lists the formulas of all the calculated figures together.
+Each benefit below has its own table. It builds the benefit from the figures it is calculated from (A1, A2 …), each with its source or its calculation, and gives its amount in each year (At){{ if has_risk }}, the allowance for risk, and the risk-adjusted amount (Atr) that enters the cash flows{{ end }}.
 
 ```playbook lines
 of: benefits
@@ -163,48 +185,43 @@ of: benefits
 ---
 title: Costs
 order: 4
-summary: "What the programme costs, line by line and risk-adjusted, with a present value of {{ pv_costs }}, and what is deliberately left out."
+summary: "What the programme costs, line by line, with a present value of {{ pv_costs }}, and what is deliberately left out."
 ---
 
+::: if has_costs
 ## What the programme costs {#what-the-programme-costs}
 
-The costs in this case are the additional spending that {{ client }} commits to by going ahead with the programme. Each belongs to one of three families.
+The costs in this case are the additional spending that {{ client }} commits to by going ahead with the programme: only spending that changes because of the decision.{{ if has_initial_costs and has_yearly_costs }} Some costs are initial, paid once when the programme starts; the others are yearly, paid in each year of the horizon.{{ else if has_initial_costs }} Every cost is initial, paid once when the programme starts.{{ else }} Every cost is yearly, paid in each year of the horizon.{{ end }} They are timed and discounted as [the financial summary](02-financial-summary.md#discounting-and-rounding) describes, in the same way as the benefits.
 
-- **People.** The staff who run the programme day to day, whether hired, seconded or contracted, and the one-off effort of training, process design and governance that prepares the organisation for it.
-- **Technology.** The platforms and tools the programme depends on: their set-up and integration with existing systems, and the licences and subscriptions that keep them running.
-- **Marketing.** Where the plan calls for it, the campaigns, paid media and content the programme needs to reach its audience, whether to promote a new service channel or the products themselves.
+Over the {{ horizon | words }} the costs total {{ total_costs }}, with a present value of {{ pv_costs }}. The tables below give each cost by year: a cost that is calculated has a table of its own, built from the figures it is calculated from, and costs that are plain amounts are listed together.
 
-A cost may be initial, paid once when the programme starts, or yearly, paid in each year of the horizon; both are timed and discounted as [the financial summary](02-financial-summary.md#discounting-and-rounding) describes, in the same way as the benefits.
-
-Over the {{ horizon_years }}-year horizon the risk-adjusted costs total {{ total_costs }}, with a present value of {{ pv_costs }}.
-
-```playbook cash-flow
-lines: costs
-```
-
+::: if has_risk
 ## How the costs are adjusted for risk
 
-Benefits are reduced for risk; costs are increased. The logic is the same on both sides: the figures put forward should be ones the programme is more likely to beat than to miss. One-off costs usually carry the larger allowance, because implementation projects tend to overrun; recurring costs such as salaries and licences are largely known in advance. The percentage applied to each line is shown in the table above and again with each line below.
+Benefits are reduced for risk; costs are increased. The logic is the same on both sides: the figures put forward should be ones the programme is more likely to beat than to miss. One-off costs usually carry the larger allowance, because implementation projects tend to overrun; recurring costs such as salaries and licences are largely known in advance. Each table shows the allowance as a row, and the risk-adjusted amount that enters the cash flows.
+:::
 
 ## Each cost in detail {#each-cost-in-detail}
-
-The sections below take each cost in turn, with its risk adjustment and its amounts by year before and after that adjustment. Where a cost's amount is a named figure of the case, its derivation is shown with it: a calculation, for example from a headcount and a loaded salary, or simply the quoted amount.
 
 ```playbook lines
 of: costs
 ```
 
+::: else
+## What the programme costs {#what-the-programme-costs}
+
+This case records no costs for the programme, so there is nothing to set against its benefits and no return on investment to calculate. Before relying on the result, confirm that the programme really requires no additional spending.
+:::
+
 ## What is deliberately not counted {#what-is-deliberately-not-counted}
 
 A business case is distorted as easily by counting an amount twice as by leaving it out. These rules keep each amount in the case exactly once.
 
-- **Costs already netted off inside a benefit.** Where a benefit is measured as a net saving, for example the cost of handling a contact on one channel less the cost of handling it on another, the effort of the people doing that work is already inside the benefit. Adding their time again as a programme cost would count it twice.
-- **Spending that would happen anyway.** Staff, tools and campaigns that the business would fund whether or not the programme goes ahead are not costs of the programme. Only the spending that changes because of the decision is included.
-- **Money already spent.** Pilots, studies and preparatory work paid for before the decision are sunk: they informed the estimates, but the decision cannot change them.
-- **Overheads that do not move.** A share of office space, shared systems or management time is not charged to the programme unless the programme actually causes that cost to rise.
-- **The cost of money.** Interest and financing are not cost lines. The discount rate of {{ discount_rate }} already charges the programme for the use of the capital it ties up.
-
-The same discipline applies to benefits. Where two benefits could claim the same effect, such as a customer contact that is both moved to a cheaper channel and avoided altogether, the calculation removes the overlap so that the effect is credited once. Where the case contains such an overlap, the worked examples in [the benefits chapter](03-benefits.md#each-benefit-in-detail) show how it is removed.
+- **Costs already netted off inside a benefit.** Where a benefit is measured as a net saving, for example the cost of handling a contact on one channel less the cost of handling it on another, the effort of the people doing that work is already inside the benefit, and is not added again as a cost.
+- **Spending that would happen anyway.** Staff, tools and campaigns that the business would fund whether or not the programme goes ahead are not costs of the programme.
+- **Money already spent.** Pilots, studies and preparatory work paid for before the decision informed the estimates, but the decision cannot change them.
+- **Overheads that do not move.** A share of office space, shared systems or management time is not charged to the programme unless the programme causes that cost to rise.
+- **The cost of money.** Interest and financing are not cost lines: the discount rate of {{ discount_rate }} already charges the programme for the capital it ties up.
 
 """#,
         "content/reports/business-case/05-sensitivity-and-risk.md": #"""
@@ -219,7 +236,7 @@ requires: [ranges]
 
 Some inputs are known with confidence: contracted prices, salaries, volumes from a year of reporting. Others are estimates, often of how customers and markets will respond to the programme, and for these the case records a range: a low, an expected and a high value, or a distribution with a mean and a spread. The ranges and their sources are listed with every other input in [the appendix](08-appendix.md#inputs-and-their-sources).
 
-The headline figures use the expected value of each estimate, the value judged most likely, which need not be the average of its range. This chapter asks what happens when the estimates move, in three ways. Throughout, the risk adjustments described in [the benefits chapter](03-benefits.md#how-the-benefits-are-adjusted-for-risk) and [the costs chapter](04-costs.md) stay in place, so every figure here is comparable with [the financial summary](02-financial-summary.md#the-headline-measures).
+The headline figures use the expected value of each estimate, the value judged most likely, which need not be the average of its range. This chapter asks what happens when the estimates move, in three ways. Throughout, {{ if has_risk }}the allowances for risk stay in place and {{ end }}every figure here is comparable with [the financial summary](02-financial-summary.md#the-headline-measures).
 
 ## One estimate at a time {#one-estimate-at-a-time}
 
@@ -245,7 +262,7 @@ These are stress tests, not forecasts. Estimates rarely all land at the same end
 
 ## The range of likely outcomes {#the-range-of-likely-outcomes}
 
-The third question is how likely each outcome is. A Monte Carlo simulation answers it by drawing every uncertain input at random from its range, many thousands of times, and recalculating the case for each draw. The draws are seeded, so the same scenario always gives the same result; the number of draws and the seed are noted under the table.
+The third question is how likely each outcome is. A Monte Carlo simulation answers it by drawing every uncertain input at random from its range, many thousands of times, and recalculating the case for each draw. The draws are seeded, so the same inputs always give the same result; the number of draws and the seed are noted under the table.
 
 ```playbook simulation
 ```
@@ -254,7 +271,11 @@ The third question is how likely each outcome is. A Monte Carlo simulation answe
 of: simulation
 ```
 
-In nine draws out of ten, the net present value exceeds {{ npv_p10 }} (the P10). Half of the draws fall above {{ npv_p50 }} (the P50, or median) and one in ten above {{ npv_p90 }} (the P90). For the ROI, the same points are {{ roi_p10 }}, {{ roi_p50 }} and {{ roi_p90 }}. Across all draws, the probability that the ROI is above zero, in other words that the programme more than pays for itself in present-value terms, is **{{ probability_roi_positive }}**.
+In nine draws out of ten, the net present value exceeds {{ npv_p10 }} (the P10). Half of the draws fall above {{ npv_p50 }} (the P50, or median) and one in ten above {{ npv_p90 }} (the P90). For the ROI, the same points are {{ roi_p10 }}, {{ roi_p50 }} and {{ roi_p90 }}. Across all draws, the probability that the ROI is above zero, in other words that the programme more than recovers its costs in present-value terms, is **{{ probability_roi_positive }}**.
+
+::: if probability_roi_positive < 50%
+That is less than an even chance. The expected case of {{ npv }} is more favourable than most of the simulated outcomes, so a decision to go ahead rests on the estimates at the top of the sensitivity table turning out at least as expected.
+:::
 
 The median of the simulation need not equal the expected-case NPV of {{ npv }}. Because expected values are most likely values, not averages, a range with more room to fall than to rise gives more draws below it than above, and a range with more room to rise the reverse; where estimates multiply one another, these effects compound. A noticeable gap between the median and the expected case shows which way the uncertainty leans.
 
@@ -304,7 +325,7 @@ Where a benefit rests on attributed sales, the case uses one of these models to 
 
 No model is correct in any absolute sense: each is a convention for dividing value that cannot be observed directly. The choice is one to agree with the marketing and finance teams of {{ client }} before the figures are used, and then to hold constant, so that one period can be compared with the next. The table above shows how much the credit would change under each alternative.
 
-Two limits apply to any model. First, attribution shares out the value of sales that happened; it does not prove that a sale would not have happened without the programme. That doubt is reflected in the risk adjustment of the attributed benefits described in [the benefits chapter](03-benefits.md#how-the-benefits-are-adjusted-for-risk). Second, the paths cover only the touches that can be tracked. Conversations in private messages, word of mouth and journeys across several devices leave gaps, which usually work against channels such as social media that act early and informally.
+Two limits apply to any model. First, attribution shares out the value of sales that happened; it does not prove that a sale would not have happened without the programme. {{ if has_risk }}That doubt is reflected in the allowance for risk made on the attributed benefits.{{ else }}This case makes no allowance for that doubt: its benefits carry no risk adjustment.{{ end }} Second, the paths cover only the touches that can be tracked. Conversations in private messages, word of mouth and journeys across several devices leave gaps, which usually work against channels such as social media that act early and informally.
 
 """#,
         "content/reports/business-case/07-objectives.md": #"""
@@ -351,53 +372,50 @@ Several KPIs on a scorecard are often the same quantities that drive the financi
 ---
 title: "Appendix: method, inputs and formulas"
 order: 8
-summary: "The conventions behind the case, every input with its source, every formula, and how to reproduce each figure in this report."
+summary: "The conventions behind the case, the inputs with their sources, the calculations, and how to check each figure in this report."
 ---
 
 ## Methodology notes {#methodology-notes}
 
-The case follows the structure of a Total Economic Impact study: it quantifies benefits and costs, adjusts each for risk, and weighs them over a fixed horizon in present-value terms. Value that cannot be quantified with confidence is kept out of the figures. The conventions are these.
+The case follows the structure of a Total Economic Impact study: it quantifies benefits and costs, {{ if has_risk }}adjusts each for risk, {{ end }}and weighs them over a fixed horizon in present-value terms. Value that cannot be quantified with confidence is kept out of the figures. The conventions are these.
 
-- **Horizon.** Benefits and costs are counted over a {{ horizon_years }}-year horizon from the start of the programme. There is no terminal value: the cash flows stop at the end of the horizon, even where a benefit would continue.
-- **Timing.** Initial amounts fall at the start, in year 0; yearly amounts at the end of each year, scaled by a ramp where a line takes time to reach its full level.
-- **Risk adjustment.** Each benefit is reduced, and each cost increased, by its own percentage, set according to the strength of the evidence behind it.
-- **Discounting.** Yearly amounts are discounted at {{ discount_rate }} a year; initial amounts are not discounted.
+- **Horizon.** Benefits and costs are counted over {{ horizon | words }} from the start of the programme. There is no terminal value: the cash flows stop at the end of the horizon, even where a benefit would continue.
+- **Timing.** {{ if has_initial_costs }}Initial amounts fall at the start, in year 0; yearly{{ else }}Yearly{{ end }} amounts fall at the end of each year, scaled by a ramp where a line takes time to reach its full level.
+- **Risk adjustment.** {{ if has_risk }}Each benefit is reduced, and each cost increased, by its own percentage, set according to the strength of the evidence behind it.{{ else }}None: every benefit and cost is taken at its estimated amount.{{ end }}
+- **Discounting.** Yearly amounts are discounted at {{ discount_rate }} a year{{ if has_initial_costs }}; initial amounts are not discounted{{ end }}.
 - **Rounding.** Each line is rounded to whole currency units, and totals are the sums of the rounded lines, so every table adds up. NPV and ROI are computed from the rounded totals.
 - **Headline measures.** NPV is the present value of benefits less that of costs. ROI is NPV divided by the present value of costs. Payback is measured in months on undiscounted net cash flows; to place it within a year, and for that purpose only, each year's flow is assumed to arrive evenly through the year. Discounted payback does the same with present values. IRR is the rate at which NPV is zero.
-- **Ranges.** An uncertain input may have a low, expected and high value, treated as a triangular distribution that peaks at the expected value; a uniform range, whose expected value is its midpoint unless one is given; or a normal distribution, whose expected value is its mean and whose low and high cases are its tenth and ninetieth percentiles. The headline figures use expected values: for a triangular range, the most likely value rather than the average. Sensitivity moves one input at a time to its low and high value; the Monte Carlo simulation draws every uncertain input at once, independently, with a fixed seed so that the result is reproducible.
-- **Attribution and objectives.** Where the case uses conversion paths, sales are credited to channels by the model named in the scenario file. KPI progress, where targets are set, is scored as a Return on Objectives, separate from the financial return.
+- **Ranges.** {{ if has_ranges }}An uncertain input may have a low, expected and high value, treated as a triangular distribution that peaks at the expected value; a uniform range, whose expected value is its midpoint unless one is given; or a normal distribution, whose expected value is its mean and whose low and high cases are its tenth and ninetieth percentiles. The headline figures use expected values: for a triangular range, the most likely value rather than the average. Sensitivity moves one input at a time to its low and high value; the Monte Carlo simulation draws every uncertain input at once, independently, with a fixed seed so that the result is reproducible.{{ else }}None: each input is a single estimate, so the case has no sensitivity analysis or simulation.{{ end }}
+::: if has_attribution
+- **Attribution.** Sales are credited to channels by the attribution model agreed for the case.
+:::
+::: if has_objectives
+- **Objectives.** Progress against KPI targets is scored as a Return on Objectives, separate from the financial return.
+:::
 
 ## Inputs and their sources {#inputs-and-their-sources}
 
-Every input is listed below with its value and unit, its low and high values where it is uncertain, and its source. An input without a stated source is one to ask about before relying on the result.
+Every input the figures of this report rest on is listed below with its value and unit, its low and high values where it is uncertain, and its source. An input without a stated source is one to ask about before relying on the result.
 
 ```playbook assumptions
 ```
 
 ## Formulas behind the figures {#formulas-behind-the-figures}
 
-Every calculated figure is a formula over the inputs and other calculated figures, evaluated in the order their dependencies require. Units are checked at each step, so money is never added to a percentage. The table gives each formula, its unit and its value in the expected case.
+Every calculated figure is a formula over the inputs and other calculated figures, evaluated in the order their dependencies require. Units are checked at each step, so money is never added to a percentage. The table gives each figure this report uses with its calculation in words and in symbols, its unit and its value in the expected case.
 
 ```playbook formulas
 ```
 
-## Reproducing every figure {#reproducing-every-figure}
+## Checking the figures {#reproducing-every-figure}
 
-The report is generated from the case's scenario file and the data files it refers to. With those files, every figure can be recomputed independently with the Playbook command-line tool, which prints the same figures that the report shows; in the commands below, `<scenario>` stands for the scenario file:
-
-- `playbook calc <scenario>` prints the whole case: inputs, calculated figures, the cash-flow table and headline measures and, where the scenario supports them, the comparison of cases, sensitivity, objectives and attribution.
-- `playbook calc <scenario> --explain <metric>` prints the derivation of one figure step by step, with the numbers substituted, down to its inputs and their sources.
-- `playbook calc <scenario> --case low` (or `high`) recomputes the case with every uncertain input at that end of its range.
-- `playbook calc <scenario> --simulate <draws> --seed <seed>` adds the Monte Carlo simulation. Given the number of draws and the seed noted under the simulation table, where this report has one, it reproduces that table exactly.
-- `playbook calc <scenario> --format json` or `--format csv` writes the figures in machine-readable form; the JSON also carries the unrounded summary.
-
-The same figures are published beside this report as `metrics.json` and `metrics.csv`, so that a finance team can load them into a spreadsheet and check each total, present value and ratio with its own tools. A figure recomputed that way should differ from the one printed here by no more than the rounding of the lines.
+Every figure in this report is calculated from the inputs listed above; none is typed by hand. The figures are also supplied with this report in machine-readable form (JSON and CSV): every input, calculated figure, cash-flow line with its amounts by year and present value, and the headline measures, so that a finance team can load them into a spreadsheet and check each total, present value and ratio with its own tools. A figure recomputed that way should differ from the one printed here by no more than the rounding of the lines.
 
 """#,
         "content/reports/business-case/report.yaml": #"""
 title: "{{ title }}"
 subtitle: "Costs, benefits and risks, year by year"
-description: "The social media programme of {{ client }} weighed as an investment: its costs and benefits adjusted for risk and discounted, with every figure traced to its inputs, its formula and its source."
+description: "An investment case for {{ client }}: costs and benefits adjusted for risk and discounted, with every figure traced to its inputs and their sources."
 
 """#,
         "site/css/playbook.css": #"""
