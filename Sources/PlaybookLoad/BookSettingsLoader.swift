@@ -13,10 +13,21 @@ enum BookSettingsLoader {
     /// Reads the settings; `nil` when a required field is missing or wrong. Books without
     /// authors take the series authors.
     static func load(_ file: SourceFile, seriesAuthors: [String]) -> (BookSettings?, [Diagnostic]) {
+        let (settings, _, diagnostics) = read(file, seriesAuthors: seriesAuthors, readsPaper: false)
+        return (settings, diagnostics)
+    }
+
+    /// Reads a report template's `report.yaml`: a book's fields and `paper: a4 | letter`
+    /// (``Paper/standard`` when not given or wrong).
+    static func loadReport(_ file: SourceFile, seriesAuthors: [String]) -> (BookSettings?, Paper, [Diagnostic]) {
+        read(file, seriesAuthors: seriesAuthors, readsPaper: true)
+    }
+
+    private static func read(_ file: SourceFile, seriesAuthors: [String], readsPaper: Bool) -> (BookSettings?, Paper, [Diagnostic]) {
         let node: YAMLNode?
         switch YAMLParser.parse(file.text, in: file) {
         case .success(let root): node = root
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let diagnostic): return (nil, .standard, [diagnostic])
         }
         // The same fields serve a report template's report.yaml; messages name the file read.
         let fileName = file.path.split(separator: "/").last.map(String.init) ?? "book.yaml"
@@ -30,7 +41,16 @@ enum BookSettingsLoader {
         let identifier = reader.string("identifier")
         let cover = reader.string("cover")
         let language = reader.string("language")
+        let paperName = readsPaper ? reader.string("paper") : nil
         reader.finish()
+        var paper = Paper.standard
+        if let paperName {
+            if let named = Paper(rawValue: paperName.lowercased()) {
+                paper = named
+            } else {
+                reader.invalid("paper", "'\(paperName)' is not a paper size", hint: "use a4 or letter")
+            }
+        }
         if let language, !LanguageTag.isValid(language) {
             reader.invalid("language", "'\(language)' is not a language tag", hint: "use a BCP 47 tag such as en, en-GB or de")
         }
@@ -42,10 +62,10 @@ enum BookSettingsLoader {
             reader.invalid("modified", "'modified' (\(modified.dateString)) is before 'date' (\(date.dateString))")
         }
         let diagnostics = reader.diagnostics
-        guard let title, let date else { return (nil, diagnostics) }
+        guard let title, let date else { return (nil, paper, diagnostics) }
         let settings = BookSettings(
             title: title, subtitle: subtitle, authors: authors?.map(\.0) ?? seriesAuthors, description: description,
             date: date, modified: modified, identifier: identifier, cover: cover, language: language)
-        return (settings, diagnostics)
+        return (settings, paper, diagnostics)
     }
 }

@@ -18,9 +18,11 @@ struct ReportContext: Sendable {
     var scenarioNames: Set<String>
     /// `SOURCE_DATE_EPOCH`.
     var sourceDate: Timestamp?
+    /// The run's PDF engine; `nil` when the reports are made without their PDF.
+    var printing: ReportPrinting?
 
     /// The context of the reports made with `template` from what the load stage read.
-    init(_ loaded: LoadedProject, template: ReportTemplate, sourceDate: Timestamp?) {
+    init(_ loaded: LoadedProject, template: ReportTemplate, sourceDate: Timestamp?, printing: ReportPrinting? = nil) {
         series = loaded.project.settings
         templates = loaded.templates
         epubStylesheet = loaded.epubStylesheet
@@ -29,5 +31,6 @@ struct ReportContext: Sendable {
         scenarios = loaded.scenarios
         scenarioNames = loaded.scenarioNames
         self.sourceDate = sourceDate
+        self.printing = printing
     }
 }

@@ -23,8 +23,11 @@ package struct ReportPage {
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                          "October", "November", "December"]
 
-    /// The page, given the chapters' rendered bodies.
-    package func render(bodies: [RenderedBody], templates: TemplateLibrary) -> String {
+    /// The page, given the chapters' rendered bodies, for printing on `paper`. `pageNumbers`
+    /// (a chapter's page in the PDF, by its id) fills the contents' page numbers when the page
+    /// is printed; the room they take is there without them, so that filling them moves nothing.
+    package func render(bodies: [RenderedBody], templates: TemplateLibrary, paper: Paper = .standard,
+                        pageNumbers: [String: Int] = [:]) -> String {
         let date = book.settings.date.components
         let chapters: [TemplateValue] = zip(book.chapters, bodies).enumerated().map { index, item in
             var fields: [String: TemplateValue] = [
@@ -32,6 +35,7 @@ package struct ReportPage {
                 "content": .markup(item.1.html),
             ]
             fields["summary"] = .optional(item.0.frontMatter.summary)
+            fields["page"] = .optional(pageNumbers[item.0.slug].map(String.init))
             return .object(fields)
         }
         var report: [String: TemplateValue] = [
@@ -43,6 +47,7 @@ package struct ReportPage {
             "stylesheet": .markup(Self.styleText(stylesheet)),
             "running_head": .markup(Self.cssString(scenario.spec.client + " · " + book.settings.title)),
             "scenario": .text(scenario.spec.slug),
+            "paper": .text(paper.cssSize),
         ]
         report["subtitle"] = .optional(book.settings.subtitle)
         report["description"] = .optional(book.settings.description)
