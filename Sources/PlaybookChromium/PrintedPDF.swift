@@ -109,6 +109,42 @@ package struct PrintedPDF: Sendable {
         }
     }
 
+    // MARK: - Structure element ids
+
+    /// Renumbers the ids Chromium gives structure elements (`(node00000177)`, the ids of DOM
+    /// nodes, counted across everything the renderer drew before, so they differ between two
+    /// printings of the same page) by their rank: 1 for the smallest, and so on. The order is
+    /// kept (the `/IDTree` stays sorted), and a rank never has more digits than the id it
+    /// replaces, so it is written in the same room and no offset in the file moves.
+    package mutating func renumberElementIDs() {
+        let prefix = Array("(node".utf8)
+        var found: [(start: Int, end: Int, value: Int)] = []
+        var index = 0
+        let count = bytes.count
+        while index + prefix.count < count {
+            guard bytes[index] == prefix[0], bytes[(index + 1)..<(index + prefix.count)].elementsEqual(prefix.dropFirst()) else {
+                index += 1
+                continue
+            }
+            let digits = index + prefix.count
+            var end = digits
+            var value = 0
+            while end < count, bytes[end] >= 48, bytes[end] <= 57, end - digits < 18 {
+                value = value * 10 + Int(bytes[end] - 48)
+                end += 1
+            }
+            if end > digits, end < count, bytes[end] == UInt8(ascii: ")") { found.append((digits, end, value)) }
+            index = end
+        }
+        let ranks = Dictionary(uniqueKeysWithValues: Set(found.map(\.value)).sorted().enumerated().map { ($1, $0 + 1) })
+        for id in found {
+            let width = id.end - id.start
+            let digits = Array(String(ranks[id.value] ?? id.value).utf8)
+            guard digits.count <= width else { continue }
+            bytes.replaceSubrange(id.start..<id.end, with: Array(repeating: UInt8(ascii: "0"), count: width - digits.count) + digits)
+        }
+    }
+
     // MARK: - Reading objects
 
     /// A PDF value, as far as this reader needs them (streams are not read).

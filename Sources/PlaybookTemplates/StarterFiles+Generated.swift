@@ -1274,7 +1274,8 @@ nav li li { margin-left: 1.5em; }
 {{! A client report as one self-contained printable page: build/reports/<client>/index.html.
     Values: series (title, language, rights, publisher); report (title, subtitle, description,
     client, authors, date, date_iso, scenario, stylesheet — the CSS, inline —, running_head — the
-    print header as a CSS string —, paper — the CSS page size, A4 or letter); chapters (id, number,
+    print header as a CSS string —, confidentiality_css — the print footer's confidentiality line as
+    a CSS string, when there is one —, paper — the CSS page size, A4 or letter); chapters (id, number,
     title, summary, content, page — its page in the PDF, only when printed). }}
 <!DOCTYPE html>
 <html lang="{{series.language}}">
@@ -1289,6 +1290,9 @@ nav li li { margin-left: 1.5em; }
 <style>
 {{{report.stylesheet}}}
 @page { size: {{report.paper}}; @top-left { content: {{{report.running_head}}}; } }
+{{#report.confidentiality_css}}
+@page { @bottom-left { content: {{{report.confidentiality_css}}}; } }
+{{/report.confidentiality_css}}
 </style>
 </head>
 <body class="page-report">

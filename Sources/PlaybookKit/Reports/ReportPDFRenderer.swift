@@ -9,7 +9,8 @@ import PlaybookRender
 /// which page each chapter starts (its named destinations), the page is printed again with
 /// those numbers in the contents — in room kept for them, so nothing moves — and the second
 /// PDF must put every chapter on the same page (else once more, at most ``passes`` times).
-/// The PDF's dates are the report's date, so that a rebuild gives the same bytes.
+/// The PDF's dates are the report's date and its structure elements' ids are renumbered from 1,
+/// so that a rebuild gives the same bytes.
 struct ReportPDFRenderer: ReportRenderer {
     /// How many times a page is printed at most to get its contents' page numbers right.
     static let passes = 3
@@ -42,6 +43,7 @@ struct ReportPDFRenderer: ReportRenderer {
                 pages[chapter] = number
             }
             if pass > 1, pages == numbers {
+                pdf.renumberElementIDs()
                 let date = report.book.settings.date.components
                 do {
                     try pdf.setDates(year: date.year, month: date.month, day: date.day, hour: date.hour, minute: date.minute, second: date.second)

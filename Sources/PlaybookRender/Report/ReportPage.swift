@@ -11,13 +11,16 @@ package struct ReportPage {
     let scenario: Scenario
     /// The page's stylesheet.
     let stylesheet: String
+    /// The confidentiality line printed at the foot of every page after the cover, if any.
+    let confidentiality: String?
 
     /// A page for `book`, the report of `scenario`.
-    package init(series: SeriesSettings, book: ResolvedBook, scenario: Scenario, stylesheet: String) {
+    package init(series: SeriesSettings, book: ResolvedBook, scenario: Scenario, stylesheet: String, confidentiality: String? = nil) {
         self.series = series
         self.book = book
         self.scenario = scenario
         self.stylesheet = stylesheet
+        self.confidentiality = confidentiality
     }
 
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -50,6 +53,8 @@ package struct ReportPage {
             "paper": .text(paper.cssSize),
         ]
         report["subtitle"] = .optional(book.settings.subtitle)
+        // Chromium has no `string-set`, so the print footer's text is a CSS string in the page's <style>.
+        report["confidentiality_css"] = confidentiality.map { .markup(Self.cssString($0)) }
         report["description"] = .optional(book.settings.description)
         var seriesFields: [String: TemplateValue] = ["title": .text(series.title), "language": .text(book.settings.language ?? series.language)]
         seriesFields["rights"] = .optional(series.rights)
