@@ -1384,6 +1384,7 @@ nav li li { margin-left: 1.5em; }
   .report-cover { padding-top: 45mm; }
   .report-cover h1 { font-size: 26pt; line-height: 1.15; }
   .report-subtitle { font-size: 14pt; }
+  .report-description { font-size: 11pt; max-width: 140mm; }
   .report-contents { break-before: page; background: none; border: none; padding: 0; margin: 0; }
   .report-contents h2 { font-size: 16pt; margin: 0 0 8mm; }
   .report-contents ol { padding-left: 0; list-style: none; counter-reset: chapter; }
