@@ -113,7 +113,7 @@ let package = Package(
             name: "PlaybookKitTests",
             dependencies: ["PlaybookKit", "PlaybookCore", "PlaybookSession", "PlaybookFiles", "PlaybookXHTML", "PlaybookLoad",
                            "PlaybookEvaluate", "PlaybookTransform", "PlaybookRender", "PlaybookWrite", "PlaybookYAML",
-                           "PlaybookTemplates", "PlaybookZip", "PlaybookScenario"],
+                           "PlaybookTemplates", "PlaybookZip", "PlaybookScenario", "PlaybookChromium"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
