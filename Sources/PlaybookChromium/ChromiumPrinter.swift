@@ -38,8 +38,10 @@ package actor ChromiumPrinter {
         self.timeout = timeout
     }
 
-    /// The PDF of `html` (a whole, self-contained page), on `paper` unless its CSS sets `@page size`.
-    package func print(_ html: String, paper: Paper) async throws(ChromiumError) -> Data {
+    /// The PDF of `html` (a whole, self-contained page), on `paper` unless its CSS sets `@page size`;
+    /// `tagged` adds the structure tree and the outline (slower; a draft printed only to see
+    /// where the pages break does without).
+    package func print(_ html: String, paper: Paper, tagged: Bool = true) async throws(ChromiumError) -> Data {
         await acquire()
         defer { release() }
         let (connection, folder) = try start()
@@ -52,7 +54,7 @@ package actor ChromiumPrinter {
         }
         defer { try? FileManager.default.removeItem(at: file) }
         do {
-            return try await Self.print(file, paper: paper, on: connection, timeout: timeout)
+            return try await Self.print(file, paper: paper, tagged: tagged, on: connection, timeout: timeout)
         } catch let problem as ChromiumError {
             // A Chromium that stopped answering is not trusted with the next page.
             if case .timedOut = problem { await connection.close(grace: 1) }
@@ -137,7 +139,7 @@ package actor ChromiumPrinter {
     // MARK: - One page
 
     /// Opens `file` in a new tab, waits until it and its fonts are loaded, prints it, closes the tab.
-    private static func print(_ file: URL, paper: Paper, on connection: ChromiumConnection, timeout: Int) async throws -> Data {
+    private static func print(_ file: URL, paper: Paper, tagged: Bool, on connection: ChromiumConnection, timeout: Int) async throws -> Data {
         let target = try await connection.send("Target.createTarget", ["url": "about:blank"], timeout: timeout)
         guard let targetID = target["targetId"] as? String else { throw ChromiumError.badAnswer(step: "Target.createTarget") }
         do {
@@ -151,7 +153,7 @@ package actor ChromiumPrinter {
             _ = try await connection.send("Runtime.evaluate", ["expression": "document.fonts.ready.then(() => true)", "awaitPromise": true],
                                           session: session, timeout: timeout)
             let printed = try await connection.send("Page.printToPDF", [
-                "printBackground": true, "preferCSSPageSize": true, "generateTaggedPDF": true, "generateDocumentOutline": true,
+                "printBackground": true, "preferCSSPageSize": true, "generateTaggedPDF": tagged, "generateDocumentOutline": tagged,
                 "displayHeaderFooter": false, "paperWidth": paper.width, "paperHeight": paper.height,
                 "marginTop": 0, "marginBottom": 0, "marginLeft": 0, "marginRight": 0, "transferMode": "ReturnAsBase64",
             ], session: session, timeout: timeout)

@@ -28,7 +28,8 @@ struct ReportPDFRenderer: ReportRenderer {
             var pdf: PrintedPDF
             let found: [String: Int]
             do {
-                pdf = PrintedPDF(try await printing.printer.print(html, paper: paper))
+                // The first printing only says where the chapters start: untagged, it is quicker.
+                pdf = PrintedPDF(try await printing.printer.print(html, paper: paper, tagged: pass > 1))
                 found = try pdf.destinationPages()
             } catch let problem as ChromiumError {
                 return .failure(failed(report, problem.description))
