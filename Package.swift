@@ -7,6 +7,7 @@
 //   PlaybookTemplates          — swift-mustache
 //   PlaybookZip                — ZIPFoundation
 //   PlaybookServe              — Hummingbird 2 (the preview server)
+//   PlaybookChromium           — headless Chromium (the PDF of a report), driven over a pipe
 //   playbook (executable)      — swift-argument-parser
 // PlaybookCore depends on nothing; PlaybookKit is the pipeline that ties the doors together.
 import PackageDescription
@@ -58,6 +59,8 @@ let package = Package(
             name: "PlaybookZip",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The one door to Chromium, an outside program: it prints a report's page to PDF.
+        .target(name: "PlaybookChromium"),
         // The stages of a build, one module each, in the order the data flows; each depends
         // only on the modules above it (see ARCHITECTURE.md, "Modules").
         .target(name: "PlaybookFiles", dependencies: ["PlaybookCore"]),
@@ -85,7 +88,8 @@ let package = Package(
         .target(
             name: "PlaybookKit",
             dependencies: ["PlaybookCore", "PlaybookSession", "PlaybookFiles", "PlaybookLoad", "PlaybookEvaluate",
-                           "PlaybookTransform", "PlaybookRender", "PlaybookWrite", "PlaybookTemplates", "PlaybookScenario", "PlaybookFinance"]
+                           "PlaybookTransform", "PlaybookRender", "PlaybookWrite", "PlaybookTemplates", "PlaybookScenario", "PlaybookFinance",
+                           "PlaybookChromium"]
         ),
         .target(
             name: "PlaybookServe",
@@ -109,7 +113,7 @@ let package = Package(
             name: "PlaybookKitTests",
             dependencies: ["PlaybookKit", "PlaybookCore", "PlaybookSession", "PlaybookFiles", "PlaybookXHTML", "PlaybookLoad",
                            "PlaybookEvaluate", "PlaybookTransform", "PlaybookRender", "PlaybookWrite", "PlaybookYAML",
-                           "PlaybookTemplates", "PlaybookZip", "PlaybookScenario", "PlaybookMarkdown"],
+                           "PlaybookTemplates", "PlaybookZip", "PlaybookScenario", "PlaybookMarkdown", "PlaybookChromium"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

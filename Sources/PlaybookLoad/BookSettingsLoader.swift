@@ -11,15 +11,26 @@ import PlaybookYAML
 /// ```
 enum BookSettingsLoader {
     /// Reads the settings; `nil` when a required field is missing or wrong. Books without
-    /// authors take the series authors. A report template's `report.yaml` (`isReport`) has no
+    /// authors take the series authors. A report template's `report.yaml` (``loadReport(_:seriesAuthors:)``) has no
     /// date of its own: each report is dated by its client (the scenario's `date:`, else
     /// `SOURCE_DATE_EPOCH`, else the day it is made), so a `date:` there is ignored with a
     /// warning, and the settings carry a placeholder date that binding replaces.
-    static func load(_ file: SourceFile, seriesAuthors: [String], isReport: Bool = false) -> (BookSettings?, [Diagnostic]) {
+    static func load(_ file: SourceFile, seriesAuthors: [String]) -> (BookSettings?, [Diagnostic]) {
+        let (settings, _, diagnostics) = read(file, seriesAuthors: seriesAuthors, isReport: false)
+        return (settings, diagnostics)
+    }
+
+    /// Reads a report template's `report.yaml`: a book's fields and `paper: a4 | letter`
+    /// (``Paper/standard`` when not given or wrong), without a date of its own.
+    static func loadReport(_ file: SourceFile, seriesAuthors: [String]) -> (BookSettings?, Paper, [Diagnostic]) {
+        read(file, seriesAuthors: seriesAuthors, isReport: true)
+    }
+
+    private static func read(_ file: SourceFile, seriesAuthors: [String], isReport: Bool) -> (BookSettings?, Paper, [Diagnostic]) {
         let node: YAMLNode?
         switch YAMLParser.parse(file.text, in: file) {
         case .success(let root): node = root
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let diagnostic): return (nil, .standard, [diagnostic])
         }
         // The same fields serve a report template's report.yaml; messages name the file read.
         let fileName = file.path.split(separator: "/").last.map(String.init) ?? "book.yaml"
@@ -44,7 +55,16 @@ enum BookSettingsLoader {
         let identifier = reader.string("identifier")
         let cover = reader.string("cover")
         let language = reader.string("language")
+        let paperName = isReport ? reader.string("paper") : nil
         reader.finish()
+        var paper = Paper.standard
+        if let paperName {
+            if let named = Paper(rawValue: paperName.lowercased()) {
+                paper = named
+            } else {
+                reader.invalid("paper", "'\(paperName)' is not a paper size", hint: "use a4 or letter")
+            }
+        }
         if let language, !LanguageTag.isValid(language) {
             reader.invalid("language", "'\(language)' is not a language tag", hint: "use a BCP 47 tag such as en, en-GB or de")
         }
@@ -56,10 +76,10 @@ enum BookSettingsLoader {
             reader.invalid("modified", "'modified' (\(modified.dateString)) is before 'date' (\(date.dateString))")
         }
         let diagnostics = reader.diagnostics + (reportDateWarning.map { [$0] } ?? [])
-        guard let title, let date else { return (nil, diagnostics) }
+        guard let title, let date else { return (nil, paper, diagnostics) }
         let settings = BookSettings(
             title: title, subtitle: subtitle, authors: authors?.map(\.0) ?? seriesAuthors, description: description,
             date: date, modified: modified, identifier: identifier, cover: cover, language: language)
-        return (settings, diagnostics)
+        return (settings, paper, diagnostics)
     }
 }

@@ -12,6 +12,8 @@ public struct ReportTemplate: Sendable {
     public var name: String
     /// `report.yaml`: title, subtitle and description (which may hold value tags), authors, date.
     package var settings: BookSettings
+    /// `paper: a4 | letter`: the paper of the report's PDF (A4 when not given).
+    package var paper: Paper
     /// The text of `report.yaml`, for the diagnostics of its tags.
     package var settingsFile: SourceFile
     /// The chapters in order, not yet bound to a scenario.
@@ -84,7 +86,7 @@ package enum ReportTemplateLoader {
             return (nil, diagnostics + [.error(.missingReportSettings, "\(folder)/ has no report.yaml", at: .file(folder),
                                                hint: "add \(folder)/report.yaml with at least a title")])
         }
-        let (settings, settingsDiagnostics) = BookSettingsLoader.load(settingsFile, seriesAuthors: series.authors, isReport: true)
+        let (settings, paper, settingsDiagnostics) = BookSettingsLoader.loadReport(settingsFile, seriesAuthors: series.authors)
         diagnostics += settingsDiagnostics
         let loader = ChapterLoader(directory: directory, parser: MarkdownParser(smartPunctuation: series.smartPunctuation))
         let chapterFiles = files.filter { $0.path.hasSuffix(".md") }
@@ -118,6 +120,6 @@ package enum ReportTemplateLoader {
         let chapters = usable.map(\.chapter).sorted { ($0.frontMatter.order, $0.slug) < ($1.frontMatter.order, $1.slug) }
         // A chapter with mistakes is left out, so that the others can be checked against each scenario too.
         guard let settings, !chapters.isEmpty else { return (nil, diagnostics) }
-        return (ReportTemplate(name: name, settings: settings, settingsFile: settingsFile, chapters: chapters), diagnostics)
+        return (ReportTemplate(name: name, settings: settings, paper: paper, settingsFile: settingsFile, chapters: chapters), diagnostics)
     }
 }

@@ -1424,8 +1424,10 @@ nav li li { margin-left: 1.5em; }
     client, authors, prepared_by — the branding's, else the authors and publisher —, and when the
     client sets them prepared_for, version, confidentiality, logo (src: a data: URI, alt) and
     accent (colour, text: a shade with 4.5:1 contrast on white); date, date_iso, stylesheet — the
-    CSS, inline —, running_head — the print header as a CSS string); chapters (id, number, title,
-    summary, content). }}
+    CSS, inline —, running_head — the print header as a CSS string —, confidentiality_css — the
+    print footer's confidentiality line as a CSS string, when there is one —, paper — the CSS page
+    size, A4 or letter); chapters (id, number, title, summary, content, page — its page in the
+    PDF, only when printed). }}
 <!DOCTYPE html>
 <html lang="{{series.language}}">
 <head>
@@ -1438,7 +1440,10 @@ nav li li { margin-left: 1.5em; }
 <meta name="generator" content="Playbook">
 <style>
 {{{report.stylesheet}}}
-@page { @top-left { content: {{{report.running_head}}}; } }
+@page { size: {{report.paper}}; @top-left { content: {{{report.running_head}}}; } }
+{{#report.confidentiality_css}}
+@page { @bottom-left { content: {{{report.confidentiality_css}}}; } }
+{{/report.confidentiality_css}}
 {{#report.accent}}
 :root { --report-accent: {{report.accent.colour}}; --report-accent-text: {{report.accent.text}}; }
 {{/report.accent}}
@@ -1475,7 +1480,7 @@ nav li li { margin-left: 1.5em; }
 <h2 id="pb-contents">Contents</h2>
 <ol>
 {{#chapters}}
-<li><a href="#{{id}}">{{title}}</a></li>
+<li><a href="#{{id}}"><span class="report-contents-title">{{title}}</span> <span class="report-contents-page">{{page}}</span></a></li>
 {{/chapters}}
 </ol>
 </nav>
@@ -1510,9 +1515,11 @@ nav li li { margin-left: 1.5em; }
 """#,
         "templates/report/report.css": #"""
 /* A client report's own rules, after site/css/playbook.css, both inline in the report's page.
-   Screen: one readable column. Print: A4 pages with the client's name at the top of each
-   page and the page number at the bottom, each chapter on a new page, no table row or chart
-   cut in two. */
+   Screen: one readable column. Print (the report's PDF, or a browser's print): a cover page,
+   a contents page with each chapter's page number, then the chapters, each from a new page;
+   the client and the report's title at the top of every page after the cover, "Page n of m"
+   and the confidentiality line at the bottom. The paper size (A4 or US Letter, report.yaml's
+   `paper:`) and the running head's text are set in the page's own <style>. */
 .page-report main { max-width: var(--measure); padding-top: 0; }
 /* The client's accent colour (report: accent:) when it sets one: --report-accent for rules and
    borders, --report-accent-text (the colour darkened until text in it has 4.5:1 contrast on
@@ -1536,40 +1543,76 @@ nav li li { margin-left: 1.5em; }
   font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 .report-contents h2 { font-size: 1rem; margin: 0.5rem 0; }
 .report-contents ol { margin: 0 0 0.5rem; padding-left: 1.4rem; }
+.report-contents-page:empty { display: none; }
 .report-chapter { border-top: 1px solid var(--rule); margin-top: 3rem; }
 .report-chapter .chapter-header h1 { font-size: 1.8rem; }
 .report-footer { max-width: var(--measure); margin: 0 auto; padding: 1rem 1rem 3rem; border-top: 1px solid var(--rule);
   font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--muted); font-size: 0.85rem; }
 
 @page {
-  size: A4;
-  margin: 20mm 16mm 18mm;
+  margin: 22mm 18mm 20mm;
   @top-left { font: 8pt system-ui, -apple-system, "Segoe UI", sans-serif; color: #5a6878; }
+  @bottom-left { font: 8pt system-ui, -apple-system, "Segoe UI", sans-serif; color: #5a6878; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt system-ui, -apple-system, "Segoe UI", sans-serif; color: #5a6878; }
 }
-@page :first { @top-left { content: none; } }
+/* The cover: no running head, no page number. */
+@page :first { @top-left { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }
 
 @media print {
-  body { font-size: 10pt; line-height: 1.45; }
+  body { font-size: 10pt; line-height: 1.45; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .skip-link { display: none; }
   main, .report-cover, .report-footer, .page-report main { max-width: none; padding: 0; }
-  .report-cover { padding-top: 40mm; }
-  .report-cover h1 { font-size: 26pt; }
-  .report-chapter { break-before: page; border-top: none; margin-top: 0; }
-  h1, h2, h3, h4, caption, figcaption { break-after: avoid; }
-  p { orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }
-  /* Tables print whole: no scroll box, head repeated on each page, no row cut in two. */
-  table, .pb-table-scroll { display: table; overflow: visible; max-width: none; width: 100%; }
-  .pb-table-scroll { display: block; }
+
+  /* The cover fills the first page; the contents start the second. */
+  .report-cover { padding-top: 45mm; }
+  .report-cover h1 { font-size: 26pt; line-height: 1.15; }
+  .report-subtitle { font-size: 14pt; }
+  .report-description { font-size: 11pt; max-width: 140mm; }
+  .report-contents { break-before: page; background: none; border: none; padding: 0; margin: 0; }
+  .report-contents h2 { font-size: 16pt; margin: 0 0 8mm; }
+  .report-contents ol { padding-left: 0; list-style: none; counter-reset: chapter; }
+  .report-contents li { counter-increment: chapter; margin: 0 0 3mm; font-size: 11pt; }
+  /* Title, dot leader, page number: the number's room is kept when it is still empty, so that
+     filling it in moves nothing. */
+  .report-contents a { display: flex; align-items: baseline; }
+  .report-contents a::before { content: counter(chapter) "."; min-width: 1.6em; }
+  .report-contents a::after { content: ""; order: 2; flex: 1 1 auto; margin: 0 0.4em; border-bottom: 1px dotted #8795a5; }
+  .report-contents-title { order: 1; }
+  .report-contents-page, .report-contents-page:empty { display: block; order: 3; min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
+
+  /* Each chapter starts a page; inside a chapter, no forced breaks. */
+  .report-chapter { break-before: page; border-top: none; margin-top: 0; }
+  .report-chapter .chapter-header h1 { font-size: 20pt; margin-top: 0; }
+  h1, h2, h3, h4, caption, figcaption, .chapter-number { break-after: avoid; }
+  h2 { font-size: 14pt; margin: 1.4em 0 0.5em; }
+  h3 { font-size: 11.5pt; margin: 1.2em 0 0.4em; }
+  p, li { orphans: 3; widows: 3; }
+  /* Long blocks may continue on the next page (the site's print rules keep them whole, which
+     leaves pages half empty); what is short stays whole. */
+  table, figure, pre, blockquote, .pb-block, .pb-explain { break-inside: auto; }
+  tr, .pb-figure, .pb-figures, .pb-steps li, .pb-chart, .pb-chart-svg { break-inside: avoid; }
+  /* A short table (up to eight rows) stays whole, so that its heading, caption and head are
+     never left alone at the foot of a page. */
+  table:not(:has(tbody > tr:nth-child(9))), .pb-table-scroll:not(:has(tbody > tr:nth-child(9))) { break-inside: avoid; }
+
+  /* Tables: the full width of the text at a print size, no scroll box, the head repeated on
+     each page, no row cut in two. */
+  table, .pb-table-scroll { overflow: visible; max-width: none; }
+  .pb-table-scroll { display: block; margin: 0.8em 0; }
+  table { display: table; width: 100%; font-size: 8.5pt; margin: 0.8em 0; }
+  .pb-table-scroll table { margin: 0; }
+  th, td { padding: 0.25em 0.45em; }
   thead { display: table-header-group; }
-  tr, .pb-figure, .pb-steps li { break-inside: avoid; }
-  .pb-headline, .pb-explain, .pb-chart { break-inside: avoid; }
-  /* Charts at print size: the width of the text. */
+  tfoot { display: table-footer-group; }
+  caption { text-align: left; font-weight: 600; padding-bottom: 0.3em; }
+
+  /* Charts in colour at print size: the width of the text. */
   .pb-chart-svg { max-width: 100%; width: 100%; }
   .pb-chart-data { display: none; }
-  .pb-figures { grid-template-columns: repeat(5, 1fr); }
+  .pb-figures { grid-template-columns: repeat(5, 1fr); gap: 3mm; }
   .pb-figure dd { font-size: 14pt; }
+  .report-footer { margin-top: 8mm; padding-top: 3mm; }
 }
 
 """#,

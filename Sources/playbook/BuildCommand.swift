@@ -11,8 +11,9 @@ struct BuildCommand: AsyncParsableCommand {
         Writes <out>/site/ (the website), <out>/epub/<book>.epub and <out>/xhtml/<book>/ (the EPUBs \
         unzipped), and <out>/reports/<scenario>/ for each scenario playbook.yaml lists under \
         'reports' (other clients' reports already in <out>/reports/ are kept). The output folder is replaced as a whole, and only when the build succeeds: a \
-        failed build leaves the previous output as it was. Set SOURCE_DATE_EPOCH to stamp EPUBs \
-        with that time instead of each book's own date.
+        failed build leaves the previous output as it was. Each report is also printed to \
+        <out>/reports/<scenario>/<scenario>.pdf with headless Chromium (--no-pdf leaves the PDFs \
+        out). Set SOURCE_DATE_EPOCH to stamp EPUBs with that time instead of each book's own date.
         """
     )
 
@@ -21,11 +22,14 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The output folder (default: build/ in the project).", valueName: "folder"))
     var out: String?
 
+    @Flag(name: .customLong("no-pdf"), help: "Make the client reports without their PDF (which needs Chromium).")
+    var noPDF = false
+
     func run() async throws {
         let sourceDate = try options.sourceDateOrExit()
         let output = out.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
         let buildOptions = BuildOptions(projectRoot: options.root, output: output, includeDrafts: options.includeDrafts,
-                                        sourceDate: sourceDate)
+                                        sourceDate: sourceDate, pdf: !noPDF)
         let started = ContinuousClock.now
         let report = await BuildPipeline.run(buildOptions) { number, step in
             Terminal.progress(number, BuildPipeline.steps.count, step)

@@ -10,8 +10,9 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Make client ROI reports from scenarios.",
         discussion: """
         For each scenario (a name in content/scenarios/ or a path to a YAML file), writes \
-        <out>/<name>/: index.html (one printable page, self-contained), <name>.epub, and the \
-        figures as metrics.json and metrics.csv (those of 'playbook calc --simulate 10000'). The \
+        <out>/<name>/: index.html (one printable page, self-contained), <name>.pdf (that page \
+        printed by headless Chromium; --no-pdf leaves it out), <name>.epub, and the figures as \
+        metrics.json and metrics.csv (those of 'playbook calc --simulate 10000'). The \
         reports are made in parallel; a scenario with mistakes is reported and the others are \
         still made. The exit status is 0 only when every report was written. Each client's \
         folder is replaced only when its report succeeds. Branding files \
@@ -38,6 +39,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("An earlier run's reports folder, or one client's folder in it: list, client by client, the inputs and figures that changed since. A folder that holds no earlier report is refused and nothing is written.", valueName: "folder"))
     var compare: String?
+
+    @Flag(name: .customLong("no-pdf"), help: "Make the reports without their PDF (which needs Chromium).")
+    var noPDF = false
 
     func validate() throws {
         if scenarios.isEmpty { throw ValidationError("name at least one scenario, such as kestrel-mobile") }
@@ -70,7 +74,8 @@ struct ReportCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let reportOptions = ReportOptions(projectRoot: options.root, scenarios: clients, currentDirectory: current,
-                                          template: template, output: out.map(url), compare: compare.map(url), sourceDate: sourceDate)
+                                          template: template, output: out.map(url), compare: compare.map(url), sourceDate: sourceDate,
+                                          pdf: !noPDF)
         let started = ContinuousClock.now
         let total = clients.count
         let (setup, outcomes) = await BuildPipeline.run(reportOptions) { done, outcome in
@@ -88,7 +93,8 @@ struct ReportCommand: AsyncParsableCommand {
         var lines = (shareLine.map { [$0] } ?? []) + ["Made \(written.count) of \(outcomes.count) report\(outcomes.count == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s"]
         for outcome in outcomes {
             if let folder = outcome.folder {
-                lines.append("  \(outcome.name): \(Terminal.display(folder))/index.html, \(outcome.name).epub, metrics.json, metrics.csv")
+                let pdf = noPDF ? "" : ", \(outcome.name).pdf"
+                lines.append("  \(outcome.name): \(Terminal.display(folder))/index.html\(pdf), \(outcome.name).epub, metrics.json, metrics.csv")
             } else {
                 let errors = outcome.diagnostics.filter { $0.severity == .error }.count
                 lines.append("  \(outcome.name): failed (\(errors) error\(errors == 1 ? "" : "s") above)")

@@ -8,7 +8,8 @@ import Testing
     /// Every module of Playbook, lowest first: a module may depend only on modules before it.
     static let order = [
         // The model and the doors to outside libraries.
-        "PlaybookCore", "PlaybookFinance", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip", "CCmark", "PlaybookMarkdown",
+        "PlaybookCore", "PlaybookFinance", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip", "PlaybookChromium", "CCmark",
+        "PlaybookMarkdown",
         "PlaybookScenario",
         // What the stages share: safe file access, the incremental session, XHTML rewriting.
         "PlaybookFiles", "PlaybookSession", "PlaybookXHTML",

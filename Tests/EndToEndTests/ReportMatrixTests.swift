@@ -114,7 +114,7 @@ import Testing
         let metrics = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
         let facts = Facts(metrics: metrics, scenario: try String(contentsOf: scenario, encoding: .utf8))
         let problems = Self.contradictions(Self.readableText(html), facts)
-        #expect(problems.isEmpty, "\(client):\n" + problems.joined(separator: "\n"))
+        #expect(problems.isEmpty, "\(client):\n\(problems.joined(separator: "\n"))")
     }
 
     /// The checker itself finds what it is for: the old template's sentences fail it.

@@ -121,6 +121,10 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case outputClash = "output-clash"
     /// Raised when a path leads outside the project (or outside its folder) through `..` or a symbolic link.
     case outsideProject = "outside-project"
+    /// Raised when a report's PDF is wanted and no Chromium program is found to print it.
+    case pdfEngineMissing = "pdf-engine-missing"
+    /// Raised when Chromium could not print a report's PDF (it crashed, timed out or refused the page).
+    case pdfFailed = "pdf-failed"
     /// Raised when raw HTML is not well-formed, or has an element or attribute that cannot be where it is.
     case rawHtml = "raw-html"
     /// Raised when an image points at a remote URL, which an EPUB cannot load.

@@ -26,10 +26,13 @@ public struct BuildOptions: Sendable {
     /// the previous build where its inputs are unchanged, and the output folder is updated
     /// file by file instead of replaced. `nil` (`playbook build`) computes everything.
     public var session: BuildSession?
+    /// Whether each listed report is also printed to `<client>.pdf` (with Chromium). Off by
+    /// default; `playbook build` turns it on unless given `--no-pdf`.
+    public var pdf: Bool
 
     /// Creates options.
     public init(projectRoot: URL, output: URL? = nil, includeDrafts: Bool = false, sourceDate: Timestamp? = nil,
-                writes: Bool = true, strictScenarios: Bool? = nil, session: BuildSession? = nil) {
+                writes: Bool = true, strictScenarios: Bool? = nil, session: BuildSession? = nil, pdf: Bool = false) {
         self.projectRoot = projectRoot
         self.output = output ?? projectRoot.appendingPathComponent("build")
         self.includeDrafts = includeDrafts
@@ -37,6 +40,7 @@ public struct BuildOptions: Sendable {
         self.writes = writes
         self.strictScenarios = strictScenarios ?? !writes
         self.session = session
+        self.pdf = pdf
     }
 }
 
@@ -120,7 +124,7 @@ public enum BuildPipeline {
 
         // The targets, at the same time: the listed reports run while the series is
         // transformed and rendered.
-        async let reports = ListedReports.make(loaded, sourceDate: options.sourceDate, memo: memo)
+        async let reports = ListedReports.make(loaded, sourceDate: options.sourceDate, pdf: options.pdf && options.writes, memo: memo)
         let series = await SeriesTarget.make(loaded, sourceDate: options.sourceDate, memo: memo, step: begin)
         report.diagnostics += series.target.diagnostics
         report.pageCount = series.target.output.files.filter { $0.path.hasSuffix(".html") }.count
@@ -185,7 +189,14 @@ public enum BuildPipeline {
         case nil: earlier = [:]
         }
 
-        let context = ReportContext(loaded, template: template, sourceDate: options.sourceDate)
+        var printing: ReportPrinting?
+        if options.pdf {
+            switch ReportPrinting.locate() {
+            case .success(let found): printing = found
+            case .failure(let problem): return (setup + [problem], [])
+            }
+        }
+        let context = ReportContext(loaded, template: template, sourceDate: options.sourceDate, printing: printing)
         let writer = ClientFolderWriter(projectRoot: options.projectRoot, output: options.output)
         let done = ReportCounter()
         let arguments = loaded.clients.map(\.argument)
@@ -208,6 +219,7 @@ public enum BuildPipeline {
             progress(done.increment(), outcome)
             return outcome
         }
+        await printing?.shutDown()
         return (setup, outcomes)
     }
 }

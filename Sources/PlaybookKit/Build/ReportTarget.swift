@@ -43,7 +43,8 @@ enum ReportTarget {
         guard !diagnostics.hasErrors else { return failed() }
         let report = RenderedReport(client: name, scenario: scenario, simulation: simulation,
                                     publication: Publication(settings: publication.settings, books: [transformed], imagesByBook: publication.imagesByBook),
-                                    bodies: bodies, context: context)
+                                    bodies: bodies, context: context,
+                                    paper: scenario.spec.branding?.paper ?? context.template.paper)
         var files: [OutputFile] = []
         for renderer in ReportRenderers.all {
             switch await renderer.render(report) {

@@ -21,9 +21,11 @@ struct ReportContext: Sendable {
     var sourceDate: Timestamp?
     /// The date of a report whose scenario has no `date:`: `SOURCE_DATE_EPOCH`, else today.
     var reportDate: Timestamp
+    /// The run's PDF engine; `nil` when the reports are made without their PDF.
+    var printing: ReportPrinting?
 
     /// The context of the reports made with `template` from what the load stage read.
-    init(_ loaded: LoadedProject, template: ReportTemplate, sourceDate: Timestamp?) {
+    init(_ loaded: LoadedProject, template: ReportTemplate, sourceDate: Timestamp?, printing: ReportPrinting? = nil) {
         series = loaded.project.settings
         templates = loaded.templates
         epubStylesheet = loaded.epubStylesheet
@@ -33,6 +35,7 @@ struct ReportContext: Sendable {
         scenarioNames = loaded.scenarioNames
         self.sourceDate = sourceDate
         reportDate = Self.reportDate(sourceDate: sourceDate)
+        self.printing = printing
     }
 
     /// `SOURCE_DATE_EPOCH` when set, else the start of today (UTC).

@@ -16,6 +16,8 @@ struct RenderedReport: Sendable {
     var bodies: [RenderedBody]
     /// What every report of the run shares.
     var context: ReportContext
+    /// The paper the report is printed on: the client's `report: paper:`, else its template's `paper:`.
+    var paper: Paper
 
     /// The report's book.
     var book: ResolvedBook { publication.books[0] }
@@ -32,7 +34,8 @@ protocol ReportRenderer: Sendable {
 /// The outputs of a client report.
 enum ReportRenderers {
     /// One renderer per output kind, in the order of the report's files.
-    static let all: [any ReportRenderer] = [ReportPageRenderer(), ReportEPUBRenderer(), ReportFiguresRenderer()]
+    static let all: [any ReportRenderer] = [ReportPageRenderer(), ReportEPUBRenderer(), ReportFiguresRenderer(),
+                                                     ReportPDFRenderer()]
 }
 
 /// `index.html`: the report as one printable, self-contained page (``ReportPage``).
@@ -40,7 +43,7 @@ struct ReportPageRenderer: ReportRenderer {
     func render(_ report: RenderedReport) async -> Result<[OutputFile], Diagnostic> {
         let page = ReportPage(series: report.context.series, book: report.book, scenario: report.scenario,
                               stylesheet: report.context.pageStylesheet)
-            .render(bodies: report.bodies, templates: report.context.templates)
+            .render(bodies: report.bodies, templates: report.context.templates, paper: report.paper)
         return .success([OutputFile(path: "index.html", content: .text(page))])
     }
 }

@@ -19,10 +19,13 @@ public struct ReportOptions: Sendable {
     public var compare: URL?
     /// `SOURCE_DATE_EPOCH`.
     public var sourceDate: Timestamp?
+    /// Whether each report is also printed to `<client>.pdf` (with Chromium). Off by default;
+    /// `playbook report` turns it on unless given `--no-pdf`.
+    public var pdf: Bool
 
     /// Creates options.
     public init(projectRoot: URL, scenarios: [String], currentDirectory: URL, template: String? = nil, output: URL? = nil,
-                compare: URL? = nil, sourceDate: Timestamp? = nil) {
+                compare: URL? = nil, sourceDate: Timestamp? = nil, pdf: Bool = false) {
         self.projectRoot = projectRoot
         self.scenarios = scenarios
         self.currentDirectory = currentDirectory
@@ -30,6 +33,7 @@ public struct ReportOptions: Sendable {
         self.output = output ?? projectRoot.appendingPathComponent("build").appendingPathComponent("reports")
         self.compare = compare
         self.sourceDate = sourceDate
+        self.pdf = pdf
     }
 }
 

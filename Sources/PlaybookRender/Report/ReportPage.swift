@@ -20,8 +20,11 @@ package struct ReportPage {
         self.stylesheet = stylesheet
     }
 
-    /// The page, given the chapters' rendered bodies.
-    package func render(bodies: [RenderedBody], templates: TemplateLibrary) -> String {
+    /// The page, given the chapters' rendered bodies, for printing on `paper`. `pageNumbers`
+    /// (a chapter's page in the PDF, by its id) fills the contents' page numbers when the page
+    /// is printed; the room they take is there without them, so that filling them moves nothing.
+    package func render(bodies: [RenderedBody], templates: TemplateLibrary, paper: Paper = .standard,
+                        pageNumbers: [String: Int] = [:]) -> String {
         let front = ReportFrontMatter(series: series, book: book, scenario: scenario)
         let chapters: [TemplateValue] = zip(book.chapters, bodies).enumerated().map { index, item in
             var fields: [String: TemplateValue] = [
@@ -29,13 +32,18 @@ package struct ReportPage {
                 "content": .markup(item.1.html),
             ]
             fields["summary"] = .optional(item.0.frontMatter.summary)
+            fields["page"] = .optional(pageNumbers[item.0.slug].map(String.init))
             return .object(fields)
         }
         // The logo is inlined: the page is mailed, and printed to PDF from another folder.
         var report = front.values(logoSource: front.logo?.dataURI)
         report["authors"] = .text(PageContext.names(book.settings.authors))
         report["stylesheet"] = .markup(Self.styleText(stylesheet))
-        report["running_head"] = .markup(Self.cssString(scenario.spec.client + " · " + book.settings.title))
+        report["running_head"] = .markup(Self.cssString(front.client + " · " + front.title))
+        report["paper"] = .text(paper.cssSize)
+        // Chromium has no `string-set`, so the client's confidentiality line (printed at the foot of
+        // every page after the cover) is a CSS string in the page's <style>.
+        report["confidentiality_css"] = front.confidentiality.map { .markup(Self.cssString($0)) }
         report["description"] = .optional(book.settings.description)
         var seriesFields: [String: TemplateValue] = ["title": .text(series.title), "language": .text(book.settings.language ?? series.language)]
         seriesFields["rights"] = .optional(series.rights)

@@ -46,10 +46,10 @@ struct ReportBrandingReader {
         }
 
         if let text = reader.string("paper"), let at = pair("paper")?.value.location(in: file) {
-            if let paper = ReportBranding.Paper(rawValue: text.lowercased()) {
+            if let paper = Paper(rawValue: text.lowercased()) {
                 read.branding.paper = paper
             } else {
-                let names = ReportBranding.Paper.allCases.map(\.rawValue)
+                let names = Paper.allCases.map(\.rawValue)
                 diagnostics.append(.error(.invalidValue, "'\(text)' is not a paper size", at: at,
                                           hint: NearestName.hint(for: text.lowercased(), among: names) ?? "use a4 or letter"))
             }

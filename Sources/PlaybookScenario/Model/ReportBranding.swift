@@ -32,14 +32,6 @@ public struct ReportBranding: Sendable, Equatable {
         self.paper = paper
     }
 
-    /// The paper sizes a report can be printed on.
-    public enum Paper: String, Sendable, Equatable, CaseIterable {
-        /// ISO A4, 210 × 297 mm.
-        case a4
-        /// US Letter, 8.5 × 11 in.
-        case letter
-    }
-
     /// The keys of `report:` (and of `<scenario-name>.report.yaml`), in the order the README lists them.
     public static let keys = ["prepared_for", "prepared_by", "version", "confidentiality", "logo", "accent", "paper"]
 }

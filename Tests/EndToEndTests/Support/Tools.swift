@@ -69,9 +69,16 @@ enum Tools {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Runs `playbook` with arguments.
-    static func playbook(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> ProcessResult {
-        try run(playbook, arguments, environment: environment, in: directory)
+    /// Runs `playbook` with arguments. `playbook build` and `playbook report` make no PDF
+    /// (`--no-pdf` is added) unless `pdf` is set: printing starts Chromium, which only the
+    /// tests about the PDF need.
+    static func playbook(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+                         pdf: Bool = false) throws -> ProcessResult {
+        var arguments = arguments
+        if !pdf, let command = arguments.first, command == "build" || command == "report", !arguments.contains("--no-pdf") {
+            arguments.append("--no-pdf")
+        }
+        return try run(playbook, arguments, environment: environment, in: directory)
     }
 
     /// `/usr/bin/env java`.
