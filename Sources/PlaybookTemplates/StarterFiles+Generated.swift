@@ -25,7 +25,9 @@ This report weighs the programme as an investment: its costs and benefits over {
 ```playbook key-findings
 ```
 
-::: if npv > $0
+::: if npv > $0 and not has_costs
+On these estimates the programme adds value: its benefits have a present value of {{ pv_benefits }}, and the case records no costs to set against them.
+::: else if npv > $0
 On these estimates the programme adds value. Its benefits, with a present value of {{ pv_benefits }}, exceed its costs, with a present value of {{ pv_costs }}, by **{{ npv }}**.
 ::: else if npv = $0
 On these estimates the programme exactly recovers its costs: the present value of its benefits, {{ pv_benefits }}, equals that of its costs, and the net present value is zero.
@@ -44,9 +46,9 @@ of: cash-flow
 ```playbook risks
 ```
 
-::: if has_ranges
+::: if has_ranges and has_roi
 ::: if probability_roi_positive < 50%
-**The expected case is more favourable than most outcomes.** Across the simulated outcomes the ROI is positive in only {{ probability_roi_positive }} of cases, and the median net present value is {{ npv_p50 }}. The expected case should not be read as the likely result; [the chapter on sensitivity and risk](05-sensitivity-and-risk.md#the-range-of-likely-outcomes) shows the spread.
+**Less than an even chance of a positive return.** Across the simulated outcomes the ROI is positive in only {{ probability_roi_positive }} of cases, and the median net present value is {{ npv_p50 }}.{{ if npv_p50 < npv }} The expected case is more favourable than most outcomes, so it should not be read as the likely result.{{ end }} [The chapter on sensitivity and risk](05-sensitivity-and-risk.md#the-range-of-likely-outcomes) shows the spread.
 ::: else
 Across the simulated outcomes the ROI is positive in {{ probability_roi_positive }} of cases, and in nine out of ten the net present value exceeds {{ npv_p10 }}. [The chapter on sensitivity and risk](05-sensitivity-and-risk.md) shows which estimates move the result most.
 :::
@@ -228,7 +230,7 @@ A business case is distorted as easily by counting an amount twice as by leaving
 ---
 title: Sensitivity and risk
 order: 5
-summary: "How far the result moves when the uncertain estimates move: one at a time, all together, and at random. In {{ probability_roi_positive }} of the simulated outcomes, the ROI is above zero."
+summary: "How far the result moves when the uncertain estimates move: one at a time, all together, and at random."
 requires: [ranges]
 ---
 
@@ -271,10 +273,10 @@ The third question is how likely each outcome is. A Monte Carlo simulation answe
 of: simulation
 ```
 
-In nine draws out of ten, the net present value exceeds {{ npv_p10 }} (the P10). Half of the draws fall above {{ npv_p50 }} (the P50, or median) and one in ten above {{ npv_p90 }} (the P90). For the ROI, the same points are {{ roi_p10 }}, {{ roi_p50 }} and {{ roi_p90 }}. Across all draws, the probability that the ROI is above zero, in other words that the programme more than recovers its costs in present-value terms, is **{{ probability_roi_positive }}**.
+In nine draws out of ten, the net present value exceeds {{ npv_p10 }} (the P10). Half of the draws fall above {{ npv_p50 }} (the P50, or median) and one in ten above {{ npv_p90 }} (the P90).{{ if has_roi }} For the ROI, the same points are {{ roi_p10 }}, {{ roi_p50 }} and {{ roi_p90 }}. Across all draws, the probability that the ROI is above zero, in other words that the programme more than recovers its costs in present-value terms, is **{{ probability_roi_positive }}**.{{ else }} The case has no costs, so no ROI is given for the draws.{{ end }}
 
-::: if probability_roi_positive < 50%
-That is less than an even chance. The expected case of {{ npv }} is more favourable than most of the simulated outcomes, so a decision to go ahead rests on the estimates at the top of the sensitivity table turning out at least as expected.
+::: if has_roi and probability_roi_positive < 50%
+That is less than an even chance.{{ if npv_p50 < npv }} The expected case of {{ npv }} is more favourable than most of the simulated outcomes.{{ end }} A decision to go ahead rests on the estimates at the top of the sensitivity table turning out better than expected.
 :::
 
 The median of the simulation need not equal the expected-case NPV of {{ npv }}. Because expected values are most likely values, not averages, a range with more room to fall than to rise gives more draws below it than above, and a range with more room to rise the reverse; where estimates multiply one another, these effects compound. A noticeable gap between the median and the expected case shows which way the uncertainty leans.
@@ -415,7 +417,7 @@ Every figure in this report is calculated from the inputs listed above; none is 
         "content/reports/business-case/report.yaml": #"""
 title: "{{ title }}"
 subtitle: "Costs, benefits and risks, year by year"
-description: "An investment case for {{ client }}: costs and benefits adjusted for risk and discounted, with every figure traced to its inputs and their sources."
+description: "An investment case for {{ client }}: the costs and benefits of the programme year by year, discounted, with every figure traced to its inputs and their sources."
 
 """#,
         "site/css/playbook.css": #"""

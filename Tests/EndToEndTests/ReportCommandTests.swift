@@ -29,6 +29,8 @@ import Testing
         let file = scenarios.appendingPathComponent("ramp.yaml")
         try """
         client: Ramp Co
+        programme: Ramp Co will build a customer community.
+        recommendation: Go ahead.
         horizon: 2 years
         discount_rate: 10%
         costs:
@@ -74,12 +76,12 @@ import Testing
         }
         // The figures the page shows are the file's: NPV, ROI and the simulation's chance of a positive ROI.
         let page = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(page.contains("<div class=\"pb-figure\"><dt>Net present value</dt><dd>$482,200</dd></div>"))
-        #expect(page.contains("<div class=\"pb-figure\"><dt>Return on investment</dt><dd>40.5%</dd></div>"))
+        #expect(page.contains("<li><strong>Net present value:</strong> $482,200 at a discount rate of 10%: the benefits exceed the costs in present value."))
+        #expect(page.contains("<li><strong>Return on investment:</strong> 40.5%: in present value the benefits come to 140.5% of the costs."))
         let json = try String(contentsOf: folder.appendingPathComponent("metrics.json"), encoding: .utf8)
         #expect(json.contains("\"npv\": 482200"))
         #expect(json.contains("\"probability_roi_positive\": 0.9969"))
-        #expect(page.contains("99.7%"))
+        #expect(page.contains("the return on investment is positive in 99.7% of them."))
     }
 
     /// The analyst's round trip: `playbook build` makes the sample reports, and `playbook report`
@@ -155,12 +157,12 @@ import Testing
         #expect(result.status == 1)
         let stderr = result.stderr.replacingOccurrences(of: scenarios.path, with: "$SCENARIOS")
         #expect(stderr == """
-        $SCENARIOS/broken-client.yaml:51:43: error: there is no input or metric called 'cost_per_handled_minut' [unknown-name]
-          51 |   cost_per_call: { formula: handle_time * cost_per_handled_minut, label: "Cost of a call" }
+        $SCENARIOS/broken-client.yaml:68:43: error: there is no input or metric called 'cost_per_handled_minut' [unknown-name]
+          68 |   cost_per_call: { formula: handle_time * cost_per_handled_minut, label: "Cost of a call" }
              |                                           ^~~~~~~~~~~~~~~~~~~~~~
           hint: did you mean 'cost_per_handled_minute'?
-        $SCENARIOS/broken-client.yaml:70:57: error: cannot add a percentage to money per customer [unit-mismatch]
-          70 | …simple: { formula: margin_per_customer + retention, label: "Customer lifetime value, undiscounted" }
+        $SCENARIOS/broken-client.yaml:87:57: error: cannot add a percentage to money per customer [unit-mismatch]
+          87 | …simple: { formula: margin_per_customer + retention, label: "Customer lifetime value, undiscounted" }
              |                                         ^
           hint: to change an amount by a percentage, multiply: amount * (1 + rate)
         2 errors
@@ -189,12 +191,12 @@ import Testing
         #expect(result.status == 1)
         let stderr = result.stderr.replacingOccurrences(of: scenarios.path, with: "$SCENARIOS")
         #expect(stderr == """
-        $SCENARIOS/attribution-example.yaml:11:9: error: the attribution data 'attribution-example-touchpoints.csv' cannot be read: there is no such file [missing-file]
-          11 |   data: attribution-example-touchpoints.csv
+        $SCENARIOS/attribution-example.yaml:18:9: error: the attribution data 'attribution-example-touchpoints.csv' cannot be read: there is no such file [missing-file]
+          18 |   data: attribution-example-touchpoints.csv
              |         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
           hint: the path is relative to the scenario file
-        $SCENARIOS/attribution-example.yaml:23:43: error: there is no input or metric called 'attributed_share' [unknown-name]
-          23 | …credit: { formula: order_value * attributed_share, unit: $/order, label: Value of the order credited…
+        $SCENARIOS/attribution-example.yaml:30:43: error: there is no input or metric called 'attributed_share' [unknown-name]
+          30 | …credit: { formula: order_value * attributed_share, unit: $/order, label: Value of the order credited…
              |                                   ^~~~~~~~~~~~~~~~
         2 errors
 

@@ -21,6 +21,8 @@ import Testing
         var hasRisk: Bool
         var hasRanges: Bool
         var probabilityPositive: Double?
+        /// The simulation's median NPV, when there is a simulation.
+        var npvP50: Double?
 
         init(metrics: [String: Any], scenario: String) {
             let summary = metrics["summary"] as? [String: Any] ?? [:]
@@ -31,6 +33,7 @@ import Testing
             hasRanges = scenario.contains("low:")
             let simulation = metrics["simulation"] as? [String: Any]
             probabilityPositive = simulation?["probability_roi_positive"] as? Double
+            npvP50 = (simulation?["npv"] as? [String: Any])?["p50"] as? Double
         }
     }
 
@@ -87,17 +90,20 @@ import Testing
                    "Before risk adjustment", "allowance for uncertainty"], because: "no line carries a risk adjustment")
         }
         if !facts.hasRanges {
-            never(["Sensitivity and risk", "simulated outcomes", "the P10", "low case", "Monte Carlo"], because: "the scenario has no ranges")
+            never(["Sensitivity and risk", "simulated outcomes", "the P10", "Low case:", "Monte Carlo"], because: "the scenario has no ranges")
         }
         if !facts.paysBack {
             never(["turns positive within", "which turns positive", "Payback: 1", "Payback: 2", "Payback: 3"], because: "payback is not within the horizon")
             always("Payback: not within the", because: "the missing payback must be said")
         }
         if !facts.hasROI {
-            never(["ROI of", "= —"], because: "there is no ROI without costs")
+            never(["ROI of", "= —", "ROI is positive in", "the ROI is above zero", "costs, with a present value of $0"], because: "there is no ROI without costs")
             always("Return on investment (ROI): none", because: "the missing ROI must be said")
         }
-        if let probability = facts.probabilityPositive, probability < 0.5 {
+        if let median = facts.npvP50, median >= facts.npv {
+            never(["more favourable than most"], because: "the median NPV is not below the expected case")
+        }
+        if facts.hasROI, let probability = facts.probabilityPositive, probability < 0.5 {
             always("less than an even chance", because: "a probability of a positive ROI under 50% must be said")
         }
         return problems
@@ -132,5 +138,6 @@ extension ReportMatrixTests.Facts {
     init(npv: Double, hasROI: Bool, paysBack: Bool, hasRisk: Bool, hasRanges: Bool, probabilityPositive: Double?) {
         self.npv = npv; self.hasROI = hasROI; self.paysBack = paysBack; self.hasRisk = hasRisk
         self.hasRanges = hasRanges; self.probabilityPositive = probabilityPositive
+        npvP50 = nil
     }
 }

@@ -35,8 +35,8 @@ import Testing
         }
     }
 
-    /// `playbook build` of the shipped project prints both listed clients' reports: tagged A4
-    /// PDFs with headings and tables in their structure, every font embedded, a cover and a
+    /// `playbook build` of the shipped project prints both listed clients' reports: tagged PDFs
+    /// (Kestrel Mobile on US Letter, its branding's `paper:`, Brightwell Outdoor on the template's A4) with headings and tables in their structure, every font embedded, a cover and a
     /// contents page whose numbers are the pages the chapters start on; built again, the same bytes.
     @Test func theShippedClientsPrintAsTaggedPDFsWhoseContentsAreTrue() throws {
         let first = try Tools.temporaryFolder(), second = try Tools.temporaryFolder()
@@ -48,7 +48,8 @@ import Testing
             try #require(FileManager.default.fileExists(atPath: pdf.path), "no \(client).pdf")
             let info = try poppler("pdfinfo", [pdf.path])
             #expect(info.contains("\nTagged:          yes\n"), "\(info)")
-            #expect(info.contains("\nPage size:       594.96 x 841.92 pts (A4)\n"), "\(info)")
+            let size = client == "kestrel-mobile" ? "612 x 792 pts (letter)" : "594.96 x 841.92 pts (A4)"
+            #expect(info.contains("\nPage size:       \(size)\n"), "\(info)")
             #expect(info.contains("\nCreationDate:    Mon Nov  2 00:00:00 2026 UTC\nModDate:         Mon Nov  2 00:00:00 2026 UTC\n"), "\(info)")
             let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
             #expect((15...45).contains(pages), "\(client) printed on \(pages) pages")
@@ -101,16 +102,16 @@ import Testing
         let settings = project.appendingPathComponent("content/reports/business-case/report.yaml")
         let text = try String(contentsOf: settings, encoding: .utf8)
         try (text + "paper: letter\n").write(to: settings, atomically: true, encoding: .utf8)
-        let made = try Tools.playbook(["report", "kestrel-mobile", "--out", out.path], in: project, pdf: true)
+        let made = try Tools.playbook(["report", "brightwell-outdoor", "--out", out.path], in: project, pdf: true)
         try #require(made.status == 0, "\(made.stderr)")
-        #expect(made.stdout.contains("kestrel-mobile.pdf"), "\(made.stdout)")
-        let info = try poppler("pdfinfo", [out.appendingPathComponent("kestrel-mobile/kestrel-mobile.pdf").path])
+        #expect(made.stdout.contains("brightwell-outdoor.pdf"), "\(made.stdout)")
+        let info = try poppler("pdfinfo", [out.appendingPathComponent("brightwell-outdoor/brightwell-outdoor.pdf").path])
         #expect(info.contains("\nPage size:       612 x 792 pts (letter)\n"), "\(info)")
         #expect(info.contains("\nTagged:          yes\n"), "\(info)")
 
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
         try (text + "paper: a5\n").write(to: settings, atomically: true, encoding: .utf8)
-        let refused = try Tools.playbook(["report", "kestrel-mobile", "--out", out.path], in: project, pdf: true)
+        let refused = try Tools.playbook(["report", "brightwell-outdoor", "--out", out.path], in: project, pdf: true)
         #expect(refused.status != 0)
         let gutter = String(repeating: " ", count: String(lines).count)
         #expect(refused.stderr == """

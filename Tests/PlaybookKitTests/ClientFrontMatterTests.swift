@@ -267,7 +267,7 @@ import Testing
         <p class="report-client">Harbour Energy</p>
         <h1 id="pb-title">Social customer care business case</h1>
         <p class="report-subtitle">Costs, benefits and risks, year by year</p>
-        <p class="report-description">The social media programme of Harbour Energy weighed as an investment: its costs and benefits adjusted for risk and discounted, with every figure traced to its inputs, its formula and its source.</p>
+        <p class="report-description">An investment case for Harbour Energy: the costs and benefits of the programme year by year, discounted, with every figure traced to its inputs and their sources.</p>
         <dl class="report-meta">
         <div><dt>Prepared for</dt><dd>Priya Raman, Chief Financial Officer</dd></div>
         <div><dt>Prepared by</dt><dd>Northgate Advisory</dd></div>
@@ -359,17 +359,7 @@ import Testing
     @Test func programmeAndRecommendationAreTags() async throws {
         let project = try Project()
         defer { project.remove() }
-        try project.write("content/reports/business-case/09-recommendation.md", """
-        ---
-        title: Recommendation
-        order: 9
-        ---
-
-        {{ programme }}
-
-        {{ recommendation }}
-
-        """)
+        // The shipped template's executive summary shows both.
         #expect(await project.report() == "")
         let page = try project.read("build/reports/harbour-energy/index.html")
         #expect(page.contains("<p>Harbour Energy will answer customers on social media: a social care lead works from a social care platform set up for the purpose, and customers who would have called are invited to ask there instead."))
@@ -380,9 +370,9 @@ import Testing
         try project.write("content/scenarios/harbour-energy.yaml", text.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: ""))
         let printed = await project.report()
         #expect(printed == """
-        content/reports/business-case/09-recommendation.md:8:1: error: the scenario 'harbour-energy' has no recommendation [unknown-value]
-          8 | {{ recommendation }}
-            | ^~~~~~~~~~~~~~~~~~~~
+        content/reports/business-case/01-executive-summary.md:47:1: error: the scenario 'harbour-energy' has no recommendation [unknown-value]
+          47 | {{ recommendation }}
+             | ^~~~~~~~~~~~~~~~~~~~
           hint: add 'recommendation:' to content/scenarios/harbour-energy.yaml, one paragraph of plain text
         1 error
 

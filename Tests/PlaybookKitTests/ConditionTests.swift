@@ -580,7 +580,7 @@ import Testing
             "content/one/01-a.md": "---\ntitle: A\norder: 1\n---\nText.\n",
             "content/scenarios/gain.yaml": ConditionTests.scenario().replacingOccurrences(of: "client: Acme", with: "client: Gain Co"),
             "content/scenarios/loss.yaml": ConditionTests.loss.replacingOccurrences(of: "client: Acme", with: "client: Loss Co"),
-            "content/reports/case/report.yaml": "title: \"{{ client }}\"\ndate: 2026-11-02\n",
+            "content/reports/case/report.yaml": "title: \"{{ client }}\"\n",
             "content/reports/case/01-summary.md": """
             ---
             title: Summary

@@ -59,12 +59,12 @@ import Testing
         let (scenario, diagnostics) = try #require(loaded?.clients.first).load()
         #expect(scenario == nil)
         #expect(DiagnosticPrinter().format(diagnostics) == """
-        \(file.path):11:9: error: the attribution data 'attribution-example-touchpoints.csv' cannot be read: there is no such file [missing-file]
-          11 |   data: attribution-example-touchpoints.csv
+        \(file.path):18:9: error: the attribution data 'attribution-example-touchpoints.csv' cannot be read: there is no such file [missing-file]
+          18 |   data: attribution-example-touchpoints.csv
              |         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
           hint: the path is relative to the scenario file
-        \(file.path):23:43: error: there is no input or metric called 'attributed_share' [unknown-name]
-          23 | …credit: { formula: order_value * attributed_share, unit: $/order, label: Value of the order credited…
+        \(file.path):30:43: error: there is no input or metric called 'attributed_share' [unknown-name]
+          30 | …credit: { formula: order_value * attributed_share, unit: $/order, label: Value of the order credited…
              |                                   ^~~~~~~~~~~~~~~~
         2 errors
 
