@@ -370,8 +370,8 @@ import Testing
         try project.write("content/scenarios/harbour-energy.yaml", text.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: ""))
         let printed = await project.report()
         #expect(printed == """
-        content/reports/business-case/01-executive-summary.md:47:1: error: the scenario 'harbour-energy' has no recommendation [unknown-value]
-          47 | {{ recommendation }}
+        content/reports/business-case/01-executive-summary.md:49:1: error: the scenario 'harbour-energy' has no recommendation [unknown-value]
+          49 | {{ recommendation }}
              | ^~~~~~~~~~~~~~~~~~~~
           hint: add 'recommendation:' to content/scenarios/harbour-energy.yaml, one paragraph of plain text
         1 error
