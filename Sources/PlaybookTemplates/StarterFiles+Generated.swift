@@ -1525,13 +1525,14 @@ nav li li { margin-left: 1.5em; }
 .page-report main { max-width: var(--measure); padding-top: 0; }
 /* The client's accent colour (report: accent:) when it sets one: --report-accent for rules and
    borders, --report-accent-text (the colour darkened until text in it has 4.5:1 contrast on
-   white) for text. */
+   white) for text; without one, the client's name is the series' amber darkened to 4.99:1
+   (#9a6418; --accent-2 itself, #b7791f, is 3.6:1). */
 .report-cover { max-width: var(--measure); margin: 0 auto; padding: 3rem 1rem 1rem;
   border-top: 6px solid var(--report-accent, var(--accent-2)); }
 .report-logo { margin: 0 0 1.5rem; }
 .report-logo img { display: block; max-height: 4rem; max-width: 16rem; width: auto; height: auto; }
 .report-client { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; text-transform: uppercase; letter-spacing: 0.1em;
-  color: var(--report-accent-text, var(--accent-2)); font-weight: 700; margin: 0; }
+  color: var(--report-accent-text, #9a6418); font-weight: 700; margin: 0; }
 .report-cover h1 { font-size: 2.5rem; margin-top: 0.3rem; }
 .report-subtitle { font-size: 1.3rem; color: var(--muted); margin: 0; }
 .report-meta { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--muted); font-size: 0.95rem;
