@@ -1591,6 +1591,9 @@ nav li li { margin-left: 1.5em; }
   h2 { font-size: 14pt; margin: 1.4em 0 0.5em; }
   h3 { font-size: 11.5pt; margin: 1.2em 0 0.4em; }
   p, li { orphans: 3; widows: 3; }
+  /* Chromium does not always keep widows: 3 at the end of a chapter (a page held one line of the
+     last paragraph); the last block of a chapter stays whole. */
+  .report-chapter > p:last-child, .report-chapter > ul:last-child, .report-chapter > ol:last-child { break-inside: avoid; }
   /* Long blocks may continue on the next page (the site's print rules keep them whole, which
      leaves pages half empty); what is short stays whole. */
   table, figure, pre, blockquote, .pb-block, .pb-explain { break-inside: auto; }
