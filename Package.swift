@@ -3,6 +3,7 @@
 //
 // One module per outside library (see ARCHITECTURE.md):
 //   CCmark + PlaybookMarkdown  — cmark (Debian's libcmark-dev), imported by one file only
+//   CXLSXWriter + PlaybookXLSX — libxlsxwriter (Debian's libxlsxwriter-dev), imported by one file only
 //   PlaybookYAML               — Yams
 //   PlaybookTemplates          — swift-mustache
 //   PlaybookZip                — ZIPFoundation
@@ -40,10 +41,17 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
         .target(name: "PlaybookCore"),
         .target(name: "PlaybookFinance"),
         .target(name: "PlaybookScenario", dependencies: ["PlaybookCore", "PlaybookFinance", "PlaybookYAML"]),
         .target(name: "PlaybookMarkdown", dependencies: ["PlaybookCore", "CCmark"]),
+        // The one door to libxlsxwriter: workbooks, sheets, formats, formulas, defined names.
+        .target(name: "PlaybookXLSX", dependencies: ["PlaybookCore", "CXLSXWriter"]),
         .target(
             name: "PlaybookYAML",
             // YAMLParser also imports CYaml, the libyaml target inside Yams (Yams exports no
@@ -82,7 +90,7 @@ let package = Package(
         .target(
             name: "PlaybookRender",
             dependencies: ["PlaybookCore", "PlaybookSession", "PlaybookXHTML", "PlaybookLoad", "PlaybookEvaluate",
-                           "PlaybookTemplates", "PlaybookZip", "PlaybookScenario", "PlaybookFinance"]
+                           "PlaybookTemplates", "PlaybookZip", "PlaybookScenario", "PlaybookFinance", "PlaybookXLSX"]
         ),
         .target(name: "PlaybookWrite", dependencies: ["PlaybookCore", "PlaybookFiles", "PlaybookSession"]),
         .target(
@@ -102,13 +110,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "playbook",
-            dependencies: ["PlaybookCore", "PlaybookKit", "PlaybookLoad", "PlaybookScenario", "PlaybookServe",
+            dependencies: ["PlaybookCore", "PlaybookKit", "PlaybookLoad", "PlaybookScenario", "PlaybookServe", "PlaybookRender",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PlaybookCoreTests", dependencies: ["PlaybookCore"]),
         .testTarget(name: "PlaybookFinanceTests", dependencies: ["PlaybookFinance"]),
         .testTarget(name: "PlaybookScenarioTests", dependencies: ["PlaybookScenario", "PlaybookCore", "PlaybookFinance"]),
         .testTarget(name: "PlaybookMarkdownTests", dependencies: ["PlaybookCore", "PlaybookMarkdown"]),
+        .testTarget(name: "PlaybookXLSXTests", dependencies: ["PlaybookXLSX", "PlaybookCore", "PlaybookZip"]),
         .testTarget(
             name: "PlaybookKitTests",
             dependencies: ["PlaybookKit", "PlaybookCore", "PlaybookSession", "PlaybookFiles", "PlaybookXHTML", "PlaybookLoad",

@@ -9,7 +9,7 @@ import Testing
     static let order = [
         // The model and the doors to outside libraries.
         "PlaybookCore", "PlaybookFinance", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip", "PlaybookChromium", "CCmark",
-        "PlaybookMarkdown",
+        "PlaybookMarkdown", "CXLSXWriter", "PlaybookXLSX",
         "PlaybookScenario",
         // What the stages share: safe file access, the incremental session, XHTML rewriting.
         "PlaybookFiles", "PlaybookSession", "PlaybookXHTML",
@@ -19,7 +19,7 @@ import Testing
         "PlaybookKit", "PlaybookServe", "playbook",
     ]
 
-    /// The modules each target of Package.swift declares (Playbook's own and CCmark; products of
+    /// The modules each target of Package.swift declares (Playbook's own, CCmark and CXLSXWriter; products of
     /// other packages are left out), by target name.
     static func declared() throws -> [String: Set<String>] {
         let manifest = try String(contentsOf: Tools.repository.appendingPathComponent("Package.swift"), encoding: .utf8)
@@ -75,7 +75,7 @@ import Testing
     @Test func everyImportIsDeclaredAndEveryDeclarationImported() throws {
         let graph = try Self.declared()
         var mismatches: [String] = []
-        for module in Self.order where module != "CCmark" {
+        for module in Self.order where module != "CCmark" && module != "CXLSXWriter" {
             let declared = graph[module] ?? []
             let imported = try Self.imported(by: module)
             for name in imported.subtracting(declared).sorted() { mismatches.append("\(module) imports \(name) without declaring it") }

@@ -31,7 +31,8 @@ ensure_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# What building Playbook needs: cmark (the Markdown parser), zlib (for EPUB zips), pkg-config.
+# What building Playbook needs: cmark (the Markdown parser), libxlsxwriter (the workbooks),
+# zlib (for EPUB zips), pkg-config.
 ensure_build_packages() {
-  ensure_packages libcmark-dev zlib1g-dev pkg-config
+  ensure_packages libcmark-dev libxlsxwriter-dev zlib1g-dev pkg-config
 }
