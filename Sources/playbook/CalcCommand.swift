@@ -3,9 +3,11 @@ import Foundation
 import PlaybookCore
 import PlaybookKit
 import PlaybookLoad
+import PlaybookRender
 import PlaybookScenario
 
-/// `playbook calc`: a scenario's figures in the terminal, as JSON or as CSV.
+/// `playbook calc`: a scenario's figures in the terminal, as JSON or as CSV, or as a live
+/// workbook (`--format xlsx --out FILE`).
 struct CalcCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calc",
@@ -14,12 +16,14 @@ struct CalcCommand: AsyncParsableCommand {
         The scenario is a name in content/scenarios/ (kestrel-mobile) or a path to a YAML file. \
         Prints inputs, metrics, the risk-adjusted TEI summary (NPV, ROI, payback), the three cases, \
         sensitivity, objectives and attribution. Money in JSON and CSV is in the scenario's \
-        currency, durations in seconds, percentages as fractions.
+        currency, durations in seconds, percentages as fractions. With --format xlsx and --out, \
+        writes a workbook whose Model sheet computes every metric with Excel formulas over the \
+        Inputs sheet's named cells.
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv
+        case table, json, csv, xlsx
     }
 
     @Argument(help: ArgumentHelp("The scenario: a name in content/scenarios/ or a path.", valueName: "scenario"))
@@ -28,8 +32,11 @@ struct CalcCommand: AsyncParsableCommand {
     @Option(name: .customLong("project"), help: ArgumentHelp("The project folder.", valueName: "folder"))
     var project: String = "."
 
-    @Option(help: "Output format: table, json or csv.")
+    @Option(help: "Output format: table, json, csv or xlsx (xlsx needs --out).")
     var format: Format = .table
+
+    @Option(help: ArgumentHelp("Where to write the output (needed for xlsx).", valueName: "file"))
+    var out: String?
 
     @Option(help: ArgumentHelp("Print how a metric is derived, with the numbers substituted.", valueName: "metric"))
     var explain: String?
@@ -50,6 +57,12 @@ struct CalcCommand: AsyncParsableCommand {
     func validate() throws {
         if let simulate, simulate < 1 || simulate > 10_000_000 {
             throw ValidationError("--simulate takes a number of draws from 1 to 10,000,000")
+        }
+        if format == .xlsx, out == nil {
+            throw ValidationError("--format xlsx writes a file: name it with --out FILE")
+        }
+        if format == .xlsx, scenarioCase != .expected || simulate != nil || explain != nil {
+            throw ValidationError("--format xlsx writes the expected case; leave out --case, --simulate and --explain")
         }
     }
 
@@ -76,15 +89,37 @@ struct CalcCommand: AsyncParsableCommand {
             simulation = await loaded.simulate(iterations: simulate, seed: seed)
             timer.lap("simulate (\(simulate) draws)")
         }
-        let report = CalcReport(scenario: loaded, scenarioCase: chosen, simulation: simulation)
-        let text: String
-        switch format {
-        case .table: text = report.table
-        case .json: text = report.figures.json
-        case .csv: text = report.figures.csv
+        if format == .xlsx, let out {
+            let sourceDate = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+                .map { Timestamp(secondsSinceEpoch: $0) }
+            do {
+                let bytes = try ScenarioWorkbook.bytes(loaded, sourceDate: sourceDate)
+                try Data(bytes).write(to: URL(fileURLWithPath: out, relativeTo: current))
+            } catch {
+                Terminal.printDiagnostics([.error(.writeFailed, "could not write the workbook '\(out)': \(error)", at: nil)])
+                throw ExitCode.failure
+            }
+            timer.lap("report (xlsx)")
+        } else {
+            let report = CalcReport(scenario: loaded, scenarioCase: chosen, simulation: simulation)
+            let text: String
+            switch format {
+            case .table: text = report.table
+            case .json: text = report.figures.json
+            case .csv, .xlsx: text = report.figures.csv
+            }
+            timer.lap("report (\(format.rawValue))")
+            if let out {
+                do {
+                    try text.write(to: URL(fileURLWithPath: out, relativeTo: current), atomically: true, encoding: .utf8)
+                } catch {
+                    Terminal.printDiagnostics([.error(.writeFailed, "could not write '\(out)': \(error)", at: nil)])
+                    throw ExitCode.failure
+                }
+            } else {
+                print(text, terminator: "")
+            }
         }
-        timer.lap("report (\(format.rawValue))")
-        print(text, terminator: "")
         if ProcessInfo.processInfo.environment["PLAYBOOK_TIMINGS"] != nil {
             Terminal.writeError(timer.timings.map(\.description).joined(separator: "\n") + "\n")
         }
