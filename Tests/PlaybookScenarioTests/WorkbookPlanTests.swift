@@ -20,7 +20,7 @@ import Testing
 
     @Test func everyInputIsANamedCellInTheUnitTheScenarioWrote() throws {
         let (scenario, plan) = try Self.kestrel()
-        #expect(plan.sheets.map(\.name) == ["Inputs", "Model"])
+        #expect(plan.sheets.map(\.name) == ["Inputs", "Model", "Cash flows"])
         for input in scenario.spec.inputs {
             let place = try #require(Self.row(of: input.name, in: plan))
             #expect(place.sheet == "Inputs")
@@ -77,5 +77,31 @@ import Testing
         #expect(WorkbookPlan.numberFormat(.count("calls"), value: 120_000, decimals: nil, symbol: "$") == "#,##0")
         #expect(WorkbookPlan.numberFormat(.number, value: 1.25, decimals: nil, symbol: "$") == "#,##0.00")
         #expect(WorkbookPlan.numberFormat(.number, value: 1.25, decimals: 1, symbol: "$") == "#,##0.0")
+    }
+
+    @Test func cashFlowsAreLiveWithRiskInACellAndLinesRoundedAsPlaybookRoundsThem() throws {
+        let (scenario, plan) = try Self.kestrel()
+        let sheet = try #require(plan.sheets.first { $0.name == "Cash flows" })
+        let summary = scenario.expected.roundedSummary
+        // The NPV, ROI and IRR cells: formulas with Playbook's figures cached.
+        for (name, value) in [("tei_npv", summary.npv), ("tei_roi", summary.roi ?? .nan), ("tei_irr", summary.irr ?? .nan)] {
+            let place = try #require(plan.names.first { $0.name == name })
+            let cell = try #require(sheet.cells.first { $0.row == place.row && $0.column == place.column })
+            guard case .formula(_, let cached) = cell.content else { Issue.record("\(name) is not a formula"); continue }
+            #expect(cached == value, "\(name)")
+        }
+        // A line with a ramp: its year-1 amount is the formula times the ramp, and its
+        // risk-adjusted row rounds the amount times (1 − the risk cell).
+        let before = try #require(sheet.cells.first { $0.content == .text("Direct deflection (before risk)") })
+        #expect(sheet.cells.first { $0.row == before.row && $0.column == 2 }?.content == .number(0.2))
+        guard case .formula(let year1, _)? = sheet.cells.first(where: { $0.row == before.row && $0.column == 4 })?.content,
+              case .formula(let adjusted, _)? = sheet.cells.first(where: { $0.row == before.row + 1 && $0.column == 4 })?.content else {
+            Issue.record("no formulas for the direct deflection line")
+            return
+        }
+        #expect(year1 == "=(direct_deflection_savings)*0.4")
+        #expect(adjusted == "=ROUND(E\(before.row + 1)*(1-$C$\(before.row + 1)),0)")
+        // Discount factors over the live discount rate.
+        #expect(sheet.cells.first { $0.row == 1 && $0.column == 5 }.map(\.content) == .formula("=1/(1+discount_rate)^2", cached: 1 / (1.1 * 1.1)))
     }
 }

@@ -9,6 +9,7 @@
 ///   outside its range.
 /// - **Model**: one row per metric: label, a live formula over the defined names (with the
 ///   value Playbook computed cached in it), unit, the formula as the scenario writes it.
+/// - **Cash flows**: the TEI layout, live (``cashFlows(scenario:translator:symbol:)``).
 package struct WorkbookPlan: Sendable, Equatable {
     /// How a cell looks.
     package enum Style: Sendable, Hashable {
@@ -147,6 +148,11 @@ package struct WorkbookPlan: Sendable, Equatable {
             names.append(Name(name: defined, sheet: metrics.name, row: row, column: 1))
         }
         sheets = [inputs, metrics]
+        if !spec.lines.isEmpty {
+            let (cashFlows, cashNames) = Self.cashFlows(scenario: scenario, translator: translator, symbol: symbol)
+            sheets.append(cashFlows)
+            names += cashNames
+        }
         self.names = names
     }
 

@@ -1,0 +1,173 @@
+import PlaybookFinance
+
+extension WorkbookPlan {
+    /// Column letters of a 0-based column (`0` → `A`, `27` → `AB`).
+    static func columnLetters(_ column: Int) -> String {
+        var letters = ""
+        var number = column + 1
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+            number = (number - 1) / 26
+        }
+        return letters
+    }
+
+    /// A relative A1 reference (`E7`) to a 0-based row and column.
+    static func reference(row: Int, column: Int) -> String {
+        columnLetters(column) + String(row + 1)
+    }
+
+    /// The **Cash flows** sheet in the TEI layout, every figure a live formula.
+    ///
+    /// For each cost line, then each benefit line (the order of Playbook's summary): a row of
+    /// amounts before risk (the line's formulas over the defined names, its ramp applied), with
+    /// the line's risk adjustment in a cell of its own, then the risk-adjusted row rounded to
+    /// whole currency units as Playbook rounds line items (`ROUND(amount*(1+risk),0)` for a
+    /// cost, `*(1-risk)` for a benefit), its total and its present value (rounded). Then the
+    /// discount factors, total costs and benefits (their present values the sums of the lines'),
+    /// net cash flow, NPV, ROI (NPV over the present value of costs) and IRR.
+    static func cashFlows(scenario: Scenario, translator: ExcelFormula, symbol: String) -> (Sheet, [Name]) {
+        let spec = scenario.spec
+        let evaluation = scenario.expected
+        let years = spec.years
+        let rounded = evaluation.roundedSummary
+        let money = Style.number("\"" + symbol.replacingOccurrences(of: "\"", with: "") + "\"#,##0")
+        let percent = Style.number("0.0%")
+        // Columns: A label, B kind, C risk, D initial (year 0), E… years 1…N, then total and PV.
+        let firstPeriod = 3
+        let totalColumn = firstPeriod + years + 1
+        let pvColumn = totalColumn + 1
+        var sheet = Sheet(name: "Cash flows", widths: [40, 10, 10] + Array(repeating: 14, count: years + 3), cells: [])
+        var names: [Name] = []
+        var headings = ["Line", "Kind", "Risk", "Initial"]
+        for year in 1...Swift.max(years, 1) where years > 0 { headings.append("Year \(year)") }
+        headings += ["Total", "Present value"]
+        for (column, heading) in headings.enumerated() {
+            sheet.cells.append(Cell(row: 0, column: column, content: .text(heading), style: .heading))
+        }
+
+        // Discount factors: 1 / (1 + discount_rate)^t.
+        let factorRow = 1
+        let rateName = translator.naming("discount_rate")
+        sheet.cells.append(Cell(row: factorRow, column: 0, content: .text("Discount factor"), style: .plain))
+        for period in 0...years {
+            let value = 1 / CashFlowsPower.power(1 + rounded.rate, period)
+            sheet.cells.append(Cell(row: factorRow, column: firstPeriod + period,
+                                    content: .formula("=1/(1+\(rateName))^\(period)", cached: value), style: .number("0.0000")))
+        }
+        func factors() -> String {
+            reference(row: factorRow, column: firstPeriod) + ":" + reference(row: factorRow, column: firstPeriod + years)
+        }
+
+        var row = factorRow + 2
+        var adjustedRows: [CashFlowLine.Kind: [Int]] = [.cost: [], .benefit: []]
+        var pvCells: [CashFlowLine.Kind: [String]] = [.cost: [], .benefit: []]
+        let ordered = spec.lines.enumerated().filter { $0.element.kind == .cost } + spec.lines.enumerated().filter { $0.element.kind == .benefit }
+        for (index, line) in ordered {
+            let before = index < evaluation.lines.count ? evaluation.lines[index] : nil
+            let summaryRow = (line.kind == .cost ? rounded.costLines : rounded.benefitLines).first { $0.name == line.name }
+            let label = spec.lineLabel(of: line.name)
+            // Amounts before risk.
+            sheet.cells.append(Cell(row: row, column: 0, content: .text(label + " (before risk)"), style: .plain))
+            sheet.cells.append(Cell(row: row, column: 1, content: .text(line.kind.rawValue), style: .plain))
+            sheet.cells.append(Cell(row: row, column: 2, content: .number(line.risk), style: percent))
+            let riskCell = "$C$" + String(row + 1)
+            for period in 0...years {
+                let cached = period == 0 ? (before?.initial ?? 0) : (before.map { period - 1 < $0.yearly.count ? $0.yearly[period - 1] : 0 } ?? 0)
+                let content: Content
+                if period == 0 {
+                    if let initial = line.initial {
+                        content = .formula(translator.cell(initial.expression, shownIn: .money), cached: cached)
+                    } else {
+                        content = .number(0)
+                    }
+                } else {
+                    let formula: Formula? = line.yearly.count == 1 ? line.yearly[0]
+                        : (period - 1 < line.yearly.count ? line.yearly[period - 1] : nil)
+                    let ramp: Double? = line.ramp.map { period - 1 < $0.count ? $0[period - 1] : 0 }
+                    if let formula, ramp != 0 {
+                        var text = translator.cell(formula.expression, shownIn: .money)
+                        if let ramp, ramp != 1 { text = "=(" + String(text.dropFirst()) + ")*" + ExcelFormula.number(ramp) }
+                        content = .formula(text, cached: cached)
+                    } else {
+                        content = .number(0)
+                    }
+                }
+                sheet.cells.append(Cell(row: row, column: firstPeriod + period, content: content, style: money))
+            }
+            // Risk-adjusted, rounded as Playbook rounds line items.
+            let adjusted = row + 1
+            let sign = line.kind == .cost ? "+" : "-"
+            sheet.cells.append(Cell(row: adjusted, column: 0, content: .text(label + " (risk-adjusted)"), style: .plain))
+            sheet.cells.append(Cell(row: adjusted, column: 1, content: .text(line.kind.rawValue), style: .plain))
+            for period in 0...years {
+                let source = reference(row: row, column: firstPeriod + period)
+                let cached = summaryRow.map { period < $0.periods.count ? $0.periods[period] : 0 } ?? 0
+                sheet.cells.append(Cell(row: adjusted, column: firstPeriod + period,
+                                        content: .formula("=ROUND(\(source)*(1\(sign)\(riskCell)),0)", cached: cached), style: money))
+            }
+            let span = reference(row: adjusted, column: firstPeriod) + ":" + reference(row: adjusted, column: firstPeriod + years)
+            sheet.cells.append(Cell(row: adjusted, column: totalColumn, content: .formula("=SUM(\(span))", cached: summaryRow?.total ?? 0),
+                                    style: money))
+            sheet.cells.append(Cell(row: adjusted, column: pvColumn,
+                                    content: .formula("=ROUND(SUMPRODUCT(\(span),\(factors())),0)", cached: summaryRow?.presentValue ?? 0),
+                                    style: money))
+            names.append(Name(name: "pv_" + line.kind.rawValue + "_" + translator.naming(line.name), sheet: sheet.name, row: adjusted, column: pvColumn))
+            adjustedRows[line.kind, default: []].append(adjusted)
+            pvCells[line.kind, default: []].append(reference(row: adjusted, column: pvColumn))
+            row += 3
+        }
+
+        // Totals.
+        func totalRow(_ title: String, _ kind: CashFlowLine.Kind, _ source: SummaryRow, at row: Int) {
+            sheet.cells.append(Cell(row: row, column: 0, content: .text(title), style: .heading))
+            let rows = adjustedRows[kind] ?? []
+            for period in 0...years + 1 {
+                let column = firstPeriod + period
+                let cells = rows.map { reference(row: $0, column: column) }
+                let cached = period <= years ? source.periods[period] : source.total
+                sheet.cells.append(Cell(row: row, column: column,
+                                        content: .formula(cells.isEmpty ? "=0" : "=" + cells.joined(separator: "+"), cached: cached), style: money))
+            }
+            let pvs = pvCells[kind] ?? []
+            sheet.cells.append(Cell(row: row, column: pvColumn,
+                                    content: .formula(pvs.isEmpty ? "=0" : "=" + pvs.joined(separator: "+"), cached: source.presentValue), style: money))
+        }
+        let costRow = row, benefitRow = row + 1, netRow = row + 2
+        totalRow("Total costs", .cost, rounded.costs, at: costRow)
+        totalRow("Total benefits", .benefit, rounded.benefits, at: benefitRow)
+        sheet.cells.append(Cell(row: netRow, column: 0, content: .text("Net cash flow"), style: .heading))
+        for column in firstPeriod...pvColumn {
+            let cached = column == pvColumn ? rounded.net.presentValue
+                : (column == totalColumn ? rounded.net.total : rounded.net.periods[column - firstPeriod])
+            sheet.cells.append(Cell(row: netRow, column: column,
+                                    content: .formula("=\(reference(row: benefitRow, column: column))-\(reference(row: costRow, column: column))",
+                                                      cached: cached), style: money))
+        }
+        let pvCosts = reference(row: costRow, column: pvColumn), pvBenefits = reference(row: benefitRow, column: pvColumn)
+        let netSpan = reference(row: netRow, column: firstPeriod) + ":" + reference(row: netRow, column: firstPeriod + years)
+        let results: [(String, String, String, Double?, Style)] = [
+            ("NPV", "npv", "=\(pvBenefits)-\(pvCosts)", rounded.npv, money),
+            ("ROI", "roi", "=IF(\(pvCosts)=0,NA(),(\(pvBenefits)-\(pvCosts))/\(pvCosts))", rounded.roi, percent),
+            ("IRR", "irr", "=IRR(\(netSpan))", rounded.irr, percent),
+        ]
+        for (offset, result) in results.enumerated() {
+            let at = netRow + 2 + offset
+            sheet.cells.append(Cell(row: at, column: 0, content: .text(result.0), style: .heading))
+            sheet.cells.append(Cell(row: at, column: firstPeriod, content: .formula(result.2, cached: result.3 ?? .nan), style: result.4))
+            names.append(Name(name: "tei_" + result.1, sheet: sheet.name, row: at, column: firstPeriod))
+        }
+        sheet.cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        return (sheet, names)
+    }
+}
+
+/// Whole powers as ``CashFlows`` computes them (a product, not `pow`), for cached values.
+enum CashFlowsPower {
+    static func power(_ base: Double, _ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<Swift.abs(exponent) { result *= base }
+        return exponent < 0 ? 1 / result : result
+    }
+}
