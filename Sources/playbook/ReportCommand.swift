@@ -94,7 +94,7 @@ struct ReportCommand: AsyncParsableCommand {
         for outcome in outcomes {
             if let folder = outcome.folder {
                 let pdf = noPDF ? "" : ", \(outcome.name).pdf"
-                lines.append("  \(outcome.name): \(Terminal.display(folder))/index.html\(pdf), \(outcome.name).epub, metrics.json, metrics.csv")
+                lines.append("  \(outcome.name): \(Terminal.display(folder))/index.html\(pdf), \(outcome.name).epub, metrics.json, metrics.csv, metrics.xlsx")
             } else {
                 let errors = outcome.diagnostics.filter { $0.severity == .error }.count
                 lines.append("  \(outcome.name): failed (\(errors) error\(errors == 1 ? "" : "s") above)")

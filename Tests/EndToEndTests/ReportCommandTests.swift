@@ -67,7 +67,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "")
         let folder = out.appendingPathComponent("kestrel-mobile")
-        #expect(Tools.files(under: folder) == [".playbook-output", "index.html", "kestrel-mobile.epub", "metrics.csv", "metrics.json"])
+        #expect(Tools.files(under: folder) == [".playbook-output", "index.html", "kestrel-mobile.epub", "metrics.csv", "metrics.json", "metrics.xlsx"])
         for format in ["json", "csv"] {
             let calc = try Tools.playbook(["calc", "kestrel-mobile", "--format", format, "--simulate", "10000"], in: Tools.repository)
             #expect(calc.status == 0)
@@ -95,7 +95,7 @@ import Testing
         #expect(result.stderr == "")
         #expect(result.status == 0)
         #expect(Tools.files(under: out.appendingPathComponent("reports/kestrel-mobile"))
-                == [".playbook-output", "index.html", "kestrel-mobile.epub", "metrics.csv", "metrics.json"])
+                == [".playbook-output", "index.html", "kestrel-mobile.epub", "metrics.csv", "metrics.json", "metrics.xlsx"])
     }
 
     /// A report is one target of the one pipeline: the client folder `playbook build` makes for
@@ -113,7 +113,7 @@ import Testing
         for client in ["kestrel-mobile", "brightwell-outdoor"] {
             let fromBuild = out.appendingPathComponent("built/reports/\(client)"), fromReport = out.appendingPathComponent("reported/\(client)")
             let files = Tools.files(under: fromBuild)
-            #expect(files == [".playbook-output", "index.html", "\(client).epub", "metrics.csv", "metrics.json"].sorted())
+            #expect(files == [".playbook-output", "index.html", "\(client).epub", "metrics.csv", "metrics.json", "metrics.xlsx"].sorted())
             #expect(Tools.files(under: fromReport) == files)
             for file in files {
                 let a = try Data(contentsOf: fromBuild.appendingPathComponent(file)), b = try Data(contentsOf: fromReport.appendingPathComponent(file))
@@ -136,8 +136,8 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 4 && lines[0] == "Share 2 of 3: 2 of the 5 clients given" && lines[1].hasPrefix("Made 2 of 2 reports in "), "\(result.stdout)")
         #expect(Array(lines.dropFirst(2)) == [
-            "  larkspur-home: \(out.path)/larkspur-home/index.html, larkspur-home.epub, metrics.json, metrics.csv",
-            "  brightwell-outdoor: \(out.path)/brightwell-outdoor/index.html, brightwell-outdoor.epub, metrics.json, metrics.csv",
+            "  larkspur-home: \(out.path)/larkspur-home/index.html, larkspur-home.epub, metrics.json, metrics.csv, metrics.xlsx",
+            "  brightwell-outdoor: \(out.path)/brightwell-outdoor/index.html, brightwell-outdoor.epub, metrics.json, metrics.csv, metrics.xlsx",
         ])
         #expect(Tools.files(under: out).filter { $0.hasSuffix("index.html") } == ["brightwell-outdoor/index.html", "larkspur-home/index.html"])
         let wrong = try Tools.playbook(["report", "kestrel-mobile", "--shard", "4/3", "--out", out.path], in: Tools.repository)
@@ -171,9 +171,9 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("Made 2 of 3 reports in ") == true)
         #expect(Array(lines.dropFirst()) == [
-            "  kestrel-mobile: \(out.path)/kestrel-mobile/index.html, kestrel-mobile.epub, metrics.json, metrics.csv",
+            "  kestrel-mobile: \(out.path)/kestrel-mobile/index.html, kestrel-mobile.epub, metrics.json, metrics.csv, metrics.xlsx",
             "  broken-client: failed (2 errors above)",
-            "  brightwell-outdoor: \(out.path)/brightwell-outdoor/index.html, brightwell-outdoor.epub, metrics.json, metrics.csv",
+            "  brightwell-outdoor: \(out.path)/brightwell-outdoor/index.html, brightwell-outdoor.epub, metrics.json, metrics.csv, metrics.xlsx",
         ])
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.sorted()
                 == ["brightwell-outdoor", "kestrel-mobile"])
@@ -205,7 +205,7 @@ import Testing
         #expect(lines.first?.hasPrefix("Made 1 of 2 reports in ") == true)
         #expect(Array(lines.dropFirst()) == [
             "  attribution-example: failed (2 errors above)",
-            "  kestrel-mobile: \(out.path)/kestrel-mobile/index.html, kestrel-mobile.epub, metrics.json, metrics.csv",
+            "  kestrel-mobile: \(out.path)/kestrel-mobile/index.html, kestrel-mobile.epub, metrics.json, metrics.csv, metrics.xlsx",
         ])
     }
 

@@ -151,8 +151,8 @@ import Testing
                                             in: Tools.repository, pdf: true)
         #expect(withoutPDF.status == 0, "\(withoutPDF.stderr)")
         #expect(Tools.files(under: out.appendingPathComponent("kestrel-mobile")) == [".playbook-output", "index.html", "kestrel-mobile.epub",
-                                                                                    "metrics.csv", "metrics.json"])
-        #expect(withoutPDF.stdout.contains("index.html, kestrel-mobile.epub, metrics.json, metrics.csv"), "\(withoutPDF.stdout)")
+                                                                                    "metrics.csv", "metrics.json", "metrics.xlsx"])
+        #expect(withoutPDF.stdout.contains("index.html, kestrel-mobile.epub, metrics.json, metrics.csv, metrics.xlsx"), "\(withoutPDF.stdout)")
     }
 
     /// A Chromium that stops (here: a program that exits at once) fails each report with a

@@ -64,13 +64,22 @@ struct ReportEPUBRenderer: ReportRenderer {
     }
 }
 
-/// `metrics.json` and `metrics.csv`: the scenario's figures, as `playbook calc` prints them.
+/// `metrics.json` and `metrics.csv`: the scenario's figures, as `playbook calc` prints them;
+/// `metrics.xlsx`: the business case as a live workbook (``ScenarioWorkbook``), as
+/// `playbook calc --format xlsx` writes it, dated like the report.
 struct ReportFiguresRenderer: ReportRenderer {
     func render(_ report: RenderedReport) async -> Result<[OutputFile], Diagnostic> {
         let figures = ScenarioFigures(scenario: report.scenario, simulation: report.simulation)
+        let workbook: [UInt8]
+        do {
+            workbook = try ScenarioWorkbook.bytes(report.scenario, sourceDate: report.context.sourceDate)
+        } catch {
+            return .failure(.error(.writeFailed, "the workbook of the report '\(report.client)' could not be written: \(error)", at: nil))
+        }
         return .success([
             OutputFile(path: "metrics.json", content: .text(figures.json)),
             OutputFile(path: "metrics.csv", content: .text(figures.csv)),
+            OutputFile(path: "metrics.xlsx", content: .bytes(workbook)),
         ])
     }
 }
