@@ -84,12 +84,22 @@ import Testing
         let sheet = try #require(plan.sheets.first { $0.name == "Cash flows" })
         let summary = scenario.expected.roundedSummary
         // The NPV, ROI and IRR cells: formulas with Playbook's figures cached.
-        for (name, value) in [("tei_npv", summary.npv), ("tei_roi", summary.roi ?? .nan), ("tei_irr", summary.irr ?? .nan)] {
+        for (name, value) in [("tei_npv", summary.npv), ("tei_roi", summary.roi ?? .nan), ("tei_irr", summary.irr ?? .nan),
+                              ("tei_payback_months", summary.paybackMonths ?? .nan),
+                              ("tei_discounted_payback_months", summary.discountedPaybackMonths ?? .nan)] {
             let place = try #require(plan.names.first { $0.name == name })
             let cell = try #require(sheet.cells.first { $0.row == place.row && $0.column == place.column })
             guard case .formula(_, let cached) = cell.content else { Issue.record("\(name) is not a formula"); continue }
-            #expect(cached == value, "\(name)")
+            #expect(abs(cached - value) <= 1e-9 * abs(value), "\(name)")
         }
+        // The payback is the first year's crossing, else a word.
+        let payback = try #require(plan.names.first { $0.name == "tei_payback_months" })
+        guard case .formula(let paybackFormula, _)? = sheet.cells.first(where: { $0.row == payback.row && $0.column == 3 })?.content else {
+            Issue.record("no payback formula")
+            return
+        }
+        #expect(paybackFormula.hasPrefix("=IF(ISNUMBER(E"))
+        #expect(paybackFormula.hasSuffix("<0,\"not within the horizon\",\"immediate\"))))"))
         // A line with a ramp: its year-1 amount is the formula times the ramp, and its
         // risk-adjusted row rounds the amount times (1 − the risk cell).
         let before = try #require(sheet.cells.first { $0.content == .text("Direct deflection (before risk)") })

@@ -26,7 +26,8 @@ extension WorkbookPlan {
     /// whole currency units as Playbook rounds line items (`ROUND(amount*(1+risk),0)` for a
     /// cost, `*(1-risk)` for a benefit), its total and its present value (rounded). Then the
     /// discount factors, total costs and benefits (their present values the sums of the lines'),
-    /// net cash flow, NPV, ROI (NPV over the present value of costs) and IRR.
+    /// net cash flow, NPV, ROI (NPV over the present value of costs), IRR, and the payback and
+    /// discounted payback in months (with the cumulative rows they are found on).
     static func cashFlows(scenario: Scenario, translator: ExcelFormula, symbol: String) -> (Sheet, [Name]) {
         let spec = scenario.spec
         let evaluation = scenario.expected
@@ -158,6 +159,53 @@ extension WorkbookPlan {
             sheet.cells.append(Cell(row: at, column: firstPeriod, content: .formula(result.2, cached: result.3 ?? .nan), style: result.4))
             names.append(Name(name: "tei_" + result.1, sheet: sheet.name, row: at, column: firstPeriod))
         }
+        // Payback: the month the cumulative net flow turns from negative to 0 or more within a
+        // year whose flow is positive (Payback.period), on the net row and on its present values.
+        let paybackRow = netRow + 5
+        let helperRow = netRow + 8
+        let netCells = (0...years).map { reference(row: netRow, column: firstPeriod + $0) }
+        let discounted = (0...years).map { "\(netCells[$0])*\(reference(row: factorRow, column: firstPeriod + $0))" }
+        let discountedCached = rounded.net.periods.enumerated().map { $0.element / CashFlowsPower.power(1 + rounded.rate, $0.offset) }
+        func payback(title: String, flows: [String], cachedFlows: [Double], result: PaybackPeriod, at resultRow: Int, helpers: Int,
+                     name: String) {
+            let cumulativeRow = helpers, crossingRow = helpers + 1
+            sheet.cells.append(Cell(row: cumulativeRow, column: 0, content: .text("Cumulative " + title.lowercased()), style: .plain))
+            sheet.cells.append(Cell(row: crossingRow, column: 0, content: .text(title + ": payback month if in this year"), style: .plain))
+            var cumulative = 0.0
+            for period in 0...years {
+                let column = firstPeriod + period
+                let previous = cumulative
+                cumulative += period < cachedFlows.count ? cachedFlows[period] : 0
+                let formula = period == 0 ? "=\(flows[0])" : "=\(reference(row: cumulativeRow, column: column - 1))+\(flows[period])"
+                sheet.cells.append(Cell(row: cumulativeRow, column: column, content: .formula(formula, cached: cumulative), style: money))
+                guard period > 0 else { continue }
+                let before = reference(row: cumulativeRow, column: column - 1), after = reference(row: cumulativeRow, column: column)
+                let flow = flows[period]
+                let crossing = previous < 0 && cumulative >= 0 && cachedFlows[period] > 0
+                sheet.cells.append(Cell(row: crossingRow, column: column,
+                                        content: .formula("=IF(AND(\(before)<0,\(after)>=0,\(flow)>0),12*(\(period - 1)-\(before)/(\(flow))),\"\")",
+                                                          cached: crossing ? 12 * (Double(period - 1) + (-previous) / cachedFlows[period]) : .nan),
+                                        style: .number("0.0")))
+            }
+            let cumulativeSpan = reference(row: cumulativeRow, column: firstPeriod) + ":" + reference(row: cumulativeRow, column: firstPeriod + years)
+            var formula = "IF(MIN(\(cumulativeSpan))<0,\"not within the horizon\",\"immediate\")"
+            if years > 0 {
+                for period in stride(from: years, through: 1, by: -1) {
+                    let cell = reference(row: crossingRow, column: firstPeriod + period)
+                    formula = "IF(ISNUMBER(\(cell)),\(cell),\(formula))"
+                }
+            }
+            sheet.cells.append(Cell(row: resultRow, column: 0, content: .text(title == "Net" ? "Payback (months)" : "Discounted payback (months)"),
+                                    style: .heading))
+            sheet.cells.append(Cell(row: resultRow, column: firstPeriod, content: .formula("=" + formula, cached: result.months ?? .nan),
+                                    style: .number("0.0")))
+            names.append(Name(name: name, sheet: sheet.name, row: resultRow, column: firstPeriod))
+        }
+        payback(title: "Net", flows: netCells, cachedFlows: rounded.net.periods, result: rounded.payback, at: paybackRow,
+                helpers: helperRow, name: "tei_payback_months")
+        payback(title: "Discounted net", flows: discounted, cachedFlows: discountedCached, result: rounded.discountedPayback,
+                at: paybackRow + 1, helpers: helperRow + 3, name: "tei_discounted_payback_months")
+        sheet.cells.append(Cell(row: helperRow - 1, column: 0, content: .text("How the payback is found"), style: .note))
         sheet.cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         return (sheet, names)
     }
