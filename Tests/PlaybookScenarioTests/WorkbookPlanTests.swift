@@ -20,7 +20,7 @@ import Testing
 
     @Test func everyInputIsANamedCellInTheUnitTheScenarioWrote() throws {
         let (scenario, plan) = try Self.kestrel()
-        #expect(plan.sheets.map(\.name) == ["Inputs", "Model", "Cash flows"])
+        #expect(plan.sheets.map(\.name) == ["Summary", "Inputs", "Model", "Cash flows"])
         for input in scenario.spec.inputs {
             let place = try #require(Self.row(of: input.name, in: plan))
             #expect(place.sheet == "Inputs")
@@ -113,5 +113,22 @@ import Testing
         #expect(adjusted == "=ROUND(E\(before.row + 1)*(1-$C$\(before.row + 1)),0)")
         // Discount factors over the live discount rate.
         #expect(sheet.cells.first { $0.row == 1 && $0.column == 5 }.map(\.content) == .formula("=1/(1+discount_rate)^2", cached: 1 / (1.1 * 1.1)))
+    }
+
+    @Test func theSummaryIsLiveAboveAndValuesBelowAndSaysSo() throws {
+        let (scenario, plan) = try Self.kestrel()
+        let sheet = try #require(plan.sheets.first)
+        #expect(sheet.name == "Summary")
+        let npv = try #require(sheet.cells.first { $0.content == .text("Net present value (NPV)") })
+        #expect(sheet.cells.first { $0.row == npv.row && $0.column == 1 }?.content
+                == .formula("=tei_npv", cached: scenario.expected.roundedSummary.npv))
+        #expect(sheet.cells.contains { $0.content == .text("Cases — values computed by Playbook, not formulas") })
+        #expect(sheet.cells.contains { $0.content == .text("Sensitivity — values computed by Playbook, not formulas") })
+        // Every name a Summary formula uses is defined.
+        let defined = Set(plan.names.map(\.name))
+        for cell in sheet.cells {
+            guard case .formula(let text, _) = cell.content else { continue }
+            #expect(defined.contains(String(text.dropFirst())), "\(text)")
+        }
     }
 }

@@ -38,7 +38,9 @@ package enum ScenarioWorkbook {
             }
             for name in plan.names {
                 let reference = XLSXWorksheet.absoluteReference(row: name.row, column: name.column)
-                try book.defineName(name.name, refersTo: "=\(name.sheet)!\(reference)")
+                // Quoted, since a sheet name may have spaces ('Cash flows'); a quote inside is doubled.
+                let sheet = "'" + name.sheet.replacingOccurrences(of: "'", with: "''") + "'"
+                try book.defineName(name.name, refersTo: "=\(sheet)!\(reference)")
             }
         }
     }

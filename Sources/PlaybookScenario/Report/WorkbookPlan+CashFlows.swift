@@ -138,6 +138,8 @@ extension WorkbookPlan {
         let costRow = row, benefitRow = row + 1, netRow = row + 2
         totalRow("Total costs", .cost, rounded.costs, at: costRow)
         totalRow("Total benefits", .benefit, rounded.benefits, at: benefitRow)
+        names.append(Name(name: "tei_pv_costs", sheet: sheet.name, row: costRow, column: pvColumn))
+        names.append(Name(name: "tei_pv_benefits", sheet: sheet.name, row: benefitRow, column: pvColumn))
         sheet.cells.append(Cell(row: netRow, column: 0, content: .text("Net cash flow"), style: .heading))
         for column in firstPeriod...pvColumn {
             let cached = column == pvColumn ? rounded.net.presentValue

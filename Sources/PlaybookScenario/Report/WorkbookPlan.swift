@@ -10,6 +10,7 @@
 /// - **Model**: one row per metric: label, a live formula over the defined names (with the
 ///   value Playbook computed cached in it), unit, the formula as the scenario writes it.
 /// - **Cash flows**: the TEI layout, live (``cashFlows(scenario:translator:symbol:)``).
+/// - **Summary** (the first tab, with Cash flows): the CFO view (``summary(scenario:title:symbol:)``).
 package struct WorkbookPlan: Sendable, Equatable {
     /// How a cell looks.
     package enum Style: Sendable, Hashable {
@@ -152,6 +153,7 @@ package struct WorkbookPlan: Sendable, Equatable {
             let (cashFlows, cashNames) = Self.cashFlows(scenario: scenario, translator: translator, symbol: symbol)
             sheets.append(cashFlows)
             names += cashNames
+            sheets.insert(Self.summary(scenario: scenario, title: title, symbol: symbol), at: 0)
         }
         self.names = names
     }
