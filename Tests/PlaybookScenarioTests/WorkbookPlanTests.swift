@@ -131,4 +131,12 @@ import Testing
             #expect(defined.contains(String(text.dropFirst())), "\(text)")
         }
     }
+
+    @Test func definedNamesAreDistinctIgnoringCaseAndNeverTakeTheCashFlowsNames() throws {
+        let (_, plan) = try Self.kestrel()
+        let names = plan.names.map { $0.name.uppercased() }
+        #expect(Set(names).count == names.count)
+        #expect(plan.names.contains { $0.name == "pv_benefit_retention" })
+        #expect(plan.names.contains { $0.name == "retention" && $0.sheet == "Inputs" })
+    }
 }

@@ -18,6 +18,19 @@ extension WorkbookPlan {
         columnLetters(column) + String(row + 1)
     }
 
+    /// The defined name of a line's present value (`pv_benefit_contact_shift`).
+    static func lineName(_ line: LineSpec) -> String {
+        "pv_" + line.kind.rawValue + "_" + line.name
+    }
+
+    /// The defined names the Cash flows sheet gives: NPV, ROI, IRR, paybacks, total PVs and
+    /// each line's PV. Scenario names that equal one (ignoring case) get a suffix instead.
+    static func cashFlowNames(_ spec: ScenarioSpec) -> [String] {
+        guard !spec.lines.isEmpty else { return [] }
+        return ["tei_npv", "tei_roi", "tei_irr", "tei_payback_months", "tei_discounted_payback_months", "tei_pv_costs", "tei_pv_benefits"]
+            + spec.lines.map(lineName)
+    }
+
     /// The **Cash flows** sheet in the TEI layout, every figure a live formula.
     ///
     /// For each cost line, then each benefit line (the order of Playbook's summary): a row of
@@ -114,7 +127,7 @@ extension WorkbookPlan {
             sheet.cells.append(Cell(row: adjusted, column: pvColumn,
                                     content: .formula("=ROUND(SUMPRODUCT(\(span),\(factors())),0)", cached: summaryRow?.presentValue ?? 0),
                                     style: money))
-            names.append(Name(name: "pv_" + line.kind.rawValue + "_" + translator.naming(line.name), sheet: sheet.name, row: adjusted, column: pvColumn))
+            names.append(Name(name: lineName(line), sheet: sheet.name, row: adjusted, column: pvColumn))
             adjustedRows[line.kind, default: []].append(adjusted)
             pvCells[line.kind, default: []].append(reference(row: adjusted, column: pvColumn))
             row += 3

@@ -88,7 +88,8 @@ package struct WorkbookPlan: Sendable, Equatable {
         // Defined names: the scenario's, unless Excel would read one as a cell address, and
         // distinct ignoring case (Excel's names ignore case; Playbook's do not).
         var definedNames: [String: String] = [:]
-        var taken: Set<String> = []
+        // The names of the Cash flows sheet come first, so a scenario name equal to one yields.
+        var taken = Set(Self.cashFlowNames(spec).map { $0.uppercased() })
         for name in model.names {
             var candidate = ExcelFormula.definedName(for: name)
             var suffix = 2
