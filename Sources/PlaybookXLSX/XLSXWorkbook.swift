@@ -222,6 +222,13 @@ package final class XLSXWorksheet {
         try check(worksheet_set_column(sheet, from, to, width, nil), "size the columns of '\(name)'")
     }
 
+    /// Prints the sheet in landscape, scaled to `wide` pages across (any number down).
+    package func printLandscape(pagesWide wide: Int = 1) throws {
+        let sheet = try open("set the page of '\(name)'")
+        worksheet_set_landscape(sheet)
+        worksheet_fit_to_pages(sheet, UInt16(clamping: Swift.max(wide, 1)), 0)
+    }
+
     /// Keeps the first `rows` rows and `columns` columns in view when scrolling.
     package func freeze(rows: Int, columns: Int) throws {
         let sheet = try open("freeze the panes of '\(name)'")

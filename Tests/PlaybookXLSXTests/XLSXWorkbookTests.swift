@@ -16,6 +16,7 @@ import Testing
         try inputs.validateDecimal(row: 0, column: 1, between: 100_000, and: 140_000, message: "outside the range")
         try inputs.setColumnWidth(0, 0, width: 30)
         try inputs.freeze(rows: 1, columns: 0)
+        try inputs.printLandscape(pagesWide: 1)
         try book.defineName("calls", refersTo: "=Inputs!" + XLSXWorksheet.absoluteReference(row: 0, column: 1))
         let model = try book.addWorksheet("Model")
         try model.write(formula: "=calls*6.5/60", cachedValue: 13_000, row: 0, column: 1, format: XLSXFormat(numberFormat: "0.00"))
@@ -67,6 +68,8 @@ import Testing
         #expect(inputs.contains("<dataValidation type=\"decimal\" errorStyle=\"warning\""))
         #expect(inputs.contains("<formula1>100000</formula1><formula2>140000</formula2>"))
         #expect(inputs.contains("<pane ySplit=\"1\""))
+        #expect(inputs.contains("<pageSetUpPr fitToPage=\"1\"/>"))
+        #expect(inputs.contains("orientation=\"landscape\""))
     }
 
     @Test func mistakesAreSwiftErrors() throws {

@@ -22,6 +22,7 @@ package enum ScenarioWorkbook {
                 let worksheet = try book.addWorksheet(sheet.name)
                 for (column, width) in sheet.widths.enumerated() { try worksheet.setColumnWidth(column, column, width: width) }
                 try worksheet.freeze(rows: 1, columns: 0)
+                try worksheet.printLandscape(pagesWide: 1)
                 for cell in sheet.cells {
                     let format = Self.format(cell.style)
                     switch cell.content {
