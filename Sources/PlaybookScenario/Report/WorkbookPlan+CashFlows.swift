@@ -39,7 +39,8 @@ extension WorkbookPlan {
     /// whole currency units as Playbook rounds line items (`ROUND(amount*(1+risk),0)` for a
     /// cost, `*(1-risk)` for a benefit), its total and its present value (rounded). Then the
     /// discount factors, total costs and benefits (their present values the sums of the lines'),
-    /// net cash flow, NPV, ROI (NPV over the present value of costs), IRR, and the payback and
+    /// net cash flow, NPV, ROI (NPV over the present value of costs), IRR (with fallback guesses),
+    /// and the payback and
     /// discounted payback in months (with the cumulative rows they are found on).
     static func cashFlows(scenario: Scenario, translator: ExcelFormula, symbol: String) -> (Sheet, [Name]) {
         let spec = scenario.spec
@@ -166,7 +167,9 @@ extension WorkbookPlan {
         let results: [(String, String, String, Double?, Style)] = [
             ("NPV", "npv", "=\(pvBenefits)-\(pvCosts)", rounded.npv, money),
             ("ROI", "roi", "=IF(\(pvCosts)=0,NA(),(\(pvBenefits)-\(pvCosts))/\(pvCosts))", rounded.roi, percent),
-            ("IRR", "irr", "=IRR(\(netSpan))", rounded.irr, percent),
+            // Excel's and LibreOffice's IRR start from a guess of 10% and give up on a strongly
+            // negative rate: guesses of −50% and −90% are tried next.
+            ("IRR", "irr", "=IFERROR(IRR(\(netSpan)),IFERROR(IRR(\(netSpan),-0.5),IRR(\(netSpan),-0.9)))", rounded.irr, percent),
         ]
         for (offset, result) in results.enumerated() {
             let at = netRow + 2 + offset
