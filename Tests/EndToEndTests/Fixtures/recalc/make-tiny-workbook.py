@@ -6,9 +6,16 @@ cost_per_call (B2 = 6.5), and a sheet "Model" with a formula over the names, tot
 that only a real recalculation gives 6500.
 
     make-tiny-workbook.py OUT.xlsx
+    make-tiny-workbook.py OUT.xlsx --values VALUES.json
+
+With --values (a JSON object of names and numbers), the workbook is one sheet "Figures" instead:
+row by row a name in A and its number in B, each B cell a defined name, so that a workbook
+holding exactly `playbook calc`'s figures can be fed through recalc.py and the comparison.
 """
+import json
 import sys
 import zipfile
+from xml.sax.saxutils import escape
 
 PARTS = {
     "[Content_Types].xml": """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -57,12 +64,42 @@ PARTS = {
 }
 
 
+def figures_parts(values):
+    """The parts of a one-sheet workbook of named values."""
+    parts = dict(PARTS)
+    del parts["xl/worksheets/sheet2.xml"]
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\n', "")
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>\n', "")
+    names = sorted(values)
+    rows = []
+    defined = []
+    for row, name in enumerate(names, start=1):
+        rows.append('<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="B%d"><v>%r</v></c></row>'
+                    % (row, row, escape(name), row, float(values[name])))
+        defined.append('<definedName name="%s">Figures!$B$%d</definedName>' % (escape(name), row))
+    parts["xl/workbook.xml"] = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<sheets><sheet name="Figures" sheetId="1" r:id="rId1"/></sheets>
+<definedNames>%s</definedNames>
+</workbook>""" % "".join(defined)
+    parts["xl/worksheets/sheet1.xml"] = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>""" % "".join(rows)
+    return parts
+
+
 def main() -> int:
-    if len(sys.argv) != 2:
-        print("usage: make-tiny-workbook.py OUT.xlsx", file=sys.stderr)
+    if len(sys.argv) == 4 and sys.argv[2] == "--values":
+        with open(sys.argv[3], encoding="utf-8") as handle:
+            parts = figures_parts(json.load(handle))
+    elif len(sys.argv) == 2:
+        parts = PARTS
+    else:
+        print("usage: make-tiny-workbook.py OUT.xlsx [--values VALUES.json]", file=sys.stderr)
         return 2
     with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in PARTS.items():
+        for name, text in parts.items():
             # A fixed date, so the bytes are the same on every run.
             info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
