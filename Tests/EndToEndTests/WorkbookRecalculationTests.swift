@@ -167,6 +167,14 @@ enum WorkbookCheck {
         return (1...count).map { folder.appendingPathComponent(String(format: "random-%03d.yaml", $0)) }
     }
 
+    /// The shipped scenarios (content/scenarios/*.yaml, not the `*.report.yaml` branding files).
+    static func shippedScenarios() throws -> [URL] {
+        let folder = Tools.repository.appendingPathComponent("content/scenarios")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".report.yaml") }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+
     /// `playbook calc FILE --format json`, parsed.
     static func calc(_ scenario: URL) throws -> [String: Any] {
         let result = try Tools.playbook(["calc", scenario.path, "--format", "json"], in: Tools.repository)
@@ -306,11 +314,13 @@ enum WorkbookCheck {
     }
 
     /// compare on real calc output: the perfect workbook agrees, and spoiling any one figure
-    /// (by two cents, or 1e-6 relative) is found, for the first generated scenarios.
+    /// (by two cents, or 1e-6 relative) is found, for the shipped and the first generated scenarios.
     @Test func compareCatchesEveryFigureOfRealCalcOutput() throws {
         let work = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
-        for scenario in try WorkbookCheck.generateScenarios(count: 5, seed: 1, into: work) {
+        let shipped = try WorkbookCheck.shippedScenarios()
+        #expect(shipped.count >= 5)
+        for scenario in try shipped + WorkbookCheck.generateScenarios(count: 5, seed: 1, into: work) {
             let calc = try WorkbookCheck.calc(scenario)
             let perfect = WorkbookCheck.perfectWorkbook(for: calc)
             #expect(perfect.count > 20, "\(scenario.lastPathComponent): only \(perfect.count) figures")
@@ -385,16 +395,15 @@ enum WorkbookCheck {
     ///
     /// To enable (once branch i18-xlsx is merged): remove `.disabled(…)` here and on
     /// `changingAnInputCellMovesNPVLikeTheScenario`; the writer must give the defined names of
-    /// the table on ``WorkbookCheck``. Then add the shipped scenarios (content/scenarios/*.yaml
-    /// other than *.report.yaml) to `scenarios`.
+    /// the table on ``WorkbookCheck``.
     @Test(.disabled("needs playbook calc --format xlsx (branch i18-xlsx)"))
     func everyGeneratedWorkbookRecalculatesToCalcFigures() throws {
         let work = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
-        let scenarios = try WorkbookCheck.generateScenarios(count: 50, seed: 1, into: work)
+        let scenarios = try WorkbookCheck.shippedScenarios() + WorkbookCheck.generateScenarios(count: 50, seed: 1, into: work)
         for scenario in scenarios {
             let calc = try WorkbookCheck.calc(scenario)
-            let workbook = scenario.deletingPathExtension().appendingPathExtension("xlsx")
+            let workbook = work.appendingPathComponent(scenario.deletingPathExtension().lastPathComponent + ".xlsx")
             let written = try Tools.playbook(["calc", scenario.path, "--format", "xlsx", "--out", workbook.path], in: Tools.repository)
             try #require(written.status == 0, "\(scenario.lastPathComponent): \(written.stderr)")
             let recalc = try WorkbookCheck.recalc(workbook)
