@@ -131,8 +131,9 @@ enum WorkbookCheck {
 
     /// Runs scripts/recalc.py on a workbook, first setting the named cells in `set`, and returns
     /// its JSON. Fails with recalc.py's message when LibreOffice is missing or refuses the file.
-    static func recalc(_ workbook: URL, set: [(String, String)] = [], namesOnly: Bool = true) throws -> [String: Any] {
-        var arguments = [Tools.repository.appendingPathComponent("scripts/recalc.py").path, workbook.path]
+    static func recalc(_ workbook: URL, set: [(String, String)] = [], namesOnly: Bool = true,
+                       options: [String] = []) throws -> [String: Any] {
+        var arguments = [Tools.repository.appendingPathComponent("scripts/recalc.py").path, workbook.path] + options
         if namesOnly { arguments.append("--names-only") }
         for (name, value) in set { arguments += ["--set", "\(name)=\(value)"] }
         let result = try runPython(arguments)
@@ -356,6 +357,14 @@ enum WorkbookCheck {
         let changed = try WorkbookCheck.recalc(workbook, set: [("calls", "2000"), ("cost_per_call", "0.25")])
         #expect(WorkbookCheck.workbookNumbers(changed) == ["calls": 2000, "cost_per_call": 0.25, "total": 500])
         #expect(changed["sheets"] == nil)
+
+        // The formulas as written, and the cells as LibreOffice shows them.
+        let shown = try WorkbookCheck.recalc(workbook, options: ["--formulas", "--text", "--cell", "Model!A2"])
+        let formulas = (shown["formulas"] as? [String: Any])?["Model"] as? [[String]]
+        #expect(formulas?.last?.first == "=calls*cost_per_call")
+        let text = (shown["text"] as? [String: Any])?["Model"] as? [[String]]
+        #expect(text?.last?.first == "6500")
+        #expect(WorkbookCheck.number((shown["cells"] as? [String: Any])?["Model!A2"]) == 6500)
 
         // A name the workbook does not have is an error, not a silent no-op.
         #expect(throws: WorkbookCheck.RecalcFailure.self) { try WorkbookCheck.recalc(workbook, set: [("cals", "1")]) }
