@@ -65,6 +65,10 @@ public enum InternalRateOfReturn {
 
     static let tolerance = 1e-10
     static let lowest = -0.9999
+    /// 1,000,000%: no rate above it is an answer. With nothing at time 0, the NPV of any flows
+    /// tends to zero as the rate grows, so Newton's method could otherwise "converge" on an
+    /// absurd rate (6.5e16 for 0, −5.59m, −2.32m, 3.11m, whose IRR is −43.3%).
+    static let highest = 10_000.0
 
     private static func solve(npv: (Double) -> Double, derivative: (Double) -> Double, guess: Double) throws -> Double {
         // Newton's method, as Excel does, from the guess.
@@ -75,7 +79,7 @@ public enum InternalRateOfReturn {
             let slope = derivative(rate)
             guard slope != 0, slope.isFinite else { break }
             let next = rate - value / slope
-            guard next.isFinite, next > lowest else { break }
+            guard next.isFinite, next > lowest, next <= highest else { break }
             if abs(next - rate) < 1e-12 { return next }
             rate = next
         }
@@ -84,7 +88,7 @@ public enum InternalRateOfReturn {
         var step = 0.05
         for _ in 0..<400 {
             low = max(low - step, lowest)
-            high += step
+            high = min(high + step, highest)
             step *= 1.2
             if npv(low).sign != npv(high).sign { break }
         }

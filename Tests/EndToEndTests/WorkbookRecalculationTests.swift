@@ -13,7 +13,7 @@ import Testing
 /// | `<input>` | an input, in the unit the scenario wrote it (0.7 for 70%) | `inputs[].value` |
 /// | `<metric>` | a metric, in the unit calc writes it | `metrics[].value` |
 /// | `discount_rate`, `horizon_years` | the scenario's own values (checked when present) | top level |
-/// | `line.<line>.pv` | a cost or benefit line's present value, risk-adjusted | `summary_full_precision.lines[].present_value` |
+/// | `line.<line>.pv` | a cost or benefit line's present value, risk-adjusted | `summary.lines[].present_value` (each line rounded to whole currency units, as the report shows it) |
 /// | `line.<line>.total`, `line.<line>.y<k>` | its total and its amount in period k (0: initial), risk-adjusted (checked when present) | `.total`, `.periods[k]` |
 /// | `costs.pv`, `benefits.pv`, `net.pv`, `….total`, `….y<k>` | the totals rows (checked when present) | `.costs`, `.benefits`, `.net` |
 /// | `result.npv`, `result.roi`, `result.irr` | NPV, ROI, IRR | `.npv`, `.roi`, `.irr` |
@@ -80,7 +80,7 @@ enum WorkbookCheck {
             check(name, metric["value"], money: metric["unit"] as? String == currency, required: true)
         }
 
-        guard let summary = (calc["summary_full_precision"] ?? calc["summary"]) as? [String: Any],
+        guard let summary = (calc["summary"] ?? calc["summary_full_precision"]) as? [String: Any],
               let lines = summary["lines"] as? [[String: Any]], !lines.isEmpty else {
             return mismatches + ["playbook calc printed no summary with cost and benefit lines"]
         }
@@ -127,6 +127,33 @@ enum WorkbookCheck {
             if !(value is String), let number = number(value) { numbers[name] = number }
         }
         return numbers
+    }
+
+    /// The names `playbook` gives its workbook's figures, as this check names them: the Cash
+    /// flows sheet's `tei_npv` … become `result.npv` …, `tei_pv_costs`/`tei_pv_benefits`
+    /// become `costs.pv`/`benefits.pv`, a line's `pv_<kind>_<line>` becomes `line.<line>.pv`,
+    /// and an input or metric whose name Excel would read as a cell (`fte2`), written with a
+    /// leading `_`, gets its own name back. Every other name stays as it is.
+    static func checkNames(_ numbers: [String: Double]) -> [String: Double] {
+        let results = ["tei_npv": "result.npv", "tei_roi": "result.roi", "tei_irr": "result.irr",
+                       "tei_payback_months": "result.payback_months",
+                       "tei_discounted_payback_months": "result.discounted_payback_months",
+                       "tei_pv_costs": "costs.pv", "tei_pv_benefits": "benefits.pv"]
+        var mapped: [String: Double] = [:]
+        for (name, value) in numbers {
+            if let result = results[name] {
+                mapped[result] = value
+            } else if name.hasPrefix("pv_cost_") {
+                mapped["line.\(name.dropFirst("pv_cost_".count)).pv"] = value
+            } else if name.hasPrefix("pv_benefit_") {
+                mapped["line.\(name.dropFirst("pv_benefit_".count)).pv"] = value
+            } else if name.hasPrefix("_"), numbers[String(name.dropFirst())] == nil {
+                mapped[String(name.dropFirst())] = value
+            } else {
+                mapped[name] = value
+            }
+        }
+        return mapped
     }
 
     /// Runs scripts/recalc.py on a workbook, first setting the named cells in `set`, and returns
@@ -196,7 +223,7 @@ enum WorkbookCheck {
     static func changedInput(of scenario: URL, calc: [String: Any], in work: URL) throws
         -> (name: String, value: Double, calc: [String: Any])? {
         let inputs = (calc["inputs"] as? [[String: Any]]) ?? []
-        let npv = number((calc["summary_full_precision"] as? [String: Any])?["npv"])
+        let npv = number((calc["summary"] as? [String: Any])?["npv"])
         let text = try String(contentsOf: scenario, encoding: .utf8)
         let candidates = inputs.filter { $0["unit"] as? String == "percent" } + inputs.filter { $0["unit"] as? String == "count" }
         for input in candidates {
@@ -210,7 +237,7 @@ enum WorkbookCheck {
             let file = work.appendingPathComponent("changed-\(name)-" + scenario.lastPathComponent)
             try rewritten.write(to: file, atomically: true, encoding: .utf8)
             let changedCalc = try self.calc(file)
-            let changedNPV = number((changedCalc["summary_full_precision"] as? [String: Any])?["npv"])
+            let changedNPV = number((changedCalc["summary"] as? [String: Any])?["npv"])
             if let npv, let changedNPV, abs(changedNPV - npv) >= 1 { return (name, changed, changedCalc) }
         }
         return nil
@@ -223,7 +250,7 @@ enum WorkbookCheck {
         for item in ((calc["inputs"] as? [[String: Any]]) ?? []) + ((calc["metrics"] as? [[String: Any]]) ?? []) {
             if let name = item["name"] as? String, let value = number(item["value"]) { names[name] = value }
         }
-        guard let summary = calc["summary_full_precision"] as? [String: Any] else { return names }
+        guard let summary = calc["summary"] as? [String: Any] else { return names }
         func row(_ prefix: String, _ row: [String: Any]) {
             names[prefix + ".pv"] = number(row["present_value"])
             names[prefix + ".total"] = number(row["total"])
@@ -402,11 +429,8 @@ enum WorkbookCheck {
     /// Every generated scenario: the workbook `playbook calc --format xlsx` writes, recalculated
     /// by LibreOffice, shows every figure of `playbook calc --format json`.
     ///
-    /// To enable (once branch i18-xlsx is merged): remove `.disabled(…)` here and on
-    /// `changingAnInputCellMovesNPVLikeTheScenario`; the writer must give the defined names of
-    /// the table on ``WorkbookCheck``.
-    @Test(.disabled("needs playbook calc --format xlsx (branch i18-xlsx)"))
-    func everyGeneratedWorkbookRecalculatesToCalcFigures() throws {
+    /// The writer's names are mapped to the check's by ``WorkbookCheck/checkNames(_:)``.
+    @Test func everyGeneratedWorkbookRecalculatesToCalcFigures() throws {
         let work = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let scenarios = try WorkbookCheck.shippedScenarios() + WorkbookCheck.generateScenarios(count: 50, seed: 1, into: work)
@@ -417,7 +441,7 @@ enum WorkbookCheck {
             try #require(written.status == 0, "\(scenario.lastPathComponent): \(written.stderr)")
             let recalc = try WorkbookCheck.recalc(workbook)
             #expect((recalc["errors"] as? [Any])?.isEmpty == true, "\(scenario.lastPathComponent): \(recalc["errors"] ?? "")")
-            let mismatches = WorkbookCheck.compare(calc: calc, workbook: WorkbookCheck.workbookNumbers(recalc))
+            let mismatches = WorkbookCheck.compare(calc: calc, workbook: WorkbookCheck.checkNames(WorkbookCheck.workbookNumbers(recalc)))
             #expect(mismatches == [], "\(scenario.lastPathComponent):\n\(mismatches.joined(separator: "\n"))")
         }
     }
@@ -425,8 +449,7 @@ enum WorkbookCheck {
     /// One input cell changed through LibreOffice gives the NPV (and every other figure) of the
     /// scenario with that input changed (``WorkbookCheck/changedInput(of:calc:in:)``), for the
     /// first ten generated scenarios.
-    @Test(.disabled("needs playbook calc --format xlsx (branch i18-xlsx)"))
-    func changingAnInputCellMovesNPVLikeTheScenario() throws {
+    @Test func changingAnInputCellMovesNPVLikeTheScenario() throws {
         let work = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         for scenario in try WorkbookCheck.generateScenarios(count: 10, seed: 1, into: work) {
@@ -436,8 +459,8 @@ enum WorkbookCheck {
             let written = try Tools.playbook(["calc", scenario.path, "--format", "xlsx", "--out", workbook.path], in: Tools.repository)
             try #require(written.status == 0, "\(scenario.lastPathComponent): \(written.stderr)")
             let recalc = try WorkbookCheck.recalc(workbook, set: [(change.name, String(change.value))])
-            let numbers = WorkbookCheck.workbookNumbers(recalc)
-            let summary = change.calc["summary_full_precision"] as? [String: Any]
+            let numbers = WorkbookCheck.checkNames(WorkbookCheck.workbookNumbers(recalc))
+            let summary = change.calc["summary"] as? [String: Any]
             let npv = try #require(WorkbookCheck.number(summary?["npv"]))
             let seen = try #require(numbers["result.npv"], "\(scenario.lastPathComponent): no result.npv")
             #expect(abs(seen - npv) <= WorkbookCheck.moneyTolerance, "\(scenario.lastPathComponent): \(change.name) = \(change.value)")

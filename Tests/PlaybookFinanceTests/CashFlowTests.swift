@@ -48,6 +48,14 @@ func basisPoints(_ value: Double) -> Double { (value * 10_000).rounded() / 100 }
         }
     }
 
+    /// Nothing at time 0: the NPV tends to zero as the rate grows, which Newton's method once took
+    /// for a root (an IRR of 6.5e16, found by LibreOffice's recalculation of a generated
+    /// scenario); the IRR is the rate LibreOffice and Excel give.
+    @Test func flowsStartingAtZeroHaveTheirRealIRR() throws {
+        let rate = try InternalRateOfReturn.irr([0, -5_587_101, -2_324_243, 3_113_853])
+        #expect(abs(rate - -0.4330212813612925) < 1e-9, "\(rate)")
+    }
+
     @Test func flowsWithoutASignChangeHaveNoIRR() {
         #expect(throws: RateOfReturnError.noSignChange) { try InternalRateOfReturn.irr([100, 200]) }
         #expect(throws: RateOfReturnError.noSignChange) { try InternalRateOfReturn.irr([-100, -200]) }

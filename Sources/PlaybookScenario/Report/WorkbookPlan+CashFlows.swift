@@ -168,8 +168,9 @@ extension WorkbookPlan {
             ("NPV", "npv", "=\(pvBenefits)-\(pvCosts)", rounded.npv, money),
             ("ROI", "roi", "=IF(\(pvCosts)=0,NA(),(\(pvBenefits)-\(pvCosts))/\(pvCosts))", rounded.roi, percent),
             // Excel's and LibreOffice's IRR start from a guess of 10% and give up on a strongly
-            // negative rate: guesses of −50% and −90% are tried next.
-            ("IRR", "irr", "=IFERROR(IRR(\(netSpan)),IFERROR(IRR(\(netSpan),-0.5),IRR(\(netSpan),-0.9)))", rounded.irr, percent),
+            // negative rate: guesses of −50% and −90% are tried next; without a rate, the cell says
+            // "none", as the report does.
+            ("IRR", "irr", "=IFERROR(IRR(\(netSpan)),IFERROR(IRR(\(netSpan),-0.5),IFERROR(IRR(\(netSpan),-0.9),\"none\")))", rounded.irr, percent),
         ]
         for (offset, result) in results.enumerated() {
             let at = netRow + 2 + offset
