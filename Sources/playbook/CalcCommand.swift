@@ -61,8 +61,8 @@ struct CalcCommand: AsyncParsableCommand {
         if format == .xlsx, out == nil {
             throw ValidationError("--format xlsx writes a file: name it with --out FILE")
         }
-        if format == .xlsx, scenarioCase != .expected || simulate != nil || explain != nil {
-            throw ValidationError("--format xlsx writes the expected case; leave out --case, --simulate and --explain")
+        if format == .xlsx, scenarioCase != .expected || explain != nil {
+            throw ValidationError("--format xlsx writes the expected case (and with --simulate, the simulation's values); leave out --case and --explain")
         }
     }
 
@@ -93,7 +93,7 @@ struct CalcCommand: AsyncParsableCommand {
             let sourceDate = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
                 .map { Timestamp(secondsSinceEpoch: $0) }
             do {
-                let bytes = try ScenarioWorkbook.bytes(loaded, sourceDate: sourceDate)
+                let bytes = try ScenarioWorkbook.bytes(loaded, simulation: simulation, sourceDate: sourceDate)
                 try Data(bytes).write(to: URL(fileURLWithPath: out, relativeTo: current))
             } catch {
                 Terminal.printDiagnostics([.error(.writeFailed, "could not write the workbook '\(out)': \(error)", at: nil)])

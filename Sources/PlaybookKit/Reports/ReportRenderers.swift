@@ -72,7 +72,7 @@ struct ReportFiguresRenderer: ReportRenderer {
         let figures = ScenarioFigures(scenario: report.scenario, simulation: report.simulation)
         let workbook: [UInt8]
         do {
-            workbook = try ScenarioWorkbook.bytes(report.scenario, sourceDate: report.context.sourceDate)
+            workbook = try ScenarioWorkbook.bytes(report.scenario, simulation: report.simulation, sourceDate: report.context.sourceDate)
         } catch {
             return .failure(.error(.writeFailed, "the workbook of the report '\(report.client)' could not be written: \(error)", at: nil))
         }

@@ -9,10 +9,10 @@ package enum ScenarioWorkbook {
     /// `SOURCE_DATE_EPOCH` is given: 1980-01-01T00:00:00Z, the date of its zip entries.
     package static let defaultCreated = Timestamp(secondsSinceEpoch: 315_532_800)
 
-    /// The workbook of `scenario`: its `date:`, else `sourceDate`, else ``defaultCreated`` as
-    /// the document's creation time.
-    package static func bytes(_ scenario: Scenario, sourceDate: Timestamp? = nil) throws -> [UInt8] {
-        try bytes(WorkbookPlan(scenario: scenario), created: scenario.spec.date ?? sourceDate ?? defaultCreated)
+    /// The workbook of `scenario` (with `simulation` on its Summary sheet, as values): its
+    /// `date:`, else `sourceDate`, else ``defaultCreated`` as the document's creation time.
+    package static func bytes(_ scenario: Scenario, simulation: SimulationResult? = nil, sourceDate: Timestamp? = nil) throws -> [UInt8] {
+        try bytes(WorkbookPlan(scenario: scenario, simulation: simulation), created: scenario.spec.date ?? sourceDate ?? defaultCreated)
     }
 
     /// The workbook `plan` describes.

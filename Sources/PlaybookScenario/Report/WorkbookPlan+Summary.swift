@@ -2,8 +2,9 @@ extension WorkbookPlan {
     /// The **Summary** sheet a CFO reads first: the risk-adjusted figures as live formulas over
     /// the Cash flows sheet's names, then the low/expected/high cases and the sensitivity table
     /// as values Playbook computed (each input at its low and high end), marked as values: they
-    /// do not move when an input changes.
-    static func summary(scenario: Scenario, title: String, symbol: String) -> Sheet {
+    /// do not move when an input changes. A Monte Carlo simulation, when one was run, follows
+    /// as values too: it draws thousands of cases, which no formula of the sheet can redo.
+    static func summary(scenario: Scenario, simulation: SimulationResult?, title: String, symbol: String) -> Sheet {
         let rounded = scenario.expected.roundedSummary
         let figures = ScenarioFigures(scenario: scenario)
         let money = Style.number("\"" + symbol.replacingOccurrences(of: "\"", with: "") + "\"#,##0")
@@ -62,6 +63,26 @@ extension WorkbookPlan {
                 }
                 row += 1
             }
+            row += 1
+        }
+        if let run = simulation.map(ScenarioFigures.Simulation.init) {
+            let draws = run.iterations.map { "\($0) draws" } ?? "draws"
+            sheet.cells.append(Cell(row: row, column: 0, content: .text("Monte Carlo simulation (\(draws), seed \(run.seed ?? "—")) — values computed by Playbook, not formulas"),
+                                    style: .heading))
+            row += 1
+            for (column, heading) in ["", "P10", "P50", "P90"].enumerated() {
+                sheet.cells.append(Cell(row: row, column: column, content: .text(heading), style: .heading))
+            }
+            row += 1
+            for (label, percentiles, style) in [("NPV", run.npv, money), ("ROI", run.roi, percent)] {
+                sheet.cells.append(Cell(row: row, column: 0, content: .text(label), style: .plain))
+                for (offset, value) in [percentiles?.p10, percentiles?.p50, percentiles?.p90].enumerated() {
+                    sheet.cells.append(Cell(row: row, column: 1 + offset, content: .number(value ?? .nan), style: style))
+                }
+                row += 1
+            }
+            sheet.cells.append(Cell(row: row, column: 0, content: .text("Probability that ROI > 0"), style: .plain))
+            sheet.cells.append(Cell(row: row, column: 1, content: .number(run.probabilityROIPositive ?? .nan), style: percent))
         }
         return sheet
     }

@@ -10,7 +10,7 @@
 /// - **Model**: one row per metric: label, a live formula over the defined names (with the
 ///   value Playbook computed cached in it), unit, the formula as the scenario writes it.
 /// - **Cash flows**: the TEI layout, live (``cashFlows(scenario:translator:symbol:)``).
-/// - **Summary** (the first tab, with Cash flows): the CFO view (``summary(scenario:title:symbol:)``).
+/// - **Summary** (the first tab, with Cash flows): the CFO view (``summary(scenario:simulation:title:symbol:)``).
 package struct WorkbookPlan: Sendable, Equatable {
     /// How a cell looks.
     package enum Style: Sendable, Hashable {
@@ -78,7 +78,9 @@ package struct WorkbookPlan: Sendable, Equatable {
     package var title: String
 
     /// The workbook of `scenario` in the expected case.
-    package init(scenario: Scenario) {
+    /// The plan of `scenario`'s workbook; `simulation`, when given, is written on the Summary
+    /// sheet as values.
+    package init(scenario: Scenario, simulation: SimulationResult? = nil) {
         let spec = scenario.spec
         let model = scenario.model
         let evaluation = scenario.expected
@@ -154,7 +156,7 @@ package struct WorkbookPlan: Sendable, Equatable {
             let (cashFlows, cashNames) = Self.cashFlows(scenario: scenario, translator: translator, symbol: symbol)
             sheets.append(cashFlows)
             names += cashNames
-            sheets.insert(Self.summary(scenario: scenario, title: title, symbol: symbol), at: 0)
+            sheets.insert(Self.summary(scenario: scenario, simulation: simulation, title: title, symbol: symbol), at: 0)
         }
         self.names = names
     }
