@@ -53,7 +53,7 @@ extension WorkbookPlan {
         let firstPeriod = 3
         let totalColumn = firstPeriod + years + 1
         let pvColumn = totalColumn + 1
-        var sheet = Sheet(name: "Cash flows", widths: [40, 10, 10] + Array(repeating: 14, count: years + 3), cells: [])
+        var sheet = Sheet(name: "Cash flows", widths: [54, 9, 9] + Array(repeating: 14, count: years + 3), cells: [])
         var names: [Name] = []
         var headings = ["Line", "Kind", "Risk", "Initial"]
         for year in 1...Swift.max(years, 1) where years > 0 { headings.append("Year \(year)") }

@@ -105,7 +105,7 @@ package struct WorkbookPlan: Sendable, Equatable {
         let translator = ExcelFormula(unitOf: { model.unit(of: $0) }, naming: { definedNames[$0] ?? ExcelFormula.definedName(for: $0) })
         var names: [Name] = []
 
-        var inputs = Sheet(name: "Inputs", widths: [34, 16, 14, 14, 14, 40, 24], cells: [])
+        var inputs = Sheet(name: "Inputs", widths: [46, 16, 14, 14, 14, 40, 24], cells: [])
         for (column, heading) in ["Input", "Value", "Unit", "Low", "High", "Source", "Name"].enumerated() {
             inputs.cells.append(Cell(row: 0, column: column, content: .text(heading), style: .heading))
         }
@@ -132,7 +132,7 @@ package struct WorkbookPlan: Sendable, Equatable {
         }
         inputs.cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
 
-        var metrics = Sheet(name: "Model", widths: [34, 18, 14, 60, 24], cells: [])
+        var metrics = Sheet(name: "Model", widths: [48, 18, 12, 64, 26], cells: [])
         for (column, heading) in ["Metric", "Value", "Unit", "Formula in the scenario", "Name"].enumerated() {
             metrics.cells.append(Cell(row: 0, column: column, content: .text(heading), style: .heading))
         }
