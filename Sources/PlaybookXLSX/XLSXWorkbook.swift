@@ -176,14 +176,7 @@ package final class XLSXWorksheet {
 
     /// The cell's address in A1 style with `$` (`$B$2`).
     package static func absoluteReference(row: Int, column: Int) -> String {
-        var letters = ""
-        var number = column + 1
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-            number = (number - 1) / 26
-        }
-        return "$\(letters)$\(row + 1)"
+        "$\(CellAddress.columnLetters(column))$\(row + 1)"
     }
 
     /// Writes a number (a value that is not finite is written as an empty cell).

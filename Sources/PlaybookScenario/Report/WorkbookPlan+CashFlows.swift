@@ -1,16 +1,10 @@
+import PlaybookCore
 import PlaybookFinance
 
 extension WorkbookPlan {
     /// Column letters of a 0-based column (`0` → `A`, `27` → `AB`).
     static func columnLetters(_ column: Int) -> String {
-        var letters = ""
-        var number = column + 1
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-            number = (number - 1) / 26
-        }
-        return letters
+        CellAddress.columnLetters(column)
     }
 
     /// A relative A1 reference (`E7`) to a 0-based row and column.
