@@ -76,7 +76,7 @@ struct BlockCharts {
         let labels = ["Initial"] + (1...max(spec.years, 1)).map { "Year \($0)" }
         var data = BlockTable(caption: "The data: cash flow by period", head: ["Period", "Net cash flow", "Cumulative"], numericColumns: [1, 2])
         for (index, label) in labels.enumerated() { data.add([.text(label), tables.money(net[index]), tables.money(cumulative[index])]) }
-        let adjusted = spec.lines.contains { $0.risk > 0 } ? " (risk-adjusted)" : ""
+        let adjusted = spec.hasRisk ? " (risk-adjusted)" : ""
         return BlockChart(kind: .cashFlow, caption: FigureText(caption ?? "\(spec.client): cash flow by year and cumulative\(adjusted)"),
                           title: caption ?? "Cash flow by year", id: id,
                           series: .cashFlow(labels: labels, net: net, cumulative: cumulative, years: spec.years, payback: summary.payback),

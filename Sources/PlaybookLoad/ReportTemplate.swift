@@ -28,7 +28,7 @@ public struct ReportTemplate: Sendable {
             (chapter.frontMatter.requires?.names ?? []).allSatisfy { requirement in
                 switch requirement {
                 case "ranges": return scenario.spec.hasRanges
-                case "attribution": return !(scenario.spec.attribution?.paths.isEmpty ?? true)
+                case "attribution": return scenario.spec.hasAttributionPaths
                 case "objectives": return !scenario.spec.objectives.isEmpty
                 default: return true
                 }

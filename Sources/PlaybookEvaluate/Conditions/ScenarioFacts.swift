@@ -42,13 +42,13 @@ enum ScenarioFact: String, CaseIterable, Sendable {
         let benefits = lines.filter { $0.kind == .benefit }
         switch self {
         case .hasRanges: return scenario.spec.hasRanges
-        case .hasRisk: return scenario.spec.lines.contains { $0.risk > 0 }
+        case .hasRisk: return scenario.spec.hasRisk
         case .hasInitialCosts: return costs.contains { $0.initial != 0 }
         case .hasYearlyCosts: return costs.contains { $0.yearly.contains { $0 != 0 } }
         case .hasCosts: return costs.contains { $0.initial != 0 || $0.yearly.contains { $0 != 0 } }
         case .hasBenefits: return benefits.contains { $0.initial != 0 || $0.yearly.contains { $0 != 0 } }
         case .hasObjectives: return !scenario.spec.objectives.isEmpty
-        case .hasAttribution: return !(scenario.spec.attribution?.paths.isEmpty ?? true)
+        case .hasAttribution: return scenario.spec.hasAttributionPaths
         case .paysBack: return Self.within(summary.payback)
         case .paysBackDiscounted: return Self.within(summary.discountedPayback)
         case .hasIRR: return summary.irr != nil

@@ -248,4 +248,9 @@ public struct ScenarioSpec: Sendable {
 
     /// Whether some input has a range (what the cases, sensitivity and simulation vary).
     public var hasRanges: Bool { inputs.contains { $0.value.isUncertain } }
+    /// Whether some cost or benefit line carries a risk adjustment above 0%.
+    public var hasRisk: Bool { lines.contains { $0.risk > 0 } }
+    /// Whether the scenario has conversion paths to attribute (a report chapter's
+    /// `requires: [attribution]`, the condition fact `has_attribution`).
+    public var hasAttributionPaths: Bool { !(attribution?.paths.isEmpty ?? true) }
 }
