@@ -76,11 +76,16 @@ extension WorkedExample {
 }
 
 extension Headline {
-    /// `caption`, `figures` (`label`, `value`) and `note`.
+    /// `caption`, `figures` (`label`, `value`) and `note`. A figure's value is one unbreakable
+    /// run ("15.6 months" with a no-break space), so that a panel never splits a number from
+    /// its unit.
     func value(_ formatter: ValueFormatter) -> TemplateValue {
         .object([
             "caption": .text(caption),
-            "figures": .list(figures.map { ["label": .text($0.label), "value": .text($0.value.text(formatter))] }),
+            "figures": .list(figures.map { figure in
+                let value = String(figure.value.text(formatter).map { $0 == " " ? "\u{00A0}" : $0 })
+                return ["label": .text(figure.label), "value": .text(value)]
+            }),
             "note": .text(note.text(formatter)),
         ])
     }

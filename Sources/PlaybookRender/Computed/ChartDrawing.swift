@@ -31,7 +31,7 @@ struct ChartDrawing {
     private func cashFlow(labels: [String], net: [Double], cumulative: [Double], years: Int,
                           payback: PaybackPeriod) -> (ChartSVG, String) {
         var chart = ChartSVG(height: 320)
-        let left = 90.0, right = ChartSVG.width - 20, top = 24.0, bottom = 320 - 44.0
+        let left = 120.0, right = ChartSVG.width - 20, top = 30.0, bottom = 320 - 44.0
         let y = ChartScale(values: net + cumulative, start: bottom, end: top)
         let step = (right - left) / Double(net.count)
         func center(_ index: Double) -> Double { left + step * (index + 0.5) }
@@ -39,7 +39,7 @@ struct ChartDrawing {
         for (index, value) in net.enumerated() {
             chart.rect(x: center(Double(index)) - step * 0.25, y: y(0), width: step * 0.5, height: y(value) - y(0),
                        class: value < 0 ? "pb-negative" : "pb-positive")
-            chart.text(index < labels.count ? labels[index] : "", x: center(Double(index)), y: bottom + 18, anchor: "middle")
+            chart.text(index < labels.count ? labels[index] : "", x: center(Double(index)), y: bottom + 22, anchor: "middle")
         }
         chart.polyline(cumulative.enumerated().map { (center(Double($0.offset)), y($0.element)) }, class: "pb-line")
         for (index, value) in cumulative.enumerated() { chart.circle(x: center(Double(index)), y: y(value), radius: 3.5, class: "pb-line-point") }
@@ -48,7 +48,10 @@ struct ChartDrawing {
         if let months = payback.months {
             let x = center(months / 12)
             chart.line(x1: x, y1: top, x2: x, y2: bottom, class: "pb-marker")
-            chart.text("Payback: \(formatter.months(months))", x: x + 4, y: top + 12, class: "pb-label pb-marker-label")
+            // The label reads away from the nearer edge, so that it stays inside the drawing.
+            let rightHalf = x > (left + right) / 2
+            chart.text("Payback: \(formatter.months(months))", x: rightHalf ? x - 5 : x + 5, y: top - 8,
+                       anchor: rightHalf ? "end" : "start", class: "pb-label pb-marker-label")
             description += " The cumulative cash flow turns positive after \(formatter.months(months)), the payback."
         } else if payback == .immediate {
             description += " The cumulative cash flow is never below zero: there is nothing to pay back."
@@ -62,18 +65,18 @@ struct ChartDrawing {
     /// group under a heading ("Costs", "Benefits") with its total, so that colour is not the
     /// only thing telling a cost from a benefit.
     private func breakdown(_ lines: [ChartSeries.BreakdownLine], costs: Double, benefits: Double) -> (ChartSVG, String) {
-        let rowHeight = 38.0, headingHeight = 26.0, top = 12.0
+        let rowHeight = 50.0, headingHeight = 32.0, top = 8.0
         let groups = [(true, "Costs", costs), (false, "Benefits", benefits)].filter { group in lines.contains { $0.isCost == group.0 } }
         var chart = ChartSVG(height: top + rowHeight * Double(lines.count) + headingHeight * Double(groups.count) + 8)
-        let x = ChartScale(values: lines.map(\.presentValue), start: 10, end: ChartSVG.width - 110)
+        let x = ChartScale(values: lines.map(\.presentValue), start: 10, end: ChartSVG.width - 130)
         var y = top
         for (isCost, heading, total) in groups {
-            chart.text("\(heading): \(money(total)) in present value", x: 10, y: y + 16, class: "pb-label pb-group-label")
+            chart.text("\(heading): \(money(total)) in present value", x: 10, y: y + 22, class: "pb-label pb-group-label")
             y += headingHeight
             for line in lines where line.isCost == isCost {
-                chart.text(line.label, x: 10, y: y + 12)
-                chart.bar(from: x(0), to: x(line.presentValue), y: y + 17, height: 14, class: isCost ? "pb-cost" : "pb-benefit")
-                chart.text(money(line.presentValue), x: max(x(line.presentValue), x(0)) + 6, y: y + 29)
+                chart.text(line.label, x: 10, y: y + 18)
+                chart.bar(from: x(0), to: x(line.presentValue), y: y + 26, height: 16, class: isCost ? "pb-cost" : "pb-benefit")
+                chart.text(money(line.presentValue), x: max(x(line.presentValue), x(0)) + 6, y: y + 39)
                 y += rowHeight
             }
         }
@@ -82,23 +85,27 @@ struct ChartDrawing {
         return (chart, description)
     }
 
-    /// The tornado: each uncertain input's NPV range around the expected NPV.
+    /// The tornado: each uncertain input's NPV range around the expected NPV. Each row is the
+    /// input's name on a line of its own, from the left edge, then its bar with the NPV at
+    /// either end; the line at the expected NPV is drawn across the bars only, never through a
+    /// name, and there is room for the names at the size a phone shows them (the stylesheet
+    /// makes chart labels bigger there).
     private func tornado(_ rows: [ChartSeries.TornadoInput], expected: Double) -> (ChartSVG, String) {
-        let rowHeight = 38.0, top = 12.0
-        var chart = ChartSVG(height: top + rowHeight * Double(max(rows.count, 1)) + 26)
-        let x = ChartScale(values: rows.flatMap { [$0.npvAtLow, $0.npvAtHigh] } + [expected], start: 100, end: ChartSVG.width - 100)
+        let rowHeight = 56.0, top = 8.0
+        var chart = ChartSVG(height: top + rowHeight * Double(max(rows.count, 1)) + 28)
+        let x = ChartScale(values: rows.flatMap { [$0.npvAtLow, $0.npvAtHigh] } + [expected], start: 130, end: ChartSVG.width - 130)
         for (index, row) in rows.enumerated() {
             let y = top + rowHeight * Double(index)
-            chart.text(row.label, x: x(expected), y: y + 12, anchor: "middle")
-            chart.bar(from: x(expected), to: x(row.npvAtLow), y: y + 17, height: 14, class: row.npvAtLow < expected ? "pb-negative" : "pb-positive")
-            chart.bar(from: x(expected), to: x(row.npvAtHigh), y: y + 17, height: 14, class: row.npvAtHigh < expected ? "pb-negative" : "pb-positive")
+            chart.text(row.label, x: 10, y: y + 20)
+            chart.bar(from: x(expected), to: x(row.npvAtLow), y: y + 28, height: 16, class: row.npvAtLow < expected ? "pb-negative" : "pb-positive")
+            chart.bar(from: x(expected), to: x(row.npvAtHigh), y: y + 28, height: 16, class: row.npvAtHigh < expected ? "pb-negative" : "pb-positive")
+            chart.line(x1: x(expected), y1: y + 26, x2: x(expected), y2: y + 46, class: "pb-axis")
             let lowEnd = min(x(row.npvAtLow), x(row.npvAtHigh)), highEnd = max(x(row.npvAtLow), x(row.npvAtHigh))
-            chart.text(money(min(row.npvAtLow, row.npvAtHigh)), x: lowEnd - 4, y: y + 29, anchor: "end")
-            chart.text(money(max(row.npvAtLow, row.npvAtHigh)), x: highEnd + 4, y: y + 29)
+            chart.text(money(min(row.npvAtLow, row.npvAtHigh)), x: lowEnd - 5, y: y + 41, anchor: "end")
+            chart.text(money(max(row.npvAtLow, row.npvAtHigh)), x: highEnd + 5, y: y + 41)
         }
         let bottom = top + rowHeight * Double(max(rows.count, 1))
-        chart.line(x1: x(expected), y1: top, x2: x(expected), y2: bottom, class: "pb-axis")
-        chart.text("Expected NPV \(money(expected))", x: x(expected), y: bottom + 18, anchor: "middle")
+        chart.text("Expected NPV \(money(expected))", x: x(expected), y: bottom + 20, anchor: "middle")
         let largest = rows.first.map { " The largest swing comes from \($0.label.lowercasedFirst): \(money($0.npvAtLow)) to \(money($0.npvAtHigh))." } ?? ""
         return (chart, "The NPV with one input at a time at its low and high value, around the expected NPV of \(money(expected))." + largest)
     }
@@ -125,8 +132,8 @@ struct ChartDrawing {
             chart.line(x1: position(value), y1: top - 6, x2: position(value), y2: bottom, class: "pb-marker")
             chart.text(name, x: position(value), y: top - 10, anchor: "middle", class: "pb-label pb-marker-label")
         }
-        chart.text(money(low), x: left, y: bottom + 18)
-        chart.text(money(high), x: right, y: bottom + 18, anchor: "end")
+        chart.text(money(low), x: left, y: bottom + 22)
+        chart.text(money(high), x: right, y: bottom + 22, anchor: "end")
         let description = "How \(formatter.plain(Double(draws))) simulated NPVs fall between \(money(low)) and \(money(high)): "
             + "P10 \(money(npv.p10)), P50 \(money(npv.p50)), P90 \(money(npv.p90)); "
             + "the probability that ROI is above zero is \(Figure.percent(probabilityPositiveROI).text(formatter))."

@@ -8,7 +8,10 @@ import PlaybookCore
 ///
 /// Each entry is `{"u": link from the site root, "b": book title, "c": chapter title,
 /// "h": heading, "t": text}`. Prose, lists, tables and computed blocks' captions are
-/// indexed; code and raw HTML are not.
+/// indexed; code and raw HTML are not. A table's text is kept apart, so that a snippet
+/// taken from it reads as a table and does not run on into the prose: each row is its cells
+/// joined by " · ", the rows joined by "; ", the table ending with a full stop ("Metric ·
+/// Baseline · Target; Handle time · 6.5 min · 6.0 min."), and a caption ends as a sentence.
 enum SearchIndex {
     /// The path of the index in the output folder.
     static let path = "site/search-index.js"
@@ -80,12 +83,13 @@ enum SearchIndex {
                     add(title)
                 }
             case .table(let table):
-                for cell in table.header { add(ResolvedInline.plainText(cell)) }
-                for row in table.rows {
-                    for cell in row { add(ResolvedInline.plainText(cell)) }
+                let rows = ([table.header] + table.rows).map { row in
+                    row.map { ResolvedInline.plainText($0) }.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: " · ")
                 }
+                let text = rows.filter { !$0.isEmpty }.joined(separator: "; ")
+                if !text.isEmpty { add(Self.sentence(text)) }
             case .computed(let computed):
-                if let caption = computed.caption { add(caption) }
+                if let caption = computed.caption { add(Self.sentence(caption)) }
             case .blockQuote, .list, .conditional:
                 visitChildren(of: block)
             case .codeBlock, .html, .thematicBreak:
@@ -95,6 +99,12 @@ enum SearchIndex {
 
         private mutating func add(_ words: String) {
             sections[sections.count - 1].add(words)
+        }
+
+        /// `text` ending as a sentence: a full stop added unless it ends with punctuation.
+        static func sentence(_ text: String) -> String {
+            guard let last = text.last(where: { !$0.isWhitespace }), !".!?:;".contains(last) else { return text }
+            return text + "."
         }
     }
 }
