@@ -43,7 +43,7 @@ struct SiteRenderer {
         for file in staticFiles {
             files.append(OutputFile(path: "site/\(file)", content: .copy(from: "site/\(file)")))
         }
-        // The built-in stylesheet and search script for a project whose site/ lacks them.
+        // The built-in stylesheet and scripts for a project whose site/ lacks them.
         for file in Self.builtInAssets where !staticFiles.contains(file) {
             if let text = StarterFiles.files["site/" + file] {
                 files.append(OutputFile(path: "site/\(file)", content: .text(text)))
@@ -53,7 +53,7 @@ struct SiteRenderer {
     }
 
     /// Files every site has, from the project's `site/` folder or built in.
-    static let builtInAssets = ["css/playbook.css", "js/search.js"]
+    static let builtInAssets = ["css/playbook.css", "js/search.js", "js/theme.js"]
 
     /// A chapter to render: its book's and its own index.
     private struct ChapterJob: Sendable {
