@@ -9,7 +9,8 @@ as PNG with -cash-flow, -lines, -key-findings, -breakdown before .png.
 
 Prints one JSON object: {"width", "page_scroll_width", "tables": [{"block" — the block's class,
 such as pb-cash-flow —, "caption", "scroll_width", "client_width", "box_width",
-"last_head", "last_head_right", "heading_lines"}]}.
+"last_head", "last_head_right", "heading_lines", "cell_lines" — the most lines any cell of the
+table wraps onto —, "box_left", "box_right"}]}.
 """
 import base64, json, os, sys, time
 
@@ -26,15 +27,18 @@ document.querySelectorAll('.pb-block .pb-table-scroll').forEach(function (box) {
   var block = box.closest('.pb-block');
   var heads = table.querySelectorAll('thead th');
   var last = heads.length ? heads[heads.length - 1] : null;
-  var lines = 0;
-  table.querySelectorAll('tbody th[scope="row"]').forEach(function (th) {
-    // The lines the heading's own text takes: the distinct tops of its text's boxes.
+  // The lines a cell's own text takes: the distinct tops of its text's boxes.
+  function linesOf(cell) {
     var range = document.createRange();
-    range.selectNodeContents(th);
+    range.selectNodeContents(cell);
     var tops = {};
     Array.prototype.forEach.call(range.getClientRects(), function (r) { if (r.width > 0) tops[Math.round(r.top)] = true; });
-    lines = Math.max(lines, Object.keys(tops).length);
-  });
+    return Object.keys(tops).length;
+  }
+  var lines = 0, cellLines = 0;
+  table.querySelectorAll('tbody th[scope="row"]').forEach(function (th) { lines = Math.max(lines, linesOf(th)); });
+  table.querySelectorAll('tbody td, tbody th').forEach(function (cell) { cellLines = Math.max(cellLines, linesOf(cell)); });
+  var rect = box.getBoundingClientRect();
   var caption = table.querySelector('caption');
   tables.push({
     block: Array.prototype.filter.call(block.classList, function (c) { return c !== 'pb-block'; }).join(' '),
@@ -43,7 +47,8 @@ document.querySelectorAll('.pb-block .pb-table-scroll').forEach(function (box) {
     box_width: Math.round(box.getBoundingClientRect().width),
     last_head: last ? last.textContent : '',
     last_head_right: last ? Math.round(last.getBoundingClientRect().right) : 0,
-    heading_lines: lines
+    heading_lines: lines, cell_lines: cellLines,
+    box_left: Math.round(rect.left), box_right: Math.round(rect.right)
   });
 });
 return {width: document.documentElement.clientWidth, page_scroll_width: document.documentElement.scrollWidth,

@@ -24,11 +24,19 @@ ensure_validators() {
 }
 
 # selenium (for the browser test of `playbook serve`) into the same venv; sets PLAYBOOK_PYTHON.
+# Also axe-core for the accessibility test (scripts/browser/accessibility.py): driven through
+# axe-selenium-python, whose own axe-core (3.1.1) is too old, with the current axe-core that
+# axe-playwright-python bundles (installed without Playwright: only its axe.min.js is used).
 ensure_selenium() {
   [ -x "$PLAYBOOK_TOOLS/venv/bin/python3" ] || python3 -m venv "$PLAYBOOK_TOOLS/venv"
   if ! "$PLAYBOOK_TOOLS/venv/bin/python3" -c "import selenium" >/dev/null 2>&1; then
     echo "playbook: installing selenium into $PLAYBOOK_TOOLS/venv" >&2
     "$PLAYBOOK_TOOLS/venv/bin/pip" install -q --disable-pip-version-check "selenium>=4.20,<5"
+  fi
+  if ! "$PLAYBOOK_TOOLS/venv/bin/python3" -c "import axe_selenium_python, axe_playwright_python" >/dev/null 2>&1; then
+    echo "playbook: installing axe-selenium-python and axe-core into $PLAYBOOK_TOOLS/venv" >&2
+    "$PLAYBOOK_TOOLS/venv/bin/pip" install -q --disable-pip-version-check "axe-selenium-python==2.1.6"
+    "$PLAYBOOK_TOOLS/venv/bin/pip" install -q --disable-pip-version-check --no-deps "axe-playwright-python==0.1.8"
   fi
   PLAYBOOK_PYTHON=$PLAYBOOK_TOOLS/venv/bin/python3
 }
