@@ -604,8 +604,16 @@ thead th, thead td { border-bottom: 2px solid var(--accent); text-align: left; }
 .pb-source { color: var(--muted); }
 .pb-headline { margin-left: 0; margin-right: 0; }
 .pb-headline figcaption { font-weight: 600; margin: 0 0 0.6rem; }
-/* Five figures in a row where they fit, else two or three to a row with the columns aligned. */
-.pb-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 7.5rem), 1fr)); gap: 0.75rem; margin: 0; }
+/* The headline figures: all in one row where they fit (five in the text column, from a window
+   of 41rem, where the column is 39rem); on a narrower screen two to a row, the first figure
+   (the ROI) across the whole row when that leaves pairs, so that no figure is left alone at
+   the end. (A container query would say this better; the Nu checker does not know them.) */
+.pb-figures { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.75rem; margin: 0; }
+.pb-figure:first-child:nth-last-child(odd) { grid-column: 1 / -1; }
+@media print, (min-width: 41rem) {
+  .pb-figures { grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr)); }
+  .pb-figure:first-child:nth-last-child(odd) { grid-column: auto; }
+}
 .pb-figure { border-top: 3px solid var(--accent); padding: 0.4rem 0 0; display: flex; flex-direction: column; justify-content: space-between; }
 .pb-figure dt { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.8rem; color: var(--muted); }
 .pb-figure dd { margin: 0.15rem 0 0; font-size: 1.3rem; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -83,7 +83,7 @@ import Testing
         let forced = try Tools.playbook(["new", "demo", "--force"], in: root)
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(forced.stdout.hasPrefix("""
-            Created a Playbook project in demo/ (0 files written, 43 already the same)
+            Created a Playbook project in demo/ (0 files written, 44 already the same)
               replaced playbook.yaml (yours is now .playbook-backup/playbook.yaml)
               replaced templates/layout.mustache (yours is now .playbook-backup/templates/layout.mustache)
 
