@@ -599,8 +599,8 @@ thead th, thead td { border-bottom: 2px solid var(--accent); text-align: left; }
 .pb-steps li p { margin: 0; }
 .pb-steps li p + p { padding-left: 1.5rem; }
 .pb-steps li:not(.pb-step-main) { font-size: 0.93rem; }
-.pb-inputs { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; font-size: 0.9rem; margin: 0.75rem 0 0; }
-.pb-inputs dd { margin: 0; }
+.pb-inputs { display: grid; grid-template-columns: fit-content(45%) minmax(0, 1fr); gap: 0.2rem 1rem; font-size: 0.9rem; margin: 0.75rem 0 0; }
+.pb-inputs dd { margin: 0; overflow-wrap: break-word; }
 .pb-source { color: var(--muted); }
 .pb-headline { margin-left: 0; margin-right: 0; }
 .pb-headline figcaption { font-weight: 600; margin: 0 0 0.6rem; }
@@ -680,6 +680,9 @@ thead th, thead td { border-bottom: 2px solid var(--accent); text-align: left; }
   /* A cell with nothing in it (the total row of objectives, the probability row of a
      simulation) shows no label either. */
   .pb-table td:empty { display: none; }
+  /* A worked example's inputs: each name on its own line, its value and source under it. */
+  .pb-inputs { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .pb-inputs dd { margin: 0 0 0.4rem 1rem; }
   /* Charts draw their labels bigger on a phone, so that they read at 11 CSS pixels or more
      once the 640-unit drawing is scaled down to the screen. */
   .pb-chart-svg .pb-label { font-size: 20px; }
