@@ -5,10 +5,10 @@ import Testing
 /// axe-core finds nothing serious or critical on any kind of page in either colour scheme
 /// (`accessibility.py`); dark mode follows the system and the toggle, and the choice survives
 /// a reload (`theme.py`); no element is wider than the window at 390, 768, 1280 and 1920 px
-/// on the chapters with the widest tables and the most charts, whose chart labels read at 11
-/// CSS pixels or more and are crossed by no axis line (`overflow.py`); and at 1280 and
-/// 1920 px the cases, sensitivity and assumptions tables show every column without a
-/// sideways scroll, no cell wrapping onto more than two lines (`table-fit.py`).
+/// on the chapters with the widest tables, the most charts or worked examples, and chart
+/// labels read at 11 CSS pixels or more, crossed by no axis line (`overflow.py`); and at
+/// 1280 and 1920 px the cases, sensitivity and assumptions tables show every column without
+/// a sideways scroll, no cell wrapping onto more than two lines (`table-fit.py`).
 @Suite(.serialized) struct SiteLooksTests {
     /// The chapter with the widest tables: objectives, cases, sensitivity, simulation and the
     /// assumptions appendix, the headline panel and the tornado chart.
@@ -82,7 +82,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let widths = [390, 768, 1280, 1920]
         let charted = [Self.widest, "marketing-and-pr/08-the-three-year-case.html", "customer-lifecycle/07-the-lifecycle-business-case.html"]
-        for page in charted + ["index.html", "search.html"] {
+        // Worked examples with their inputs, the home page and the search page.
+        let others = ["customer-service/06-deflection.html", "customer-lifecycle/03-support-repeat-and-referral.html", "index.html", "search.html"]
+        for page in charted + others {
             let seen = try Self.browser("overflow.py", [out.appendingPathComponent("site/" + page).path] + widths.map(String.init))
             for width in widths {
                 let at = seen[String(width)] as? [String: Any] ?? [:]
