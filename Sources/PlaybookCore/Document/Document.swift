@@ -45,8 +45,8 @@ struct ComputedBlockFinder<Stage: DocumentStage>: DocumentVisitor {
     mutating func visit(_ block: BlockOf<Stage>) {
         switch block {
         case .computed(let computed): found.append(computed)
-        case .blockQuote, .list, .conditional: visitChildren(of: block)
-        case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .table: break
+        case .blockQuote, .list, .conditional, .callout, .footnote: visitChildren(of: block)
+        case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .table, .figure: break
         }
     }
 }
@@ -62,8 +62,8 @@ struct HeadingFinder<Stage: DocumentStage>: DocumentVisitor {
     mutating func visit(_ block: BlockOf<Stage>) {
         switch block {
         case .heading(let heading): found.append(heading)
-        case .blockQuote, .list, .conditional: visitChildren(of: block)
-        case .paragraph, .codeBlock, .html, .thematicBreak, .table, .computed: break
+        case .blockQuote, .list, .conditional, .callout: visitChildren(of: block)
+        case .paragraph, .codeBlock, .html, .thematicBreak, .table, .computed, .figure, .footnote: break
         }
     }
 }

@@ -13,6 +13,10 @@ public protocol DocumentStage: Sendable {
     associatedtype Target: Sendable & Equatable
     /// The book file an image shows.
     associatedtype Asset: Sendable & Equatable
+    /// A footnote's number in its chapter.
+    associatedtype NoteNumber: Sendable & Equatable
+    /// A numbered table's or figure's number as shown ("Table 3.2").
+    associatedtype ItemNumber: Sendable & Equatable
 }
 
 /// A slot a stage has not filled yet: it holds nothing.
@@ -24,6 +28,8 @@ public struct Pending: Sendable, Hashable {
 
 /// The tree as the Markdown parser makes it (and as the computed-content pass leaves it).
 public enum Parsed: DocumentStage {
+    public typealias NoteNumber = Pending
+    public typealias ItemNumber = Pending
     public typealias Anchor = Pending
     public typealias XHTML = Pending
     public typealias Target = Pending
@@ -32,6 +38,8 @@ public enum Parsed: DocumentStage {
 
 /// The tree with its raw HTML made XHTML and nothing else resolved (the raw HTML pass's output).
 public enum Prepared: DocumentStage {
+    public typealias NoteNumber = Pending
+    public typealias ItemNumber = Pending
     public typealias Anchor = Pending
     public typealias XHTML = String
     public typealias Target = Pending
@@ -46,6 +54,10 @@ public enum Resolved: DocumentStage {
     public typealias Target = LinkTarget
     /// The image's path relative to the book folder (`images/funnel.png`).
     public typealias Asset = String
+    /// The footnote's number, from 1 in each chapter.
+    public typealias NoteNumber = Int
+    /// "Table 3.2", "Figure 1.4".
+    public typealias ItemNumber = String
 }
 
 /// A parsed document (the parser's output).
@@ -66,6 +78,16 @@ public typealias RawHTML = RawHTMLOf<Parsed>
 public typealias ListBlock = ListOf<Parsed>
 /// A parsed pipe table.
 public typealias Table = TableOf<Parsed>
+/// A parsed footnote definition.
+public typealias Footnote = FootnoteOf<Parsed>
+/// A parsed footnote reference.
+public typealias FootnoteReference = FootnoteReferenceOf<Parsed>
+/// A parsed callout.
+public typealias Callout = CalloutOf<Parsed>
+/// A parsed table caption.
+public typealias Caption = CaptionOf<Parsed>
+/// A parsed numbered figure.
+public typealias Figure = FigureOf<Parsed>
 
 /// A document as the render stage takes it.
 public typealias ResolvedDocument = DocumentOf<Resolved>

@@ -7,8 +7,9 @@ import PlaybookCore
 /// browsers refuse to fetch JSON.
 ///
 /// Each entry is `{"u": link from the site root, "b": book title, "c": chapter title,
-/// "h": heading, "t": text}`. Prose, lists, tables and computed blocks' captions are
-/// indexed; code and raw HTML are not.
+/// "h": heading, "t": text}`. Prose, lists, tables and their captions, figures' captions,
+/// callouts, footnotes (once, in the last section) and computed blocks' captions are indexed;
+/// code and raw HTML are not.
 enum SearchIndex {
     /// The path of the index in the output folder.
     static let path = "site/search-index.js"
@@ -80,13 +81,21 @@ enum SearchIndex {
                     add(title)
                 }
             case .table(let table):
+                if let caption = table.caption { add(caption.number + ": " + ResolvedInline.plainText(caption.content)) }
                 for cell in table.header { add(ResolvedInline.plainText(cell)) }
                 for row in table.rows {
                     for cell in row { add(ResolvedInline.plainText(cell)) }
                 }
             case .computed(let computed):
                 if let caption = computed.caption { add(caption) }
-            case .blockQuote, .list, .conditional:
+            case .figure(let figure):
+                add(figure.number + ": " + ResolvedInline.plainText(figure.image.alt))
+            case .callout(let callout):
+                add(callout.title.isEmpty ? callout.kind.label : ResolvedInline.plainText(callout.title))
+                visit(callout.blocks)
+            case .blockQuote, .list, .conditional, .footnote:
+                // A footnote's text is indexed once, where the notes are: the chapter's last
+                // section (references add nothing to the text around them).
                 visitChildren(of: block)
             case .codeBlock, .html, .thematicBreak:
                 break
