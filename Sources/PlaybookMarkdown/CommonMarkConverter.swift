@@ -312,6 +312,8 @@ struct CommonMarkConverter {
         let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
         let raw = state.positionMap == nil ? Array(lines.line(line)) : []
         var cursor = column - 1
+        // A table cell's text starts with the space its prefix (`&#32;`) decoded to.
+        let cellShift = state.positionMap != nil && column == 1 && text.hasPrefix(" ") ? Self.cellPrefix.utf8.count - 1 : 0
         var result: [Inline] = []
         func at(_ written: String, offset: Int) -> SourcePosition {
             let needle = Array(written.utf8)
@@ -319,7 +321,7 @@ struct CommonMarkConverter {
                 cursor = found + needle.count
                 return position(line: line, column: found + 1, state: state)
             }
-            return position(line: line, column: column + offset, state: state)
+            return position(line: line, column: column + offset + (offset > 0 ? cellShift : 0), state: state)
         }
         for (piece, offset) in pieces {
             switch piece {
