@@ -623,10 +623,13 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 .footnote-ref { font-size: 0.75em; line-height: 0; vertical-align: super; }
 .footnote-ref a { text-decoration: none; padding: 0 0.1em; }
 .footnotes { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: 1rem; font-size: 0.92rem; color: var(--ink); }
+.footnotes-title { font-size: 1rem; margin: 0 0 0.5rem; }
 .footnotes ol { padding-left: 1.5rem; }
 .footnotes li p { margin: 0 0 0.5rem; }
 .footnotes a[role="doc-backlink"] { text-decoration: none; margin-left: 0.25rem; }
-/* A link lands on a note or a numbered element: it shows where. */
+/* A link lands on a note or a numbered element: a little below the window's top edge (and
+   below a header that stays on screen), outlined. */
+.footnote-ref a, .footnotes li, table[id], figure[id], .numbered { scroll-margin-top: 4rem; }
 .footnotes li:target, .footnote-ref a:target, table:target, figure:target, .numbered:target { outline: 2px solid var(--accent-2); outline-offset: 4px; }
 /* Callouts: a block with a coloured edge and a visible label, one colour per kind. */
 .callout { margin: 1.5rem 0; padding: 0.75rem 1rem; border-left: 4px solid var(--callout-edge, var(--accent)); background: var(--tint); border-radius: 0 4px 4px 0; }
@@ -1212,6 +1215,7 @@ nav li li { margin-left: 1.5em; }
 .footnote-ref { font-size: 0.75em; line-height: 0; vertical-align: super; }
 .footnote-ref a { text-decoration: none; }
 .footnotes { margin-top: 2em; border-top: 1px solid #999; padding-top: 0.5em; font-size: 0.9em; }
+.footnotes-title { font-size: 1em; margin: 0 0 0.4em; }
 .footnotes ol { padding-left: 1.5em; }
 .footnotes aside p { margin: 0 0 0.4em; }
 .footnotes a[role="doc-backlink"] { text-decoration: none; }

@@ -173,14 +173,14 @@ struct DocumentRenderer {
         }
     }
 
-    /// The chapter's notes: a list at the end of the page; in the EPUB each note is also an
-    /// `aside` marked as a footnote, which reading systems show as a pop-up.
+    /// The chapter's notes: a list under the heading "Notes" at the end of the page; in the
+    /// EPUB each note is also an `aside` marked as a footnote, which reading systems show as a pop-up.
     private func renderFootnotes(_ blocks: [ResolvedBlock], into out: inout Output) {
         let notes = blocks.compactMap { block -> FootnoteOf<Resolved>? in
             if case .footnote(let note) = block { note } else { nil }
         }
         guard !notes.isEmpty else { return }
-        out.both("<section class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n")
+        out.both("<section class=\"footnotes\" role=\"doc-endnotes\">\n<h2 class=\"footnotes-title\">Notes</h2>\n<ol>\n")
         for note in notes {
             let number = String(note.number)
             out.html += "<li id=\"fn-\(notePrefix)\(number)\">"

@@ -87,7 +87,7 @@ enum SearchIndex {
                     for cell in row { add(ResolvedInline.plainText(cell)) }
                 }
             case .computed(let computed):
-                if let caption = computed.caption { add(caption) }
+                if let caption = computed.caption { add((computed.number.map { $0 + ": " } ?? "") + caption) }
             case .figure(let figure):
                 add(figure.number + ": " + ResolvedInline.plainText(figure.image.alt))
             case .callout(let callout):
