@@ -640,7 +640,8 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 .callout-important { --callout-edge: var(--callout-important, var(--accent-2)); }
 .callout-warning { --callout-edge: var(--callout-warning, var(--accent-2)); }
 .callout-caution { --callout-edge: var(--callout-caution, var(--ink)); }
-/* Numbered tables and figures: the number leads the caption. */
+/* Numbered tables and figures: the number leads the caption, which a narrow table does not squeeze. */
+table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measure), calc(100vw - 2rem)); }
 .figure img { display: block; max-width: 100%; height: auto; }
 
 """#,
