@@ -60,7 +60,7 @@ struct BookNumbers: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         var chapter: String
         var kind: NumberedKind
-        /// "Table 3.2".
+        /// "Table 3.2" (with a no-break space).
         var text: String
     }
 
@@ -81,7 +81,8 @@ struct BookNumbers: Sendable, Equatable {
             for item in chapter.items {
                 let count = counts[item.kind, default: 0] + 1
                 counts[item.kind] = count
-                let text = "\(item.kind.word) \(index + 1).\(count)"
+                // A no-break space keeps "Table 3.2" on one line.
+                let text = "\(item.kind.word)\u{00A0}\(index + 1).\(count)"
                 mine[item.position] = text
                 guard let label = item.label else { continue }
                 if let first = firstAt[label] {

@@ -111,10 +111,10 @@ private struct SlotLister: DocumentVisitor {
         """)
         #expect(result.slots == [
             "text \"B\"", "footnote-ref 1 b", "text \", A\"", "footnote-ref 2 a", "text \", B again\"", "footnote-ref 1 b", "text \"; \"",
-            "link fragment(\"tbl-here\")", "text \"Table 1.1\"", "text \" and \"",
-            "link chapter(book: \"guide\", chapter: \"02-next\", fragment: Optional(\"tbl-later\"))", "text \"Table 2.1\"",
-            "text \".\"", "caption Table 1.1 tbl-here", "text \"x\"", "text \"y\"", "text \"1\"", "text \"2\"", "text \"Here\"",
-            "figure Figure 1.1 fig-a", "image images/a.png alt=\"A\"", "text \"A\"",
+            "link fragment(\"tbl-here\")", "text \"Table\u{00A0}1.1\"", "text \" and \"",
+            "link chapter(book: \"guide\", chapter: \"02-next\", fragment: Optional(\"tbl-later\"))", "text \"Table\u{00A0}2.1\"",
+            "text \".\"", "caption Table\u{00A0}1.1 tbl-here", "text \"x\"", "text \"y\"", "text \"1\"", "text \"2\"", "text \"Here\"",
+            "figure Figure\u{00A0}1.1 fig-a", "image images/a.png alt=\"A\"", "text \"A\"",
             "footnote 1 b", "text \"Note b.\"", "footnote 2 a", "text \"Note a.\"",
         ])
         #expect(result.diagnostics.map(\.id) == [.footnoteUnused])
