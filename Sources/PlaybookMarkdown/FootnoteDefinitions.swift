@@ -1,7 +1,7 @@
 import PlaybookCore
 
-/// Finds footnote definitions (`[^label]: text`, at column 0, continuation lines indented four
-/// spaces) before cmark sees the body: cmark would read such a line as a link reference
+/// Finds footnote definitions (`[^label]: text` at the start of a line, continuation lines
+/// indented four spaces) before cmark sees the body: cmark would read such a line as a link reference
 /// definition and swallow it. The definition's lines become blank lines of the body, so every
 /// other line keeps its number, and its text is parsed on its own, with its real positions.
 /// Lines inside fenced code are never definitions, so a chapter can show the syntax.
@@ -11,6 +11,8 @@ enum FootnoteDefinitions {
         var label: String
         /// Body line (1-based) of the `[^`.
         var line: Int
+        /// UTF-8 column (1-based) of the `[^`.
+        var column: Int
         /// The note's text: the first line after `]:` and its spaces, then the continuation
         /// lines without their four spaces.
         var text: String
@@ -68,7 +70,8 @@ enum FootnoteDefinitions {
                 }
                 next += 1
             }
-            definitions.append(Definition(label: label, line: number, text: text, shifts: shifts))
+            let column = line.prefix(while: { $0 == UInt8(ascii: " ") }).count + 1
+            definitions.append(Definition(label: label, line: number, column: column, text: text, shifts: shifts))
             number = next - pendingBlank.count
         }
         guard !definitions.isEmpty else { return nil }
@@ -80,15 +83,18 @@ enum FootnoteDefinitions {
         return (out, definitions)
     }
 
-    /// The label and the length of `[^label]:` when `line` starts a definition.
-    static func marker(_ line: ArraySlice<UInt8>) -> (String, Int)? {
+    /// The label and the length of `[^label]:` (with up to three spaces before it, as
+    /// CommonMark allows before a link reference definition) when `line` starts a definition.
+    static func marker(_ full: ArraySlice<UInt8>) -> (String, Int)? {
+        let indent = full.prefix(3).prefix(while: { $0 == UInt8(ascii: " ") }).count
+        let line = full.dropFirst(indent)
         guard line.starts(with: [UInt8(ascii: "["), UInt8(ascii: "^")]) else { return nil }
         let rest = line.dropFirst(2)
         guard let close = rest.firstIndex(of: UInt8(ascii: "]")), close > rest.startIndex,
               line.index(after: close) < line.endIndex, line[line.index(after: close)] == UInt8(ascii: ":") else { return nil }
         let label = rest[rest.startIndex..<close]
         guard label.allSatisfy({ FootnoteSyntax.isLabelByte($0) }) else { return nil }
-        return (String(decoding: label, as: UTF8.self), close - line.startIndex + 2)
+        return (String(decoding: label, as: UTF8.self), close - full.startIndex + 2)
     }
 }
 

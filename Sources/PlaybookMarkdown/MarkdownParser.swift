@@ -36,7 +36,7 @@ public struct MarkdownParser: Sendable {
         let references = body.referenceDefinitions()
         for definition in definitions {
             let line = definition.line + firstLine - 1
-            let at = file.location(line: line, column: 1, length: definition.label.utf8.count + 3)
+            let at = file.location(line: line, column: definition.column, length: definition.label.utf8.count + 3)
             if let first = seen[definition.label] {
                 diagnostics.append(.error(.footnoteDuplicate, "the footnote '[^\(definition.label)]' is defined twice in this chapter",
                                           at: at, hint: "give this note another label, or merge the two texts",
@@ -48,7 +48,7 @@ public struct MarkdownParser: Sendable {
                                                 lineOffset: line - 1, file: file)
             converter.columnShifts = definition.shifts
             let (noteBlocks, noteDiagnostics) = converter.convert(definition.text + (references.isEmpty ? "" : "\n" + references))
-            blocks.append(.footnote(Footnote(label: definition.label, blocks: noteBlocks, position: SourcePosition(line: line, column: 1))))
+            blocks.append(.footnote(Footnote(label: definition.label, blocks: noteBlocks, position: SourcePosition(line: line, column: definition.column))))
             diagnostics += noteDiagnostics
         }
         return (blocks, diagnostics)

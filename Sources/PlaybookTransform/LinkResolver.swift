@@ -166,7 +166,8 @@ struct LinkResolver {
         }
 
         mutating func convert(_ reference: CrossReference, into output: inout [ResolvedInline]) {
-            output.append(resolver.resolve(reference))
+            let resolved = resolver.resolve(reference)
+            if inLink, case .link(let link) = resolved { output += link.content } else { output.append(resolved) }
         }
 
         /// A note never referenced gets 0 and is left out by ``LinkResolver/resolve(_:anchors:)``.
@@ -200,14 +201,25 @@ struct LinkResolver {
             ResolvedRawHTML(html: raw.html, xhtml: rewritten(raw), position: raw.position)
         }
 
+        /// Whether a link's content is being converted: a cross-reference there is its number
+        /// alone, as links do not nest.
+        var inLink = false
+
+        /// A link; a footnote reference written in its text follows it, as links do not nest.
         mutating func convert(_ link: Link, into output: inout [ResolvedInline]) {
-            let content = scopedContent(.inline("a link"), link.content)
+            let outer = inLink
+            inLink = true
+            var content = scopedContent(.inline("a link"), link.content)
+            inLink = outer
+            let notes = content.filter { if case .footnoteReference = $0 { true } else { false } }
+            content.removeAll { if case .footnoteReference = $0 { true } else { false } }
             if let target = resolver.target(of: link) {
                 output.append(.link(ResolvedLink(destination: link.destination, title: link.title, content: content, target: target,
                                                  position: link.position)))
             } else {
                 output += content
             }
+            output += notes
         }
 
         /// An image's alternative text is shown as plain text: it becomes one text node.

@@ -40,9 +40,10 @@ private struct SlotLister: DocumentVisitor {
         let file = SourceFile(path: "content/guide/01-a.md", text: body)
         let (document, _) = MarkdownParserFixture.parse(body, file: file)
         let (_, ids, _, htmlDiagnostics) = RawHTMLPass.run(document, file: file)
-        let (anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: file)
-        // The chapter is chapter 1 of the book; 02-next has the table tbl-later.
         let numbered = NumberedItem.collect(document, file: file)
+        let labels = numbered.compactMap { item in item.label.flatMap { label in item.labelLocation.map { (label, $0) } } }
+        let (anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, labels: labels, file: file)
+        // The chapter is chapter 1 of the book; 02-next has the table tbl-later.
         let later = NumberedItem(kind: .table, label: "tbl-later", position: SourcePosition(line: 3, column: 1), labelLocation: nil)
         let (numbers, _) = BookNumbers.number([("01-a", numbered), ("02-next", [later])])
         let index = ProjectIndex(books: ["guide": .init(chapters: ["01-a": anchors.all, "02-next": ["later", "tbl-later"]], drafts: [],
@@ -93,7 +94,7 @@ private struct SlotLister: DocumentVisitor {
 
     @Test func footnotesAreNumberedByFirstReferenceAndCrossReferencesBecomeLinks() {
         let result = resolve("""
-        B[^b], A[^a], B again[^b]; @tbl-here and @tbl-later.
+        B[^b], A[^a], B again[^b]; @tbl-here and @tbl-later; [in @tbl-here[^a]](#tbl-here).
 
         | x | y |
         | - | - |
@@ -113,7 +114,7 @@ private struct SlotLister: DocumentVisitor {
             "text \"B\"", "footnote-ref 1 b", "text \", A\"", "footnote-ref 2 a", "text \", B again\"", "footnote-ref 1 b", "text \"; \"",
             "link fragment(\"tbl-here\")", "text \"Table\u{00A0}1.1\"", "text \" and \"",
             "link chapter(book: \"guide\", chapter: \"02-next\", fragment: Optional(\"tbl-later\"))", "text \"Table\u{00A0}2.1\"",
-            "text \".\"", "caption Table\u{00A0}1.1 tbl-here", "text \"x\"", "text \"y\"", "text \"1\"", "text \"2\"", "text \"Here\"",
+            "text \"; \"", "link fragment(\"tbl-here\")", "text \"in \"", "text \"Table\u{00A0}1.1\"", "footnote-ref 2 a", "text \".\"", "caption Table\u{00A0}1.1 tbl-here", "text \"x\"", "text \"y\"", "text \"1\"", "text \"2\"", "text \"Here\"",
             "figure Figure\u{00A0}1.1 fig-a", "image images/a.png alt=\"A\"", "text \"A\"",
             "footnote 1 b", "text \"Note b.\"", "footnote 2 a", "text \"Note a.\"",
         ])

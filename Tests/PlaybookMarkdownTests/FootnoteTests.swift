@@ -13,7 +13,7 @@ import Testing
             A second paragraph.
         After the note.
 
-        [^2]: Forrester, TEI.
+          [^2]: Forrester, TEI.
         """, firstLine: 3)
         #expect(result.dump == """
         paragraph
@@ -33,7 +33,7 @@ import Testing
             text "investment."
           paragraph
             text "A second paragraph."
-        footnote "2" @11:1
+        footnote "2" @11:3
           paragraph
             text "Forrester, TEI."
 
