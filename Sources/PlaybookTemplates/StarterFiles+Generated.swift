@@ -1221,6 +1221,7 @@ nav li li { margin-left: 1.5em; }
 .footnotes aside p { margin: 0 0 0.4em; }
 .footnotes a[role="doc-backlink"] { text-decoration: none; }
 .callout { margin: 1em 0; padding: 0.5em 0.8em; border-left: 0.25em solid #14365d; background: #f4f6f9; page-break-inside: avoid; break-inside: avoid; }
+.callout > :last-child { margin-bottom: 0; }
 .callout-label { font-family: sans-serif; font-weight: bold; margin: 0 0 0.3em; }
 .callout-important, .callout-warning { border-left-color: #b7791f; }
 .callout-caution { border-left-color: #1d2733; }
