@@ -74,7 +74,10 @@ struct LinkResolver {
             }
             if noteNumbers[reference.label] == nil { noteNumbers[reference.label] = noteNumbers.count + 1 }
         }
-        for definition in finder.definitions where noteNumbers[definition.label] == nil {
+        // A note referenced only in a branch of a block condition not taken for this scenario
+        // is left out without a warning: its reference is in the source, besides its definition.
+        for definition in finder.definitions where noteNumbers[definition.label] == nil
+            && file.text.ranges(of: "[^\(definition.label)]").count < 2 {
             diagnostics.append(.warning(.footnoteUnused, "the footnote '[^\(definition.label)]' is never referenced, so it is left out",
                                         at: file.location(line: definition.position.line, column: definition.position.column,
                                                           length: definition.label.utf8.count + 3),
