@@ -1,5 +1,6 @@
-/// A Markdown chapter body: CommonMark blocks plus the pipe tables Playbook adds, at a stage
-/// of the transform (``DocumentStage``).
+/// A Markdown chapter body: CommonMark blocks plus what Playbook adds (pipe tables and their
+/// captions, figures, callouts, footnotes, cross-references, computed blocks and block
+/// conditions), at a stage of the transform (``DocumentStage``).
 ///
 /// The tree is made of plain Swift values copied out of cmark by `PlaybookMarkdown`, which
 /// makes a ``Document`` (``Parsed``); no C object outlives the parse. The transform stage makes

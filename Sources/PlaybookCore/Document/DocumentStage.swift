@@ -1,7 +1,8 @@
 /// How far the transform stage has come with a document tree: what its stage-dependent slots
 /// hold. The parser makes ``Parsed`` trees; the transform stage turns each into a ``Resolved``
 /// one (every heading's anchor, every link's target, every image's file, every raw HTML node's
-/// XHTML), which is all the render stage accepts. ``Prepared`` (raw HTML made XHTML, nothing
+/// XHTML, every footnote's number and every numbered table's or figure's "Table 3.2"), which
+/// is all the render stage accepts. ``Prepared`` (raw HTML made XHTML, nothing
 /// else) is what the raw HTML pass makes on its own. A slot a stage has not filled holds
 /// ``Pending``, so a tree cannot claim what its stage has not done.
 public protocol DocumentStage: Sendable {
@@ -47,7 +48,8 @@ public enum Prepared: DocumentStage {
 }
 
 /// The tree that leaves the transform stage: every heading has its anchor, every link its
-/// target, every image its book file and every raw HTML node its XHTML.
+/// target, every image its book file, every raw HTML node its XHTML, every footnote and
+/// reference its number, and every captioned table and figure its number.
 public enum Resolved: DocumentStage {
     public typealias Anchor = String
     public typealias XHTML = String
