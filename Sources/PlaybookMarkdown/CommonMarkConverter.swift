@@ -315,21 +315,27 @@ struct CommonMarkConverter {
         // A table cell's text starts with the space its prefix (`&#32;`) decoded to.
         let cellShift = state.positionMap != nil && column == 1 && text.hasPrefix(" ") ? Self.cellPrefix.utf8.count - 1 : 0
         var result: [Inline] = []
-        func at(_ written: String, offset: Int) -> SourcePosition {
+        /// Where `written` is, and whether a backslash escapes it (`\[^1]`, `\@tbl-x` stay text).
+        func at(_ written: String, offset: Int) -> (SourcePosition, escaped: Bool) {
             let needle = Array(written.utf8)
             if !raw.isEmpty, cursor <= raw.count, let found = Self.find(needle, in: raw, from: cursor) {
                 cursor = found + needle.count
-                return position(line: line, column: found + 1, state: state)
+                return (position(line: line, column: found + 1, state: state), found > 0 && raw[found - 1] == UInt8(ascii: "\\"))
             }
-            return position(line: line, column: column + offset + (offset > 0 ? cellShift : 0), state: state)
+            return (position(line: line, column: column + offset + (offset > 0 ? cellShift : 0), state: state), false)
+        }
+        func append(_ text: String) {
+            if case .text(let previous)? = result.last { result[result.count - 1] = .text(previous + text) } else { result.append(.text(text)) }
         }
         for (piece, offset) in pieces {
             switch piece {
-            case .text(let text): result.append(.text(text))
+            case .text(let text): append(text)
             case .footnote(let label):
-                result.append(.footnoteReference(FootnoteReference(label: label, position: at("[^\(label)]", offset: offset))))
+                let (position, escaped) = at("[^\(label)]", offset: offset)
+                if escaped { append("[^\(label)]") } else { result.append(.footnoteReference(FootnoteReference(label: label, position: position))) }
             case .reference(let label):
-                result.append(.crossReference(CrossReference(label: label, position: at("@\(label)", offset: offset))))
+                let (position, escaped) = at("@\(label)", offset: offset)
+                if escaped { append("@" + label) } else { result.append(.crossReference(CrossReference(label: label, position: position))) }
             }
         }
         return result

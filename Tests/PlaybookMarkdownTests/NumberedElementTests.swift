@@ -61,6 +61,21 @@ import Testing
         #expect(result.dump.hasSuffix("paragraph\n  image @7:1 \"x.png\"\n    text \"Alone\"\n"))
     }
 
+    @Test func aBackslashKeepsAReferenceOrANoteAsText() {
+        let result = parse("Write \\@tbl-costs and \\[^1] as text, but @tbl-costs[^1] is a reference.\n\n[^1]: A note.\n")
+        #expect(result.dump == """
+        paragraph
+          text "Write @tbl-costs and [^1] as text, but "
+          cross-ref @1:42 "tbl-costs"
+          footnote-ref @1:52 "1"
+          text " is a reference."
+        footnote "1" @3:1
+          paragraph
+            text "A note."
+
+        """)
+    }
+
     @Test func anOrdinaryAtSignIsText() {
         let result = parse("Mail ops@tbl-example.com, follow @handle, @tbl- alone, x@fig-y, `@tbl-code`.\n")
         #expect(result.dump == """
