@@ -6,9 +6,10 @@ import Testing
 @Suite(.serialized) struct ReaderMarksTests {
     static let project = Tools.repository.appendingPathComponent("Tests/PlaybookKitTests/Fixtures/projects/reader-marks/project")
 
-    /// In headless chromium (`scripts/browser/reader-marks.py`): a footnote reference lands on
-    /// its note, the note's back link lands on the reference, and a "Table 2.1" link in another
-    /// chapter lands on the table; each time the element is `:target` and inside the window.
+    /// In headless chromium (`scripts/browser/reader-marks.py`), on the site and in the EPUB's
+    /// XHTML: a footnote reference lands on its note, the note's back link lands on the
+    /// reference, and a "Table 2.1" link in another chapter lands on the table; each time the
+    /// element is `:target` and inside the window.
     @Test func aNoteAndItsBackLinkAndATableLinkLandOnEachOther() throws {
         let out = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
@@ -16,7 +17,7 @@ import Testing
         #expect(build.status == 0, "build failed: \(build.stderr)")
         let python = ProcessInfo.processInfo.environment["PLAYBOOK_PYTHON"] ?? Tools.repository.appendingPathComponent(".tools/venv/bin/python3").path
         let script = Tools.repository.appendingPathComponent("scripts/browser/reader-marks.py").path
-        let result = try Tools.run(URL(fileURLWithPath: python), [script, out.appendingPathComponent("site").path])
+        let result = try Tools.run(URL(fileURLWithPath: python), [script, out.path])
         #expect(result.status == 0, "\(result.stdout.suffix(1500)) \(result.stderr.suffix(1500))")
         let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let steps = (seen["steps"] as? [[String: Any]] ?? []).map { step in
@@ -26,6 +27,9 @@ import Testing
             "clicked=1 page=notes/01-notes.html hash=#fn-1 target=fn-1 tag=li in_view=1",
             "clicked=\u{21A9} page=notes/01-notes.html hash=#fnref-1 target=fnref-1 tag=a in_view=1",
             "clicked=Table 2.1 page=notes/02-numbers.html hash=#tbl-costs target=tbl-costs tag=table in_view=1",
+            "clicked=1 page=OEBPS/01-notes.xhtml hash=#fn-1 target=fn-1 tag=aside in_view=1",
+            "clicked=\u{21A9} page=OEBPS/01-notes.xhtml hash=#fnref-1 target=fnref-1 tag=a in_view=1",
+            "clicked=Table 2.1 page=OEBPS/02-numbers.xhtml hash=#tbl-costs target=tbl-costs tag=table in_view=1",
         ])
     }
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""reader-marks.py SITE — opens the reader-marks fixture's site (SITE is its build/site folder)
-in headless chromium at 1280 x 800 and follows what readers click: in notes/01-notes.html the
-first footnote reference (to its note), the note's back link (to the reference), and the
-"Table 2.1" link (to the table in notes/02-numbers.html). After each click it records where
-the browser is (the page and its fragment), the element :target matches, and whether that
-element is inside the window.
+"""reader-marks.py OUT — opens the reader-marks fixture's output (OUT is its build folder) in
+headless chromium at 1280 x 800 and follows what readers click, on the site
+(site/notes/01-notes.html) and then in the EPUB's XHTML (xhtml/notes/OEBPS/01-notes.xhtml):
+the first footnote reference (to its note), the note's back link (to the reference), and the
+"Table 2.1" link (to the table in chapter 2). After each click it records where the browser is
+(the page and its fragment), the element :target matches, and whether that element is inside
+the window.
 
 Prints one JSON object: {"steps": [{"clicked" — the link's text —, "page", "hash", "target"
 — the id of the element :target matches —, "tag", "in_view"}]}.
@@ -13,7 +14,7 @@ import json, os, sys, time
 
 from headless import chromium, waiter
 
-site = os.path.abspath(sys.argv[1])
+out = os.path.abspath(sys.argv[1])
 
 WHERE = """
 var target = document.querySelector(':target');
@@ -30,8 +31,6 @@ wait = waiter(driver, seen)
 try:
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
-    driver.get("file://" + os.path.join(site, "notes/01-notes.html"))
-    wait("the chapter loads", lambda: driver.execute_script("return document.readyState") == "complete")
 
     def click(selector, expected_hash):
         link = driver.find_element("css selector", selector)
@@ -46,9 +45,12 @@ try:
         step["clicked"] = text
         seen["steps"].append(step)
 
-    click("a#fnref-1", "#fn-1")
-    click("#fn-1 a[role=doc-backlink]", "#fnref-1")
-    click("a[href='02-numbers.html#tbl-costs']", "#tbl-costs")
+    for start, extension in (("site/notes/01-notes.html", "html"), ("xhtml/notes/OEBPS/01-notes.xhtml", "xhtml")):
+        driver.get("file://" + os.path.join(out, start))
+        wait("the chapter loads", lambda: driver.execute_script("return document.readyState") == "complete")
+        click("a#fnref-1", "#fn-1")
+        click("#fn-1 a[role=doc-backlink]", "#fnref-1")
+        click("a[href='02-numbers." + extension + "#tbl-costs']", "#tbl-costs")
 finally:
     driver.quit()
 
