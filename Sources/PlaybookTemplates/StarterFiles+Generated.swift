@@ -1212,12 +1212,13 @@ nav li li { margin-left: 1.5em; }
 .report-title-page .report-meta dd { margin: 0; }
 .report-title-page .report-confidentiality { margin-top: 2em; font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; }
 /* Footnotes, callouts, captions. A reading system that shows notes as pop-ups hides the
-   asides; the others show the list at the end of the chapter. */
+   asides; the others show the list at the end of the chapter, each note with its number. */
 .footnote-ref { font-size: 0.75em; line-height: 0; vertical-align: super; }
 .footnote-ref a { text-decoration: none; }
 .footnotes { margin-top: 2em; border-top: 1px solid #999; padding-top: 0.5em; font-size: 0.9em; }
 .footnotes-title { font-size: 1em; margin: 0 0 0.4em; }
-.footnotes ol { padding-left: 1.5em; }
+.footnotes ol { list-style: none; padding-left: 0; }
+.footnote-number { font-weight: bold; }
 .footnotes aside p { margin: 0 0 0.4em; }
 .footnotes a[role="doc-backlink"] { text-decoration: none; }
 .callout { margin: 1em 0; padding: 0.5em 0.8em; border-left: 0.25em solid #14365d; background: #f4f6f9; page-break-inside: avoid; break-inside: avoid; }

@@ -201,6 +201,14 @@ struct DocumentRenderer {
                 }
                 content[keyPath: keyPath] = text
             }
+            // In the EPUB the note says its number itself: reading systems that show notes as
+            // pop-ups hide the asides from the list, and show the number in the pop-up.
+            let mark = "<span class=\"footnote-number\">\(number).</span> "
+            if content.xhtml.hasPrefix("<p>") {
+                content.xhtml.insert(contentsOf: mark, at: content.xhtml.index(content.xhtml.startIndex, offsetBy: 3))
+            } else {
+                content.xhtml = "<p>" + mark + "</p>\n" + content.xhtml
+            }
             out.html += "\n" + content.html + "</li>\n"
             out.xhtml += "\n" + content.xhtml + "</aside></li>\n"
         }
