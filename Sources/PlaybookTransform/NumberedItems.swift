@@ -58,7 +58,9 @@ struct NumberedItem: Sendable, Equatable {
 struct BookNumbers: Sendable, Equatable {
     /// What a label names.
     struct Entry: Sendable, Equatable {
+        /// The slug of the chapter the element is in.
         var chapter: String
+        /// A table or a figure.
         var kind: NumberedKind
         /// "Table 3.2" (with a no-break space).
         var text: String
