@@ -123,6 +123,16 @@ struct BlockArgumentReader {
         reader.string("caption")
     }
 
+    /// The `label` argument every block takes (`tbl-…` or `fig-…`), with where its value is.
+    mutating func label() -> LocatedName? {
+        guard let items = reader.strings("label") else { return nil }
+        guard items.count == 1, let (label, at) = items.first else {
+            reader.invalid("label", "a block has one label", hint: "write for example 'label: tbl-costs'")
+            return nil
+        }
+        return LocatedName(name: label, at: at)
+    }
+
     /// Reads `arguments` in order; then reports every key that none of them named.
     mutating func read(_ arguments: [BlockArgument]) -> (BlockArgumentValues, [Diagnostic]) {
         var result = BlockArgumentValues()

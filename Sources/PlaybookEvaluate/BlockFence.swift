@@ -13,6 +13,8 @@ struct BlockFence {
     let scenario: LocatedName?
     /// The `caption` argument, if written.
     let caption: String?
+    /// The `label` argument (`tbl-…`, `fig-…`), if written.
+    let label: LocatedName?
     /// The kind's arguments; one that was left out or wrong has its default.
     let values: BlockArgumentValues
     /// Whether an argument was wrong (and reported): the block shows nothing, but the names in
@@ -56,7 +58,9 @@ struct BlockFence {
         var reader = BlockArgumentReader(node, file: file, what: "the \(word) block", kindAt: kindAt)
         let scenario = reader.scenario()
         let caption = reader.caption()
+        let label = reader.label()
         let (values, found) = reader.read(kind.arguments)
-        return (BlockFence(kind: kind, kindAt: kindAt, scenario: scenario, caption: caption, values: values, failed: found.hasErrors), found)
+        return (BlockFence(kind: kind, kindAt: kindAt, scenario: scenario, caption: caption, label: label, values: values,
+                           failed: found.hasErrors), found)
     }
 }

@@ -49,7 +49,7 @@ struct ComputedBlocks: DocumentRewriter {
         switch block {
         case .codeBlock(let code) where code.language == "playbook":
             return computed(code).map(Block.computed) ?? block
-        case .blockQuote, .list, .conditional:
+        case .blockQuote, .list, .conditional, .callout, .footnote:
             return rewriteChildren(of: block)
         default:
             return block
@@ -96,7 +96,35 @@ struct ComputedBlocks: DocumentRewriter {
         guard !fence.failed, unknown.isEmpty, let request = BlockRequest(fence.kind, fence.values, case: scenarioCase),
               let body = evaluate(request, scenario: scenario, named: name, caption: fence.caption, kindAt: fence.kindAt) else { return nil }
         let content = BlockContent(body: body, currency: scenario.spec.currency, locale: scenario.spec.locale)
-        return ComputedBlock(kind: fence.kind.rawValue, content: content, position: code.position)
+        return ComputedBlock(kind: fence.kind.rawValue, content: content, position: code.position, label: label(fence, body))
+    }
+
+    /// The block's `label:` when it suits what the block shows (`fig-` for a chart, `tbl-`
+    /// for a table); otherwise `nil`, after a `label-kind` error.
+    private mutating func label(_ fence: BlockFence, _ body: BlockContent.Body) -> String? {
+        guard let label = fence.label else { return nil }
+        let expected: NumberedKind?
+        switch body {
+        case .table: expected = .table
+        case .chart: expected = .figure
+        case .explain, .headline, .lines, .statements: expected = nil
+        }
+        guard let expected else {
+            diagnostics.append(.error(.labelKind, "a \(fence.kind.rawValue) block is not numbered, so it takes no label", at: label.at,
+                                      hint: "labels number tables (tbl-…) and charts (fig-…)"))
+            return nil
+        }
+        guard NumberedKind(label: label.name) == expected else {
+            diagnostics.append(.error(.labelKind, "the label of a \(fence.kind.rawValue) block starts with '\(expected.prefix)'", at: label.at,
+                                      hint: "write 'label: \(expected.prefix)\(Self.withoutPrefix(label.name))'"))
+            return nil
+        }
+        return label.name
+    }
+
+    /// A label without a `tbl-` or `fig-` in front.
+    private static func withoutPrefix(_ label: String) -> String {
+        NumberedKind.allCases.first { label.hasPrefix($0.prefix) }.map { String(label.dropFirst($0.prefix.count)) } ?? label
     }
 
     /// What a block shows; `nil` after reporting why the scenario cannot give it.

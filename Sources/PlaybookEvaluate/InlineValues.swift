@@ -118,6 +118,12 @@ package struct InlineValues: DocumentRewriter {
                 return blank ? nil : block
             case .blockQuote(let children):
                 return .blockQuote(withoutEmptyParagraphs(children))
+            case .callout(var callout):
+                callout.blocks = withoutEmptyParagraphs(callout.blocks)
+                return .callout(callout)
+            case .footnote(var footnote):
+                footnote.blocks = withoutEmptyParagraphs(footnote.blocks)
+                return .footnote(footnote)
             case .list(var list):
                 list.items = list.items.map(withoutEmptyParagraphs)
                 return .list(list)
@@ -323,7 +329,7 @@ package struct InlineValues: DocumentRewriter {
         case .emphasis(let children), .strong(let children): children.forEach { skip($0) }
         case .link(let link): link.content.forEach { skip($0) }
         case .image(let image): image.alt.forEach { skip($0) }
-        case .softBreak, .lineBreak, .code, .html: break
+        case .softBreak, .lineBreak, .code, .html, .footnoteReference, .crossReference: break
         }
     }
 

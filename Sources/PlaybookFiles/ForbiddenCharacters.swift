@@ -176,6 +176,8 @@ private struct ForbiddenCharacterFinder: DocumentVisitor {
         case .image(let image):
             scan(image.source)
             scan(image.title)
+        case .footnoteReference(let reference): scan(reference.label)
+        case .crossReference(let reference): scan(reference.label)
         case .emphasis, .strong, .softBreak, .lineBreak, .html: break
         }
         visitChildren(of: inline)

@@ -79,7 +79,7 @@ enum BlockConditions {
     }
 
     /// A fence opening or closing line: its character, how many, and whether only blanks follow.
-    private static func fenceRun(_ line: ArraySlice<UInt8>) -> (byte: UInt8, count: Int, restIsBlank: Bool)? {
+    static func fenceRun(_ line: ArraySlice<UInt8>) -> (byte: UInt8, count: Int, restIsBlank: Bool)? {
         let content = line.drop(while: { $0 == UInt8(ascii: " ") })
         guard let first = content.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
         let run = content.prefix(while: { $0 == first }).count

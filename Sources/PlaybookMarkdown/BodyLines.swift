@@ -36,7 +36,7 @@ struct BodyLines {
             while let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: ">") || first == 9 {
                 line = line.dropFirst()
             }
-            guard line.first == UInt8(ascii: "["),
+            guard line.first == UInt8(ascii: "["), line.dropFirst().first != UInt8(ascii: "^"),
                   let close = line.firstIndex(of: UInt8(ascii: "]")),
                   line.index(after: close) < line.endIndex,
                   line[line.index(after: close)] == UInt8(ascii: ":") else { continue }

@@ -19,6 +19,9 @@ struct CommonMarkConverter {
     /// Added to cmark's line numbers to give lines of the whole file.
     let lineOffset: Int
     let file: SourceFile
+    /// UTF-8 bytes to add to cmark's columns on each line of the text (index 0 = line 1):
+    /// a footnote's text is parsed without the `[^label]:` or the indentation in front of its lines.
+    var columnShifts: [Int] = []
 
     private var options: Int32 {
         CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS | (smartPunctuation ? CMARK_OPT_SMART : 0) | CMARK_OPT_VALIDATE_UTF8
@@ -98,10 +101,14 @@ struct CommonMarkConverter {
     }
 
     private func position(of node: OpaquePointer, state: State) -> SourcePosition {
-        let line = Int(cmark_node_get_start_line(node))
-        let column = Int(cmark_node_get_start_column(node))
+        position(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), state: state)
+    }
+
+    /// A file position for cmark's (line, column) in the text being parsed.
+    private func position(line: Int, column: Int, state: State) -> SourcePosition {
         if let map = state.positionMap { return map(line, column) }
-        return SourcePosition(line: line + lineOffset, column: column)
+        let shift = line >= 1 && line <= columnShifts.count ? columnShifts[line - 1] : 0
+        return SourcePosition(line: line + lineOffset, column: column + shift)
     }
 
     private func tooDeep(_ node: OpaquePointer, depth: Int, state: inout State) -> Bool {
@@ -122,11 +129,38 @@ struct CommonMarkConverter {
         var node = cmark_node_first_child(parent)
         while let current = node {
             if !tooDeep(current, depth: depth, state: &state) {
-                blocks.append(contentsOf: convertBlock(current, depth: depth, state: &state))
+                if case .table(var table)? = blocks.last, table.caption == nil,
+                   let caption = caption(current, depth: depth, state: &state) {
+                    table.caption = caption
+                    blocks[blocks.count - 1] = .table(table)
+                } else {
+                    blocks.append(contentsOf: convertBlock(current, depth: depth, state: &state))
+                }
             }
             node = cmark_node_next(current)
         }
         return blocks
+    }
+
+    /// The caption of the table before `node` when `node` is a paragraph starting with `: `.
+    private func caption(_ node: OpaquePointer, depth: Int, state: inout State) -> Caption? {
+        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, state.positionMap == nil else { return nil }
+        let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+        let raw = lines.line(line).dropFirst(column - 1)
+        guard raw.starts(with: [UInt8(ascii: ":"), UInt8(ascii: " ")]) else { return nil }
+        var inlines = convertInlines(of: node, depth: depth + 1, state: &state)
+        guard case .text(let first)? = inlines.first, first.hasPrefix(": ") else { return nil }
+        let rest = String(first.dropFirst(2).drop(while: { $0 == " " }))
+        if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest) }
+        let (content, label) = HeadingAttributes.split(inlines)
+        let at = position(of: node, state: state)
+        if let label, NumberedKind(label: label) != .table {
+            state.diagnostics.append(.error(.labelKind, "a table's label starts with 'tbl-'",
+                                            at: file.location(line: at.line, column: at.column, spanning: "{#\(label)}"),
+                                            hint: "write {#tbl-\(label.hasPrefix("fig-") ? String(label.dropFirst(4)) : label)}"))
+            return Caption(content: content, label: nil, position: at)
+        }
+        return Caption(content: content, label: label, position: at)
     }
 
     private func convertBlock(_ node: OpaquePointer, depth: Int, state: inout State) -> [Block] {
@@ -139,7 +173,11 @@ struct CommonMarkConverter {
             return [.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: stripped,
                                      explicitAnchor: anchor, position: position(of: node, state: state)))]
         case CMARK_NODE_BLOCK_QUOTE:
-            return [.blockQuote(convertBlocks(of: node, depth: depth + 1, state: &state))]
+            let children = convertBlocks(of: node, depth: depth + 1, state: &state)
+            let at = position(of: node, state: state)
+            let (callout, diagnostic) = CalloutSyntax.callout(children, at: at, file: file)
+            if let diagnostic { state.diagnostics.append(diagnostic) }
+            return [callout.map { .callout($0) } ?? .blockQuote(children)]
         case CMARK_NODE_LIST:
             var items: [[Block]] = []
             var item = cmark_node_first_child(node)
@@ -165,6 +203,7 @@ struct CommonMarkConverter {
 
     private func convertParagraph(_ node: OpaquePointer, depth: Int, state: inout State) -> [Block] {
         let inlines = convertInlines(of: node, depth: depth + 1, state: &state)
+        if let figure = figure(inlines, state: &state) { return [figure] }
         let startLine = Int(cmark_node_get_start_line(node))
         let endLine = Int(cmark_node_get_end_line(node))
         guard state.positionMap == nil, endLine > startLine,
@@ -182,6 +221,20 @@ struct CommonMarkConverter {
                                                   endColumn: Int(cmark_node_get_end_column(node)))
         state.diagnostics += diagnostics
         return blocks
+    }
+
+    /// A numbered figure: an image alone in its paragraph followed by `{#fig-label}`.
+    private func figure(_ inlines: [Inline], state: inout State) -> Block? {
+        guard inlines.count == 2, case .image(let image) = inlines[0], case .text = inlines[1] else { return nil }
+        let (rest, label) = HeadingAttributes.split(inlines)
+        guard let label, rest.count == 1 else { return nil }
+        guard NumberedKind(label: label) == .figure else {
+            state.diagnostics.append(.error(.labelKind, "a figure's label starts with 'fig-'",
+                                            at: file.location(line: image.position.line, column: image.position.column, spanning: "{#\(label)}"),
+                                            hint: "write {#fig-\(label.hasPrefix("tbl-") ? String(label.dropFirst(4)) : label)}"))
+            return .paragraph([.image(image)])
+        }
+        return .figure(Figure(image: image, label: label))
     }
 
     private func collectLineStarts(_ parent: OpaquePointer, into starts: inout [Int: Int],
@@ -210,10 +263,15 @@ struct CommonMarkConverter {
         var node = cmark_node_first_child(parent)
         while let current = node {
             if !tooDeep(current, depth: depth, state: &state) {
-                let inline = convertInline(current, depth: depth, state: &state)
-                if case .text(let text) = inline, case .text(let previous)? = inlines.last {
-                    inlines[inlines.count - 1] = .text(previous + text)
-                } else if let inline {
+                if cmark_node_get_type(current) == CMARK_NODE_TEXT {
+                    for inline in textInlines(current, state: state) {
+                        if case .text(let text) = inline, case .text(let previous)? = inlines.last {
+                            inlines[inlines.count - 1] = .text(previous + text)
+                        } else {
+                            inlines.append(inline)
+                        }
+                    }
+                } else if let inline = convertInline(current, depth: depth, state: &state) {
                     inlines.append(inline)
                 }
             }
@@ -243,6 +301,52 @@ struct CommonMarkConverter {
         default:
             return nil
         }
+    }
+
+    /// A text node, split at its footnote references and cross-references, each placed at
+    /// its column in the source line when it is found there.
+    private func textInlines(_ node: OpaquePointer, state: State) -> [Inline] {
+        let text = string(cmark_node_get_literal(node))
+        let pieces = FootnoteSyntax.split(text)
+        if pieces.count == 1, case .text = pieces[0].piece { return [.text(text)] }
+        let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+        let raw = state.positionMap == nil ? Array(lines.line(line)) : []
+        var cursor = column - 1
+        // A table cell's text starts with the space its prefix (`&#32;`) decoded to.
+        let cellShift = state.positionMap != nil && column == 1 && text.hasPrefix(" ") ? Self.cellPrefix.utf8.count - 1 : 0
+        var result: [Inline] = []
+        /// Where `written` is, and whether a backslash escapes it (`\[^1]`, `\@tbl-x` stay text).
+        func at(_ written: String, offset: Int) -> (SourcePosition, escaped: Bool) {
+            let needle = Array(written.utf8)
+            if !raw.isEmpty, cursor <= raw.count, let found = Self.find(needle, in: raw, from: cursor) {
+                cursor = found + needle.count
+                return (position(line: line, column: found + 1, state: state), found > 0 && raw[found - 1] == UInt8(ascii: "\\"))
+            }
+            return (position(line: line, column: column + offset + (offset > 0 ? cellShift : 0), state: state), false)
+        }
+        func append(_ text: String) {
+            if case .text(let previous)? = result.last { result[result.count - 1] = .text(previous + text) } else { result.append(.text(text)) }
+        }
+        for (piece, offset) in pieces {
+            switch piece {
+            case .text(let text): append(text)
+            case .footnote(let label):
+                let (position, escaped) = at("[^\(label)]", offset: offset)
+                if escaped { append("[^\(label)]") } else { result.append(.footnoteReference(FootnoteReference(label: label, position: position))) }
+            case .reference(let label):
+                let (position, escaped) = at("@\(label)", offset: offset)
+                if escaped { append("@" + label) } else { result.append(.crossReference(CrossReference(label: label, position: position))) }
+            }
+        }
+        return result
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        for index in start...(haystack.count - needle.count) where haystack[index] == needle[0] {
+            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+        }
+        return nil
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {

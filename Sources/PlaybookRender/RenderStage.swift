@@ -104,8 +104,9 @@ public enum RenderStage {
 
     /// A chapter's body for both outputs: its computed blocks through their templates, then
     /// the document with links made by `siteHref` and `epubHref`.
+    /// Footnote ids are `fn-1` …, or `fn-<notePrefix>1` … (a report's chapters share a page).
     package static func body(_ chapter: ResolvedChapter, templates: TemplateLibrary, siteHref: @escaping (LinkTarget) -> String,
-                     epubHref: @escaping (LinkTarget) -> String) -> (RenderedBody, [Diagnostic]) {
+                             epubHref: @escaping (LinkTarget) -> String, notePrefix: String = "") -> (RenderedBody, [Diagnostic]) {
         var markup: [SourcePosition: (html: String, xhtml: String)] = [:]
         var diagnostics: [Diagnostic] = []
         for block in chapter.document.computedBlocks {
@@ -113,9 +114,16 @@ public enum RenderStage {
             markup[block.position] = (written.html, written.xhtml)
             diagnostics += written.diagnostics
         }
-        let body = DocumentRenderer(siteHref: siteHref, epubHref: epubHref,
-                                    computedMarkup: { markup[$0.position] ?? ("", "") }).render(chapter.document)
-        return (body, diagnostics)
+        var renderer = DocumentRenderer(siteHref: siteHref, epubHref: epubHref,
+                                        computedMarkup: { markup[$0.position] ?? ("", "") })
+        renderer.notePrefix = notePrefix
+        let source = chapter.source
+        renderer.calloutMarkup = { callout, label, content in
+            CalloutMarkup.render(kind: callout.kind, label: label, content: content, templates: templates, chapter: source,
+                                 at: callout.position)
+        }
+        let (body, bodyDiagnostics) = renderer.renderWithDiagnostics(chapter.document)
+        return (body, diagnostics + bodyDiagnostics)
     }
 }
 

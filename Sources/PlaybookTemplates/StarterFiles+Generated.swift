@@ -696,6 +696,33 @@ thead th, thead td { border-bottom: 2px solid var(--accent); text-align: left; }
   border-radius: 3px; background: transparent; color: var(--header-ink); cursor: pointer; }
 .theme-toggle:focus-visible { outline: 2px solid var(--accent-2); outline-offset: 2px; }
 
+/* --- footnotes, callouts, captions --- */
+/* Footnote references sit a little above the line without opening it up; the notes close
+   the chapter under a rule, each with its back link. */
+.footnote-ref { font-size: 0.75em; line-height: 0; vertical-align: super; }
+.footnote-ref a { text-decoration: none; padding: 0 0.1em; }
+.footnotes { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: 1rem; font-size: 0.92rem; color: var(--ink); }
+.footnotes-title { font-size: 1rem; margin: 0 0 0.5rem; }
+.footnotes ol { padding-left: 1.5rem; }
+.footnotes li p { margin: 0 0 0.5rem; }
+.footnotes a[role="doc-backlink"] { text-decoration: none; margin-left: 0.25rem; }
+/* A link lands on a note or a numbered element: a little below the window's top edge (and
+   below a header that stays on screen), outlined. */
+.footnote-ref a, .footnotes li, table[id], figure[id], .numbered { scroll-margin-top: 4rem; }
+.footnotes li:target, .footnote-ref a:target, table:target, figure:target, .numbered:target { outline: 2px solid var(--accent-2); outline-offset: 4px; }
+/* Callouts: a block with a coloured edge and a visible label, one colour per kind. */
+.callout { margin: 1.5rem 0; padding: 0.75rem 1rem; border-left: 4px solid var(--callout-edge, var(--accent)); background: var(--tint); border-radius: 0 4px 4px 0; }
+.callout > :last-child { margin-bottom: 0; }
+.callout-label { margin: 0 0 0.35rem; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-weight: 700; font-size: 0.95rem; color: var(--ink); }
+.callout-note { --callout-edge: var(--callout-note, var(--accent)); }
+.callout-tip { --callout-edge: var(--callout-tip, var(--accent)); }
+.callout-important { --callout-edge: var(--callout-important, var(--accent-2)); }
+.callout-warning { --callout-edge: var(--callout-warning, var(--accent-2)); }
+.callout-caution { --callout-edge: var(--callout-caution, var(--ink)); }
+/* Numbered tables and figures: the number leads the caption, which a narrow table does not squeeze. */
+table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measure), calc(100vw - 2rem)); }
+.figure img { display: block; max-width: 100%; height: auto; }
+
 """#,
         "site/js/search.js": #"""
 // Playbook's offline search. The build writes search-index.js, which sets
@@ -1166,6 +1193,16 @@ thead th, thead td { border-bottom: 2px solid var(--accent); text-align: left; }
 {{/layout}}
 
 """#,
+        "templates/callout.mustache": #"""
+{{! A callout (> [!NOTE], TIP, IMPORTANT, WARNING, CAUTION). Values: kind — note, tip,
+    important, warning or caution —; label — the title written after the marker, else the
+    kind's name ("Note") —; content — the callout's blocks, as markup. }}
+<aside class="callout callout-{{kind}}" role="note" aria-label="{{label}}">
+<p class="callout-label">{{label}}</p>
+{{{content}}}
+</aside>
+
+"""#,
         "templates/chapter.mustache": #"""
 {{! One chapter: build/site/<book>/<chapter>.html. chapter.content is the rendered Markdown. }}
 {{<layout}}
@@ -1316,6 +1353,21 @@ nav li li { margin-left: 1.5em; }
 .report-title-page .report-meta dt { font-weight: bold; margin-top: 0.6em; }
 .report-title-page .report-meta dd { margin: 0; }
 .report-title-page .report-confidentiality { margin-top: 2em; font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; }
+/* Footnotes, callouts, captions. A reading system that shows notes as pop-ups hides the
+   asides; the others show the list at the end of the chapter, each note with its number. */
+.footnote-ref { font-size: 0.75em; line-height: 0; vertical-align: super; }
+.footnote-ref a { text-decoration: none; }
+.footnotes { margin-top: 2em; border-top: 1px solid #999; padding-top: 0.5em; font-size: 0.9em; }
+.footnotes-title { font-size: 1em; margin: 0 0 0.4em; }
+.footnotes ol { list-style: none; padding-left: 0; }
+.footnote-number { font-weight: bold; }
+.footnotes aside p { margin: 0 0 0.4em; }
+.footnotes a[role="doc-backlink"] { text-decoration: none; }
+.callout { margin: 1em 0; padding: 0.5em 0.8em; border-left: 0.25em solid #14365d; background: #f4f6f9; page-break-inside: avoid; break-inside: avoid; }
+.callout > :last-child { margin-bottom: 0; }
+.callout-label { font-family: sans-serif; font-weight: bold; margin: 0 0 0.3em; }
+.callout-important, .callout-warning { border-left-color: #b7791f; }
+.callout-caution { border-left-color: #1d2733; }
 
 """#,
         "templates/epub/chapter.mustache": #"""

@@ -6,7 +6,7 @@ import PlaybookXHTML
 /// again. Ids written in raw HTML take part, so that no two elements of a page share an id.
 ///
 /// ``assign(_:rawIDs:file:)`` checks the ids the author chose and works out every anchor of the
-/// chapter (what links to it are checked against); the ``LinkResolver``, walking the tree in
+/// chapter (what links to it are checked against), the labels of its tables and figures included; the ``LinkResolver``, walking the tree in
 /// the same order, gives each heading its anchor with ``anchor(for:)``.
 struct HeadingAnchors: Sendable, Equatable {
     /// The ids the author chose: valid `{#id}`s and ids written in raw HTML.
@@ -21,8 +21,8 @@ struct HeadingAnchors: Sendable, Equatable {
     }
 
     /// The anchors of `document`'s headings, and diagnostics for ids used twice or not usable.
-    static func assign(_ document: Document, rawIDs: [RawHTMLRewriter.WrittenID], file: SourceFile)
-        -> (HeadingAnchors, [Diagnostic]) {
+    static func assign(_ document: Document, rawIDs: [RawHTMLRewriter.WrittenID], labels: [(String, SourceLocation)] = [],
+                       file: SourceFile) -> (HeadingAnchors, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var taken: [String: SourceLocation] = [:]
         func reserve(_ id: String, at location: SourceLocation) {
@@ -35,7 +35,8 @@ struct HeadingAnchors: Sendable, Equatable {
             }
         }
         // Ids chosen by the author come first, in document order.
-        var explicit: [(String, SourceLocation)] = rawIDs.map { ($0.id, $0.location) }
+        // The labels of tables and figures are the ids of their elements.
+        var explicit: [(String, SourceLocation)] = rawIDs.map { ($0.id, $0.location) } + labels
         var headings: [Heading] = []
         document.forEachHeading { heading in
             headings.append(heading)

@@ -13,6 +13,8 @@ struct LinkResolver {
     let index: ProjectIndex
     /// The slug of the chapter's book.
     let book: String
+    /// The chapter's slug (a cross-reference to its own table is a fragment).
+    let chapter: String
     /// The chapter's own anchors, for `#fragment` links.
     let anchors: Set<String>
     let file: SourceFile
@@ -24,9 +26,13 @@ struct LinkResolver {
     /// Book files (relative to the book folder) that the chapter shows as images.
     private(set) var usedAssets: Set<String> = []
 
-    init(index: ProjectIndex, book: String, anchors: Set<String>, file: SourceFile) {
+    /// Each footnote label's number, in order of first reference.
+    private var noteNumbers: [String: Int] = [:]
+
+    init(index: ProjectIndex, book: String, chapter: String, anchors: Set<String>, file: SourceFile) {
         self.index = index
         self.book = book
+        self.chapter = chapter
         self.anchors = anchors
         self.file = file
     }
@@ -34,10 +40,92 @@ struct LinkResolver {
     /// Resolves the whole document: its raw HTML made XHTML as ``RawHTMLPass`` makes it, its
     /// headings given the anchors of `anchors`, its links and images resolved.
     mutating func resolve(_ document: Document, anchors: HeadingAnchors) -> ResolvedDocument {
+        numberFootnotes(document)
         var converter = Converter(resolver: self, headings: anchors, rewriter: RawHTMLRewriter(file: file))
-        let resolved = converter.convertWithScopes(document)
+        var resolved = converter.convertWithScopes(document)
         self = converter.resolver
+        // The notes referenced, by number, at the end; the others were reported.
+        let notes = resolved.blocks.compactMap { block -> FootnoteOf<Resolved>? in
+            if case .footnote(let note) = block, note.number > 0 { return note } else { return nil }
+        }
+        resolved.blocks.removeAll { if case .footnote = $0 { return true } else { return false } }
+        resolved.blocks += notes.sorted { $0.number < $1.number }.map { .footnote($0) }
         return resolved
+    }
+
+    // MARK: - Footnotes
+
+    /// Numbers the footnotes in order of first reference, and reports references without a
+    /// definition and definitions never referenced.
+    private mutating func numberFootnotes(_ document: Document) {
+        var finder = FootnoteFinder()
+        finder.visit(document)
+        guard !finder.references.isEmpty || !finder.definitions.isEmpty else { return }
+        let defined = Set(finder.definitions.map(\.label))
+        for reference in finder.references {
+            guard defined.contains(reference.label) else {
+                let labels = finder.definitions.map(\.label)
+                diagnostics.append(.error(.footnoteUndefined, "the footnote '[^\(reference.label)]' has no definition in this chapter",
+                                          at: file.location(line: reference.position.line, column: reference.position.column,
+                                                            spanning: "[^\(reference.label)]"),
+                                          hint: NearestName.suggestion(for: reference.label, among: labels).map { "did you mean '[^\($0)]'?" }
+                                            ?? "define it on a line of its own: [^\(reference.label)]: The note's text."))
+                continue
+            }
+            if noteNumbers[reference.label] == nil { noteNumbers[reference.label] = noteNumbers.count + 1 }
+        }
+        // A note referenced only in a branch of a block condition not taken for this scenario
+        // is left out without a warning: its reference is in the source, besides its definition.
+        for definition in finder.definitions where noteNumbers[definition.label] == nil
+            && file.text.ranges(of: "[^\(definition.label)]").count < 2 {
+            diagnostics.append(.warning(.footnoteUnused, "the footnote '[^\(definition.label)]' is never referenced, so it is left out",
+                                        at: file.location(line: definition.position.line, column: definition.position.column,
+                                                          length: definition.label.utf8.count + 3),
+                                        hint: "refer to it with [^\(definition.label)] where the note belongs, or delete it"))
+        }
+    }
+
+    /// The footnote references and definitions of a document, in document order.
+    private struct FootnoteFinder: DocumentVisitor {
+        typealias Stage = Parsed
+        var references: [FootnoteReference] = []
+        var definitions: [Footnote] = []
+
+        mutating func visit(_ block: Block) {
+            if case .footnote(let note) = block { definitions.append(note) }
+            visitChildren(of: block)
+        }
+
+        mutating func visit(_ inline: Inline) {
+            if case .footnoteReference(let reference) = inline { references.append(reference) }
+            visitChildren(of: inline)
+        }
+    }
+
+    // MARK: - Numbered tables and figures
+
+    /// The number of the table or figure at `position` in this chapter ("Table 3.2").
+    fileprivate func itemNumber(at position: SourcePosition) -> String {
+        index.books[book]?.numbers.chapters[chapter]?[position] ?? ""
+    }
+
+    /// A cross-reference made a link to its table or figure, whose text is its number; an
+    /// unknown label is an error, and the reference stays as written.
+    fileprivate mutating func resolve(_ reference: CrossReference) -> ResolvedInline {
+        let written = "@" + reference.label
+        guard let entry = index.books[book]?.numbers.labels[reference.label] else {
+            let labels = index.books[book]?.numbers.labels.keys.sorted() ?? []
+            diagnostics.append(.error(.referenceUnknown, "no table or figure of this book has the label '\(reference.label)'",
+                                      at: file.location(line: reference.position.line, column: reference.position.column, spanning: written),
+                                      hint: NearestName.suggestion(for: reference.label, among: labels).map { "did you mean '@\($0)'?" }
+                                        ?? (labels.isEmpty ? "label a table with ': Caption {#tbl-name}' after it, a figure with ![Caption](image.png){#fig-name}"
+                                            : "the labels are: " + labels.prefix(8).joined(separator: ", ") + (labels.count > 8 ? " …" : ""))))
+            return .text(written)
+        }
+        let target: LinkTarget = entry.chapter == chapter ? .fragment(reference.label)
+            : .chapter(book: book, chapter: entry.chapter, fragment: reference.label)
+        return .link(ResolvedLink(destination: "#" + reference.label, title: "", content: [.text(entry.text)], target: target,
+                                  position: reference.position))
     }
 
     /// Checks a URL written in a raw HTML `src` attribute: it must be an image file of the book.
@@ -60,7 +148,47 @@ struct LinkResolver {
         var rewriter: RawHTMLRewriter
 
         mutating func convert(_ block: Block) -> ResolvedBlock {
-            convertScoped(block)
+            switch block {
+            case .computed(var computed) where computed.label != nil:
+                computed.number = resolver.itemNumber(at: computed.position)
+                return .computed(computed)
+            case .table(let table) where table.caption != nil:
+                guard case .table(var converted) = convertScoped(block), var caption = converted.caption else { return convertScoped(block) }
+                caption.number = resolver.itemNumber(at: table.position)
+                converted.caption = caption
+                return .table(converted)
+            default:
+                return convertScoped(block)
+            }
+        }
+
+        mutating func convert(_ reference: FootnoteReference, into output: inout [ResolvedInline]) {
+            // A reference without a definition was reported; it leaves nothing.
+            guard let number = resolver.noteNumbers[reference.label] else { return }
+            output.append(.footnoteReference(FootnoteReferenceOf(label: reference.label, number: number, position: reference.position)))
+        }
+
+        mutating func convert(_ reference: CrossReference, into output: inout [ResolvedInline]) {
+            let resolved = resolver.resolve(reference)
+            if inLink, case .link(let link) = resolved { output += link.content } else { output.append(resolved) }
+        }
+
+        /// A note never referenced gets 0 and is left out by ``LinkResolver/resolve(_:anchors:)``.
+        mutating func convert(_ footnote: Footnote) -> FootnoteOf<Resolved> {
+            FootnoteOf(label: footnote.label, blocks: convert(footnote.blocks), number: resolver.noteNumbers[footnote.label] ?? 0,
+                       position: footnote.position)
+        }
+
+        mutating func convert(_ caption: Caption) -> CaptionOf<Resolved> {
+            CaptionOf(content: scopedContent(.inline("a caption"), caption.content), label: caption.label,
+                      number: "", position: caption.position)
+        }
+
+        mutating func convert(_ figure: Figure) -> ResolvedBlock {
+            var image: [ResolvedInline] = []
+            convert(figure.image, into: &image)
+            guard image.count == 1, case .image(let converted) = image[0] else { return .paragraph(image) }
+            return .figure(FigureOf(image: converted, label: figure.label, number: resolver.itemNumber(at: figure.image.position)))
         }
 
         mutating func convert(_ inline: Inline, into output: inout [ResolvedInline]) {
@@ -76,14 +204,25 @@ struct LinkResolver {
             ResolvedRawHTML(html: raw.html, xhtml: rewritten(raw), position: raw.position)
         }
 
+        /// Whether a link's content is being converted: a cross-reference there is its number
+        /// alone, as links do not nest.
+        var inLink = false
+
+        /// A link; a footnote reference written in its text follows it, as links do not nest.
         mutating func convert(_ link: Link, into output: inout [ResolvedInline]) {
-            let content = scopedContent(.inline("a link"), link.content)
+            let outer = inLink
+            inLink = true
+            var content = scopedContent(.inline("a link"), link.content)
+            inLink = outer
+            let notes = content.filter { if case .footnoteReference = $0 { true } else { false } }
+            content.removeAll { if case .footnoteReference = $0 { true } else { false } }
             if let target = resolver.target(of: link) {
                 output.append(.link(ResolvedLink(destination: link.destination, title: link.title, content: content, target: target,
                                                  position: link.position)))
             } else {
                 output += content
             }
+            output += notes
         }
 
         /// An image's alternative text is shown as plain text: it becomes one text node.

@@ -9,6 +9,8 @@ struct ProjectIndex: Sendable, Equatable {
         var drafts: Set<String>
         /// Paths of the book's files, relative to the book folder.
         var assets: Set<String>
+        /// The numbers of the book's tables and figures, and what each label names.
+        var numbers = BookNumbers()
     }
 
     /// Books by slug.

@@ -46,8 +46,12 @@ extension RawHTMLConverting {
                 for cell in row { cells.append(scopedContent(.inline("a table cell"), cell)) }
                 rows.append(cells)
             }
-            return .table(TableOf(alignments: table.alignments, header: header, rows: rows, position: table.position))
-        case .heading, .html, .codeBlock, .thematicBreak, .computed, .conditional:
+            return .table(TableOf(alignments: table.alignments, header: header, rows: rows, position: table.position,
+                                  caption: table.caption.map { convert($0) }))
+        case .callout(let callout):
+            return .callout(CalloutOf(kind: callout.kind, title: scopedContent(.inline("a callout's title"), callout.title),
+                                      blocks: scopedBlocks(callout.blocks), position: callout.position))
+        case .heading, .html, .codeBlock, .thematicBreak, .computed, .conditional, .figure, .footnote:
             return convertChildren(of: block)
         }
     }

@@ -64,6 +64,8 @@ public enum TransformStage {
             var chapter: Chapter
             var anchors: HeadingAnchors
             var resources: [RawHTMLRewriter.WrittenResource]
+            /// Its numbered tables and figures.
+            var numbered: [NumberedItem]
             var diagnostics: [Diagnostic]
         }
         let jobs = project.books.enumerated().flatMap { bookIndex, book in
@@ -83,8 +85,15 @@ public enum TransformStage {
                 if RawHTMLPass.applies(to: chapter.document) {
                     (_, ids, resources, htmlDiagnostics) = RawHTMLPass.run(chapter.document, file: chapter.source)
                 }
-                let (anchors, anchorDiagnostics) = HeadingAnchors.assign(chapter.document, rawIDs: ids, file: chapter.source)
-                return PreparedChapter(chapter: chapter, anchors: anchors, resources: resources,
+                let numbered = NumberedItem.collect(chapter.document, file: chapter.source)
+                // A label used twice is reported once, for the book (label-duplicate).
+                var labels: [(String, SourceLocation)] = []
+                for item in numbered {
+                    guard let label = item.label, let at = item.labelLocation, !labels.contains(where: { $0.0 == label }) else { continue }
+                    labels.append((label, at))
+                }
+                let (anchors, anchorDiagnostics) = HeadingAnchors.assign(chapter.document, rawIDs: ids, labels: labels, file: chapter.source)
+                return PreparedChapter(chapter: chapter, anchors: anchors, resources: resources, numbered: numbered,
                                        diagnostics: computedDiagnostics + htmlDiagnostics + anchorDiagnostics)
             }
             func input() -> PrepareInput {
@@ -100,8 +109,16 @@ public enum TransformStage {
         for book in project.books {
             entries[book.slug] = ProjectIndex.BookEntry(chapters: [:], drafts: Set(book.draftSlugs), assets: Set(book.assets.map(\.path)))
         }
+        var numbered = project.books.map { _ in [(slug: String, items: [NumberedItem])]() }
         for (job, result) in zip(jobs, prepared) {
             entries[project.books[job.book].slug]?.chapters[result.value.chapter.slug] = result.value.anchors.all
+            numbered[job.book].append((result.value.chapter.slug, result.value.numbered))
+        }
+        var numberDiagnostics: [[Diagnostic]] = project.books.map { _ in [] }
+        for (index, book) in project.books.enumerated() {
+            let (numbers, found) = BookNumbers.number(numbered[index])
+            entries[book.slug]?.numbers = numbers
+            numberDiagnostics[index] = found
         }
         let index = ProjectIndex(books: entries, baseURL: project.settings.baseURL)
         let indexRevision = memo.revision(.index, of: index)
@@ -110,7 +127,8 @@ public enum TransformStage {
         let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> (ResolvedChapter, Set<String>, [Diagnostic]) in
             let prepared = item.value
             func resolve() -> (ResolvedChapter, Set<String>, [Diagnostic]) {
-                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, anchors: prepared.anchors.all, file: prepared.chapter.source)
+                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, chapter: prepared.chapter.slug,
+                                            anchors: prepared.anchors.all, file: prepared.chapter.source)
                 let source = prepared.chapter
                 let chapter = ResolvedChapter(slug: source.slug, source: source.source, frontMatter: source.frontMatter,
                                               document: resolver.resolve(source.document, anchors: prepared.anchors))
@@ -124,7 +142,8 @@ public enum TransformStage {
             ResolvedBook(slug: book.slug, position: book.position, settings: book.settings, chapters: [], assets: book.assets,
                          draftSlugs: book.draftSlugs)
         }
-        var diagnostics: [Diagnostic] = []
+        // A label used twice is reported where its chapter's diagnostics are (in reading order).
+        var diagnostics: [Diagnostic] = numberDiagnostics.flatMap { $0 }
         var used: [Int: Set<String>] = [:]
         for (job, (chapter, assets, chapterDiagnostics)) in zip(jobs, resolved) {
             books[job.book].chapters.append(chapter)

@@ -12,6 +12,9 @@ private struct SlotLister: DocumentVisitor {
         switch block {
         case .heading(let heading): lines.append("heading \(heading.anchor)")
         case .html(let raw): lines.append("html \(raw.xhtml.debugDescription)")
+        case .footnote(let note): lines.append("footnote \(note.number) \(note.label)")
+        case .figure(let figure): lines.append("figure \(figure.number) \(figure.label)")
+        case .table(let table): if let caption = table.caption { lines.append("caption \(caption.number) \(caption.label ?? "-")") }
         default: break
         }
         visitChildren(of: block)
@@ -23,6 +26,7 @@ private struct SlotLister: DocumentVisitor {
         case .image(let image): lines.append("image \(image.asset) alt=\(ResolvedInline.plainText(image.alt).debugDescription)")
         case .html(let raw): lines.append("html \(raw.xhtml.debugDescription)")
         case .text(let text): lines.append("text \(text.debugDescription)")
+        case .footnoteReference(let reference): lines.append("footnote-ref \(reference.number) \(reference.label)")
         default: break
         }
         visitChildren(of: inline)
@@ -36,10 +40,15 @@ private struct SlotLister: DocumentVisitor {
         let file = SourceFile(path: "content/guide/01-a.md", text: body)
         let (document, _) = MarkdownParserFixture.parse(body, file: file)
         let (_, ids, _, htmlDiagnostics) = RawHTMLPass.run(document, file: file)
-        let (anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, file: file)
-        let index = ProjectIndex(books: ["guide": .init(chapters: ["01-a": anchors.all, "02-next": ["later"]], drafts: [],
-                                                        assets: ["images/a.png"])], baseURL: nil)
-        var resolver = LinkResolver(index: index, book: "guide", anchors: anchors.all, file: file)
+        let numbered = NumberedItem.collect(document, file: file)
+        let labels = numbered.compactMap { item in item.label.flatMap { label in item.labelLocation.map { (label, $0) } } }
+        let (anchors, anchorDiagnostics) = HeadingAnchors.assign(document, rawIDs: ids, labels: labels, file: file)
+        // The chapter is chapter 1 of the book; 02-next has the table tbl-later.
+        let later = NumberedItem(kind: .table, label: "tbl-later", position: SourcePosition(line: 3, column: 1), labelLocation: nil)
+        let (numbers, _) = BookNumbers.number([("01-a", numbered), ("02-next", [later])])
+        let index = ProjectIndex(books: ["guide": .init(chapters: ["01-a": anchors.all, "02-next": ["later", "tbl-later"]], drafts: [],
+                                                        assets: ["images/a.png"], numbers: numbers)], baseURL: nil)
+        var resolver = LinkResolver(index: index, book: "guide", chapter: "01-a", anchors: anchors.all, file: file)
         let resolved = resolver.resolve(document, anchors: anchors)
         var lister = SlotLister()
         lister.visit(resolved)
@@ -81,5 +90,34 @@ private struct SlotLister: DocumentVisitor {
             "there is no image 'images/gone.png' in content/guide/",
         ])
         #expect(result.diagnostics.allSatisfy { $0.severity == .error })
+    }
+
+    @Test func footnotesAreNumberedByFirstReferenceAndCrossReferencesBecomeLinks() {
+        let result = resolve("""
+        B[^b], A[^a], B again[^b]; @tbl-here and @tbl-later; [in @tbl-here[^a]](#tbl-here).
+
+        | x | y |
+        | - | - |
+        | 1 | 2 |
+
+        : Here {#tbl-here}
+
+        ![A](images/a.png){#fig-a}
+
+        [^a]: Note a.
+
+        [^unused]: Never referenced.
+
+        [^b]: Note b.
+        """)
+        #expect(result.slots == [
+            "text \"B\"", "footnote-ref 1 b", "text \", A\"", "footnote-ref 2 a", "text \", B again\"", "footnote-ref 1 b", "text \"; \"",
+            "link fragment(\"tbl-here\")", "text \"Table\u{00A0}1.1\"", "text \" and \"",
+            "link chapter(book: \"guide\", chapter: \"02-next\", fragment: Optional(\"tbl-later\"))", "text \"Table\u{00A0}2.1\"",
+            "text \"; \"", "link fragment(\"tbl-here\")", "text \"in \"", "text \"Table\u{00A0}1.1\"", "footnote-ref 2 a", "text \".\"", "caption Table\u{00A0}1.1 tbl-here", "text \"x\"", "text \"y\"", "text \"1\"", "text \"2\"", "text \"Here\"",
+            "figure Figure\u{00A0}1.1 fig-a", "image images/a.png alt=\"A\"", "text \"A\"",
+            "footnote 1 b", "text \"Note b.\"", "footnote 2 a", "text \"Note a.\"",
+        ])
+        #expect(result.diagnostics.map(\.id) == [.footnoteUnused])
     }
 }

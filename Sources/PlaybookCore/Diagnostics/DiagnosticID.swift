@@ -6,6 +6,20 @@
 /// refer to a kind of problem by name. The compiler keeps raw values unique, and
 /// `DiagnosticIDTests` checks that every case is raised somewhere and nothing else is.
 public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
+    /// Raised when a cross-reference (`@tbl-…`, `@fig-…`) names a label no table or figure of the book has.
+    case referenceUnknown = "reference-unknown"
+    /// Raised when a label's prefix does not match what it labels (a `tbl-` label on a figure, an image label without `fig-`), or a block that cannot be numbered has a `label:`.
+    case labelKind = "label-kind"
+    /// Raised when two tables or figures of one book have the same label (`{#tbl-…}`, `label:`).
+    case labelDuplicate = "label-duplicate"
+    /// Raised (a warning) when a footnote definition is never referenced in its chapter.
+    case footnoteUnused = "footnote-unused"
+    /// Raised when a footnote reference (`[^label]`) has no definition in its chapter.
+    case footnoteUndefined = "footnote-undefined"
+    /// Raised when a chapter defines the same footnote label twice.
+    case footnoteDuplicate = "footnote-duplicate"
+    /// Raised when a block quote starts with a callout marker Playbook does not know (`> [!DANGER]`).
+    case calloutUnknown = "callout-unknown"
     /// Raised when a link names a heading anchor (`#…`) that the target chapter does not have.
     case brokenAnchor = "broken-anchor"
     /// Raised when an image points at a file that is not inside the book's folder, or that does not exist.

@@ -22,6 +22,12 @@ public enum BlockOf<Stage: DocumentStage>: Sendable, Equatable {
     /// A block condition (`::: if …` … `:::`) with its branches; only parsed trees hold one,
     /// as the evaluate stage puts the chosen branch's blocks in its place.
     case conditional(ConditionalOf<Stage>)
+    /// A callout (`> [!NOTE]` …): a block quote with a kind and a visible label.
+    case callout(CalloutOf<Stage>)
+    /// A numbered figure: an image with a caption and a `{#fig-…}` label, alone in its paragraph.
+    case figure(FigureOf<Stage>)
+    /// A footnote's text (`[^label]: …`); the parser puts them at the end of the document.
+    case footnote(FootnoteOf<Stage>)
 }
 
 /// What a computed block shows, as the evaluate stage made it: typed data (tables of figures,
@@ -47,20 +53,27 @@ public struct ComputedBlock: Sendable, Equatable {
     public var content: any ComputedContent
     /// Where the fence starts.
     public var position: SourcePosition
+    /// The `label:` argument (`tbl-…` or `fig-…`), the block's id and what `@tbl-…` names.
+    public var label: String?
+    /// "Table 3.2", once the transform numbered the block (only labelled blocks are numbered).
+    public var number: String?
 
     /// The template that writes it: `blocks/<kind>`.
     public var template: String { "blocks/\(kind)" }
 
     /// Creates a computed block.
-    public init(kind: String, content: any ComputedContent, position: SourcePosition) {
+    public init(kind: String, content: any ComputedContent, position: SourcePosition, label: String? = nil, number: String? = nil) {
         self.kind = kind
         self.content = content
         self.position = position
+        self.label = label
+        self.number = number
     }
 
     /// Equal when of the same kind, at the same position, with the same content.
     public static func == (lhs: ComputedBlock, rhs: ComputedBlock) -> Bool {
-        lhs.kind == rhs.kind && lhs.position == rhs.position && lhs.content.isEqual(to: rhs.content)
+        lhs.kind == rhs.kind && lhs.position == rhs.position && lhs.label == rhs.label && lhs.number == rhs.number
+            && lhs.content.isEqual(to: rhs.content)
     }
 }
 
@@ -200,13 +213,17 @@ public struct TableOf<Stage: DocumentStage>: Sendable, Equatable {
     public var rows: [[[InlineOf<Stage>]]]
     /// Where the header row starts.
     public var position: SourcePosition
+    /// The caption paragraph written after it (`: Caption {#tbl-label}`), which numbers it.
+    public var caption: CaptionOf<Stage>?
 
     /// Creates a table.
     @inlinable
-    public init(alignments: [TableAlignment], header: [[InlineOf<Stage>]], rows: [[[InlineOf<Stage>]]], position: SourcePosition) {
+    public init(alignments: [TableAlignment], header: [[InlineOf<Stage>]], rows: [[[InlineOf<Stage>]]], position: SourcePosition,
+                caption: CaptionOf<Stage>? = nil) {
         self.alignments = alignments
         self.header = header
         self.rows = rows
         self.position = position
+        self.caption = caption
     }
 }

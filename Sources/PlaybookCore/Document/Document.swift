@@ -1,5 +1,6 @@
-/// A Markdown chapter body: CommonMark blocks plus the pipe tables Playbook adds, at a stage
-/// of the transform (``DocumentStage``).
+/// A Markdown chapter body: CommonMark blocks plus what Playbook adds (pipe tables and their
+/// captions, figures, callouts, footnotes, cross-references, computed blocks and block
+/// conditions), at a stage of the transform (``DocumentStage``).
 ///
 /// The tree is made of plain Swift values copied out of cmark by `PlaybookMarkdown`, which
 /// makes a ``Document`` (``Parsed``); no C object outlives the parse. The transform stage makes
@@ -45,8 +46,8 @@ struct ComputedBlockFinder<Stage: DocumentStage>: DocumentVisitor {
     mutating func visit(_ block: BlockOf<Stage>) {
         switch block {
         case .computed(let computed): found.append(computed)
-        case .blockQuote, .list, .conditional: visitChildren(of: block)
-        case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .table: break
+        case .blockQuote, .list, .conditional, .callout, .footnote: visitChildren(of: block)
+        case .paragraph, .heading, .codeBlock, .html, .thematicBreak, .table, .figure: break
         }
     }
 }
@@ -62,8 +63,8 @@ struct HeadingFinder<Stage: DocumentStage>: DocumentVisitor {
     mutating func visit(_ block: BlockOf<Stage>) {
         switch block {
         case .heading(let heading): found.append(heading)
-        case .blockQuote, .list, .conditional: visitChildren(of: block)
-        case .paragraph, .codeBlock, .html, .thematicBreak, .table, .computed: break
+        case .blockQuote, .list, .conditional, .callout: visitChildren(of: block)
+        case .paragraph, .codeBlock, .html, .thematicBreak, .table, .computed, .figure, .footnote: break
         }
     }
 }

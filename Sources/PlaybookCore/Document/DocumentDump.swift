@@ -63,7 +63,7 @@ private struct DocumentDumper: DocumentVisitor {
         case .thematicBreak:
             line("thematic-break")
         case .computed(let block):
-            line("computed \(at(block.position)) template=\(quoted(block.template))")
+            line("computed \(at(block.position)) template=\(quoted(block.template))" + (block.label.map { " label=\($0)" } ?? ""))
         case .conditional(let conditional):
             line("conditional \(at(conditional.position))")
             nested { dumper in
@@ -82,7 +82,26 @@ private struct DocumentDumper: DocumentVisitor {
                     dumper.line("row")
                     dumper.nested { $0.cells(row) }
                 }
+                if let caption = table.caption {
+                    dumper.line("caption \(dumper.at(caption.position))" + (caption.label.map { " {#\($0)}" } ?? ""))
+                    dumper.nested { $0.visit(caption.content) }
+                }
             }
+        case .callout(let callout):
+            line("callout \(callout.kind.rawValue) \(at(callout.position))")
+            nested { dumper in
+                if !callout.title.isEmpty {
+                    dumper.line("title")
+                    dumper.nested { $0.visit(callout.title) }
+                }
+                dumper.visit(callout.blocks)
+            }
+        case .figure(let figure):
+            line("figure {#\(figure.label)}")
+            nested { $0.visitChildren(of: block) }
+        case .footnote(let footnote):
+            line("footnote \(quoted(footnote.label)) \(at(footnote.position))")
+            nested { $0.visitChildren(of: block) }
         }
     }
 
@@ -106,6 +125,8 @@ private struct DocumentDumper: DocumentVisitor {
             line("link \(at(link.position)) \(quoted(link.destination))" + (link.title.isEmpty ? "" : " title=\(quoted(link.title))"))
         case .image(let image):
             line("image \(at(image.position)) \(quoted(image.source))" + (image.title.isEmpty ? "" : " title=\(quoted(image.title))"))
+        case .footnoteReference(let reference): line("footnote-ref \(at(reference.position)) \(quoted(reference.label))")
+        case .crossReference(let reference): line("cross-ref \(at(reference.position)) \(quoted(reference.label))")
         }
         nested { $0.visitChildren(of: inline) }
     }

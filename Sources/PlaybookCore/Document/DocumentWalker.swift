@@ -2,8 +2,8 @@
 /// nodes a pass cares about and call `visitChildren(of:)` where it should go on inside them;
 /// the default `visit` of a block or an inline only goes inside. Children are: a paragraph's
 /// or heading's inlines, a quote's blocks, each list item's blocks, each table cell's inlines
-/// (header first), each branch's blocks of a block condition, the content of emphasis, strong emphasis and links, and an image's
-/// alternative text.
+/// (header first) and then a table's caption, each branch's blocks of a block condition, a callout's title then its blocks, a
+/// figure's image, a footnote's blocks, the content of emphasis, strong emphasis and links, and an image's alternative text.
 public protocol DocumentVisitor {
     /// The stage of the trees it walks.
     associatedtype Stage: DocumentStage
@@ -55,7 +55,13 @@ extension DocumentVisitor {
         case .table(let table):
             for cell in table.header { visit(cell) }
             for row in table.rows { for cell in row { visit(cell) } }
+            if let caption = table.caption { visit(caption.content) }
         case .conditional(let conditional): for branch in conditional.branches { visit(branch.blocks) }
+        case .callout(let callout):
+            visit(callout.title)
+            visit(callout.blocks)
+        case .figure(let figure): visit(.image(figure.image))
+        case .footnote(let footnote): visit(footnote.blocks)
         case .codeBlock, .html, .thematicBreak, .computed: break
         }
     }
@@ -67,7 +73,7 @@ extension DocumentVisitor {
         case .emphasis(let children), .strong(let children): visit(children)
         case .link(let link): visit(link.content)
         case .image(let image): visit(image.alt)
-        case .text, .softBreak, .lineBreak, .code, .html: break
+        case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .crossReference: break
         }
     }
 }
@@ -144,12 +150,26 @@ extension DocumentRewriter {
             for row in table.rows.indices {
                 for cell in table.rows[row].indices { table.rows[row][cell] = rewrite(table.rows[row][cell]) }
             }
+            if var caption = table.caption {
+                caption.content = rewrite(caption.content)
+                table.caption = caption
+            }
             return .table(table)
         case .conditional(var conditional):
             for index in conditional.branches.indices {
                 conditional.branches[index].blocks = rewrite(conditional.branches[index].blocks)
             }
             return .conditional(conditional)
+        case .callout(var callout):
+            callout.title = rewrite(callout.title)
+            callout.blocks = rewrite(callout.blocks)
+            return .callout(callout)
+        case .figure(var figure):
+            figure.image.alt = rewrite(figure.image.alt)
+            return .figure(figure)
+        case .footnote(var footnote):
+            footnote.blocks = rewrite(footnote.blocks)
+            return .footnote(footnote)
         case .codeBlock, .html, .thematicBreak, .computed:
             return block
         }
@@ -167,7 +187,7 @@ extension DocumentRewriter {
         case .image(var image):
             image.alt = rewrite(image.alt)
             return .image(image)
-        case .text, .softBreak, .lineBreak, .code, .html:
+        case .text, .softBreak, .lineBreak, .code, .html, .footnoteReference, .crossReference:
             return inline
         }
     }
@@ -175,7 +195,8 @@ extension DocumentRewriter {
 
 /// A pass that takes a tree from one stage to a later one (``Resolved`` or ``Prepared`` from
 /// ``Parsed``): it must say how the nodes whose slots change are made —
-/// headings, raw HTML, links and images — and the rest is copied, its children converted.
+/// headings, raw HTML, links and images, and (to a stage that numbers them) footnotes, their
+/// references, captions, figures and cross-references — and the rest is copied, its children converted.
 /// A link or an image is converted *into* a run of inlines, so that a pass can leave its
 /// content in its place (a link it cannot resolve) or nothing (an image it cannot show).
 /// Override `convert(_:)` of a block, of an inline or of a run for what happens around
@@ -193,6 +214,16 @@ public protocol DocumentConverter {
     mutating func convert(_ link: LinkOf<Input>, into output: inout [InlineOf<Output>])
     /// Appends what the image becomes to `output`.
     mutating func convert(_ image: ImageOf<Input>, into output: inout [InlineOf<Output>])
+    /// Appends what a footnote reference becomes to `output`.
+    mutating func convert(_ reference: FootnoteReferenceOf<Input>, into output: inout [InlineOf<Output>])
+    /// Appends what a cross-reference becomes to `output`.
+    mutating func convert(_ reference: CrossReference, into output: inout [InlineOf<Output>])
+    /// The footnote of the output stage.
+    mutating func convert(_ footnote: FootnoteOf<Input>) -> FootnoteOf<Output>
+    /// The table caption of the output stage.
+    mutating func convert(_ caption: CaptionOf<Input>) -> CaptionOf<Output>
+    /// What a figure becomes (a paragraph of what its image became, when that is not an image).
+    mutating func convert(_ figure: FigureOf<Input>) -> BlockOf<Output>
     /// The block converted (by default, `convertChildren(of:)`).
     mutating func convert(_ block: BlockOf<Input>) -> BlockOf<Output>
     /// Appends what the inline becomes (by default, `convertChildren(of:into:)`).
@@ -201,6 +232,43 @@ public protocol DocumentConverter {
     mutating func convert(_ inlines: [InlineOf<Input>]) -> [InlineOf<Output>]
     /// Blocks converted (by default, each in turn).
     mutating func convert(_ blocks: [BlockOf<Input>]) -> [BlockOf<Output>]
+}
+
+extension DocumentConverter where Output.NoteNumber == Pending {
+    /// Keeps the reference, unnumbered.
+    @inlinable
+    public mutating func convert(_ reference: FootnoteReferenceOf<Input>, into output: inout [InlineOf<Output>]) {
+        output.append(.footnoteReference(FootnoteReferenceOf(label: reference.label, position: reference.position)))
+    }
+
+    /// Keeps the footnote, unnumbered, its blocks converted.
+    @inlinable
+    public mutating func convert(_ footnote: FootnoteOf<Input>) -> FootnoteOf<Output> {
+        FootnoteOf(label: footnote.label, blocks: convert(footnote.blocks), position: footnote.position)
+    }
+}
+
+extension DocumentConverter where Output.ItemNumber == Pending {
+    /// Keeps the cross-reference as written.
+    @inlinable
+    public mutating func convert(_ reference: CrossReference, into output: inout [InlineOf<Output>]) {
+        output.append(.crossReference(reference))
+    }
+
+    /// Keeps the caption, unnumbered, its content converted.
+    @inlinable
+    public mutating func convert(_ caption: CaptionOf<Input>) -> CaptionOf<Output> {
+        CaptionOf(content: convert(caption.content), label: caption.label, position: caption.position)
+    }
+
+    /// Keeps the figure, unnumbered, when its image stays an image.
+    @inlinable
+    public mutating func convert(_ figure: FigureOf<Input>) -> BlockOf<Output> {
+        var image: [InlineOf<Output>] = []
+        convert(figure.image, into: &image)
+        guard image.count == 1, case .image(let converted) = image[0] else { return .paragraph(image) }
+        return .figure(FigureOf(image: converted, label: figure.label))
+    }
 }
 
 extension DocumentConverter {
@@ -265,7 +333,8 @@ extension DocumentConverter {
                 for cell in row { cells.append(convert(cell)) }
                 rows.append(cells)
             }
-            return .table(TableOf(alignments: table.alignments, header: header, rows: rows, position: table.position))
+            return .table(TableOf(alignments: table.alignments, header: header, rows: rows, position: table.position,
+                                  caption: table.caption.map { convert($0) }))
         case .html(let raw): return .html(convert(raw))
         case .codeBlock(let code): return .codeBlock(code)
         case .thematicBreak: return .thematicBreak
@@ -278,6 +347,11 @@ extension DocumentConverter {
                                                     firstLine: branch.firstLine, lastLine: branch.lastLine))
             }
             return .conditional(ConditionalOf(branches: branches, position: conditional.position))
+        case .callout(let callout):
+            return .callout(CalloutOf(kind: callout.kind, title: convert(callout.title), blocks: convert(callout.blocks),
+                                      position: callout.position))
+        case .figure(let figure): return convert(figure)
+        case .footnote(let footnote): return .footnote(convert(footnote))
         }
     }
 
@@ -295,6 +369,8 @@ extension DocumentConverter {
         case .strong(let children): output.append(.strong(convert(children)))
         case .link(let link): convert(link, into: &output)
         case .image(let image): convert(image, into: &output)
+        case .footnoteReference(let reference): convert(reference, into: &output)
+        case .crossReference(let reference): convert(reference, into: &output)
         }
     }
 }

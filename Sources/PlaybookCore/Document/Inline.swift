@@ -18,6 +18,11 @@ public enum InlineOf<Stage: DocumentStage>: Sendable, Equatable {
     case link(LinkOf<Stage>)
     /// An image.
     case image(ImageOf<Stage>)
+    /// A footnote reference, `[^label]`.
+    case footnoteReference(FootnoteReferenceOf<Stage>)
+    /// A cross-reference, `@tbl-label` or `@fig-label`; only parsed trees hold one, as the
+    /// transform makes it a link ("Table 3.2").
+    case crossReference(CrossReference)
 }
 
 /// A link, as written and, once resolved, with what it points at.
@@ -114,7 +119,8 @@ extension InlineOf {
 }
 
 /// Collects the text of inline content: text and code as written, a space for a line break,
-/// nothing for raw HTML, the content of links and the alternative text of images.
+/// nothing for raw HTML and footnote references, a cross-reference's label as written, the
+/// content of links and the alternative text of images.
 @usableFromInline
 struct PlainText<Stage: DocumentStage>: DocumentVisitor {
     @usableFromInline var text = ""
@@ -126,7 +132,8 @@ struct PlainText<Stage: DocumentStage>: DocumentVisitor {
         switch inline {
         case .text(let string), .code(let string): text += string
         case .softBreak, .lineBreak: text += " "
-        case .html: break
+        case .html, .footnoteReference: break
+        case .crossReference(let reference): text += "@" + reference.label
         case .emphasis, .strong, .link, .image: visitChildren(of: inline)
         }
     }

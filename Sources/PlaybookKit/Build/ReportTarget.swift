@@ -36,7 +36,8 @@ enum ReportTarget {
         var bodies: [RenderedBody] = []
         for chapter in transformed.chapters {
             let (body, bodyDiagnostics) = RenderStage.body(chapter, templates: context.templates, siteHref: { anchors.pageHref($0, baseURL: baseURL) },
-                                                           epubHref: { EPUBPaths.href($0, from: name, baseURL: baseURL) })
+                                                           epubHref: { EPUBPaths.href($0, from: name, baseURL: baseURL) },
+                                                           notePrefix: chapter.slug + "-")
             bodies.append(body)
             diagnostics += bodyDiagnostics
         }

@@ -9,7 +9,23 @@ enum ComputedMarkup {
     /// The HTML and XHTML of `block`, which stands at its position in `chapter`.
     static func render(_ block: ComputedBlock, templates: TemplateLibrary, chapter: SourceFile)
         -> (html: String, xhtml: String, diagnostics: [Diagnostic]) {
-        let html = templates.render(block.template, block.templateValue)
+        var value = block.templateValue
+        // A numbered block: its caption starts with its number, and its label is its id.
+        if let number = block.number, let label = block.label, case .object(var fields) = value {
+            if case .text(let caption)? = fields["caption"] { fields["caption"] = .text(number + ": " + caption) }
+            value = .object(fields)
+            let inner = templates.render(block.template, value)
+            let html = "<div class=\"numbered\" id=\"" + XMLEscaping.attribute(label) + "\">\n" + inner
+                + (inner.hasSuffix("\n") ? "" : "\n") + "</div>\n"
+            return rewritten(html, block: block, chapter: chapter)
+        }
+        let html = templates.render(block.template, value)
+        return rewritten(html, block: block, chapter: chapter)
+    }
+
+    /// The HTML with its XHTML form and what cannot be repaired in it.
+    private static func rewritten(_ html: String, block: ComputedBlock, chapter: SourceFile)
+        -> (html: String, xhtml: String, diagnostics: [Diagnostic]) {
         // Problems are located in the template's output, named after the template and the block.
         let output = SourceFile(path: "templates/\(block.template).mustache (its output for \(chapter.path) line \(block.position.line))",
                                 text: html)

@@ -19,22 +19,40 @@ struct DocumentRenderer {
     let epubHref: (LinkTarget) -> String
     /// The markup of a computed block, for the site and for the EPUB.
     let computedMarkup: (ComputedBlock) -> (html: String, xhtml: String)
+    /// A callout written through its template (`callout`), given its kind, its label and its
+    /// content for the site and for the EPUB.
+    var calloutMarkup: (CalloutOf<Resolved>, String, Output) -> (html: String, xhtml: String, diagnostics: [Diagnostic]) = {
+        CalloutMarkup.plain(kind: $0.kind, label: $1, content: $2)
+    }
+    /// Put between `fn-`/`fnref-` and a footnote's number in ids: empty for a chapter's own
+    /// page, the chapter's slug and `-` in a report, whose chapters share one page.
+    var notePrefix = ""
 
-    /// Both fragments for the whole document.
+    /// Both fragments for the whole document, its footnotes at the end.
     func render(_ document: ResolvedDocument) -> RenderedBody {
+        renderWithDiagnostics(document).0
+    }
+
+    /// Both fragments, with what is wrong in the callout template's output.
+    func renderWithDiagnostics(_ document: ResolvedDocument) -> (RenderedBody, [Diagnostic]) {
         var out = Output()
         out.html.reserveCapacity(document.blocks.count * 320)
         out.xhtml.reserveCapacity(document.blocks.count * 320)
         for block in document.blocks { render(block, into: &out, tight: false) }
-        return RenderedBody(html: out.html, xhtml: out.xhtml)
+        renderFootnotes(document.blocks, into: &out)
+        return (RenderedBody(html: out.html, xhtml: out.xhtml), out.diagnostics)
     }
 
     // MARK: - Output
 
     /// The two strings being written.
-    private struct Output {
+    struct Output {
         var html = ""
         var xhtml = ""
+        /// How many references to each footnote were written so far (ids of later ones get `-2` …).
+        var noteReferences: [Int: Int] = [:]
+        /// What is wrong in templates' output (callouts).
+        var diagnostics: [Diagnostic] = []
 
         /// Markup that is the same in both.
         mutating func both(_ markup: String) {
@@ -130,7 +148,71 @@ struct DocumentRenderer {
             // Never met: the evaluate pass (ComputedContentPass) puts the chosen branch of every
             // block condition in its place before the transform resolves the tree.
             break
+        case .callout(let callout):
+            var content = Output(noteReferences: out.noteReferences)
+            for child in callout.blocks { render(child, into: &content, tight: false) }
+            out.noteReferences = content.noteReferences
+            let label = callout.title.isEmpty ? callout.kind.label : ResolvedInline.plainText(callout.title)
+            let markup = calloutMarkup(callout, label, content)
+            out.diagnostics += content.diagnostics + markup.diagnostics
+            out.html += markup.html
+            if out.html.utf8.last != UInt8(ascii: "\n") { out.html += "\n" }
+            out.xhtml += markup.xhtml
+            if out.xhtml.utf8.last != UInt8(ascii: "\n") { out.xhtml += "\n" }
+        case .figure(let figure):
+            out.both("<figure class=\"figure\" id=\"")
+            out.text(figure.label, quotes: true)
+            out.both("\">\n")
+            render([.image(figure.image)], into: &out)
+            out.both("\n<figcaption>")
+            out.text(figure.number + ": " + ResolvedInline.plainText(figure.image.alt))
+            out.both("</figcaption>\n</figure>\n")
+        case .footnote:
+            // Written at the end of the chapter, by renderFootnotes.
+            break
         }
+    }
+
+    /// The chapter's notes: a list under the heading "Notes" at the end of the page; in the
+    /// EPUB each note is also an `aside` marked as a footnote, which reading systems show as a pop-up.
+    private func renderFootnotes(_ blocks: [ResolvedBlock], into out: inout Output) {
+        let notes = blocks.compactMap { block -> FootnoteOf<Resolved>? in
+            if case .footnote(let note) = block { note } else { nil }
+        }
+        guard !notes.isEmpty else { return }
+        out.both("<section class=\"footnotes\" role=\"doc-endnotes\">\n<h2 class=\"footnotes-title\">Notes</h2>\n<ol>\n")
+        for note in notes {
+            let number = String(note.number)
+            out.html += "<li id=\"fn-\(notePrefix)\(number)\">"
+            out.xhtml += "<li><aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"fn-\(notePrefix)\(number)\">"
+            var content = Output(noteReferences: out.noteReferences)
+            for block in note.blocks { render(block, into: &content, tight: false) }
+            out.noteReferences = content.noteReferences
+            out.diagnostics += content.diagnostics
+            let back = "<a href=\"#fnref-\(notePrefix)\(number)\" role=\"doc-backlink\" aria-label=\"Back to reference \(number)\">\u{21A9}</a>"
+            // The back link ends the note's last paragraph, or follows its last block.
+            for keyPath in [\Output.html, \Output.xhtml] {
+                var text = content[keyPath: keyPath]
+                if text.hasSuffix("</p>\n") {
+                    text.removeLast("</p>\n".count)
+                    text += " " + back + "</p>\n"
+                } else {
+                    text += "<p>" + back + "</p>\n"
+                }
+                content[keyPath: keyPath] = text
+            }
+            // In the EPUB the note says its number itself: reading systems that show notes as
+            // pop-ups hide the asides from the list, and show the number in the pop-up.
+            let mark = "<span class=\"footnote-number\">\(number).</span> "
+            if content.xhtml.hasPrefix("<p>") {
+                content.xhtml.insert(contentsOf: mark, at: content.xhtml.index(content.xhtml.startIndex, offsetBy: 3))
+            } else {
+                content.xhtml = "<p>" + mark + "</p>\n" + content.xhtml
+            }
+            out.html += "\n" + content.html + "</li>\n"
+            out.xhtml += "\n" + content.xhtml + "</aside></li>\n"
+        }
+        out.both("</ol>\n</section>\n")
     }
 
     private func renderList(_ list: ListOf<Resolved>, into out: inout Output) {
@@ -155,7 +237,20 @@ struct DocumentRenderer {
     }
 
     private func renderTable(_ table: TableOf<Resolved>, into out: inout Output) {
-        out.both("<table>\n<thead>\n<tr>\n")
+        if let caption = table.caption {
+            out.both("<table")
+            if let label = caption.label {
+                out.both(" id=\"")
+                out.text(label, quotes: true)
+                out.both("\"")
+            }
+            out.both(">\n<caption>")
+            out.text(caption.number + ": ")
+            render(caption.content, into: &out)
+            out.both("</caption>\n<thead>\n<tr>\n")
+        } else {
+            out.both("<table>\n<thead>\n<tr>\n")
+        }
         for (column, cell) in table.header.enumerated() {
             out.both("<th scope=\"col\"")
             out.both(alignment(table, column))
@@ -246,6 +341,18 @@ struct DocumentRenderer {
                     out.both("\"")
                 }
                 out.voidEnd()
+            case .footnoteReference(let reference):
+                let number = String(reference.number)
+                // A second reference to the same note gets an id of its own; the back link
+                // leads to the first.
+                let repeated = out.noteReferences[reference.number, default: 0]
+                out.noteReferences[reference.number] = repeated + 1
+                let id = "fnref-\(notePrefix)\(number)" + (repeated > 0 ? "-\(repeated + 1)" : "")
+                out.html += "<sup class=\"footnote-ref\"><a id=\"\(id)\" href=\"#fn-\(notePrefix)\(number)\" role=\"doc-noteref\">\(number)</a></sup>"
+                out.xhtml += "<sup class=\"footnote-ref\"><a id=\"\(id)\" href=\"#fn-\(notePrefix)\(number)\" epub:type=\"noteref\" role=\"doc-noteref\">\(number)</a></sup>"
+            case .crossReference(let reference):
+                // Never met: the transform makes every cross-reference a link.
+                out.text("@" + reference.label)
             }
         }
     }

@@ -7,11 +7,12 @@ import PlaybookCore
 /// browsers refuse to fetch JSON.
 ///
 /// Each entry is `{"u": link from the site root, "b": book title, "c": chapter title,
-/// "h": heading, "t": text}`. Prose, lists, tables and computed blocks' captions are
-/// indexed; code and raw HTML are not. A table's text is kept apart, so that a snippet
-/// taken from it reads as a table and does not run on into the prose: each row is its cells
-/// joined by " · ", the rows joined by "; ", the table ending with a full stop ("Metric ·
-/// Baseline · Target; Handle time · 6.5 min · 6.0 min."), and a caption ends as a sentence.
+/// "h": heading, "t": text}`. Prose, lists, tables and their captions, figures' captions,
+/// callouts, footnotes (once, in the last section) and computed blocks' captions are indexed;
+/// code and raw HTML are not. A table's text is kept apart, so that a snippet taken from it
+/// reads as a table and does not run on into the prose: each row is its cells joined by " · ",
+/// the rows joined by "; ", the table ending with a full stop ("Metric · Baseline · Target;
+/// Handle time · 6.5 min · 6.0 min."), and a caption ends as a sentence.
 enum SearchIndex {
     /// The path of the index in the output folder.
     static let path = "site/search-index.js"
@@ -83,14 +84,22 @@ enum SearchIndex {
                     add(title)
                 }
             case .table(let table):
+                if let caption = table.caption { add(Self.sentence(caption.number + ": " + ResolvedInline.plainText(caption.content))) }
                 let rows = ([table.header] + table.rows).map { row in
                     row.map { ResolvedInline.plainText($0) }.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: " · ")
                 }
                 let text = rows.filter { !$0.isEmpty }.joined(separator: "; ")
                 if !text.isEmpty { add(Self.sentence(text)) }
             case .computed(let computed):
-                if let caption = computed.caption { add(Self.sentence(caption)) }
-            case .blockQuote, .list, .conditional:
+                if let caption = computed.caption { add(Self.sentence((computed.number.map { $0 + ": " } ?? "") + caption)) }
+            case .figure(let figure):
+                add(Self.sentence(figure.number + ": " + ResolvedInline.plainText(figure.image.alt)))
+            case .callout(let callout):
+                add(callout.title.isEmpty ? callout.kind.label : ResolvedInline.plainText(callout.title))
+                visit(callout.blocks)
+            case .blockQuote, .list, .conditional, .footnote:
+                // A footnote's text is indexed once, where the notes are: the chapter's last
+                // section (references add nothing to the text around them).
                 visitChildren(of: block)
             case .codeBlock, .html, .thematicBreak:
                 break

@@ -43,7 +43,7 @@ struct ProjectEdits {
             { $0.addChapter() }, { $0.deleteChapter() }, { $0.renameChapter() },
             { $0.editScenarioInput() }, { $0.editScenarioData() }, { $0.addScenario() }, { $0.deleteScenario() },
             { $0.editTemplate() }, { $0.editAsset() }, { $0.editSiteFile() }, { $0.editSeriesTitle() },
-            { $0.breakYAML() }, { $0.breakLink() }, { $0.breakMetric() },
+            { $0.breakYAML() }, { $0.breakLink() }, { $0.breakMetric() }, { $0.addNumberedTable() },
         ]
         var skipped: [Int] = []
         while true {
@@ -167,6 +167,19 @@ struct ProjectEdits {
         let name = (target as NSString).lastPathComponent
         write(from, text + "\nSee [the topic](\(name)#\(anchor)).\n")
         return "link \(from) to \(name)#\(anchor)"
+    }
+
+    /// Adds a captioned, labelled table to a chapter and refers to it, with a footnote, from a
+    /// chapter of the same book: the numbers of the book's later tables and the reference's
+    /// text ("Table 2.3") in the other chapter follow.
+    private mutating func addNumberedTable() -> String? {
+        guard let chapter = pick(chapters()), let text = read(chapter) else { return nil }
+        let book = (chapter as NSString).deletingLastPathComponent
+        guard let from = pick(chapters().filter { ($0 as NSString).deletingLastPathComponent == book }) else { return nil }
+        write(chapter, text + "\n| Item | Count |\n| --- | ---: |\n| Item \(count) | \(count) |\n\n: Items of edit \(count) {#tbl-edit-\(count)}\n")
+        guard let fromText = read(from) else { return nil }
+        write(from, fromText + "\nSee @tbl-edit-\(count).[^edit-\(count)]\n\n[^edit-\(count)]: Added by edit \(count).\n")
+        return "add table #tbl-edit-\(count) to \(chapter), referred to from \(from)"
     }
 
     /// Adds a chapter to a book; sometimes it names a scenario and shows its NPV.
