@@ -622,7 +622,9 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
    box's suggestions, downloads and the home page's grid. Colours only through the variables
    above. Widths: under 50rem the sidebar is a drawer behind the header's menu button (for a
    reader with JavaScript; without it, the list follows the page); from 50rem it is a column;
-   from 76rem "On this page" is a column beside the text that stays in view. */
+   from 76rem "On this page" is a column beside the text that stays in view (opened by
+   js/navigation.js; without JavaScript it is a disclosure there too). Report pages include
+   this stylesheet, and the Nu checker validates it there: no property it does not know. */
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 
 .site-header { flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.55rem 1rem; }
@@ -677,7 +679,6 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
 /* The chapter: the text in a column of --measure, "On this page" under the title. */
 .chapter { max-width: none; }
 .chapter-header, .chapter-body > * { max-width: var(--measure); margin-left: auto; margin-right: auto; }
-.chapter-body { container-type: inline-size; }
 .page-toc { max-width: var(--measure); margin: 1.25rem auto 1.5rem; padding: 0.4rem 1rem; }
 .page-toc summary { cursor: pointer; font-weight: 600; color: var(--accent); padding: 0.2rem 0; }
 .page-toc ul { margin: 0.4rem 0 0.3rem; padding-left: 0; list-style: none; }
@@ -740,12 +741,13 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
   .chapter.has-toc .chapter-body { grid-column: 1; grid-row: 2; }
   .chapter.has-toc .page-toc { grid-column: 2; grid-row: 1 / span 2; align-self: start; position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto;
     margin: 0.5rem 0 0; padding: 0; background: none; border-left: none; font-size: 0.88rem; }
-  .chapter.has-toc .page-toc summary { list-style: none; cursor: default; pointer-events: none; font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); }
-  .chapter.has-toc .page-toc summary::-webkit-details-marker { display: none; }
-  .chapter.has-toc .page-toc-details::details-content { content-visibility: visible; }
+  .chapter.has-toc .page-toc summary { font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); }
+  html.js .chapter.has-toc .page-toc summary { list-style: none; cursor: default; pointer-events: none; }
+  html.js .chapter.has-toc .page-toc summary::-webkit-details-marker { display: none; }
   .chapter.has-toc + .pager { max-width: calc(var(--measure) + 16rem); padding-right: 16rem; }
-  /* Wide computed tables grow within the text's own column, never under "On this page". */
-  .chapter-body .pb-table-scroll { max-width: min(100cqw, 64rem); }
+  /* Wide computed tables grow within the text's own column (the window less the sidebar, the
+     page's margins and "On this page"), never under "On this page". */
+  .chapter.has-toc .chapter-body .pb-table-scroll { max-width: min(calc(100vw - 37rem), 64rem); }
 }
 .page-search main > h1 { max-width: var(--measure); margin-left: auto; margin-right: auto; }
 /* Nothing wider than a phone's screen: a worked example's inputs keep to the column. */
@@ -764,7 +766,7 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
 // - the menu button opens and closes the sidebar on narrow screens (Escape or a click beside
 //   it closes it again, and the focus goes back to the button);
 // - the sidebar scrolls to show the current chapter;
-// - "On this page" is open beside the text on wide screens, and marks the section being read
+// - "On this page" is opened beside the text on wide screens, and marks the section being read
 //   (an IntersectionObserver watches the headings cross a line near the top of the window);
 // - the left and right arrow keys go to the previous and next page, as in mdBook (not while
 //   typing in a field, with a modifier key held, or inside something that scrolls sideways).
@@ -815,10 +817,12 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
     var details = document.querySelector(".page-toc-details");
     if (!details) { return; }
     if (wide) {
-      // Open beside the text on wide screens; a closed disclosure under the title on narrow ones.
+      // Open beside the text on wide screens (a column of its own: the text does not move); a
+      // closed disclosure under the title on narrow ones.
       var follow = function () { details.open = wide.matches; };
       follow();
       if (wide.addEventListener) { wide.addEventListener("change", follow); }
+      details.addEventListener("toggle", function () { if (wide.matches && !details.open) { details.open = true; } });
     }
     var links = Array.prototype.slice.call(details.querySelectorAll("a[href^='#']"));
     var headings = [];
@@ -1848,8 +1852,8 @@ nav li li { margin-left: 1.5em; }
 </ul>
 </nav>
 <form class="site-search" role="search" action="{{page.root}}search.html" method="get">
-<input type="search" name="q" aria-label="Search the series" placeholder="Search" autocomplete="off" role="combobox" aria-expanded="false" aria-controls="pb-search-suggestions" aria-autocomplete="list">
-<button type="submit" class="site-search-submit"><span class="visually-hidden">Search</span></button>
+<input type="text" name="q" aria-label="Search the series" placeholder="Search" autocomplete="off" enterkeyhint="search" role="combobox" aria-expanded="false" aria-controls="pb-search-suggestions" aria-autocomplete="list">
+<button type="submit" class="site-search-submit" aria-label="Search"></button>
 <div class="search-suggestions" id="pb-search-suggestions" role="listbox" aria-label="Sections found" hidden></div>
 </form>
 </header>

@@ -58,7 +58,7 @@ struct NewCommand: ParsableCommand {
           content/handbook/                       the book: book.yaml and its chapter
           content/scenarios/harbour-energy.yaml   the sample client's numbers
           content/reports/business-case/          the client report's chapters
-          templates/, site/                       page layouts, stylesheet and search script
+          templates/, site/                       page layouts, stylesheet and scripts
         Next:
           cd \(shown)
           playbook build    # the site, the EPUB and the client report, in build/

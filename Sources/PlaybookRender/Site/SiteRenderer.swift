@@ -51,7 +51,7 @@ struct SiteRenderer {
         for file in staticFiles {
             files.append(OutputFile(path: "site/\(file)", content: .copy(from: "site/\(file)")))
         }
-        // The built-in stylesheet and search script for a project whose site/ lacks them.
+        // The built-in stylesheet and scripts for a project whose site/ lacks them.
         for file in Self.builtInAssets where !staticFiles.contains(file) {
             if let text = StarterFiles.files["site/" + file] {
                 files.append(OutputFile(path: "site/\(file)", content: .text(text)))

@@ -4,7 +4,7 @@
 // - the menu button opens and closes the sidebar on narrow screens (Escape or a click beside
 //   it closes it again, and the focus goes back to the button);
 // - the sidebar scrolls to show the current chapter;
-// - "On this page" is open beside the text on wide screens, and marks the section being read
+// - "On this page" is opened beside the text on wide screens, and marks the section being read
 //   (an IntersectionObserver watches the headings cross a line near the top of the window);
 // - the left and right arrow keys go to the previous and next page, as in mdBook (not while
 //   typing in a field, with a modifier key held, or inside something that scrolls sideways).
@@ -55,10 +55,12 @@
     var details = document.querySelector(".page-toc-details");
     if (!details) { return; }
     if (wide) {
-      // Open beside the text on wide screens; a closed disclosure under the title on narrow ones.
+      // Open beside the text on wide screens (a column of its own: the text does not move); a
+      // closed disclosure under the title on narrow ones.
       var follow = function () { details.open = wide.matches; };
       follow();
       if (wide.addEventListener) { wide.addEventListener("change", follow); }
+      details.addEventListener("toggle", function () { if (wide.matches && !details.open) { details.open = true; } });
     }
     var links = Array.prototype.slice.call(details.querySelectorAll("a[href^='#']"));
     var headings = [];
