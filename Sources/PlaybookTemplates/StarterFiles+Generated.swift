@@ -706,6 +706,9 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
   .book-list.book-columns-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .book-list.book-columns-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
   .book-list.book-columns-4 { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+  /* The chapter counts and download links of a row's cards line up at the bottom. */
+  .book-list:not(.book-columns-1) .book-card-text { flex: 1 1 auto; display: flex; flex-direction: column; }
+  .book-list:not(.book-columns-1) .book-card .book-meta { margin-top: auto; padding-top: 0.5rem; }
 }
 @media (max-width: 47.99rem) {
   .book-card { flex-direction: row; }
@@ -1785,7 +1788,7 @@ nav li li { margin-left: 1.5em; }
 {{#reports}}
 <section class="sample-reports" aria-labelledby="pb-reports">
 <h2 id="pb-reports">Sample client reports</h2>
-<p>Client business cases made with the books' method, each a web page{{#pdf}}, a PDF{{/pdf}} and an EPUB.</p>
+<p>Client business cases made with the books’ method, each a web page{{#pdf}}, a PDF{{/pdf}} and an EPUB.</p>
 <ul class="report-list">
 {{#reports.items}}
 <li><a href="{{url}}">{{client}}</a>{{#title}}<span class="report-title">{{title}}</span>{{/title}}
