@@ -772,7 +772,8 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
 // - "On this page" is opened beside the text on wide screens, and marks the section being read
 //   (an IntersectionObserver watches the headings cross a line near the top of the window);
 // - the left and right arrow keys go to the previous and next page, as in mdBook (not while
-//   typing in a field, with a modifier key held, or inside something that scrolls sideways).
+//   typing in a field, with a modifier key held, or inside something that scrolls sideways),
+//   and "/" or "s" puts the focus in the search box.
 (function () {
   "use strict";
 
@@ -869,9 +870,19 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
   function setUpKeys() {
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
-      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") { return; }
       var target = event.target;
-      if (target && target.closest && target.closest("input, textarea, select, [contenteditable], .pb-table-scroll, pre, table, [role=listbox]")) {
+      var typing = target && target.closest && target.closest("input, textarea, select, [contenteditable]");
+      // "/" or "s" puts the focus in the search box, as in mdBook.
+      if ((event.key === "/" || event.key === "s") && !typing) {
+        var box = document.querySelector(".site-search input[name=q]");
+        if (box) {
+          event.preventDefault();
+          box.focus();
+        }
+        return;
+      }
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") { return; }
+      if (typing || (target && target.closest && target.closest(".pb-table-scroll, pre, table, [role=listbox]"))) {
         return;
       }
       var link = document.querySelector(event.key === "ArrowLeft" ? ".pager a[rel=prev]" : ".pager a[rel=next]");
@@ -1391,7 +1402,9 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
 """#,
         "templates/book.mustache": #"""
 {{! A book's contents page: build/site/<book>/index.html. book.downloads links the book's
-    files that the run makes: its EPUB, and its PDF when the run prints PDFs. }}
+    files that the run makes: its EPUB, and its PDF when the run prints PDFs. previous and
+    next place the page in the reading order (the previous book's last chapter or the home
+    page; the book's first chapter), for the pager and the arrow keys. }}
 {{<layout}}
 {{$main}}
 <header class="book-header">
@@ -1428,6 +1441,14 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
 </ol>
 </section>
 {{/in_series}}
+<nav class="pager" aria-label="Previous and next">
+{{#previous}}
+<a class="pager-previous" rel="prev" href="{{url}}"><span>Previous</span> {{title}}</a>
+{{/previous}}
+{{#next}}
+<a class="pager-next" rel="next" href="{{url}}"><span>Next</span> {{title}}</a>
+{{/next}}
+</nav>
 {{/main}}
 {{/layout}}
 

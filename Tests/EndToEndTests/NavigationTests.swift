@@ -21,6 +21,8 @@ import Testing
 
         // The sidebar: the book's page marks the book, a chapter's page marks the chapter.
         #expect(seen["book_page_marked"] as? [String] == ["BOOK 1\nSocial Customer Service ROI"])
+        #expect(seen["slash_focuses_search"] as? Bool == true)
+        #expect(seen["book_arrow_right"] as? String == "customer-service/01-why-it-can-be-measured.html")
         #expect(seen["chapter"] as? String == "customer-service/02-objectives.html")
         let marked = seen["sidebar_marked"] as? [[String: String]] ?? []
         #expect(marked == [["text": "2\nSetting objectives that finance will sign", "href": "customer-service/02-objectives.html"]])

@@ -3,8 +3,10 @@
 (selenium) through the site's navigation, as a reader uses it, on the site at SITE_URL (a
 file:// URL or the preview server's, ending in "/") and its book BOOK (a folder name):
 
-1. the book's second chapter, 1280 x 900: the sidebar's link marked aria-current="page" (its
-   text and href), and that the sidebar lists every chapter of the book;
+1. the book's page: the sidebar marks the book, "/" puts the focus in the search box,
+   ArrowRight opens the first chapter; then the book's second chapter, 1280 x 900: the
+   sidebar's link marked aria-current="page" (its text and href), and that the sidebar lists
+   every chapter of the book;
 2. "On this page": each heading scrolled to the top of the window in turn, the entry it marks
    (aria-current="true"), and that the column stays in view (sticky) while scrolling;
 3. the arrow keys: ArrowRight opens the next chapter, ArrowLeft comes back; typing an arrow
@@ -90,6 +92,13 @@ try:
     wait("the book's page loads", loaded)
     chapters = [a.get_attribute("href").removeprefix(site) for a in driver.find_elements(By.CSS_SELECTOR, ".contents li > a")]
     seen["book_page_marked"] = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#pb-sidebar a[aria-current=page]")]
+    driver.find_element(By.TAG_NAME, "h1").click()
+    ActionChains(driver).send_keys("/").perform()
+    seen["slash_focuses_search"] = driver.execute_script("return document.activeElement.matches('.site-search input[name=q]')")
+    driver.find_element(By.TAG_NAME, "h1").click()
+    ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
+    wait("ArrowRight on the book's page opens its first chapter", lambda: path() == chapters[0])
+    seen["book_arrow_right"] = path()
     driver.get(site + chapters[1])
     wait("the second chapter loads", loaded)
     marked = driver.find_elements(By.CSS_SELECTOR, "#pb-sidebar a[aria-current=page]")

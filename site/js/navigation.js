@@ -7,7 +7,8 @@
 // - "On this page" is opened beside the text on wide screens, and marks the section being read
 //   (an IntersectionObserver watches the headings cross a line near the top of the window);
 // - the left and right arrow keys go to the previous and next page, as in mdBook (not while
-//   typing in a field, with a modifier key held, or inside something that scrolls sideways).
+//   typing in a field, with a modifier key held, or inside something that scrolls sideways),
+//   and "/" or "s" puts the focus in the search box.
 (function () {
   "use strict";
 
@@ -104,9 +105,19 @@
   function setUpKeys() {
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
-      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") { return; }
       var target = event.target;
-      if (target && target.closest && target.closest("input, textarea, select, [contenteditable], .pb-table-scroll, pre, table, [role=listbox]")) {
+      var typing = target && target.closest && target.closest("input, textarea, select, [contenteditable]");
+      // "/" or "s" puts the focus in the search box, as in mdBook.
+      if ((event.key === "/" || event.key === "s") && !typing) {
+        var box = document.querySelector(".site-search input[name=q]");
+        if (box) {
+          event.preventDefault();
+          box.focus();
+        }
+        return;
+      }
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") { return; }
+      if (typing || (target && target.closest && target.closest(".pb-table-scroll, pre, table, [role=listbox]"))) {
         return;
       }
       var link = document.querySelector(event.key === "ArrowLeft" ? ".pager a[rel=prev]" : ".pager a[rel=next]");

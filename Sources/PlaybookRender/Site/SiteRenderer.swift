@@ -108,15 +108,30 @@ struct SiteRenderer {
 
     private func renderBookPages(_ book: ResolvedBook, index: Int, context: PageContext) -> [OutputFile] {
         var files: [OutputFile] = []
-        let page = listing("book", book.slug) { templates.render("book", [
-            "series": context.series,
-            "books": context.books(current: book.slug, root: "../"),
-            "book": context.book(book),
-            "sidebar": context.sidebar(book: book, chapter: nil),
-            "in_series": .flag(publication.books.count > 1),
-            "page": context.page(title: "\(book.settings.title) · \(publication.settings.title)", kind: "book", root: "../",
-                                 path: "\(book.slug)/", description: book.settings.description, coverBook: book),
-        ]) }
+        let page = listing("book", book.slug) {
+            var fields: [String: TemplateValue] = [
+                "series": context.series,
+                "books": context.books(current: book.slug, root: "../"),
+                "book": context.book(book),
+                "sidebar": context.sidebar(book: book, chapter: nil),
+                "in_series": .flag(publication.books.count > 1),
+                "page": context.page(title: "\(book.settings.title) · \(publication.settings.title)", kind: "book", root: "../",
+                                     path: "\(book.slug)/", description: book.settings.description, coverBook: book),
+            ]
+            // The book's place in the reading order (the pager, and the arrow keys): after the
+            // previous book's last chapter (or the home page), before its own first chapter.
+            if index > 0, let last = publication.books[index - 1].chapters.last {
+                let previousBook = publication.books[index - 1]
+                fields["previous"] = ["title": .text(last.frontMatter.title),
+                                      "url": .text("../\(URLPath.encode(previousBook.slug))/\(URLPath.encode(last.slug)).html")]
+            } else {
+                fields["previous"] = ["title": .text(publication.settings.title), "url": "../index.html"]
+            }
+            if let first = book.chapters.first {
+                fields["next"] = ["title": .text(first.frontMatter.title), "url": .text(URLPath.encode(first.slug) + ".html")]
+            }
+            return templates.render("book", .object(fields))
+        }
         files.append(OutputFile(path: "site/\(book.slug)/index.html", content: .text(page)))
         if book.settings.cover == nil {
             files.append(OutputFile(path: "site/\(book.slug)/cover.svg",
