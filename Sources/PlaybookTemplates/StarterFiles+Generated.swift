@@ -724,6 +724,7 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
   .site-search { order: 10; flex: 1 1 100%; }
   html.js .sidebar-toggle { display: inline-block; }
   .site-body { display: flex; flex-direction: column; }
+  .site-body > main { width: 100%; min-width: 0; }
   .sidebar { order: 2; padding: 1rem; border-top: 1px solid var(--rule); background: var(--tint); }
   html.js .sidebar { position: fixed; top: 0; bottom: 0; left: 0; z-index: 40; width: min(20rem, 85vw); overflow-y: auto; overscroll-behavior: contain;
     border-top: none; border-right: 1px solid var(--rule); box-shadow: 0 0 30px rgb(0 0 0 / 30%);

@@ -87,5 +87,9 @@ import Testing
         #expect(seen["drawer"] as? NSDictionary == [
             "expanded": "true", "text_moved": false, "focus": "2 Setting objectives that finance will sign", "width": 320, "focus_back": true,
         ] as NSDictionary)
+        // Without JavaScript: the page fits, no menu button, the sidebar's list after the text.
+        #expect(seen["without_javascript"] as? NSDictionary == [
+            "fits": true, "button": "none", "sidebar_after_text": true, "sidebar_links": 13,
+        ] as NSDictionary)
     }
 }

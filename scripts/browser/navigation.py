@@ -20,7 +20,9 @@ file:// URL or the preview server's, ending in "/") and its book BOOK (a folder 
    elements wider than the window or sticking out of it (not clipped by a scrolling box), the
    header's height and how many rows its items take;
 7. at 390 px: the menu button opens the sidebar over the page (the text does not move), Escape
-   closes it and gives the focus back to the button.
+   closes it and gives the focus back to the button;
+8. without JavaScript at 390 px: nothing wider than the window, no menu button, the sidebar's
+   list after the text.
 
 Prints one JSON object with what it saw; exits 1 when a step did not happen within 15 s.
 """
@@ -219,6 +221,22 @@ try:
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()
     wait("Escape closes the sidebar", lambda: button.get_attribute("aria-expanded") == "false")
     seen["drawer"]["focus_back"] = driver.execute_script("return document.activeElement.classList.contains('sidebar-toggle')")
+finally:
+    driver.quit()
+
+# 8. Without JavaScript, at 390 px: nothing wider than the window, no menu button, and the
+#    sidebar's list after the page's text.
+driver = chromium("--blink-settings=scriptEnabled=false")
+wait = waiter(driver, seen)
+try:
+    driver.set_window_size(390, 800)
+    driver.get(site + chapters[1])
+    wait("the chapter loads without JavaScript", loaded)
+    seen["without_javascript"] = driver.execute_script(
+        "var main = document.getElementById('pb-main').getBoundingClientRect(), side = document.getElementById('pb-sidebar').getBoundingClientRect();"
+        "return {fits: document.documentElement.scrollWidth === document.documentElement.clientWidth,"
+        " button: getComputedStyle(document.querySelector('.sidebar-toggle')).display,"
+        " sidebar_after_text: side.top >= main.bottom - 1, sidebar_links: document.querySelectorAll('#pb-sidebar a').length};")
 finally:
     driver.quit()
 
