@@ -3,7 +3,7 @@
 playbook binary.
 
 The shipped project's templates/, content/reports/, site/css/playbook.css,
-site/js/search.js and site/js/theme.js are the built-in defaults: a project that lacks one of them gets the
+site/js/navigation.js, site/js/search.js and site/js/theme.js are the built-in defaults: a project that lacks one of them gets the
 built-in copy. starter/ is the rest of the project `playbook new` writes. This script writes
 them into Sources/PlaybookTemplates/StarterFiles+Generated.swift; a test
 (GeneratedCodeTests) runs this script and fails when its output and that file drift apart.
@@ -26,6 +26,7 @@ for folder in ("templates", "content/reports"):
                 continue
             files.append(os.path.relpath(os.path.join(dirpath, name), root))
 files.append("site/css/playbook.css")
+files.append("site/js/navigation.js")
 files.append("site/js/search.js")
 files.append("site/js/theme.js")
 files.sort()

@@ -13,13 +13,14 @@ public enum RenderStage {
     /// changed, and a book is zipped again only when an entry of its EPUB changed.
     public static func run(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?) async
         -> (output: RenderedOutput, diagnostics: [Diagnostic]) {
-        await run(publication, loaded: loaded, sourceDate: sourceDate, memo: .none)
+        await run(publication, loaded: loaded, sourceDate: sourceDate, downloads: .none, memo: .none)
     }
 
-    /// The same, running its work through `memo`.
+    /// The same, running its work through `memo`. `downloads` is what else the run makes that
+    /// the site links to (PDFs when it prints, the listed reports).
     package static func run(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
-                            memo: Memo) async -> (output: RenderedOutput, diagnostics: [Diagnostic]) {
-        let (series, bodyDiagnostics) = await bodies(publication, loaded: loaded, sourceDate: sourceDate, memo: memo)
+                            downloads: SiteDownloads = .none, memo: Memo) async -> (output: RenderedOutput, diagnostics: [Diagnostic]) {
+        let (series, bodyDiagnostics) = await bodies(publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads, memo: memo)
         let (output, diagnostics) = await render(series)
         return (output, bodyDiagnostics + diagnostics + clashes(in: output.files))
     }
@@ -27,7 +28,7 @@ public enum RenderStage {
     /// Every chapter's body, for the site and the EPUB at once, on all cores: what the
     /// series' renderers start from.
     private static func bodies(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
-                               memo: Memo) async -> (RenderedSeries, [Diagnostic]) {
+                               downloads: SiteDownloads, memo: Memo) async -> (RenderedSeries, [Diagnostic]) {
         struct Job: Sendable {
             var book: Int
             var chapter: ResolvedChapter
@@ -57,7 +58,8 @@ public enum RenderStage {
             diagnostics += body.value.1
         }
         let reuse = RenderReuse(memo: memo, bodies: bodyRevisions, presentation: presentation,
-                                navigation: memo.revision(.navigation, of: NavigationInput(publication)))
+                                navigation: memo.revision(.navigation, of: NavigationInput(publication, downloads: downloads)),
+                                downloads: downloads)
         let series = RenderedSeries(publication: publication, bodies: bodies, templates: templates, epubStylesheet: loaded.epubStylesheet,
                                     staticFiles: loaded.staticFiles, sourceDate: sourceDate, reuse: reuse)
         return (series, diagnostics)
@@ -147,13 +149,15 @@ package struct RenderReuse: Sendable {
     let bodies: [[Revision]]
     /// The revision of the templates and stylesheets.
     let presentation: Revision
-    /// The revision of the navigation every page shows.
+    /// The revision of the navigation every page shows (downloads included).
     let navigation: Revision
+    /// What the site links to for download; part of ``navigation``'s input.
+    let downloads: SiteDownloads
 
     /// The renderers' work without a session: everything computed.
     static func none(_ publication: Publication) -> RenderReuse {
         RenderReuse(memo: .none, bodies: publication.books.map { $0.chapters.map { _ in Memo.none.revision(.body) } },
-                    presentation: Memo.none.revision(.presentation), navigation: Memo.none.revision(.navigation))
+                    presentation: Memo.none.revision(.presentation), navigation: Memo.none.revision(.navigation), downloads: .none)
     }
 
     /// What a chapter's site or EPUB page depends on.
@@ -166,9 +170,10 @@ package struct RenderReuse: Sendable {
         var chapter: Int
     }
 
-    /// The values templates see, made again only when the navigation changed.
+    /// The values templates see, made again only when the navigation (downloads included) changed.
     func pageContext(_ publication: Publication) -> PageContext {
-        memo.query(.pageContext, input: navigation) { PageContext(publication: publication) }.value
+        let downloads = self.downloads
+        return memo.query(.pageContext, input: navigation) { PageContext(publication: publication, downloads: downloads) }.value
     }
 
     /// A chapter's page, rendered again only when its body, the navigation, the templates or
@@ -180,13 +185,16 @@ package struct RenderReuse: Sendable {
 }
 
 /// Everything about the series and its books that every page shows: titles, order, chapters'
-/// titles and summaries.
+/// titles and summaries, and what the site links to for download.
 struct NavigationInput: Equatable, Sendable {
     var settings: SeriesSettings
     var books: [[String?]]
     var bookSettings: [BookSettings]
+    /// Whether the run prints PDFs, and the listed reports it makes (the site's download links).
+    var downloads: SiteDownloads
 
-    init(_ publication: Publication) {
+    init(_ publication: Publication, downloads: SiteDownloads) {
+        self.downloads = downloads
         settings = publication.settings
         bookSettings = publication.books.map(\.settings)
         books = publication.books.map { book in

@@ -451,6 +451,12 @@ description: "An investment case for {{ client }}: the costs and benefits of the
   --chart-grid: #c9d1da;
   --chart-marker: #b7791f;
   --chart-marker-ink: #8a5a12;
+  /* The edge of each kind of callout (> [!NOTE] …), as GitHub colours them. */
+  --callout-note: #1f6feb;
+  --callout-tip: #2f6f4f;
+  --callout-important: #7a4fc9;
+  --callout-warning: #b7791f;
+  --callout-caution: #b0413e;
   --measure: 42rem;
   /* How wide a wide table may grow beyond the text column: the window less a margin. */
   --wide-max: calc(100vw - 3rem);
@@ -463,6 +469,7 @@ description: "An investment case for {{ client }}: the costs and benefits of the
     --button-bg: #8cb8ec; --button-ink: #121820; --mark-bg: #5c4713; --shadow: rgb(0 0 0 / 60%);
     --chart-ink: #e3e8ef; --chart-positive: #4fa57a; --chart-negative: #e06c68; --chart-line: #8cb8ec;
     --chart-axis: #c9d1da; --chart-grid: #3c4a5c; --chart-marker: #d9a441; --chart-marker-ink: #e0b35a;
+    --callout-note: #58a6ff; --callout-tip: #4fa57a; --callout-important: #a989e8; --callout-warning: #d9a441; --callout-caution: #e06c68;
     color-scheme: dark;
   }
 }
@@ -472,6 +479,7 @@ description: "An investment case for {{ client }}: the costs and benefits of the
   --button-bg: #8cb8ec; --button-ink: #121820; --mark-bg: #5c4713; --shadow: rgb(0 0 0 / 60%);
   --chart-ink: #e3e8ef; --chart-positive: #4fa57a; --chart-negative: #e06c68; --chart-line: #8cb8ec;
   --chart-axis: #c9d1da; --chart-grid: #3c4a5c; --chart-marker: #d9a441; --chart-marker-ink: #e0b35a;
+  --callout-note: #58a6ff; --callout-tip: #4fa57a; --callout-important: #a989e8; --callout-warning: #d9a441; --callout-caution: #e06c68;
   color-scheme: dark;
 }
 * { box-sizing: border-box; }
@@ -723,6 +731,296 @@ thead th, thead td { border-bottom: 2px solid var(--accent); text-align: left; }
 table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measure), calc(100vw - 2rem)); }
 .figure img { display: block; max-width: 100%; height: auto; }
 
+/* --- navigation --- */
+/* The header, the sidebar of books and chapters, "On this page", heading links, the search
+   box's suggestions, downloads and the home page's grid. Colours only through the variables
+   above. Widths: under 50rem the sidebar is a drawer behind the header's menu button (for a
+   reader with JavaScript; without it, the list follows the page); from 50rem it is a column;
+   from 76rem "On this page" is a column beside the text that stays in view (opened by
+   js/navigation.js; without JavaScript it is a disclosure there too). Report pages include
+   this stylesheet, and the Nu checker validates it there: no property it does not know. */
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+
+.site-header { flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.55rem 1rem; }
+.site-title { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: 1.02rem; }
+.site-books { flex: 1 1 0; min-width: 0; overflow: hidden; }
+.site-books ul { flex-wrap: nowrap; gap: 0.9rem; font-size: 0.85rem; }
+.site-books li { min-width: 0; flex: 0 1 auto; }
+.site-books a { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.site-search { position: relative; flex: 0 1 11rem; min-width: 9rem; margin-left: auto; gap: 0; }
+.site-search input { flex: 1 1 auto; min-width: 0; width: 100%; padding-right: 2.2rem; }
+.site-search .site-search-submit { position: absolute; top: 0; right: 0; bottom: 0; width: 2.2rem; padding: 0; border: none; border-radius: 0 3px 3px 0; background: transparent; color: var(--ink); }
+.site-search-submit::before { content: ""; position: absolute; left: 0.7rem; top: 0.5rem; width: 0.6rem; height: 0.6rem; border: 2px solid currentColor; border-radius: 50%; }
+.site-search-submit::after { content: ""; position: absolute; left: 1.4rem; top: 1.2rem; width: 0.45rem; height: 2px; background: currentColor; transform: rotate(45deg); transform-origin: left center; }
+.sidebar-toggle { display: none; flex: none; width: 2.5rem; height: 2.3rem; padding: 0; border: 1px solid currentColor; border-radius: 3px; background: transparent; color: var(--header-ink); cursor: pointer; position: relative; }
+.sidebar-toggle-icon, .sidebar-toggle-icon::before, .sidebar-toggle-icon::after { position: absolute; left: 0.65rem; width: 1.1rem; height: 2px; background: currentColor; }
+.sidebar-toggle-icon { top: calc(50% - 1px); }
+.sidebar-toggle-icon::before, .sidebar-toggle-icon::after { content: ""; left: 0; }
+.sidebar-toggle-icon::before { top: -0.4rem; }
+.sidebar-toggle-icon::after { top: 0.4rem; }
+.sidebar-toggle:focus-visible, .site-search input:focus-visible, .site-search-submit:focus-visible { outline: 3px solid var(--accent-2); outline-offset: 1px; }
+
+/* The search box's suggestions, under it, as the reader types. */
+.search-suggestions { position: absolute; top: calc(100% + 0.35rem); right: 0; z-index: 30; width: min(28rem, calc(100vw - 2rem)); max-height: min(28rem, 70vh); overflow-y: auto; padding: 0.3rem 0; background: var(--paper); color: var(--ink); border: 1px solid var(--rule); border-radius: 4px; box-shadow: 0 6px 24px var(--shadow); }
+.search-suggestions[hidden] { display: none; }
+.site-header .search-suggestion { display: block; padding: 0.45rem 0.8rem; color: var(--ink); text-decoration: none; border-left: 3px solid transparent; }
+.site-header .search-suggestion:hover, .site-header .search-suggestion[aria-selected=true] { background: var(--tint); border-left-color: var(--accent-2); color: var(--ink); text-decoration: none; }
+.search-suggestion-title { display: block; font-weight: 600; color: var(--accent); }
+.search-suggestion-where { display: block; font-size: 0.82rem; color: var(--muted); }
+.search-suggestion-all .search-suggestion-title { font-weight: 400; }
+.search-suggestions-none { margin: 0; padding: 0.45rem 0.8rem; color: var(--muted); }
+
+/* The sidebar. */
+.sidebar { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.9rem; line-height: 1.4; }
+.sidebar ol { list-style: none; margin: 0; padding: 0; }
+.sidebar-books > li { margin: 0 0 0.6rem; }
+.sidebar a { display: block; padding: 0.3rem 0.5rem; border-radius: 3px; text-decoration: none; color: var(--ink); }
+.sidebar a:hover { background: var(--paper); color: var(--accent); }
+.sidebar-book > a { font-weight: 600; color: var(--accent); }
+.sidebar-position { display: block; font-size: 0.72rem; font-weight: 400; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); }
+.sidebar-chapters { margin: 0.2rem 0 0 0.5rem; border-left: 1px solid var(--rule); }
+.sidebar-chapters a { display: flex; gap: 0.45rem; padding-left: 0.7rem; }
+.sidebar-number { flex: none; min-width: 1.2rem; color: var(--muted); font-variant-numeric: tabular-nums; }
+.sidebar a[aria-current=page] { background: var(--paper); color: var(--accent); font-weight: 700; box-shadow: inset 3px 0 0 var(--accent-2); }
+
+/* Heading links: a mark after ## and ### headings, shown on hover and focus. */
+.heading-anchor { margin-left: 0.4em; font-weight: 400; color: var(--muted); text-decoration: none; opacity: 0; }
+.heading-anchor::before { content: "#"; }
+h2:hover > .heading-anchor, h3:hover > .heading-anchor, .heading-anchor:focus { opacity: 1; }
+.heading-anchor:focus-visible { outline: 2px solid var(--accent-2); outline-offset: 2px; }
+h2[id], h3[id] { scroll-margin-top: 1rem; }
+
+/* The chapter: the text in a column of --measure, "On this page" under the title. */
+.chapter { max-width: none; }
+.chapter-header, .chapter-body > * { max-width: var(--measure); margin-left: auto; margin-right: auto; }
+.page-toc { max-width: var(--measure); margin: 1.25rem auto 1.5rem; padding: 0.4rem 1rem; }
+.page-toc summary { cursor: pointer; font-weight: 600; color: var(--accent); padding: 0.2rem 0; }
+.page-toc ul { margin: 0.4rem 0 0.3rem; padding-left: 0; list-style: none; }
+.page-toc li { margin: 0.15rem 0; }
+.page-toc a { display: block; padding: 0.1rem 0 0.1rem 0.6rem; border-left: 2px solid transparent; text-decoration: none; }
+.page-toc .toc-level-3 { margin-left: 0.9rem; }
+.page-toc a.toc-current { border-left-color: var(--accent-2); font-weight: 600; color: var(--ink); }
+
+/* Downloads and the sample reports. */
+.downloads { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 0.9rem; color: var(--muted); display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; }
+.download { display: inline-block; padding: 0.15rem 0.6rem; border: 1px solid var(--accent); border-radius: 3px; font-weight: 600; text-decoration: none; color: var(--accent); }
+.download:hover { background: var(--tint); }
+.sample-reports { max-width: var(--measure); margin: 3rem auto 0; padding-top: 1rem; border-top: 1px solid var(--rule); }
+.report-list { list-style: none; padding: 0; }
+.report-list li { margin: 0 0 1rem; }
+.report-list > li > a { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-weight: 600; }
+.report-title { display: block; color: var(--muted); font-size: 0.95rem; }
+.report-list .downloads { margin-top: 0.3rem; }
+
+/* The home page: as many columns as books up to three (never one book alone on a row). */
+.book-list { grid-template-columns: 1fr; gap: 2.5rem 2rem; }
+.book-card { flex-direction: column; }
+.book-card-text { min-width: 0; }
+@media (min-width: 48rem) {
+  .book-list.book-columns-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .book-list.book-columns-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+  .book-list.book-columns-4 { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+  /* The chapter counts and download links of a row's cards line up at the bottom. */
+  .book-list:not(.book-columns-1) .book-card-text { flex: 1 1 auto; display: flex; flex-direction: column; }
+  .book-list:not(.book-columns-1) .book-card .book-meta { margin-top: auto; padding-top: 0.5rem; }
+}
+@media (max-width: 47.99rem) {
+  .book-card { flex-direction: row; }
+  .book-card .book-cover img { width: 6.5rem; height: auto; }
+}
+
+/* Narrow screens: the title and the menu button on one row, the search box on the next. */
+@media (max-width: 63.99rem) {
+  .site-books { display: none; }
+}
+@media (max-width: 49.99rem) {
+  .site-title { flex: 1 1 0; }
+  .site-search { order: 10; flex: 1 1 100%; }
+  html.js .sidebar-toggle { display: inline-block; }
+  .site-body { display: flex; flex-direction: column; }
+  .site-body > main { width: 100%; min-width: 0; }
+  .sidebar { order: 2; padding: 1rem; border-top: 1px solid var(--rule); background: var(--tint); }
+  html.js .sidebar { position: fixed; top: 0; bottom: 0; left: 0; z-index: 40; width: min(20rem, 85vw); overflow-y: auto; overscroll-behavior: contain;
+    border-top: none; border-right: 1px solid var(--rule); box-shadow: 0 0 30px rgb(0 0 0 / 30%);
+    transform: translateX(-105%); visibility: hidden; transition: transform 0.2s ease, visibility 0s linear 0.2s; }
+  html.js .sidebar-open .sidebar { transform: none; visibility: visible; transition: transform 0.2s ease; }
+  html.js .sidebar-open .site-body::before { content: ""; position: fixed; inset: 0; z-index: 39; background: rgb(0 0 0 / 35%); }
+  .breadcrumbs { margin-bottom: 0.75rem; }
+}
+@media (min-width: 50rem) {
+  .has-sidebar .site-body { display: grid; grid-template-columns: 16rem minmax(0, 1fr); }
+  .sidebar { position: sticky; top: 0; align-self: start; height: 100vh; overflow-y: auto; padding: 1.25rem 0.75rem 2rem; background: var(--tint); border-right: 1px solid var(--rule); }
+  .has-sidebar .breadcrumbs { display: none; }
+  .has-sidebar main { max-width: 90rem; padding-left: 2rem; padding-right: 2rem; }
+}
+@media (min-width: 76rem) {
+  .chapter.has-toc { display: grid; grid-template-columns: minmax(0, 1fr) 13rem; grid-template-rows: auto 1fr; column-gap: 3rem; }
+  .chapter.has-toc .chapter-header { grid-column: 1; grid-row: 1; }
+  .chapter.has-toc .chapter-body { grid-column: 1; grid-row: 2; }
+  .chapter.has-toc .page-toc { grid-column: 2; grid-row: 1 / span 2; align-self: start; position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto;
+    margin: 0.5rem 0 0; padding: 0; background: none; border-left: none; font-size: 0.88rem; }
+  .chapter.has-toc .page-toc summary { font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); }
+  html.js .chapter.has-toc .page-toc summary { list-style: none; cursor: default; pointer-events: none; }
+  html.js .chapter.has-toc .page-toc summary::-webkit-details-marker { display: none; }
+  .chapter.has-toc + .pager { max-width: calc(var(--measure) + 16rem); padding-right: 16rem; }
+  /* Wide computed tables grow within the text's own column (the window less the sidebar, the
+     page's margins and "On this page"), never under "On this page". */
+  .chapter.has-toc .chapter-body .pb-table-scroll { max-width: min(calc(100vw - 37rem), 64rem); }
+}
+.page-search main > h1 { max-width: var(--measure); margin-left: auto; margin-right: auto; }
+/* Nothing wider than a phone's screen: a worked example's inputs keep to the column. */
+.chapter-body .pb-inputs { grid-template-columns: minmax(0, max-content) minmax(0, 1fr); }
+.chapter-body .pb-inputs dd, .chapter-body .pb-inputs dt { overflow-wrap: anywhere; }
+@media print {
+  .sidebar, .sidebar-toggle, .heading-anchor, .search-suggestions, .downloads { display: none; }
+  .has-sidebar .site-body { display: block; }
+}
+
+"""#,
+        "site/js/navigation.js": #"""
+// Playbook's site navigation. Loaded in the head of every page, before anything is drawn, so
+// that the page is laid out once for a reader with JavaScript (the "js" class on <html>: the
+// sidebar becomes a drawer behind the menu button on narrow screens, with no jump). Then:
+// - the menu button opens and closes the sidebar on narrow screens (Escape or a click beside
+//   it closes it again, and the focus goes back to the button);
+// - the sidebar scrolls to show the current chapter;
+// - "On this page" is opened beside the text on wide screens, and marks the section being read
+//   (an IntersectionObserver watches the headings cross a line near the top of the window);
+// - the left and right arrow keys go to the previous and next page, as in mdBook (not while
+//   typing in a field, with a modifier key held, or inside something that scrolls sideways),
+//   and "/" or "s" puts the focus in the search box.
+(function () {
+  "use strict";
+
+  document.documentElement.classList.add("js");
+
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 76rem)") : null;
+
+  function setUpSidebar() {
+    var button = document.querySelector(".sidebar-toggle");
+    var sidebar = document.getElementById("pb-sidebar");
+    if (!sidebar) { return; }
+    var current = sidebar.querySelector("a[aria-current=page]");
+    if (current && sidebar.scrollHeight > sidebar.clientHeight) {
+      var top = current.offsetTop - sidebar.clientHeight / 3;
+      sidebar.scrollTop = Math.max(0, top);
+    }
+    if (!button) { return; }
+
+    function open(state, focus) {
+      button.setAttribute("aria-expanded", state ? "true" : "false");
+      document.body.classList.toggle("sidebar-open", state);
+      if (state && focus) {
+        (current || sidebar.querySelector("a")).focus();
+      } else if (!state && focus) {
+        button.focus();
+      }
+    }
+
+    button.addEventListener("click", function () {
+      open(button.getAttribute("aria-expanded") !== "true", true);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && document.body.classList.contains("sidebar-open")) {
+        open(false, true);
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (document.body.classList.contains("sidebar-open") && !sidebar.contains(event.target) && !button.contains(event.target)) {
+        open(false, false);
+      }
+    });
+  }
+
+  function setUpContents() {
+    var details = document.querySelector(".page-toc-details");
+    if (!details) { return; }
+    if (wide) {
+      // Open beside the text on wide screens (a column of its own: the text does not move); a
+      // closed disclosure under the title on narrow ones.
+      var follow = function () { details.open = wide.matches; };
+      follow();
+      if (wide.addEventListener) { wide.addEventListener("change", follow); }
+      details.addEventListener("toggle", function () { if (wide.matches && !details.open) { details.open = true; } });
+    }
+    var links = Array.prototype.slice.call(details.querySelectorAll("a[href^='#']"));
+    var headings = [];
+    var byId = {};
+    links.forEach(function (link) {
+      var id = decodeURIComponent(link.getAttribute("href").slice(1));
+      var heading = document.getElementById(id);
+      if (heading) {
+        headings.push(heading);
+        byId[id] = link;
+      }
+    });
+    if (!headings.length || !window.IntersectionObserver) { return; }
+    var marked = null;
+
+    // The section being read: the last heading above a line 30% down the window.
+    function mark() {
+      var line = window.innerHeight * 0.3;
+      var found = null;
+      for (var i = 0; i < headings.length; i++) {
+        if (headings[i].getBoundingClientRect().top <= line) { found = headings[i]; } else { break; }
+      }
+      var link = found ? byId[found.id] : null;
+      if (link === marked) { return; }
+      if (marked) {
+        marked.removeAttribute("aria-current");
+        marked.classList.remove("toc-current");
+      }
+      marked = link;
+      if (link) {
+        link.setAttribute("aria-current", "true");
+        link.classList.add("toc-current");
+      }
+    }
+
+    var observer = new IntersectionObserver(mark, { rootMargin: "0px 0px -70% 0px", threshold: [0, 1] });
+    headings.forEach(function (heading) { observer.observe(heading); });
+    mark();
+  }
+
+  function setUpKeys() {
+    document.addEventListener("keydown", function (event) {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+      var target = event.target;
+      var typing = target && target.closest && target.closest("input, textarea, select, [contenteditable]");
+      // "/" or "s" puts the focus in the search box, as in mdBook.
+      if ((event.key === "/" || event.key === "s") && !typing) {
+        var box = document.querySelector(".site-search input[name=q]");
+        if (box) {
+          event.preventDefault();
+          box.focus();
+        }
+        return;
+      }
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") { return; }
+      if (typing || (target && target.closest && target.closest(".pb-table-scroll, pre, table, [role=listbox]"))) {
+        return;
+      }
+      var link = document.querySelector(event.key === "ArrowLeft" ? ".pager a[rel=prev]" : ".pager a[rel=next]");
+      if (link) {
+        event.preventDefault();
+        window.location.href = link.href;
+      }
+    });
+  }
+
+  function start() {
+    setUpSidebar();
+    setUpContents();
+    setUpKeys();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
+
 """#,
         "site/js/search.js": #"""
 // Playbook's offline search. The build writes search-index.js, which sets
@@ -731,16 +1029,19 @@ table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measur
 // This script finds the sections that contain every word of the query (as the start of a
 // word, so "deflect" finds "deflection"), ranks them (a match in a heading counts most, then
 // in the chapter's title, then in the text) and lists them with a link to the heading.
-// It needs no server: search.html works from file:// as well.
+// Every page loads it for the search box in its header, which shows the best sections as the
+// reader types (the index is loaded the first time the box gets the focus; arrow keys move
+// through them, Enter opens one, Enter with none chosen goes to search.html); search.html
+// shows every result for its ?q=, and puts the query back in both boxes.
+// It needs no server: all of this works from file:// as well, and without JavaScript the
+// header's box still sends the query to search.html.
 (function () {
   "use strict";
 
-  var index = window.playbookSearchIndex || [];
-  var input = document.getElementById("pb-search-query");
-  var status = document.getElementById("pb-search-status");
-  var list = document.getElementById("pb-search-results");
-  if (!input || !status || !list) { return; }
   var shown = 50;
+  var suggested = 8;
+
+  function index() { return window.playbookSearchIndex || []; }
 
   function words(query) {
     return query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (word) { return word.length > 0; });
@@ -761,9 +1062,10 @@ table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measur
   }
 
   function search(queryWords) {
+    var entries = index();
     var results = [];
-    for (var i = 0; i < index.length; i++) {
-      var entry = index[i];
+    for (var i = 0; i < entries.length; i++) {
+      var entry = entries[i];
       var score = 0;
       var all = true;
       for (var w = 0; w < queryWords.length; w++) {
@@ -806,52 +1108,176 @@ table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measur
     return paragraph;
   }
 
-  function show(query) {
-    while (list.firstChild) { list.removeChild(list.firstChild); }
-    var queryWords = words(query);
-    if (queryWords.length === 0) {
-      status.textContent = index.length ? "Type a word or two to search every chapter of the series." : "The search index is missing.";
-      return;
+  // search.html: every result for the query.
+  function setUpPage(input, status, list, headerBox) {
+    function show(query) {
+      while (list.firstChild) { list.removeChild(list.firstChild); }
+      var queryWords = words(query);
+      if (queryWords.length === 0) {
+        status.textContent = index().length ? "Type a word or two to search every chapter of the series." : "The search index is missing.";
+        return;
+      }
+      var results = search(queryWords);
+      if (results.length === 0) {
+        status.textContent = "No section contains every word of “" + query + "”. Try fewer words or the start of a word.";
+        return;
+      }
+      status.textContent = (results.length === 1 ? "1 section" : results.length + " sections") + " for “" + query + "”" +
+        (results.length > shown ? ", the first " + shown + " shown." : ".");
+      results.slice(0, shown).forEach(function (result) {
+        var entry = result.entry;
+        var item = document.createElement("li");
+        var heading = document.createElement("h2");
+        var link = document.createElement("a");
+        link.href = entry.u;
+        link.textContent = entry.h;
+        heading.appendChild(link);
+        item.appendChild(heading);
+        var where = document.createElement("p");
+        where.className = "search-where";
+        where.textContent = entry.h === entry.c ? entry.b : entry.b + " · " + entry.c;
+        item.appendChild(where);
+        if (entry.t) { item.appendChild(snippet(entry.t, queryWords)); }
+        list.appendChild(item);
+      });
     }
-    var results = search(queryWords);
-    if (results.length === 0) {
-      status.textContent = "No section contains every word of “" + query + "”. Try fewer words or the start of a word.";
-      return;
-    }
-    status.textContent = (results.length === 1 ? "1 section" : results.length + " sections") + " for “" + query + "”" +
-      (results.length > shown ? ", the first " + shown + " shown." : ".");
-    results.slice(0, shown).forEach(function (result) {
-      var entry = result.entry;
-      var item = document.createElement("li");
-      var heading = document.createElement("h2");
-      var link = document.createElement("a");
-      link.href = entry.u;
-      link.textContent = entry.h;
-      heading.appendChild(link);
-      item.appendChild(heading);
-      var where = document.createElement("p");
-      where.className = "search-where";
-      where.textContent = entry.h === entry.c ? entry.b : entry.b + " · " + entry.c;
-      item.appendChild(where);
-      if (entry.t) { item.appendChild(snippet(entry.t, queryWords)); }
-      list.appendChild(item);
+
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    input.value = query;
+    if (headerBox) { headerBox.value = query; }
+    show(query);
+
+    input.addEventListener("input", function () {
+      show(input.value);
+      if (window.history && window.history.replaceState && window.location.protocol !== "file:") {
+        window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+      }
+    });
+    input.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      show(input.value);
     });
   }
 
-  var query = new URLSearchParams(window.location.search).get("q") || "";
-  input.value = query;
-  show(query);
+  // The header's box: the best sections in a list under it as the reader types.
+  function setUpHeader(box, onSearchPage) {
+    var form = box.form;
+    var listbox = document.getElementById("pb-search-suggestions");
+    if (!form || !listbox) { return; }
+    var root = (form.getAttribute("action") || "search.html").replace(/search\.html$/, "");
+    var active = -1;
+    var options = [];
 
-  input.addEventListener("input", function () {
-    show(input.value);
-    if (window.history && window.history.replaceState && window.location.protocol !== "file:") {
-      window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    // The index, the first time it is needed: a script, so that file:// pages can load it.
+    function load() {
+      if (window.playbookSearchIndex || document.getElementById("pb-search-index") || onSearchPage) { return; }
+      var script = document.createElement("script");
+      script.id = "pb-search-index";
+      script.src = root + "search-index.js";
+      script.addEventListener("load", function () { if (document.activeElement === box) { suggest(); } });
+      document.head.appendChild(script);
     }
-  });
-  input.form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    show(input.value);
-  });
+
+    function close() {
+      listbox.hidden = true;
+      box.setAttribute("aria-expanded", "false");
+      box.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function choose(position) {
+      if (active >= 0 && options[active]) { options[active].setAttribute("aria-selected", "false"); }
+      active = position;
+      if (active >= 0 && options[active]) {
+        options[active].setAttribute("aria-selected", "true");
+        box.setAttribute("aria-activedescendant", options[active].id);
+        options[active].scrollIntoView({ block: "nearest" });
+      } else {
+        box.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function option(href, label, where) {
+      var link = document.createElement("a");
+      link.id = "pb-suggestion-" + options.length;
+      link.className = "search-suggestion";
+      link.href = href;
+      link.setAttribute("role", "option");
+      link.setAttribute("aria-selected", "false");
+      link.tabIndex = -1;
+      var title = document.createElement("span");
+      title.className = "search-suggestion-title";
+      title.textContent = label;
+      link.appendChild(title);
+      if (where) {
+        var place = document.createElement("span");
+        place.className = "search-suggestion-where";
+        place.textContent = where;
+        link.appendChild(place);
+      }
+      options.push(link);
+      listbox.appendChild(link);
+    }
+
+    function suggest() {
+      while (listbox.firstChild) { listbox.removeChild(listbox.firstChild); }
+      options = [];
+      active = -1;
+      box.removeAttribute("aria-activedescendant");
+      var queryWords = words(box.value);
+      if (queryWords.length === 0 || !window.playbookSearchIndex) { close(); return; }
+      var results = search(queryWords);
+      if (results.length === 0) {
+        var none = document.createElement("p");
+        none.className = "search-suggestions-none";
+        none.textContent = "No section contains every word.";
+        listbox.appendChild(none);
+      }
+      results.slice(0, suggested).forEach(function (result) {
+        var entry = result.entry;
+        option(root + entry.u, entry.h, entry.h === entry.c ? entry.b : entry.b + " · " + entry.c);
+      });
+      if (results.length > 0) {
+        option(root + "search.html?q=" + encodeURIComponent(box.value),
+               results.length > suggested ? "All " + results.length + " sections for “" + box.value + "”" : "Show them on the search page", "");
+        options[options.length - 1].classList.add("search-suggestion-all");
+      }
+      listbox.hidden = false;
+      box.setAttribute("aria-expanded", "true");
+    }
+
+    box.addEventListener("focus", load);
+    box.addEventListener("input", function () { load(); suggest(); });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (listbox.hidden) { suggest(); }
+        if (!options.length) { return; }
+        event.preventDefault();
+        var step = event.key === "ArrowDown" ? 1 : -1;
+        var next = active + step;
+        if (next >= options.length) { next = -1; }
+        if (next < -1) { next = options.length - 1; }
+        choose(next);
+      } else if (event.key === "Enter" && active >= 0 && options[active]) {
+        event.preventDefault();
+        window.location.href = options[active].href;
+      } else if (event.key === "Escape") {
+        if (!listbox.hidden) { event.preventDefault(); close(); } else { box.value = ""; }
+      }
+    });
+    // A click on a suggestion must not blur the box before the link is followed.
+    listbox.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    box.addEventListener("blur", close);
+    document.addEventListener("click", function (event) { if (!form.contains(event.target)) { close(); } });
+  }
+
+  var headerBox = document.querySelector(".site-search input[name=q]");
+  var pageInput = document.getElementById("pb-search-query");
+  var status = document.getElementById("pb-search-status");
+  var list = document.getElementById("pb-search-results");
+  var onSearchPage = Boolean(pageInput && status && list);
+  if (onSearchPage) { setUpPage(pageInput, status, list, headerBox); }
+  if (headerBox) { setUpHeader(headerBox, onSearchPage); }
 })();
 
 """#,
@@ -1153,7 +1579,10 @@ table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measur
 
 """#,
         "templates/book.mustache": #"""
-{{! A book's contents page: build/site/<book>/index.html. }}
+{{! A book's contents page: build/site/<book>/index.html. book.downloads links the book's
+    files that the run makes: its EPUB, and its PDF when the run prints PDFs. previous and
+    next place the page in the reading order (the previous book's last chapter or the home
+    page; the book's first chapter), for the pager and the arrow keys. }}
 {{<layout}}
 {{$main}}
 <header class="book-header">
@@ -1168,6 +1597,7 @@ table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measur
 {{#book.description}}
 <p class="lede">{{book.description}}</p>
 {{/book.description}}
+<p class="downloads">Download {{#book.downloads}}<a class="download download-{{format}}" href="{{url}}" type="{{type}}" download>{{label}}<span class="visually-hidden"> of {{book.title}}</span></a> {{/book.downloads}}</p>
 </div>
 </header>
 <nav class="contents" aria-labelledby="pb-contents">
@@ -1189,6 +1619,14 @@ table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measur
 </ol>
 </section>
 {{/in_series}}
+<nav class="pager" aria-label="Previous and next">
+{{#previous}}
+<a class="pager-previous" rel="prev" href="{{url}}"><span>Previous</span> {{title}}</a>
+{{/previous}}
+{{#next}}
+<a class="pager-next" rel="next" href="{{url}}"><span>Next</span> {{title}}</a>
+{{/next}}
+</nav>
 {{/main}}
 {{/layout}}
 
@@ -1204,13 +1642,16 @@ table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measur
 
 """#,
         "templates/chapter.mustache": #"""
-{{! One chapter: build/site/<book>/<chapter>.html. chapter.content is the rendered Markdown. }}
+{{! One chapter: build/site/<book>/<chapter>.html. chapter.content is the rendered Markdown.
+    "On this page" lists the chapter's ## and ### headings: a column that stays in view
+    beside the text on wide screens (js/navigation.js marks the section being read), a
+    disclosure under the title on narrow ones. }}
 {{<layout}}
 {{$main}}
 <nav class="breadcrumbs" aria-label="You are here">
 <a href="../index.html">{{series.title}}</a> › <a href="index.html">{{book.title}}</a>
 </nav>
-<article class="chapter">
+<article class="chapter{{#chapter.has_toc}} has-toc{{/chapter.has_toc}}">
 <header class="chapter-header">
 <p class="chapter-number">Chapter {{chapter.number}}</p>
 <h1>{{chapter.title}}</h1>
@@ -1220,15 +1661,19 @@ table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measur
 </header>
 {{#chapter.has_toc}}
 <nav class="page-toc" aria-labelledby="pb-toc">
-<h2 id="pb-toc">On this page</h2>
+<details class="page-toc-details">
+<summary id="pb-toc">On this page</summary>
 <ul>
 {{#chapter.toc}}
 <li class="toc-level-{{level}}"><a href="#{{anchor}}">{{title}}</a></li>
 {{/chapter.toc}}
 </ul>
+</details>
 </nav>
 {{/chapter.has_toc}}
+<div class="chapter-body">
 {{{chapter.content}}}
+</div>
 </article>
 <nav class="pager" aria-label="Previous and next">
 {{#previous}}
@@ -1529,7 +1974,10 @@ nav li li { margin-left: 1.5em; }
 
 """#,
         "templates/home.mustache": #"""
-{{! The series home page: build/site/index.html. }}
+{{! The series home page: build/site/index.html. The books are a grid of book_columns
+    columns on wide screens (chosen so that no book sits alone on the last row), one on
+    narrow ones; each links its files (EPUB, and PDF when the run prints PDFs). "reports"
+    are the client reports playbook.yaml lists, with their page and files. }}
 {{<layout}}
 {{$main}}
 <header class="series-header">
@@ -1542,7 +1990,7 @@ nav li li { margin-left: 1.5em; }
 <p class="lede">{{series.description}}</p>
 {{/series.description}}
 </header>
-<ol class="book-list">
+<ol class="book-list book-columns-{{book_columns}}">
 {{#books}}
 <li class="book-card">
 <a class="book-cover" href="{{slug}}/index.html" tabindex="-1" aria-hidden="true"><img src="{{cover_url}}" alt="" width="150" height="225"></a>
@@ -1556,10 +2004,23 @@ nav li li { margin-left: 1.5em; }
 <p>{{description}}</p>
 {{/description}}
 <p class="book-meta">{{chapter_count_text}}</p>
+<p class="downloads">Download {{#downloads}}<a class="download download-{{format}}" href="{{url}}" type="{{type}}" download>{{label}}<span class="visually-hidden"> of {{title}}</span></a> {{/downloads}}</p>
 </div>
 </li>
 {{/books}}
 </ol>
+{{#reports}}
+<section class="sample-reports" aria-labelledby="pb-reports">
+<h2 id="pb-reports">Sample client reports</h2>
+<p>Client business cases made with the books’ method, each a web page{{#pdf}}, a PDF{{/pdf}} and an EPUB.</p>
+<ul class="report-list">
+{{#reports.items}}
+<li><a href="{{url}}">{{client}}</a>{{#title}}<span class="report-title">{{title}}</span>{{/title}}
+<span class="downloads">{{#downloads}}<a class="download download-{{format}}" href="{{url}}" type="{{type}}" download>{{label}}<span class="visually-hidden"> of the {{client}} report</span></a> {{/downloads}}</span></li>
+{{/reports.items}}
+</ul>
+</section>
+{{/reports}}
 {{/main}}
 {{/layout}}
 
@@ -1567,8 +2028,11 @@ nav li li { margin-left: 1.5em; }
         "templates/layout.mustache": #"""
 {{! The page shell every site page fills in. A page template starts by naming this
     layout and overrides its "main" block (and "head" for extra tags in the head).
-    Double braces escape a value for HTML; triple braces insert ready-made markup such as
-    the chapter's content. The values are listed in ARCHITECTURE.md under "Templates". }}
+    Book and chapter pages pass a "sidebar" (the series' books, the current one with its
+    chapters), shown beside the page on wide screens and as a drawer behind the header's
+    menu button on narrow ones. Double braces escape a value for HTML; triple braces insert
+    ready-made markup such as the chapter's content. The values are listed in
+    ARCHITECTURE.md under "Templates". }}
 <!DOCTYPE html>
 <html lang="{{series.language}}">
 <head>
@@ -1582,36 +2046,76 @@ nav li li { margin-left: 1.5em; }
 {{#page.canonical}}
 <link rel="canonical" href="{{page.canonical}}">
 {{/page.canonical}}
+{{#page.social}}
+<meta property="og:type" content="{{type}}">
+<meta property="og:site_name" content="{{site_name}}">
+<meta property="og:title" content="{{title}}">
+{{#description}}
+<meta property="og:description" content="{{description}}">
+{{/description}}
+<meta property="og:url" content="{{url}}">
+{{#image}}
+<meta property="og:image" content="{{image}}">
+<meta property="og:image:alt" content="{{image_alt}}">
+{{/image}}
+<meta name="twitter:card" content="{{card}}">
+{{/page.social}}
 <link rel="stylesheet" href="{{page.root}}css/playbook.css">
 <script src="{{page.root}}js/theme.js"></script>
+<script src="{{page.root}}js/navigation.js"></script>
 {{$head}}{{/head}}
 </head>
-<body class="page-{{page.kind}}">
+<body class="page-{{page.kind}}{{#sidebar}} has-sidebar{{/sidebar}}">
 <a class="skip-link" href="#pb-main">Skip to the content</a>
 <header class="site-header">
+{{#sidebar}}
+<button type="button" class="sidebar-toggle" aria-controls="pb-sidebar" aria-expanded="false"><span class="sidebar-toggle-icon" aria-hidden="true"></span><span class="visually-hidden">Books and chapters</span></button>
+{{/sidebar}}
 <a class="site-title" href="{{page.root}}index.html">{{series.title}}</a>
 <nav class="site-books" aria-label="Books of the series">
 <ul>
 {{#books}}
-<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+<li><a href="{{url}}"{{#current}} aria-current="true"{{/current}}>{{title}}</a></li>
 {{/books}}
 </ul>
 </nav>
 <form class="site-search" role="search" action="{{page.root}}search.html" method="get">
-<input type="search" name="q" aria-label="Search the series" placeholder="Search">
-<button type="submit">Search</button>
+<input type="text" name="q" aria-label="Search the series" placeholder="Search" autocomplete="off" enterkeyhint="search" role="combobox" aria-expanded="false" aria-controls="pb-search-suggestions" aria-autocomplete="list">
+<button type="submit" class="site-search-submit" aria-label="Search"></button>
+<div class="search-suggestions" id="pb-search-suggestions" role="listbox" aria-label="Sections found" hidden></div>
 </form>
 <button type="button" class="theme-toggle" aria-pressed="false" hidden>Dark mode</button>
 </header>
+<div class="site-body">
+{{#sidebar}}
+<nav class="sidebar" id="pb-sidebar" aria-label="Books and chapters">
+<ol class="sidebar-books">
+{{#sidebar.books}}
+<li class="sidebar-book{{#current}} current{{/current}}">
+<a href="{{url}}"{{#is_page}} aria-current="page"{{/is_page}}><span class="sidebar-position">Book {{position}}</span> {{title}}</a>
+{{#current}}
+<ol class="sidebar-chapters">
+{{#chapters}}
+<li><a href="{{url}}"{{#is_page}} aria-current="page"{{/is_page}}><span class="sidebar-number">{{number}}</span> {{title}}</a></li>
+{{/chapters}}
+</ol>
+{{/current}}
+</li>
+{{/sidebar.books}}
+</ol>
+</nav>
+{{/sidebar}}
 <main id="pb-main">
 {{$main}}{{/main}}
 </main>
+</div>
 <footer class="site-footer">
 {{#series.rights}}
 <p>{{series.rights}}</p>
 {{/series.rights}}
 <p>Published with Playbook.</p>
 </footer>
+<script src="{{page.root}}js/search.js" defer></script>
 </body>
 </html>
 
@@ -1820,9 +2324,11 @@ nav li li { margin-left: 1.5em; }
 """#,
         "templates/search.mustache": #"""
 {{! The search page: build/site/search.html. It reads the index the build writes
-    (search-index.js, every section of every chapter) and js/search.js shows the results;
-    both are plain script files, so search works from file:// as well as from a server.
-    The query comes from ?q=, which the search box in every page's header sends. }}
+    (search-index.js, every section of every chapter) and js/search.js (which every page
+    loads, for the header's search box) shows the results; both are plain script files, so
+    search works from file:// as well as from a server. The query comes from ?q=, which the
+    search box in every page's header sends when JavaScript is off or Enter is pressed
+    without choosing a suggestion. }}
 {{<layout}}
 {{$main}}
 <h1>Search</h1>
@@ -1835,7 +2341,6 @@ nav li li { margin-left: 1.5em; }
 <ol id="pb-search-results" class="search-results"></ol>
 <noscript><p>Search needs JavaScript, which is turned off. Each book's contents page lists its chapters, and each chapter its sections: start from the <a href="index.html">home page</a>.</p></noscript>
 <script src="search-index.js"></script>
-<script src="js/search.js"></script>
 {{/main}}
 {{/layout}}
 

@@ -125,7 +125,8 @@ public enum BuildPipeline {
         // The targets, at the same time: the listed reports run while the series is
         // transformed and rendered.
         async let reports = ListedReports.make(loaded, sourceDate: options.sourceDate, pdf: options.pdf && options.writes, memo: memo)
-        let series = await SeriesTarget.make(loaded, sourceDate: options.sourceDate, memo: memo, step: begin)
+        let series = await SeriesTarget.make(loaded, sourceDate: options.sourceDate, pdf: options.pdf && options.writes,
+                                             memo: memo, step: begin)
         report.diagnostics += series.target.diagnostics
         report.pageCount = series.target.output.files.filter { $0.path.hasSuffix(".html") }.count
         report.books = series.publication.books.map { ($0.slug, $0.settings.title, "epub/\($0.slug).epub") }

@@ -20,14 +20,28 @@ enum SeriesTarget {
     static let steps = ["transform", "render"]
 
     /// Makes the series from what the load stage read. `step` is called with the name of
-    /// each of its ``steps`` as it starts.
-    static func make(_ loaded: LoadedProject, sourceDate: Timestamp?, memo: Memo, step: (String) -> Void) async -> Made {
+    /// each of its ``steps`` as it starts. `pdf` says whether the run prints PDFs (the site
+    /// then links each book's PDF and each listed report's).
+    static func make(_ loaded: LoadedProject, sourceDate: Timestamp?, pdf: Bool = false, memo: Memo,
+                     step: (String) -> Void) async -> Made {
         step(steps[0])
         let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios,
                                                                           scenarioNames: loaded.scenarioNames, memo: memo)
         step(steps[1])
-        let rendered = await RenderStage.run(publication, loaded: loaded, sourceDate: sourceDate, memo: memo)
+        let rendered = await RenderStage.run(publication, loaded: loaded, sourceDate: sourceDate,
+                                             downloads: downloads(loaded, pdf: pdf), memo: memo)
         return Made(target: TargetOutput(target: .series, output: rendered.output, diagnostics: transformDiagnostics + rendered.diagnostics),
                     publication: publication)
+    }
+
+    /// What the site links to for download: PDFs when the run prints, and the reports
+    /// `playbook.yaml` lists whose scenario loaded (a listed report without one is an error,
+    /// and such a build is not written).
+    static func downloads(_ loaded: LoadedProject, pdf: Bool) -> SiteDownloads {
+        let reports = loaded.project.settings.reports.compactMap { reference -> SiteDownloads.Report? in
+            guard let scenario = loaded.scenarios[reference.slug] else { return nil }
+            return SiteDownloads.Report(slug: reference.slug, client: scenario.spec.client, title: scenario.spec.title)
+        }
+        return SiteDownloads(printsPDFs: pdf, reports: reports)
     }
 }

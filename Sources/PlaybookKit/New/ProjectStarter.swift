@@ -4,7 +4,7 @@ import PlaybookFiles
 
 /// `playbook new`: writes the built-in starter project into a folder. The starter is one
 /// book with one chapter that shows computed figures, one client scenario, the report
-/// template, every template and the site's stylesheet and search script; it builds and
+/// template, every template and the site's stylesheet and scripts; it builds and
 /// validates as it is.
 ///
 /// It never overwrites a file silently. Without `force`, a folder that already holds any of

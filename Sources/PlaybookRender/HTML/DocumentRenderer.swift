@@ -110,6 +110,7 @@ struct DocumentRenderer {
             out.text(heading.anchor, quotes: true)
             out.both("\">")
             render(heading.content, into: &out)
+            if heading.level == 2 || heading.level == 3 { Self.appendAnchorLink(heading, to: &out.html) }
             out.both(Self.headingClose[heading.level] ?? "</h6>\n")
         case .blockQuote(let children):
             out.both("<blockquote>\n")
@@ -285,6 +286,17 @@ struct DocumentRenderer {
         case .center: return " style=\"text-align: center\""
         case .right: return " style=\"text-align: right\""
         }
+    }
+
+    /// The site's link to a `##` or `###` heading, inside it after its text: shown on hover and
+    /// focus by the stylesheet (its mark is drawn by CSS, so the heading's text stays its own),
+    /// named for screen readers. Not in the EPUB, where a reader has no use for it.
+    private static func appendAnchorLink(_ heading: ResolvedHeading, to html: inout String) {
+        html += "<a class=\"heading-anchor\" href=\"#"
+        XMLEscaping.append(URLPath.encode(heading.anchor), to: &html, quotes: true)
+        html += "\" aria-label=\"Link to this section: "
+        XMLEscaping.append(ResolvedInline.plainText(heading.content), to: &html, quotes: true)
+        html += "\"></a>"
     }
 
     private static let headingOpen = [1: "<h1", 2: "<h2", 3: "<h3", 4: "<h4", 5: "<h5", 6: "<h6"]

@@ -2,20 +2,23 @@ import PlaybookCore
 import PlaybookTemplates
 
 /// Builds the values site templates see. Every page gets `series`, `books` and `page`;
-/// book and chapter pages add `book`, chapter pages `chapter`, `previous` and `next`.
-/// The names are documented in ARCHITECTURE.md ("Templates").
+/// book and chapter pages add `book` and `sidebar`, chapter pages `chapter`, `previous` and
+/// `next`; the home page `reports`. The names are documented in ARCHITECTURE.md ("Templates").
 struct PageContext: Sendable {
     let publication: Publication
+    /// What the run makes for download besides the site (PDFs, listed reports).
+    let downloads: SiteDownloads
     /// `series`, made once.
     let series: TemplateValue
     /// `book` for each book slug, made once: every page of a book shares it.
     private let bookValues: [String: TemplateValue]
 
-    init(publication: Publication) {
+    init(publication: Publication, downloads: SiteDownloads) {
         self.publication = publication
+        self.downloads = downloads
         series = Self.series(publication.settings)
         var values: [String: TemplateValue] = [:]
-        for book in publication.books { values[book.slug] = Self.book(book, settings: publication.settings) }
+        for book in publication.books { values[book.slug] = Self.book(book, settings: publication.settings, downloads: downloads) }
         bookValues = values
     }
 
@@ -23,7 +26,42 @@ struct PageContext: Sendable {
 
     /// `book`: a book with its chapters.
     func book(_ book: ResolvedBook) -> TemplateValue {
-        bookValues[book.slug] ?? Self.book(book, settings: settings)
+        bookValues[book.slug] ?? Self.book(book, settings: settings, downloads: downloads)
+    }
+
+    /// `sidebar`: `books`, the books of the series, the current one with its chapters,
+    /// `chapter` (an index) marked as the page (`is_page`). On a book's contents page `chapter` is `nil` and the book
+    /// itself is the page.
+    func sidebar(book current: ResolvedBook, chapter: Int?) -> TemplateValue {
+        ["books": .list(publication.books.map { book in
+            var fields: [String: TemplateValue] = [
+                "title": .text(book.settings.title),
+                "position": .number(book.position),
+                "url": .text(book.slug == current.slug ? "index.html" : "../" + URLPath.encode(book.slug) + "/index.html"),
+                "current": .flag(book.slug == current.slug),
+                "is_page": .flag(book.slug == current.slug && chapter == nil),
+            ]
+            if book.slug == current.slug {
+                fields["chapters"] = .list(book.chapters.enumerated().map { index, entry in
+                    ["number": .number(index + 1), "title": .text(entry.frontMatter.title),
+                     "url": .text(URLPath.encode(entry.slug) + ".html"), "is_page": .flag(index == chapter)]
+                })
+            }
+            return .object(fields)
+        })]
+    }
+
+    /// `reports`: the client reports the run makes, with their files (home page); `nil` when
+    /// there are none.
+    var reports: TemplateValue? { downloads.reportValues }
+
+    /// `book_columns`: how many columns the home page's grid of books has on a wide screen,
+    /// chosen so that no book sits alone on the last row: every book in one row up to three,
+    /// else three or two columns (or four when both leave one alone).
+    var bookColumns: Int {
+        let count = publication.books.count
+        if count <= 3 { return max(count, 1) }
+        return [3, 2, 4].first { count % $0 != 1 } ?? 3
     }
 
     /// `series`: the series settings.
@@ -53,6 +91,7 @@ struct PageContext: Sendable {
                 "chapter_count_text": .text(book.chapters.count == 1 ? "1 chapter" : "\(book.chapters.count) chapters"),
                 "current": .flag(book.slug == currentSlug),
                 "cover_url": .text(root + URLPath.encode(book.slug) + "/" + SitePaths.coverFile(book)),
+                "downloads": downloads.book(book.slug, root: root),
             ]
             fields["subtitle"] = .optional(book.settings.subtitle)
             fields["description"] = .optional(book.settings.description)
@@ -60,15 +99,35 @@ struct PageContext: Sendable {
         })
     }
 
-    /// `page`: the page's own title, kind and path back to the site root.
-    func page(title: String, kind: String, root: String, path: String, description: String?) -> TemplateValue {
+    /// `page`: the page's own title, kind and path back to the site root. When the series has a
+    /// `base_url`, also `canonical` (its address) and `social`, the OpenGraph and Twitter card
+    /// values: `title`, `description` (the page's, else the series'), `url`, `type`,
+    /// `site_name`, `card`, and `image` (with `image_alt`): the drawn cover of `coverBook`
+    /// (else of the first book), `<base_url><book>/cover.png`, when the run prints it.
+    func page(title: String, kind: String, root: String, path: String, description: String?,
+              coverBook: ResolvedBook? = nil) -> TemplateValue {
         var fields: [String: TemplateValue] = ["title": .text(title), "kind": .text(kind), "root": .text(root)]
         fields["description"] = .optional(description)
-        fields["canonical"] = .optional(settings.baseURL.map { $0 + URLPath.encode(path) })
+        if let baseURL = settings.baseURL {
+            let url = baseURL + URLPath.encode(path)
+            fields["canonical"] = .text(url)
+            var social: [String: TemplateValue] = [
+                "title": .text(title), "url": .text(url), "site_name": .text(settings.title),
+                "type": .text(kind == "chapter" ? "article" : kind == "book" ? "book" : "website"),
+                "card": "summary",
+            ]
+            social["description"] = .optional(description ?? settings.description)
+            if downloads.printsPDFs, let book = coverBook ?? publication.books.first {
+                social["image"] = .text(baseURL + URLPath.encode(book.slug) + "/" + SitePaths.coverPicture)
+                social["image_alt"] = .text("The cover of " + book.settings.title)
+                social["card"] = "summary_large_image"
+            }
+            fields["social"] = .object(social)
+        }
         return .object(fields)
     }
 
-    private static func book(_ book: ResolvedBook, settings: SeriesSettings) -> TemplateValue {
+    private static func book(_ book: ResolvedBook, settings: SeriesSettings, downloads: SiteDownloads) -> TemplateValue {
         var fields: [String: TemplateValue] = [
             "slug": .text(book.slug),
             "title": .text(book.settings.title),
@@ -76,6 +135,7 @@ struct PageContext: Sendable {
             "language": .text(book.settings.language ?? settings.language),
             "authors_text": .text(Self.names(book.settings.authors)),
             "cover_url": .text(SitePaths.coverFile(book)),
+            "downloads": downloads.book(book.slug, root: "../"),
             "chapters": .list(book.chapters.enumerated().map { index, chapter in
                 var chapterFields: [String: TemplateValue] = [
                     "number": .number(index + 1),
@@ -107,6 +167,10 @@ enum SitePaths {
     static func coverFile(_ book: ResolvedBook) -> String {
         book.settings.cover.map(URLPath.encode) ?? "cover.svg"
     }
+
+    /// The book's cover as a picture for link previews (OpenGraph's image), in the book's
+    /// folder: printed beside the book's PDF when the run prints PDFs.
+    static let coverPicture = "cover.png"
 
     /// The href from a chapter page of `book` to a resolved link target.
     static func href(_ target: LinkTarget, from book: String) -> String {

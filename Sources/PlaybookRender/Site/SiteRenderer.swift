@@ -3,7 +3,8 @@ import PlaybookTemplates
 import PlaybookSession
 
 /// Renders the website: the series home page, a contents page per book, a page per chapter,
-/// book covers, the books' files and the project's `site/` folder.
+/// book covers, the books' files, the project's `site/` folder, and `sitemap.xml` when the
+/// series has a `base_url`.
 struct SiteRenderer {
     let publication: Publication
     let templates: TemplateLibrary
@@ -19,14 +20,21 @@ struct SiteRenderer {
         let context = reuse.pageContext(publication)
         var files: [OutputFile] = []
         let home = listing("home", "") {
-            templates.render("home", [
+            var fields: [String: TemplateValue] = [
                 "series": context.series,
                 "books": context.books(current: nil, root: ""),
+                "book_columns": .number(context.bookColumns),
                 "page": context.page(title: publication.settings.title, kind: "home", root: "", path: "",
                                      description: publication.settings.description),
-            ])
+            ]
+            fields["reports"] = context.reports
+            return templates.render("home", .object(fields))
         }
         files.append(OutputFile(path: "site/index.html", content: .text(home)))
+        if let baseURL = publication.settings.baseURL {
+            let sitemap = listing("sitemap", "") { Sitemap.file(publication, baseURL: baseURL) }
+            files.append(OutputFile(path: Sitemap.path, content: .text(sitemap)))
+        }
         for (index, book) in publication.books.enumerated() {
             files += renderBookPages(book, index: index, context: context)
         }
@@ -53,7 +61,7 @@ struct SiteRenderer {
     }
 
     /// Files every site has, from the project's `site/` folder or built in.
-    static let builtInAssets = ["css/playbook.css", "js/search.js", "js/theme.js"]
+    static let builtInAssets = ["css/playbook.css", "js/navigation.js", "js/search.js", "js/theme.js"]
 
     /// A chapter to render: its book's and its own index.
     private struct ChapterJob: Sendable {
@@ -100,14 +108,30 @@ struct SiteRenderer {
 
     private func renderBookPages(_ book: ResolvedBook, index: Int, context: PageContext) -> [OutputFile] {
         var files: [OutputFile] = []
-        let page = listing("book", book.slug) { templates.render("book", [
-            "series": context.series,
-            "books": context.books(current: book.slug, root: "../"),
-            "book": context.book(book),
-            "in_series": .flag(publication.books.count > 1),
-            "page": context.page(title: "\(book.settings.title) · \(publication.settings.title)", kind: "book", root: "../",
-                                 path: "\(book.slug)/", description: book.settings.description),
-        ]) }
+        let page = listing("book", book.slug) {
+            var fields: [String: TemplateValue] = [
+                "series": context.series,
+                "books": context.books(current: book.slug, root: "../"),
+                "book": context.book(book),
+                "sidebar": context.sidebar(book: book, chapter: nil),
+                "in_series": .flag(publication.books.count > 1),
+                "page": context.page(title: "\(book.settings.title) · \(publication.settings.title)", kind: "book", root: "../",
+                                     path: "\(book.slug)/", description: book.settings.description, coverBook: book),
+            ]
+            // The book's place in the reading order (the pager, and the arrow keys): after the
+            // previous book's last chapter (or the home page), before its own first chapter.
+            if index > 0, let last = publication.books[index - 1].chapters.last {
+                let previousBook = publication.books[index - 1]
+                fields["previous"] = ["title": .text(last.frontMatter.title),
+                                      "url": .text("../\(URLPath.encode(previousBook.slug))/\(URLPath.encode(last.slug)).html")]
+            } else {
+                fields["previous"] = ["title": .text(publication.settings.title), "url": "../index.html"]
+            }
+            if let first = book.chapters.first {
+                fields["next"] = ["title": .text(first.frontMatter.title), "url": .text(URLPath.encode(first.slug) + ".html")]
+            }
+            return templates.render("book", .object(fields))
+        }
         files.append(OutputFile(path: "site/\(book.slug)/index.html", content: .text(page)))
         if book.settings.cover == nil {
             files.append(OutputFile(path: "site/\(book.slug)/cover.svg",
@@ -161,9 +185,11 @@ struct SiteRenderer {
             "series": context.series,
             "books": context.books(current: book.slug, root: "../"),
             "book": context.book(book),
+            "sidebar": context.sidebar(book: book, chapter: chapterIndex),
             "chapter": .object(chapterFields),
             "page": context.page(title: "\(chapter.frontMatter.title) · \(book.settings.title)", kind: "chapter", root: "../",
-                                 path: "\(book.slug)/\(chapter.slug).html", description: chapter.frontMatter.summary),
+                                 path: "\(book.slug)/\(chapter.slug).html", description: chapter.frontMatter.summary,
+                                 coverBook: book),
         ]
         if chapterIndex > 0 {
             let previous = book.chapters[chapterIndex - 1]
