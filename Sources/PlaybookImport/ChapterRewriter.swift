@@ -1,0 +1,356 @@
+import Foundation
+import PlaybookCore
+
+/// Rewrites the lines of one imported chapter into a Playbook chapter body: its first `#`
+/// heading becomes the title, links and images are resolved through the ``LinkMap`` (files
+/// they use are collected to copy), and in code fences mdBook's Rust conventions are undone
+/// (`rust,editable` info strings, hidden `# ` lines). Every change that loses something is a
+/// warning at its line in the source.
+struct ChapterRewriter {
+    let links: LinkMap
+    /// The chapter's source path, relative to the link map's content root.
+    let chapterPath: String
+    /// Whether hidden `# ` lines of Rust fences are mdBook's (they are not in a plain Markdown folder).
+    let rustHiddenLines: Bool
+
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Source files (relative to the content root) the chapter uses.
+    private(set) var files: Set<String> = []
+    /// Counts for the report.
+    private(set) var counts = ImportCounts()
+
+    init(links: LinkMap, chapterPath: String, rustHiddenLines: Bool) {
+        self.links = links
+        self.chapterPath = chapterPath
+        self.rustHiddenLines = rustHiddenLines
+    }
+
+    /// The body, and the text of the first `#` heading when it was taken as the title.
+    mutating func rewrite(_ lines: [SourceLine]) -> (body: String, heading: String?) {
+        var lines = lines
+        var heading: String?
+        if let first = lines.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
+           let text = Self.atxHeadingOne(lines[first].text) {
+            heading = text
+            lines.remove(at: first)
+        }
+        var out: [String] = []
+        var fence: Fence?
+        for line in lines {
+            if var open = fence {
+                if open.closes(line.text) {
+                    if open.hidden > 0 { reportHidden(open) }
+                    fence = nil
+                    out.append(line.text)
+                    continue
+                }
+                if open.isRust && rustHiddenLines, let shown = open.shown(line.text) {
+                    if let shown { out.append(shown) } else { open.hidden += 1 }
+                    fence = open
+                    continue
+                }
+                out.append(line.text)
+                continue
+            }
+            if let open = Fence(opening: line) {
+                fence = open
+                out.append(rewriteInfo(open, line: line))
+                continue
+            }
+            out.append(rewriteLinks(line))
+        }
+        if let open = fence, open.hidden > 0 { reportHidden(open) }
+        return (out.joined(separator: "\n") + "\n", heading)
+    }
+
+    /// The text of a `# Heading` line, inline marks taken off, or `nil`.
+    static func atxHeadingOne(_ text: String) -> String? {
+        let indent = text.prefix { $0 == " " }.count
+        guard indent < 4 else { return nil }
+        let rest = text.dropFirst(indent)
+        guard rest.hasPrefix("# ") || rest == "#" else { return nil }
+        var title = rest.dropFirst(1).trimmingCharacters(in: .whitespaces)
+        // A closing run of #s is not part of the text.
+        if let range = title.range(of: #"\s+#+$"#, options: .regularExpression) { title.removeSubrange(range) }
+        if title.allSatisfy({ $0 == "#" }) { title = "" }
+        return Self.plain(title)
+    }
+
+    /// Inline Markdown taken off a heading's text, for a front matter title: code marks,
+    /// emphasis marks, and links reduced to their text.
+    static func plain(_ text: String) -> String {
+        var text = text.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"\{#[^}]*\}\s*$"#, with: "", options: .regularExpression)
+        text.removeAll { $0 == "`" }
+        text = text.replacingOccurrences(of: #"(\*\*|__|\*)"#, with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"\\(.)"#, with: "$1", options: .regularExpression)
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    // MARK: - Code fences
+
+    /// An open code fence.
+    struct Fence {
+        var marker: Character
+        var length: Int
+        var indent: Int
+        var info: String
+        var line: SourceLine
+        var hidden = 0
+
+        init?(opening line: SourceLine) {
+            let text = line.text
+            let indent = text.prefix { $0 == " " }.count
+            guard indent < 4 else { return nil }
+            let rest = text.dropFirst(indent)
+            guard let marker = rest.first, marker == "`" || marker == "~" else { return nil }
+            let length = rest.prefix { $0 == marker }.count
+            guard length >= 3 else { return nil }
+            let info = rest.dropFirst(length).trimmingCharacters(in: .whitespaces)
+            if marker == "`", info.contains("`") { return nil }
+            self.marker = marker
+            self.length = length
+            self.indent = indent
+            self.info = info
+            self.line = line
+        }
+
+        func closes(_ text: String) -> Bool {
+            let indent = text.prefix { $0 == " " }.count
+            guard indent < 4 else { return false }
+            let rest = text.dropFirst(indent)
+            let run = rest.prefix { $0 == marker }.count
+            return run >= length && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
+        }
+
+        /// The language, the first word of the info string (mdBook writes `rust,editable`).
+        var language: String {
+            String(info.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).first ?? "")
+        }
+
+        var isRust: Bool { language == "rust" }
+
+        /// For a Rust line: `.some(nil)` when mdBook hides it (`# ` or a lone `#`), `.some(text)`
+        /// with `##` made `#`, `nil` when it is shown as written.
+        func shown(_ text: String) -> String?? {
+            let indent = text.prefix { $0 == " " || $0 == "\t" }
+            let rest = text.dropFirst(indent.count)
+            if rest == "#" || rest.hasPrefix("# ") { return .some(nil) }
+            if rest.hasPrefix("##") { return .some(String(indent) + String(rest.dropFirst())) }
+            return nil
+        }
+    }
+
+    private mutating func rewriteInfo(_ fence: Fence, line: SourceLine) -> String {
+        let language = fence.language
+        guard !fence.info.isEmpty, fence.info != language else { return line.text }
+        if fence.info.contains(",") || fence.isRust {
+            counts.fenceAttributes += 1
+            return String(repeating: " ", count: fence.indent) + String(repeating: fence.marker, count: fence.length) + language
+        }
+        return line.text
+    }
+
+    private mutating func reportHidden(_ fence: Fence) {
+        counts.hiddenLines += fence.hidden
+        let lines = fence.hidden == 1 ? "1 hidden line" : "\(fence.hidden) hidden lines"
+        diagnostics.append(.warning(.importSyntax, "\(lines) of this Rust example left out (mdBook shows them only on request)",
+                                    at: fence.line.location(of: fence.info.isEmpty ? String(fence.marker) : fence.info),
+                                    hint: "the example shows what mdBook showed by default; add the lines back if readers need them"))
+    }
+
+    // MARK: - Links
+
+    /// A destination found on a line: its byte range, and for an inline link the range of the
+    /// whole `[text](…)` and of its text.
+    private struct Found {
+        var destination: Range<String.Index>
+        var whole: Range<String.Index>?
+        var text: Range<String.Index>?
+        var isImage: Bool
+        var isHTML: Bool
+    }
+
+    private mutating func rewriteLinks(_ line: SourceLine) -> String {
+        var text = line.text
+        guard text.contains("](") || text.contains("]:") || text.contains("src=") || text.contains("href=") else { return text }
+        let found = Self.destinations(in: text)
+        for item in found.reversed() {
+            let destination = String(text[item.destination])
+            switch links.resolve(destination, from: chapterPath, isImage: item.isImage) {
+            case .unchanged:
+                continue
+            case .rewritten(let new):
+                counts.linksRewritten += 1
+                text.replaceSubrange(item.destination, with: new)
+            case .file(let source, let new):
+                files.insert(source)
+                if new != destination { text.replaceSubrange(item.destination, with: new) }
+            case .siteRoot(let address):
+                counts.siteRootLinks.append("\(line.file.path):\(line.line): \(destination) → \(address)")
+                text.replaceSubrange(item.destination, with: address)
+            case .unusable(let message, let hint):
+                let kind = item.isImage ? "image" : "link"
+                if let whole = item.whole, let inner = item.text {
+                    let kept = item.isImage ? "" : String(text[inner])
+                    diagnostics.append(.warning(.importLink, "\(message): the \(kind) is left out" + (item.isImage ? "" : ", its text kept"),
+                                                at: line.location(of: destination), hint: hint))
+                    text.replaceSubrange(whole, with: kept)
+                } else {
+                    diagnostics.append(.warning(.importLink, "\(message): the \(kind) is kept as written, and the build will report it",
+                                                at: line.location(of: destination), hint: hint))
+                }
+            }
+        }
+        return text
+    }
+
+    /// The destinations of inline links and images, reference definitions and `src`/`href`
+    /// attributes on one line, outside code spans, in order.
+    private static func destinations(in text: String) -> [Found] {
+        var found: [Found] = []
+        let spans = codeSpans(in: text)
+        func inCode(_ index: String.Index) -> Bool { spans.contains { $0.contains(index) } }
+
+        // A reference definition: `[label]: destination`.
+        if let match = text.range(of: #"^ {0,3}\[[^\]]+\]:[ \t]*"#, options: .regularExpression), !text.hasPrefix("    ") {
+            var end = match.upperBound
+            if text[end...].hasPrefix("<"), let close = text[end...].firstIndex(of: ">") {
+                found.append(Found(destination: text.index(after: end)..<close, whole: nil, text: nil, isImage: false, isHTML: false))
+            } else {
+                while end < text.endIndex, !text[end].isWhitespace { end = text.index(after: end) }
+                if end > match.upperBound {
+                    found.append(Found(destination: match.upperBound..<end, whole: nil, text: nil, isImage: false, isHTML: false))
+                }
+            }
+            return found
+        }
+
+        // Inline links and images: `[text](destination "title")`.
+        var search = text.startIndex
+        while let open = text.range(of: "](", range: search..<text.endIndex) {
+            search = open.upperBound
+            guard !inCode(open.lowerBound) else { continue }
+            var start = open.upperBound
+            while start < text.endIndex, text[start] == " " { start = text.index(after: start) }
+            var end = start
+            var destinationRange: Range<String.Index>
+            if start < text.endIndex, text[start] == "<" {
+                guard let close = text[start...].firstIndex(of: ">") else { continue }
+                destinationRange = text.index(after: start)..<close
+                end = text.index(after: close)
+            } else {
+                var depth = 0
+                while end < text.endIndex {
+                    let character = text[end]
+                    if character == "\\" {
+                        end = text.index(after: end)
+                        if end < text.endIndex { end = text.index(after: end) }
+                        continue
+                    }
+                    if character.isWhitespace { break }
+                    if character == "(" { depth += 1 }
+                    if character == ")" {
+                        if depth == 0 { break }
+                        depth -= 1
+                    }
+                    end = text.index(after: end)
+                }
+                destinationRange = start..<end
+            }
+            // The link's end: an optional title, then ')'.
+            var close = end
+            if let paren = text[end...].firstIndex(of: ")") { close = paren } else { close = text.endIndex }
+            // The matching '[' of the text.
+            var depth = 0
+            var opening: String.Index?
+            var cursor = open.lowerBound
+            while cursor > text.startIndex {
+                cursor = text.index(before: cursor)
+                if text[cursor] == "]" { depth += 1 }
+                if text[cursor] == "[" {
+                    if depth == 0 { opening = cursor; break }
+                    depth -= 1
+                }
+            }
+            var isImage = false
+            var whole: Range<String.Index>?
+            var inner: Range<String.Index>?
+            if let opening, close < text.endIndex {
+                isImage = opening > text.startIndex && text[text.index(before: opening)] == "!"
+                let from = isImage ? text.index(before: opening) : opening
+                whole = from..<text.index(after: close)
+                inner = text.index(after: opening)..<open.lowerBound
+            }
+            found.append(Found(destination: destinationRange, whole: whole, text: inner, isImage: isImage, isHTML: false))
+        }
+
+        // Attributes of raw HTML: `src="…"`, `href="…"`.
+        if text.contains("<") {
+            let pattern = #"\b(src|href)\s*=\s*("([^"]*)"|'([^']*)')"#
+            if let regex = try? NSRegularExpression(pattern: pattern) {
+                for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    let group = match.range(at: 3).location != NSNotFound ? 3 : 4
+                    guard let range = Range(match.range(at: group), in: text), !inCode(range.lowerBound),
+                          let name = Range(match.range(at: 1), in: text) else { continue }
+                    found.append(Found(destination: range, whole: nil, text: nil, isImage: text[name] == "src", isHTML: true))
+                }
+            }
+        }
+        // Nested or overlapping finds (an image inside a link's text) keep their order by position.
+        return found.sorted { $0.destination.lowerBound < $1.destination.lowerBound }.reduce(into: []) { kept, item in
+            if let last = kept.last, last.destination.overlaps(item.destination) { return }
+            // A link whose text holds an image: dropping the link would also drop the image's range.
+            if let last = kept.last, let lastWhole = last.whole, let whole = item.whole, lastWhole.overlaps(whole) {
+                kept[kept.count - 1].whole = nil
+                var copy = item
+                copy.whole = nil
+                kept.append(copy)
+                return
+            }
+            kept.append(item)
+        }
+    }
+
+    /// The ranges of code spans on a line (backtick runs of the same length).
+    private static func codeSpans(in text: String) -> [Range<String.Index>] {
+        var spans: [Range<String.Index>] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard text[index] == "`" else { index = text.index(after: index); continue }
+            var run = index
+            while run < text.endIndex, text[run] == "`" { run = text.index(after: run) }
+            let marker = text[index..<run]
+            if let close = text.range(of: String(marker), range: run..<text.endIndex) {
+                spans.append(index..<close.upperBound)
+                index = close.upperBound
+            } else {
+                index = run
+            }
+        }
+        return spans
+    }
+}
+
+/// What an import did, counted for the report.
+struct ImportCounts: Sendable {
+    /// Links rewritten to chapter files or anchors.
+    var linksRewritten = 0
+    /// Links that leave the book, made absolute under `--site-root`, as report lines.
+    var siteRootLinks: [String] = []
+    /// Code fences whose mdBook attributes (`editable`, `ignore`…) were taken off.
+    var fenceAttributes = 0
+    /// Hidden lines of Rust examples left out.
+    var hiddenLines = 0
+    /// `{{#include}}` and `{{#rustdoc_include}}` lines resolved.
+    var includes = 0
+
+    /// Adds another chapter's counts.
+    mutating func add(_ other: ImportCounts) {
+        linksRewritten += other.linksRewritten
+        siteRootLinks += other.siteRootLinks
+        fenceAttributes += other.fenceAttributes
+        hiddenLines += other.hiddenLines
+        includes += other.includes
+    }
+}
