@@ -36,6 +36,8 @@ struct ChapterRewriter {
         }
         var out: [String] = []
         var fence: Fence?
+        // A `<style>` or `<script>` element being left out, until its end tag.
+        var skipping: String?
         for line in lines {
             if var open = fence {
                 if open.closes(line.text) {
@@ -52,15 +54,36 @@ struct ChapterRewriter {
                 out.append(line.text)
                 continue
             }
+            if let open = skipping {
+                if line.text.contains("</\(open)") { skipping = nil }
+                continue
+            }
+            if let element = Self.pageLevelElement(line.text) {
+                diagnostics.append(.warning(.importSyntax, "this <\(element)> element is left out: a chapter's HTML may not hold one (in EPUB and HTML alike it belongs in the page's head)",
+                                            at: line.location(of: "<\(element)"),
+                                            hint: element == "style" ? "move what matters into site/css/playbook.css" : "Playbook pages run their own scripts only"))
+                if !line.text.contains("</\(element)") { skipping = element }
+                continue
+            }
             if let open = Fence(opening: line) {
                 fence = open
                 out.append(rewriteInfo(open, line: line))
                 continue
             }
-            out.append(rewriteLinks(line))
+            out.append(Self.literalBraces(rewriteLinks(line), counts: &counts))
         }
         if let open = fence, open.hidden > 0 { reportHidden(open) }
         return (out.joined(separator: "\n") + "\n", heading)
+    }
+
+    /// `style` or `script` when the line starts such an element (as an HTML block).
+    static func pageLevelElement(_ text: String) -> String? {
+        let trimmed = text.drop { $0 == " " }.lowercased()
+        guard text.prefix { $0 == " " }.count < 4 else { return nil }
+        for element in ["style", "script"] where trimmed.hasPrefix("<\(element)>") || trimmed.hasPrefix("<\(element) ") {
+            return element
+        }
+        return nil
     }
 
     /// The text of a `# Heading` line, inline marks taken off, or `nil`.
@@ -159,6 +182,29 @@ struct ChapterRewriter {
                                     hint: "the example shows what mdBook showed by default; add the lines back if readers need them"))
     }
 
+    // MARK: - Braces
+
+    /// `{{` in prose is a value tag in Playbook, but text in mdBook and plain Markdown: outside
+    /// code spans it is written `{<!-- -->{`, which shows the same and is no tag. Lines indented
+    /// as code are left alone.
+    static func literalBraces(_ text: String, counts: inout ImportCounts) -> String {
+        guard text.contains("{{"), !text.hasPrefix("    "), !text.hasPrefix("\t") else { return text }
+        let spans = codeSpans(in: text)
+        var out = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{"), !spans.contains(where: { $0.contains(index) }) {
+                out += "{<!-- -->"
+                counts.literalBraces += 1
+                index = text.index(after: index)
+                continue
+            }
+            out.append(text[index])
+            index = text.index(after: index)
+        }
+        return out
+    }
+
     // MARK: - Links
 
     /// A destination found on a line: its byte range, and for an inline link the range of the
@@ -213,7 +259,7 @@ struct ChapterRewriter {
         func inCode(_ index: String.Index) -> Bool { spans.contains { $0.contains(index) } }
 
         // A reference definition: `[label]: destination`.
-        if let match = text.range(of: #"^ {0,3}\[[^\]]+\]:[ \t]*"#, options: .regularExpression), !text.hasPrefix("    ") {
+        if let match = text.range(of: #"^ {0,3}\[[^\]^][^\]]*\]:[ \t]*"#, options: .regularExpression), !text.hasPrefix("    ") {
             var end = match.upperBound
             if text[end...].hasPrefix("<"), let close = text[end...].firstIndex(of: ">") {
                 found.append(Found(destination: text.index(after: end)..<close, whole: nil, text: nil, isImage: false, isHTML: false))
@@ -344,6 +390,8 @@ struct ImportCounts: Sendable {
     var hiddenLines = 0
     /// `{{#include}}` and `{{#rustdoc_include}}` lines resolved.
     var includes = 0
+    /// `{{` in prose written `{<!-- -->{` so that Playbook does not read a value tag.
+    var literalBraces = 0
 
     /// Adds another chapter's counts.
     mutating func add(_ other: ImportCounts) {
@@ -352,5 +400,6 @@ struct ImportCounts: Sendable {
         fenceAttributes += other.fenceAttributes
         hiddenLines += other.hiddenLines
         includes += other.includes
+        literalBraces += other.literalBraces
     }
 }

@@ -9,15 +9,15 @@ import PlaybookCore
 ///   are left out, as mdBook does;
 /// - `{{#rustdoc_include …}}` — the same; mdBook keeps the rest of the file as hidden lines,
 ///   which Playbook does not have, so only the part shown is included;
-/// - `{{#playground …}}` — included like a file, with a warning (there is no "Run" button);
+/// - `{{#playground file …}}` — the file as a Rust code block, with a warning (there is no "Run" button);
 /// - `{{#title …}}` — left out, with a warning (it sets only the browser's title);
-/// - any other `{{#…}}` — left out, with a warning;
+/// - any other `{{#…}}` — left as written, as mdBook leaves it;
 /// - `\{{#…}}` — written without the backslash, as mdBook does.
 ///
 /// An included Markdown file is expanded in turn, up to ten files deep. Each included line
 /// keeps the file and line it comes from, so later diagnostics point there.
 struct IncludeExpander {
-    /// The folder files may be included from (the book's folder); nothing outside it is read.
+    /// The book's folder: include paths are shown relative to it.
     let root: URL
     /// How the root is shown in paths (`guide`).
     let label: String
@@ -50,7 +50,9 @@ struct IncludeExpander {
         return out
     }
 
-    private static let directive = try? NSRegularExpression(pattern: #"\\\{\{#[^}]*\}\}|\{\{\s*#([a-zA-Z0-9_]+)\s*([^}]*)\}\}"#)
+    /// mdBook's own pattern: an escaped directive, or `{{#name arguments}}` (a directive without
+    /// arguments, such as Handlebars' `{{#toc}}`, is not one and stays as written).
+    private static let directive = try? NSRegularExpression(pattern: #"\\\{\{#[^}]*\}\}|\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}"#)
 
     private mutating func expand(_ line: SourceLine, path: String, depth: Int) -> [SourceLine] {
         guard let regex = Self.directive else { return [line] }
@@ -76,10 +78,15 @@ struct IncludeExpander {
             let argument = Range(match.range(at: 2), in: text).map { String(text[$0]).trimmingCharacters(in: .whitespaces) } ?? ""
             switch name {
             case "include", "rustdoc_include", "playground":
-                guard let included = include(argument, from: path, line: line, written: written, depth: depth) else { continue }
+                // A playground names its file, then the code block's attributes (`editable`).
+                let file = name == "playground" ? String(argument.split(separator: " ").first ?? "") : argument
+                guard var included = include(file, from: path, line: line, written: written, depth: depth) else { continue }
                 includes += 1
                 if name == "playground" {
-                    diagnostics.append(.warning(.importSyntax, "{{#playground}} is included as a plain listing: Playbook has no Rust playground",
+                    // mdBook shows the file as a Rust code block.
+                    included = [SourceLine(text: "```rust", file: line.file, line: line.line)] + included
+                        + [SourceLine(text: "```", file: line.file, line: line.line)]
+                    diagnostics.append(.warning(.importSyntax, "{{#playground}} is included as a Rust code block that does not run: Playbook has no Rust playground",
                                                 at: line.location(of: written)))
                 }
                 guard let first = included.first, let last = included.last else { continue }
@@ -97,9 +104,8 @@ struct IncludeExpander {
                                             at: line.location(of: written),
                                             hint: "the chapter's title is its front matter 'title:'"))
             default:
-                diagnostics.append(.warning(.importSyntax, "'\(written)' is not an mdBook directive this import knows: it is left out",
-                                            at: line.location(of: written),
-                                            hint: "it is probably a preprocessor's; put its output in the chapter by hand"))
+                // mdBook leaves a directive it does not know as written, and so does the import.
+                pending += written
             }
         }
         pending += text[cursor...]
@@ -117,12 +123,12 @@ struct IncludeExpander {
         }
         let (filePart, selector) = Self.split(argument)
         let folder = path.split(separator: "/").dropLast().map(String.init)
-        guard !filePart.isEmpty, let parts = LinkMap.normalize(folder, filePart) else {
-            diagnostics.append(.warning(.importInclude, "'\(filePart)' is outside \(label)/: the include is left out", at: at,
-                                        hint: "an import reads only files inside the book's folder"))
+        guard !filePart.isEmpty else {
+            diagnostics.append(.warning(.importInclude, "this include names no file: it is left out", at: at))
             return nil
         }
-        let relative = parts.joined(separator: "/")
+        // mdBook reads an include wherever it is, outside the book's folder too (`../../examples/…`).
+        let relative = Self.join(folder, filePart)
         let file: SourceFile
         if let cached = cache[relative] {
             file = cached
@@ -168,6 +174,20 @@ struct IncludeExpander {
         lines.removeAll { Self.marker($0.text, "ANCHOR") != nil || Self.marker($0.text, "ANCHOR_END") != nil }
         if relative.hasSuffix(".md") { lines = expand(lines, path: relative, depth: depth + 1) }
         return lines
+    }
+
+    /// `folder` joined with `path`, `.` and `..` applied, keeping the `..` that climb above the root.
+    static func join(_ folder: [String], _ path: String) -> String {
+        var parts = folder
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append("..") }
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
     }
 
     private enum Selection {

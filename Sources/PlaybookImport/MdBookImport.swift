@@ -144,6 +144,9 @@ enum ImportNotes {
         if counts.fenceAttributes > 0 {
             notes.append("\(counts.fenceAttributes) code fence\(counts.fenceAttributes == 1 ? "" : "s") lost mdBook's attributes (editable, ignore, should_panic…): only the language is kept.")
         }
+        if counts.literalBraces > 0 {
+            notes.append("\(counts.literalBraces) '{{' in prose written '{<!-- -->{', which reads the same and is not a Playbook value tag.")
+        }
         if counts.hiddenLines > 0 {
             notes.append("\(counts.hiddenLines) hidden line\(counts.hiddenLines == 1 ? "" : "s") of Rust examples left out (each example is a warning below).")
         }
