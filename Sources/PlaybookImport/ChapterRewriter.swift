@@ -38,6 +38,8 @@ struct ChapterRewriter {
         var fence: Fence?
         // A `<style>` or `<script>` element being left out, until its end tag.
         var skipping: String?
+        // The captions of the open `<Listing>` elements (the Rust book's), innermost last.
+        var captions: [String?] = []
         for line in lines {
             if var open = fence {
                 if open.closes(line.text) {
@@ -58,6 +60,19 @@ struct ChapterRewriter {
                 if line.text.contains("</\(open)") { skipping = nil }
                 continue
             }
+            if let listing = Self.listing(line.text) {
+                if let caption = listing.caption {
+                    counts.listings += 1
+                    captions.append(caption)
+                    out.append(listing.text)
+                } else {
+                    // The closing tag: the caption of the listing it closes, after a blank line.
+                    let caption = captions.popLast() ?? nil
+                    out.append(listing.quote)
+                    if let caption { out.append(listing.quote + caption) }
+                }
+                continue
+            }
             if let element = Self.pageLevelElement(line.text) {
                 diagnostics.append(.warning(.importSyntax, "this <\(element)> element is left out: a chapter's HTML may not hold one (in EPUB and HTML alike it belongs in the page's head)",
                                             at: line.location(of: "<\(element)"),
@@ -74,6 +89,42 @@ struct ChapterRewriter {
         }
         if let open = fence, open.hidden > 0 { reportHidden(open) }
         return (out.joined(separator: "\n") + "\n", heading)
+    }
+
+    /// The Rust book's `<Listing number="…" file-name="…" caption="…">` … `</Listing>` (its
+    /// `trpl-listing` preprocessor) as Markdown, as that preprocessor shows it: "Filename: …"
+    /// before the code, "*Listing 1-1: caption*" after it. For an opening tag, the text that
+    /// replaces it and the caption to write at the closing tag (`.some(nil)` when it has none);
+    /// for a closing tag, `caption` is `nil`. `nil` for any other line. `quote` is the line's
+    /// block quote prefix (`> `), kept on every line written.
+    static func listing(_ text: String) -> (text: String, caption: String??, quote: String)? {
+        var quote = ""
+        var rest = Substring(text)
+        while rest.hasPrefix(">") {
+            quote += ">"
+            rest = rest.dropFirst()
+            if rest.hasPrefix(" ") { quote += " "; rest = rest.dropFirst() }
+        }
+        let trimmed = rest.trimmingCharacters(in: .whitespaces)
+        if trimmed == "</Listing>" { return ("", nil, quote) }
+        guard trimmed.hasPrefix("<Listing"), trimmed.hasSuffix(">"),
+              trimmed.dropFirst(8).first.map({ $0 == " " || $0 == ">" }) == true else { return nil }
+        var attributes: [String: String] = [:]
+        if let regex = try? NSRegularExpression(pattern: #"([a-z-]+)=("([^"]*)"|'([^']*)')"#) {
+            for match in regex.matches(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) {
+                guard let name = Range(match.range(at: 1), in: trimmed) else { continue }
+                let group = match.range(at: 3).location != NSNotFound ? 3 : 4
+                if let value = Range(match.range(at: group), in: trimmed) { attributes[String(trimmed[name])] = String(trimmed[value]) }
+            }
+        }
+        var caption: String?
+        if let number = attributes["number"] {
+            caption = "*Listing \(number)" + (attributes["caption"].map { ": \($0)" } ?? "") + "*"
+        } else if let text = attributes["caption"] {
+            caption = "*\(text)*"
+        }
+        let opening = attributes["file-name"].map { quote + "Filename: `\($0)`\n" + quote } ?? quote
+        return (opening, .some(caption), quote)
     }
 
     /// `style` or `script` when the line starts such an element (as an HTML block).
@@ -331,8 +382,8 @@ struct ChapterRewriter {
             found.append(Found(destination: destinationRange, whole: whole, text: inner, isImage: isImage, isHTML: false))
         }
 
-        // Attributes of raw HTML: `src="…"`, `href="…"`.
-        if text.contains("<") {
+        // Attributes of raw HTML: `src="…"`, `href="…"` (a tag's attributes may be on lines of their own).
+        if text.contains("src=") || text.contains("href=") {
             let pattern = #"\b(src|href)\s*=\s*("([^"]*)"|'([^']*)')"#
             if let regex = try? NSRegularExpression(pattern: pattern) {
                 for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -390,6 +441,8 @@ struct ImportCounts: Sendable {
     var hiddenLines = 0
     /// `{{#include}}` and `{{#rustdoc_include}}` lines resolved.
     var includes = 0
+    /// The Rust book's `<Listing>` elements written as Markdown.
+    var listings = 0
     /// `{{` in prose written `{<!-- -->{` so that Playbook does not read a value tag.
     var literalBraces = 0
 
@@ -401,5 +454,6 @@ struct ImportCounts: Sendable {
         hiddenLines += other.hiddenLines
         includes += other.includes
         literalBraces += other.literalBraces
+        listings += other.listings
     }
 }

@@ -144,6 +144,9 @@ enum ImportNotes {
         if counts.fenceAttributes > 0 {
             notes.append("\(counts.fenceAttributes) code fence\(counts.fenceAttributes == 1 ? "" : "s") lost mdBook's attributes (editable, ignore, should_panic…): only the language is kept.")
         }
+        if counts.listings > 0 {
+            notes.append("\(counts.listings) <Listing> element\(counts.listings == 1 ? "" : "s") (the Rust book's trpl-listing preprocessor) written as Markdown: \"Filename: …\" before the code, \"*Listing N: caption*\" after it.")
+        }
         if counts.literalBraces > 0 {
             notes.append("\(counts.literalBraces) '{{' in prose written '{<!-- -->{', which reads the same and is not a Playbook value tag.")
         }
