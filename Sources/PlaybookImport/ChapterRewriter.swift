@@ -40,6 +40,10 @@ struct ChapterRewriter {
         var skipping: String?
         // The captions of the open `<Listing>` elements (the Rust book's), innermost last.
         var captions: [String?] = []
+        // Indented code blocks are left as written; a list's indented lines are not code.
+        var indentedCode = false
+        var previousBlank = true
+        var inList = false
         for line in lines {
             if var open = fence {
                 if open.closes(line.text) {
@@ -85,6 +89,24 @@ struct ChapterRewriter {
                 out.append(rewriteInfo(open, line: line))
                 continue
             }
+            // An indented code block: four spaces after a blank line that does not continue a list.
+            let isBlank = line.text.trimmingCharacters(in: .whitespaces).isEmpty
+            let indent = line.text.prefix { $0 == " " }.count
+            if indentedCode {
+                if isBlank || indent >= 4 || line.text.hasPrefix("\t") { out.append(line.text); continue }
+                indentedCode = false
+            } else if (indent >= 4 || line.text.hasPrefix("\t")) && previousBlank && !inList {
+                indentedCode = true
+                out.append(line.text)
+                continue
+            }
+            if !isBlank {
+                let trimmed = line.text.drop { $0 == " " }
+                let startsItem = trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ")
+                    || trimmed.range(of: #"^[0-9]+[.)] "#, options: .regularExpression) != nil
+                if startsItem { inList = true } else if indent == 0 && previousBlank { inList = false }
+            }
+            previousBlank = isBlank
             out.append(Self.literalBraces(rewriteLinks(line), counts: &counts))
         }
         if let open = fence, open.hidden > 0 { reportHidden(open) }

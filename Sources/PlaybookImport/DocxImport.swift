@@ -49,27 +49,41 @@ package enum DocxImport {
         var chapters: [ImportedChapter] = []
         var diagnostics: [Diagnostic] = []
         var used: Set<String> = []
+        // Links: images are the extracted files; other relative links name nothing a .docx carries.
+        let folder = (options.label as NSString).deletingLastPathComponent
+        let links = LinkMap(contentRoot: media, chapters: [:], siteRoot: nil, label: folder.isEmpty ? "." : folder)
+        var counts = ImportCounts()
         for (offset, section) in sections.enumerated() {
             var text = section.lines.joined(separator: "\n")
             // The footnotes this chapter refers to, in the order of their definitions.
             let referenced = footnotes.filter { text.contains("[^\($0.label)]") }
             if !referenced.isEmpty { text += "\n\n" + referenced.map(\.text).joined(separator: "\n\n") }
             let name = names.name(order: offset + 1, sourcePath: nil, title: section.title)
-            let chapter = ImportedChapter(fileName: name, title: section.title, order: offset + 1, draft: false, body: text + "\n",
+            var chapter = ImportedChapter(fileName: name, title: section.title, order: offset + 1, draft: false, body: text + "\n",
                                           source: options.label)
+            // Diagnostics point at the lines of the chapter as it is written.
             let file = SourceFile(path: "content/\(slug)/\(name)", text: chapter.text)
-            for (number, line) in SourceLine.lines(of: file).enumerated() where line.text.contains("<table") {
+            let lines = SourceLine.lines(of: file)
+            let bodyStart = lines.count - text.split(separator: "\n", omittingEmptySubsequences: false).count
+            var rewriter = ChapterRewriter(links: links, chapterPath: "document.md", rustHiddenLines: false)
+            chapter.body = rewriter.rewrite(Array(lines[max(bodyStart, 0)...])).body
+            diagnostics += rewriter.diagnostics
+            counts.add(rewriter.counts)
+            used.formUnion(rewriter.files)
+            for line in lines where line.text.contains("<table") {
                 diagnostics.append(.warning(.importSyntax, "Pandoc wrote this table as HTML (a cell holds a list, several paragraphs or merged cells): it is kept as HTML, without a number or caption",
-                                            at: file.location(line: number + 1, firstOccurrenceOf: "<table"),
+                                            at: line.location(of: "<table"),
                                             hint: "simplify the table in Word to one line of text per cell and import again, or rewrite it as a pipe table"))
             }
-            for image in images where text.contains("(media/\(image))") || text.contains("\"media/\(image)\"") { used.insert(image) }
             chapters.append(chapter)
         }
+        let (linked, crossLinks) = Self.crossChapterAnchors(chapters)
+        chapters = linked
+        counts.linksRewritten += crossLinks
         var files: [ImportedFile] = []
-        for image in used.sorted() {
-            if case .success(let bytes) = ImportFiles.readBytes(media.appendingPathComponent("media").appendingPathComponent(image)) {
-                files.append(ImportedFile(path: "media/\(image)", bytes: bytes))
+        for path in used.sorted() {
+            if case .success(let bytes) = ImportFiles.readBytes(media.appendingPathComponent(path)) {
+                files.append(ImportedFile(path: path, bytes: bytes))
             }
         }
         var notes = ["Converted with Pandoc to GitHub-flavoured Markdown: footnotes as [^n], tables as pipe tables where they fit.",
@@ -79,10 +93,48 @@ package enum DocxImport {
         if images.isEmpty == false, images.count != used.count {
             notes.append("\(images.count - used.count) extracted image\(images.count - used.count == 1 ? "" : "s") no chapter shows were not copied.")
         }
+        notes += ImportNotes.common(counts: counts, siteRoot: nil)
         notes.append("Diagnostics point at the lines of the written chapters, as a .docx file has no lines.")
         let book = ImportedBook(slug: slug, title: title, authors: converted.authors, description: nil, language: nil,
                                 chapters: chapters, files: files, diagnostics: diagnostics, notes: notes)
         return (book, diagnostics)
+    }
+
+    /// Links to `#anchor` whose heading went to another chapter when the document was split,
+    /// rewritten to that chapter's file (`03-costs.md#anchor`, or `03-costs.md` for its title).
+    /// Returns the chapters and how many links were rewritten.
+    static func crossChapterAnchors(_ chapters: [ImportedChapter]) -> ([ImportedChapter], Int) {
+        var owner: [String: (file: String, isTitle: Bool)] = [:]
+        var own: [Set<String>] = []
+        for chapter in chapters {
+            var anchors: Set<String> = []
+            for line in chapter.body.split(separator: "\n") where line.hasPrefix("#") {
+                let text = line.drop { $0 == "#" }
+                guard text.hasPrefix(" ") else { continue }
+                anchors.insert(Slug.anchor(for: ChapterRewriter.plain(String(text))))
+            }
+            own.append(anchors)
+            for anchor in anchors where owner[anchor] == nil { owner[anchor] = (chapter.fileName, false) }
+            let title = Slug.anchor(for: chapter.title)
+            if owner[title] == nil { owner[title] = (chapter.fileName, true) }
+        }
+        guard let regex = try? NSRegularExpression(pattern: #"\]\(#([^)\s]+)\)"#) else { return (chapters, 0) }
+        var rewritten = 0
+        let linked = chapters.enumerated().map { index, chapter in
+            var chapter = chapter
+            var body = chapter.body
+            for match in regex.matches(in: body, range: NSRange(body.startIndex..., in: body)).reversed() {
+                guard let range = Range(match.range(at: 1), in: body) else { continue }
+                let fragment = String(body[range])
+                guard !own[index].contains(fragment), let target = owner[fragment], target.file != chapter.fileName else { continue }
+                let whole = body.index(range.lowerBound, offsetBy: -1)..<range.upperBound
+                body.replaceSubrange(whole, with: target.isTitle ? target.file : "\(target.file)#\(fragment)")
+                rewritten += 1
+            }
+            chapter.body = body
+            return chapter
+        }
+        return (linked, rewritten)
     }
 
     /// A chapter's title and lines.

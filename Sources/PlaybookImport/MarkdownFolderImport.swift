@@ -145,7 +145,9 @@ package enum MarkdownFolderImport {
     }
 }
 
+/// Reading an element that may not be there.
 extension Array {
+    /// The element at `index`, or `nil` past the ends.
     subscript(safe index: Int) -> Element? {
         indices.contains(index) ? self[index] : nil
     }

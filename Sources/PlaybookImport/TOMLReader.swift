@@ -75,6 +75,7 @@ package struct TOMLTable: Sendable, Equatable {
         }
     }
 
+    /// Two tables are equal when they hold the same keys, in the same order, with equal values.
     package static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {
         lhs.entries.map(\.key) == rhs.entries.map(\.key) && lhs.entries.map(\.value) == rhs.entries.map(\.value)
     }
@@ -117,7 +118,6 @@ package struct TOMLReader {
     private mutating func document() throws(Failure) -> TOMLTable {
         var root = TOMLTable()
         var current: [String] = []
-        var currentIsArrayElement = false
         var defined: Set<String> = []
         while true {
             skipBlankAndComments()
@@ -143,7 +143,6 @@ package struct TOMLReader {
                     try ensureTable(&root, at: path, line: startLine, column: startColumn)
                 }
                 current = path
-                currentIsArrayElement = isArray
             } else {
                 let (keyLine, keyColumn) = (line, column)
                 let path = try key()
@@ -152,8 +151,7 @@ package struct TOMLReader {
                 skipSpaces()
                 let value = try self.value(depth: 0)
                 try endOfLine()
-                try insert(value, at: path, into: &root, under: current, arrayElement: currentIsArrayElement,
-                           line: keyLine, column: keyColumn)
+                try insert(value, at: path, into: &root, under: current, line: keyLine, column: keyColumn)
             }
         }
         return root
@@ -215,14 +213,13 @@ package struct TOMLReader {
         }
     }
 
-    /// Puts `value` at `path` under the current table (`under`).
+    /// Puts `value` at `path` under the current table (`under`; in an array of tables, its last element).
     private mutating func insert(_ value: TOMLValue, at path: [String], into root: inout TOMLTable, under table: [String],
-                                 arrayElement: Bool, line: Int, column: Int) throws(Failure) {
-        try Self.set(value, at: table + path, in: &root, lastArrayElement: true, line: line, column: column, reader: self)
+                                 line: Int, column: Int) throws(Failure) {
+        try Self.set(value, at: table + path, in: &root, line: line, column: column, reader: self)
     }
 
-    private static func set(_ value: TOMLValue, at path: [String], in table: inout TOMLTable, lastArrayElement: Bool,
-                            line: Int, column: Int, reader: TOMLReader) throws(Failure) {
+    private static func set(_ value: TOMLValue, at path: [String], in table: inout TOMLTable, line: Int, column: Int, reader: TOMLReader) throws(Failure) {
         guard let first = path.first else { return }
         if path.count == 1 {
             if table[first] != nil {
@@ -235,16 +232,16 @@ package struct TOMLReader {
         switch table[first]?.kind {
         case nil:
             var child = TOMLTable()
-            try set(value, at: rest, in: &child, lastArrayElement: lastArrayElement, line: line, column: column, reader: reader)
+            try set(value, at: rest, in: &child, line: line, column: column, reader: reader)
             table.set(first, TOMLValue(kind: .table(child), line: line, column: column))
         case .table(var child)?:
-            try set(value, at: rest, in: &child, lastArrayElement: lastArrayElement, line: line, column: column, reader: reader)
+            try set(value, at: rest, in: &child, line: line, column: column, reader: reader)
             table.set(first, TOMLValue(kind: .table(child), line: table[first]?.line ?? line, column: table[first]?.column ?? column))
         case .array(var elements)?:
             guard var last = elements.last?.table else {
                 throw reader.fail("'\(first)' is an array, not a table", line: line, column: column)
             }
-            try set(value, at: rest, in: &last, lastArrayElement: lastArrayElement, line: line, column: column, reader: reader)
+            try set(value, at: rest, in: &last, line: line, column: column, reader: reader)
             elements[elements.count - 1].kind = .table(last)
             table.set(first, TOMLValue(kind: .array(elements), line: table[first]?.line ?? line, column: table[first]?.column ?? column))
         case let other?:
@@ -367,7 +364,7 @@ package struct TOMLReader {
             try expect("=")
             skipSpaces()
             let value = try self.value(depth: depth + 1)
-            try Self.set(value, at: path, in: &table, lastArrayElement: false, line: keyLine, column: keyColumn, reader: self)
+            try Self.set(value, at: path, in: &table, line: keyLine, column: keyColumn, reader: self)
             skipSpaces()
             guard let byte = peek(), byte != UInt8(ascii: "\n") else {
                 throw fail("this inline table is not closed on its line", line: openLine, column: openColumn,
