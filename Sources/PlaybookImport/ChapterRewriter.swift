@@ -416,8 +416,16 @@ struct ChapterRewriter {
                 }
             }
         }
-        // Nested or overlapping finds (an image inside a link's text) keep their order by position.
-        return found.sorted { $0.destination.lowerBound < $1.destination.lowerBound }.reduce(into: []) { kept, item in
+        // Nested or overlapping finds (an image inside a link's text) keep their order by position,
+        // and a link holding another find is never replaced whole (the other's range would move).
+        let sorted = found.sorted { $0.destination.lowerBound < $1.destination.lowerBound }
+        let safe = sorted.map { item -> Found in
+            guard let whole = item.whole else { return item }
+            var copy = item
+            if sorted.contains(where: { $0.destination != item.destination && whole.overlaps($0.destination) }) { copy.whole = nil }
+            return copy
+        }
+        return safe.reduce(into: []) { kept, item in
             if let last = kept.last, last.destination.overlaps(item.destination) { return }
             // A link whose text holds an image: dropping the link would also drop the image's range.
             if let last = kept.last, let lastWhole = last.whole, let whole = item.whole, lastWhole.overlaps(whole) {

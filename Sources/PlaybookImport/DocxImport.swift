@@ -167,14 +167,10 @@ package enum DocxImport {
                 }
             }
             if text.contains(prefix) {
-                var search = text.startIndex
-                while let found = text.range(of: prefix, range: search..<text.endIndex) {
-                    let rest = text[found.upperBound...]
-                    let name = rest.prefix { $0 != ")" && $0 != "\"" && $0 != " " }
-                    images.append(String(name))
-                    text.replaceSubrange(found, with: "media/")
-                    search = text.index(found.lowerBound, offsetBy: 6)
+                for piece in text.components(separatedBy: prefix).dropFirst() {
+                    images.append(String(piece.prefix { $0 != ")" && $0 != "\"" && $0 != " " }))
                 }
+                text = text.replacingOccurrences(of: prefix, with: "media/")
             }
             lines.append(text)
         }
