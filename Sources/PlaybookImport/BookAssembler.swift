@@ -97,12 +97,14 @@ struct BookAssembler {
             } else {
                 lines = SourceLine.lines(of: file)
             }
+            let (frontMatterTitle, frontMatterDiagnostic) = Self.takeFrontMatter(&lines)
+            if let frontMatterDiagnostic { diagnostics.append(frontMatterDiagnostic) }
             var rewriter = ChapterRewriter(links: links, chapterPath: path, rustHiddenLines: includeRoot != nil)
             let (body, heading) = rewriter.rewrite(lines)
             diagnostics += rewriter.diagnostics
             counts.add(rewriter.counts)
             used.formUnion(rewriter.files)
-            let title = [heading, source.title].compactMap { $0 }.first { !$0.isEmpty } ?? "Chapter \(offset + 1)"
+            let title = [frontMatterTitle, heading, source.title].compactMap { $0 }.first { !$0.isEmpty } ?? "Chapter \(offset + 1)"
             chapters.append(ImportedChapter(fileName: fileNames[offset], title: title, order: offset + 1, draft: false, body: body,
                                             source: "\(contentLabel)/\(path)"))
         }
@@ -116,5 +118,36 @@ struct BookAssembler {
             }
         }
         return (chapters, files, diagnostics, counts)
+    }
+
+    /// Takes a YAML front matter block (Jekyll, Hugo, Obsidian: `---` … `---` at the top) off
+    /// the lines. Its `title:` is returned; other keys are not carried over, which is one
+    /// warning at the block naming them.
+    static func takeFrontMatter(_ lines: inout [SourceLine]) -> (String?, Diagnostic?) {
+        guard let first = lines.first, first.text == "---",
+              let close = lines.indices.dropFirst().prefix(500).first(where: { lines[$0].text == "---" || lines[$0].text == "..." })
+        else { return (nil, nil) }
+        var title: String?
+        var others: [String] = []
+        for line in lines[1..<close] {
+            guard let colon = line.text.firstIndex(of: ":"), !line.text.hasPrefix(" "), !line.text.hasPrefix("-"),
+                  !line.text.hasPrefix("#") else { continue }
+            let key = String(line.text[..<colon]).trimmingCharacters(in: .whitespaces)
+            var value = line.text[line.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if key == "title" {
+                if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                    value = String(value.dropFirst().dropLast())
+                }
+                title = value
+            } else if !key.isEmpty {
+                others.append(key)
+            }
+        }
+        let diagnostic: Diagnostic? = others.isEmpty ? nil : .warning(
+            .importSyntax, "this front matter is replaced by Playbook's (title and order): " + others.map { "'\($0)'" }.joined(separator: ", ")
+                + " \(others.count == 1 ? "is" : "are") not carried over",
+            at: first.location(of: "---"), hint: "add what matters to the chapter's text or front matter by hand")
+        lines.removeSubrange(0...close)
+        return (title?.isEmpty == false ? title : nil, diagnostic)
     }
 }
