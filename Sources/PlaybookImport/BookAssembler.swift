@@ -59,7 +59,21 @@ struct BookAssembler {
             fileNames.append(name)
             if let path = source.path { map[path] = name }
         }
-        let links = LinkMap(contentRoot: contentRoot, chapters: map, siteRoot: siteRoot, label: contentLabel)
+        // The anchor of each chapter's title heading, which the chapter loses: links to it go to the chapter.
+        var titleAnchors: [String: String] = [:]
+        for source in kept {
+            guard let path = source.path,
+                  case .success(let file) = ImportFiles.readText(contentRoot.appendingPathComponent(path), shownAs: path) else { continue }
+            var lines = SourceLine.lines(of: file)
+            let (frontMatterTitle, _) = Self.takeFrontMatter(&lines)
+            guard let first = lines.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+            let title = frontMatterTitle ?? source.title
+            if let heading = ChapterRewriter.atxHeadingOne(first.text)
+                ?? ChapterRewriter.atxHeading(first.text).flatMap({ $0.lowercased() == title.lowercased() ? $0 : nil }) {
+                titleAnchors[path] = Slug.anchor(for: heading)
+            }
+        }
+        let links = LinkMap(contentRoot: contentRoot, chapters: map, titleAnchors: titleAnchors, siteRoot: siteRoot, label: contentLabel)
         var expander = includeRoot.map { IncludeExpander(root: $0.url, label: $0.label) }
         let prefix = includeRoot.map { root -> String in
             // The content root's path inside the include root (`src/`).
@@ -100,7 +114,7 @@ struct BookAssembler {
             let (frontMatterTitle, frontMatterDiagnostic) = Self.takeFrontMatter(&lines)
             if let frontMatterDiagnostic { diagnostics.append(frontMatterDiagnostic) }
             var rewriter = ChapterRewriter(links: links, chapterPath: path, rustHiddenLines: includeRoot != nil)
-            let (body, heading) = rewriter.rewrite(lines)
+            let (body, heading) = rewriter.rewrite(lines, title: frontMatterTitle ?? (source.title.isEmpty ? nil : source.title))
             diagnostics += rewriter.diagnostics
             counts.add(rewriter.counts)
             used.formUnion(rewriter.files)

@@ -25,14 +25,21 @@ struct ChapterRewriter {
         self.rustHiddenLines = rustHiddenLines
     }
 
-    /// The body, and the text of the first `#` heading when it was taken as the title.
-    mutating func rewrite(_ lines: [SourceLine]) -> (body: String, heading: String?) {
+    /// The body, and the text of the first `#` heading when it was taken as the title. A
+    /// chapter that starts with a deeper heading holding its title (`## Hello, World!`, as
+    /// mdBook's nested chapters do) loses that heading too: the page prints the title.
+    mutating func rewrite(_ lines: [SourceLine], title: String? = nil) -> (body: String, heading: String?) {
         var lines = lines
         var heading: String?
-        if let first = lines.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
-           let text = Self.atxHeadingOne(lines[first].text) {
-            heading = text
-            lines.remove(at: first)
+        if let first = lines.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if let text = Self.atxHeadingOne(lines[first].text) {
+                heading = text
+                lines.remove(at: first)
+            } else if let title, let text = Self.atxHeading(lines[first].text),
+                      text.lowercased() == title.lowercased() {
+                heading = text
+                lines.remove(at: first)
+            }
         }
         var out: [String] = []
         var fence: Fence?
@@ -170,6 +177,16 @@ struct ChapterRewriter {
         if let range = title.range(of: #"\s+#+$"#, options: .regularExpression) { title.removeSubrange(range) }
         if title.allSatisfy({ $0 == "#" }) { title = "" }
         return Self.plain(title)
+    }
+
+    /// The text of a heading line of any level, inline marks taken off, or `nil`.
+    static func atxHeading(_ text: String) -> String? {
+        let indent = text.prefix { $0 == " " }.count
+        guard indent < 4 else { return nil }
+        let rest = text.dropFirst(indent)
+        let level = rest.prefix { $0 == "#" }.count
+        guard (1...6).contains(level) else { return nil }
+        return atxHeadingOne("#" + rest.dropFirst(level))
     }
 
     /// Inline Markdown taken off a heading's text, for a front matter title: code marks,

@@ -51,7 +51,7 @@ package enum DocxImport {
         var used: Set<String> = []
         // Links: images are the extracted files; other relative links name nothing a .docx carries.
         let folder = (options.label as NSString).deletingLastPathComponent
-        let links = LinkMap(contentRoot: media, chapters: [:], siteRoot: nil, label: folder.isEmpty ? "." : folder)
+        let links = LinkMap(contentRoot: media, chapters: [:], titleAnchors: [:], siteRoot: nil, label: folder.isEmpty ? "." : folder)
         var counts = ImportCounts()
         for (offset, section) in sections.enumerated() {
             var text = section.lines.joined(separator: "\n")

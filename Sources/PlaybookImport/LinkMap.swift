@@ -10,6 +10,8 @@ struct LinkMap {
     let contentRoot: URL
     /// Imported chapters by source path relative to `contentRoot` (`format/config.md`), to their new file names.
     let chapters: [String: String]
+    /// The anchor of the title heading each chapter loses (the page prints the title), by source path.
+    var titleAnchors: [String: String] = [:]
     /// The address the source book is published at (`--site-root`), for links that leave it.
     let siteRoot: String?
     /// How the source folder is shown in messages.
@@ -54,7 +56,11 @@ struct LinkMap {
         let fragmentText = fragment.map { "#" + Self.anchor($0) } ?? ""
         // A chapter, written as its file (`config.md`), its page (`config.html`) or its folder.
         for candidate in Self.chapterCandidates(joined, endsWithSlash: decoded.hasSuffix("/") || decoded.isEmpty) {
-            if let name = chapters[candidate] { return .rewritten(name + fragmentText) }
+            if let name = chapters[candidate] {
+                // A link to the title heading, which the chapter no longer has, goes to the chapter.
+                if let fragment, titleAnchors[candidate] == Self.anchor(fragment) { return .rewritten(name) }
+                return .rewritten(name + fragmentText)
+            }
         }
         let file = contentRoot.appendingPathComponent(joined)
         var isFolder: ObjCBool = false
