@@ -159,7 +159,7 @@ struct ChapterRewriter {
     /// `style` or `script` when the line starts such an element (as an HTML block).
     static func pageLevelElement(_ text: String) -> String? {
         let trimmed = text.drop { $0 == " " }.lowercased()
-        guard text.prefix { $0 == " " }.count < 4 else { return nil }
+        guard text.prefix(while: { $0 == " " }).count < 4 else { return nil }
         for element in ["style", "script"] where trimmed.hasPrefix("<\(element)>") || trimmed.hasPrefix("<\(element) ") {
             return element
         }
