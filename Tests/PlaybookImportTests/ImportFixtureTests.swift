@@ -65,6 +65,17 @@ import Testing
         #expect(book?.chapters.first { $0.fileName == "02-installation.md" }?.body.contains("keep the\ntide tables at hand.") == true)
     }
 
+    @Test func aFolderThatIsNotAnMdBookBookIsOneError() {
+        let (book, diagnostics) = MdBookImport.run(options("markdown", source: "field-notes"))
+        #expect(book == nil)
+        #expect(DiagnosticPrinter().format(diagnostics) == """
+            error: field-notes is not an mdBook book: field-notes/src/SUMMARY.md cannot be read (there is no such file) [import-source]
+              hint: name the folder that holds book.toml and src/SUMMARY.md
+            1 error
+
+            """)
+    }
+
     @Test func aFolderOfMarkdownFiles() throws {
         let (book, _) = MarkdownFolderImport.run(options("markdown", source: "field-notes"))
         try expect(book, kind: "markdown", label: "field-notes", name: "Markdown folder")
