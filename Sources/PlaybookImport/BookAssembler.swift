@@ -22,6 +22,8 @@ struct BookAssembler {
     let includeRoot: (url: URL, label: String)?
     /// `--site-root`.
     let siteRoot: String?
+    /// mdBook's hidden-line prefixes of languages other than Rust, from `book.toml`.
+    var hiddenLinePrefixes: [String: String] = [:]
 
     /// The chapters, the files they use, what was not carried over, and the counts.
     func assemble(_ sources: [ChapterSource]) -> (chapters: [ImportedChapter], files: [ImportedFile], diagnostics: [Diagnostic],
@@ -114,6 +116,7 @@ struct BookAssembler {
             let (frontMatterTitle, frontMatterDiagnostic) = Self.takeFrontMatter(&lines)
             if let frontMatterDiagnostic { diagnostics.append(frontMatterDiagnostic) }
             var rewriter = ChapterRewriter(links: links, chapterPath: path, rustHiddenLines: includeRoot != nil)
+            rewriter.hiddenLinePrefixes = hiddenLinePrefixes
             let (body, heading) = rewriter.rewrite(lines, title: frontMatterTitle ?? (source.title.isEmpty ? nil : source.title))
             diagnostics += rewriter.diagnostics
             counts.add(rewriter.counts)

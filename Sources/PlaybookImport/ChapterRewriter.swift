@@ -12,6 +12,8 @@ struct ChapterRewriter {
     let chapterPath: String
     /// Whether hidden `# ` lines of Rust fences are mdBook's (they are not in a plain Markdown folder).
     let rustHiddenLines: Bool
+    /// mdBook's hidden-line prefixes of other languages (`[output.html.code.hidelines]`: `python = "~"`).
+    var hiddenLinePrefixes: [String: String] = [:]
 
     private(set) var diagnostics: [Diagnostic] = []
     /// Source files (relative to the content root) the chapter uses.
@@ -61,6 +63,12 @@ struct ChapterRewriter {
                 }
                 if open.isRust && rustHiddenLines, let shown = open.shown(line.text) {
                     if let shown { out.append(shown) } else { open.hidden += 1 }
+                    fence = open
+                    continue
+                }
+                if rustHiddenLines, !open.isRust, let prefix = open.attribute("hidelines") ?? hiddenLinePrefixes[open.language],
+                   !prefix.isEmpty, line.text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(prefix) {
+                    open.hidden += 1
                     fence = open
                     continue
                 }
@@ -243,6 +251,14 @@ struct ChapterRewriter {
 
         var isRust: Bool { language == "rust" }
 
+        /// The value of an mdBook attribute of the info string (`python,hidelines=!!!`).
+        func attribute(_ name: String) -> String? {
+            for part in info.split(whereSeparator: { $0 == "," || $0 == " " }) where part.hasPrefix(name + "=") {
+                return String(part.dropFirst(name.count + 1))
+            }
+            return nil
+        }
+
         /// For a Rust line: `.some(nil)` when mdBook hides it (`# ` or a lone `#`), `.some(text)`
         /// with `##` made `#`, `nil` when it is shown as written.
         func shown(_ text: String) -> String?? {
@@ -267,7 +283,8 @@ struct ChapterRewriter {
     private mutating func reportHidden(_ fence: Fence) {
         counts.hiddenLines += fence.hidden
         let lines = fence.hidden == 1 ? "1 hidden line" : "\(fence.hidden) hidden lines"
-        diagnostics.append(.warning(.importSyntax, "\(lines) of this Rust example left out (mdBook shows them only on request)",
+        let language = fence.isRust ? "Rust" : fence.language
+        diagnostics.append(.warning(.importSyntax, "\(lines) of this \(language) example left out (mdBook shows them only on request)",
                                     at: fence.line.location(of: fence.info.isEmpty ? String(fence.marker) : fence.info),
                                     hint: "the example shows what mdBook showed by default; add the lines back if readers need them"))
     }

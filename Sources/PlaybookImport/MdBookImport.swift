@@ -56,8 +56,13 @@ package enum MdBookImport {
                                       at: summary.location(line: 1, column: 1), hint: "list the chapters as [Title](file.md)"))
             return (nil, diagnostics)
         }
-        let assembler = BookAssembler(contentRoot: contentRoot, contentLabel: contentLabel, includeRoot: (root, label),
+        var assembler = BookAssembler(contentRoot: contentRoot, contentLabel: contentLabel, includeRoot: (root, label),
                                       siteRoot: options.siteRoot)
+        if let hidelines = settings.value(at: ["output", "html", "code", "hidelines"])?.table {
+            for (language, value) in hidelines.entries {
+                if let prefix = value.string { assembler.hiddenLinePrefixes[language] = prefix }
+            }
+        }
         let sources = entries.map { ChapterSource(title: $0.title, path: $0.path, location: $0.location) }
         let (chapters, files, chapterDiagnostics, counts) = assembler.assemble(sources)
         diagnostics += chapterDiagnostics
@@ -151,7 +156,7 @@ enum ImportNotes {
             notes.append("\(counts.literalBraces) '{{' in prose written '{<!-- -->{', which reads the same and is not a Playbook value tag.")
         }
         if counts.hiddenLines > 0 {
-            notes.append("\(counts.hiddenLines) hidden line\(counts.hiddenLines == 1 ? "" : "s") of Rust examples left out (each example is a warning below).")
+            notes.append("\(counts.hiddenLines) hidden line\(counts.hiddenLines == 1 ? "" : "s") of code examples left out (each example is a warning below).")
         }
         if !counts.siteRootLinks.isEmpty {
             notes.append("\(counts.siteRootLinks.count) link\(counts.siteRootLinks.count == 1 ? "" : "s") leaving the book made absolute under \(siteRoot ?? "--site-root"):")
