@@ -53,7 +53,24 @@ struct ChapterRewriter {
         var indentedCode = false
         var previousBlank = true
         var inList = false
+        // An mdbook-admonish block being written as a callout: its fence, and whether a code fence is open inside it.
+        var admonition: Fence?
+        var innerFence: Fence?
         for line in lines {
+            if let outer = admonition {
+                if innerFence == nil, outer.closes(line.text) {
+                    admonition = nil
+                    continue
+                }
+                if let inner = innerFence {
+                    if inner.closes(line.text) { innerFence = nil }
+                    out.append(("> " + line.text).trimmingTrailingSpaces)
+                    continue
+                }
+                if let inner = Fence(opening: line) { innerFence = inner }
+                out.append(("> " + Self.literalBraces(rewriteLinks(line), counts: &counts)).trimmingTrailingSpaces)
+                continue
+            }
             if var open = fence {
                 if open.closes(line.text) {
                     if open.hidden > 0 { reportHidden(open) }
@@ -97,6 +114,12 @@ struct ChapterRewriter {
                                             at: line.location(of: "<\(element)"),
                                             hint: element == "style" ? "move what matters into site/css/playbook.css" : "Playbook pages run their own scripts only"))
                 if !line.text.contains("</\(element)") { skipping = element }
+                continue
+            }
+            if let open = Fence(opening: line), open.language == "admonish" {
+                admonition = open
+                counts.admonitions += 1
+                out.append(Self.callout(open.info))
                 continue
             }
             if let open = Fence(opening: line) {
@@ -162,6 +185,28 @@ struct ChapterRewriter {
         }
         let opening = attributes["file-name"].map { quote + "Filename: `\($0)`\n" + quote } ?? quote
         return (opening, .some(caption), quote)
+    }
+
+    /// The callout line for an mdbook-admonish fence's info string (`admonish warning "Mind the tide"`,
+    /// `admonish tip title="…"`): GitHub's alert syntax, which Playbook reads as a callout. Its
+    /// kinds map to NOTE, TIP, IMPORTANT, WARNING or CAUTION; a title is kept after the marker.
+    static func callout(_ info: String) -> String {
+        var rest = info.dropFirst("admonish".count).trimmingCharacters(in: .whitespaces)
+        let word = String(rest.prefix { !$0.isWhitespace && $0 != "," })
+        rest = String(rest.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+        let kinds = ["note": "NOTE", "abstract": "NOTE", "summary": "NOTE", "tldr": "NOTE", "info": "NOTE", "todo": "NOTE",
+                     "quote": "NOTE", "cite": "NOTE", "example": "NOTE", "tip": "TIP", "hint": "TIP", "success": "TIP",
+                     "check": "TIP", "done": "TIP", "question": "TIP", "help": "TIP", "faq": "TIP", "important": "IMPORTANT",
+                     "warning": "WARNING", "caution": "CAUTION", "attention": "WARNING", "failure": "CAUTION", "fail": "CAUTION",
+                     "missing": "CAUTION", "danger": "CAUTION", "error": "CAUTION", "bug": "CAUTION"]
+        let kind = kinds[word.lowercased()] ?? "NOTE"
+        var title = ""
+        if let range = rest.range(of: #"title\s*=\s*"([^"]*)""#, options: .regularExpression) {
+            title = String(rest[range]).split(separator: "\"", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? ""
+        } else if rest.hasPrefix("\""), let close = rest.dropFirst().firstIndex(of: "\"") {
+            title = String(rest[rest.index(after: rest.startIndex)..<close])
+        }
+        return "> [!\(kind)]" + (title.isEmpty ? "" : " " + title)
     }
 
     /// `style` or `script` when the line starts such an element (as an HTML block).
@@ -507,6 +552,8 @@ struct ImportCounts: Sendable {
     var includes = 0
     /// The Rust book's `<Listing>` elements written as Markdown.
     var listings = 0
+    /// mdbook-admonish blocks written as callouts.
+    var admonitions = 0
     /// `{{` in prose written `{<!-- -->{` so that Playbook does not read a value tag.
     var literalBraces = 0
 
@@ -519,5 +566,15 @@ struct ImportCounts: Sendable {
         includes += other.includes
         literalBraces += other.literalBraces
         listings += other.listings
+        admonitions += other.admonitions
+    }
+}
+
+private extension String {
+    /// The text without spaces at its end (a blank line of a block quote is `>`).
+    var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

@@ -5,7 +5,8 @@ import PlaybookCore
 /// made a Playbook book.
 ///
 /// From `book.toml` (``TOMLReader``) it takes `[book]` `title`, `authors`, `description`,
-/// `language` and `src`; preprocessors other than mdBook's own (`links`, `index`), MathJax and
+/// `language` and `src`; preprocessors other than mdBook's own (`links`, `index`) and
+/// `admonish` (whose blocks become callouts), MathJax and
 /// extra stylesheets or scripts are reported, since their effect on the pages is not carried
 /// over. The chapters are those `SUMMARY.md` lists (``SummaryParser``), in reading order;
 /// Markdown files it does not list are not part of the book (mdBook does not publish them either)
@@ -112,7 +113,8 @@ package enum MdBookImport {
             }
         }
         if let preprocessors = table["preprocessor"]?.table {
-            for (name, value) in preprocessors.entries where !["links", "index"].contains(name) {
+            // mdBook's own, and admonish, whose blocks the import writes as callouts.
+            for (name, value) in preprocessors.entries where !["links", "index", "admonish"].contains(name) {
                 diagnostics.append(.warning(.importSyntax, "the preprocessor '\(name)' does not run in Playbook: what it adds to the chapters is not carried over",
                                             at: file.location(line: value.line, firstOccurrenceOf: name),
                                             hint: "look for its syntax in the imported chapters and write it the Playbook way"))
@@ -148,6 +150,9 @@ enum ImportNotes {
         notes.append("\(counts.linksRewritten) link\(counts.linksRewritten == 1 ? "" : "s") rewritten to chapter files or anchors.")
         if counts.fenceAttributes > 0 {
             notes.append("\(counts.fenceAttributes) code fence\(counts.fenceAttributes == 1 ? "" : "s") lost mdBook's attributes (editable, ignore, should_panic…): only the language is kept.")
+        }
+        if counts.admonitions > 0 {
+            notes.append("\(counts.admonitions) mdbook-admonish block\(counts.admonitions == 1 ? " written as a callout" : "s written as callouts") (> [!NOTE], [!TIP], [!WARNING]…).")
         }
         if counts.listings > 0 {
             notes.append("\(counts.listings) <Listing> element\(counts.listings == 1 ? "" : "s") (the Rust book's trpl-listing preprocessor) written as Markdown: \"Filename: …\" before the code, \"*Listing N: caption*\" after it.")
