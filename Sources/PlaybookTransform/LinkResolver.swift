@@ -5,7 +5,8 @@ import PlaybookXHTML
 /// is made XHTML (as ``RawHTMLPass`` does), every heading gets the anchor ``HeadingAnchors`` chose, and every link and image is resolved
 /// against the ``ProjectIndex``: a link to `02-kpis.md#payback` becomes
 /// ``LinkTarget/chapter(book:chapter:fragment:)`` once the chapter and its anchor are known to
-/// exist, and every broken one is a diagnostic at the link. A link that cannot be resolved
+/// exist (so does `02-kpis.html`, the mdBook way of writing it, when `02-kpis.md` exists), and
+/// every broken one is a diagnostic at the link. A link that cannot be resolved
 /// leaves only its text in the resolved tree, and an image that cannot be shown leaves nothing
 /// (each after an error, so that output is never written): a resolved link always has its
 /// target and a resolved image its book file.
@@ -388,6 +389,15 @@ struct LinkResolver {
         if rest.isEmpty || rest == ["book.yaml"] { return .book(slug) }
         if rest.count == 1, let name = rest.first, name.hasSuffix(".md") {
             return .chapterFile(book: slug, chapter: String(name.dropLast(3)))
+        }
+        // A link written the mdBook way, to the page a chapter becomes (`02-kpis.html`), is the
+        // chapter when `02-kpis.md` exists (or is a draft) and no book file has that name.
+        if rest.count == 1, let name = rest.first, name.hasSuffix(".html"), let entry = index.books[slug],
+           !entry.assets.contains(name) {
+            let chapter = String(name.dropLast(5))
+            if entry.chapters[chapter] != nil || entry.drafts.contains(chapter) {
+                return .chapterFile(book: slug, chapter: chapter)
+            }
         }
         return .asset(book: slug, path: rest.joined(separator: "/"))
     }

@@ -8,7 +8,7 @@ struct Playbook: AsyncParsableCommand {
         abstract: "Turn Markdown playbook chapters and client scenarios into an HTML site, EPUB 3 books and client ROI reports.",
         discussion: "Run it in a project folder (one with playbook.yaml), or name one with --project.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ServeCommand.self, ReportCommand.self, CheckCommand.self, CalcCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, ReportCommand.self, CheckCommand.self, CalcCommand.self, NewCommand.self, ImportCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

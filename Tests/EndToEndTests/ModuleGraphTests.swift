@@ -8,13 +8,15 @@ import Testing
     /// Every module of Playbook, lowest first: a module may depend only on modules before it.
     static let order = [
         // The model and the doors to outside libraries.
-        "PlaybookCore", "PlaybookFinance", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip", "PlaybookChromium", "CCmark",
+        "PlaybookCore", "PlaybookFinance", "PlaybookYAML", "PlaybookTemplates", "PlaybookZip", "PlaybookChromium", "PlaybookPandoc", "CCmark",
         "PlaybookMarkdown", "CXLSXWriter", "PlaybookXLSX",
         "PlaybookScenario",
         // What the stages share: safe file access, the incremental session, XHTML rewriting.
         "PlaybookFiles", "PlaybookSession", "PlaybookXHTML",
         // The stages, in the order the data flows.
         "PlaybookLoad", "PlaybookEvaluate", "PlaybookTransform", "PlaybookRender", "PlaybookWrite",
+        // Bringing an existing book in (`playbook import`).
+        "PlaybookImport",
         // The pipeline, the preview server, the command.
         "PlaybookKit", "PlaybookServe", "playbook",
     ]

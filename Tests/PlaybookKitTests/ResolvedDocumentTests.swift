@@ -121,3 +121,51 @@ private struct SlotLister: DocumentVisitor {
         #expect(result.diagnostics.map(\.id) == [.footnoteUnused])
     }
 }
+
+@Suite struct MdBookLinkTests {
+    /// A chapter of the book `guide` beside `02-next.md` (anchor `later`), the draft `03-draft.md`,
+    /// and the book files `images/a.png` and `page.html`, in a series with a base URL (a link to
+    /// a book file leaves the EPUB).
+    private func resolve(_ body: String) -> (slots: [String], printed: String) {
+        let file = SourceFile(path: "content/guide/01-a.md", text: body)
+        let (document, _) = MarkdownParserFixture.parse(body, file: file)
+        let (anchors, _) = HeadingAnchors.assign(document, rawIDs: [], file: file)
+        let index = ProjectIndex(books: ["guide": .init(chapters: ["01-a": anchors.all, "02-next": ["later"]], drafts: ["03-draft"],
+                                                        assets: ["images/a.png", "page.html"])], baseURL: "https://example.org/")
+        var resolver = LinkResolver(index: index, book: "guide", anchors: anchors.all, file: file)
+        var lister = SlotLister()
+        lister.visit(resolver.resolve(document, anchors: anchors))
+        return (lister.lines.filter { $0.hasPrefix("link") }, DiagnosticPrinter().format(resolver.diagnostics))
+    }
+
+    @Test func linksToAChaptersPageResolveToTheChapterWhenItsFileExists() {
+        let result = resolve("""
+        [a](02-next.html), [b](02-next.html#later), [c](./02-next.html), [d](page.html), [e](02-next.md#later).
+
+        [f](04-gone.html), [g](02-next.html#nowhere), [h](03-draft.html).
+        """)
+        #expect(result.slots == [
+            "link chapter(book: \"guide\", chapter: \"02-next\", fragment: nil)",
+            "link chapter(book: \"guide\", chapter: \"02-next\", fragment: Optional(\"later\"))",
+            "link chapter(book: \"guide\", chapter: \"02-next\", fragment: nil)",
+            "link asset(book: \"guide\", path: \"page.html\")",
+            "link chapter(book: \"guide\", chapter: \"02-next\", fragment: Optional(\"later\"))",
+            "link chapter(book: \"guide\", chapter: \"02-next\", fragment: Optional(\"nowhere\"))",
+        ])
+        #expect(result.printed == """
+            content/guide/01-a.md:3:5: error: there is no file '04-gone.html' in content/guide/ [broken-link]
+              3 | [f](04-gone.html), [g](02-next.html#nowhere), [h](03-draft.html).
+                |     ^~~~~~~~~~~~
+            content/guide/01-a.md:3:24: error: content/guide/02-next.md has no heading with the anchor '#nowhere' [broken-anchor]
+              3 | [f](04-gone.html), [g](02-next.html#nowhere), [h](03-draft.html).
+                |                        ^~~~~~~~~~~~~~~~~~~~
+              hint: the anchors there are: #later
+            content/guide/01-a.md:3:51: error: '03-draft.html' links to a draft, which this build leaves out [broken-link]
+              3 | [f](04-gone.html), [g](02-next.html#nowhere), [h](03-draft.html).
+                |                                                   ^~~~~~~~~~~~~
+              hint: publish the chapter (remove 'draft: true') or build with --drafts
+            3 errors
+
+            """)
+    }
+}

@@ -75,6 +75,25 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case htmlEntity = "html-entity"
     /// Raised when an image or cover is in a format not every EPUB reader shows.
     case imageFormat = "image-format"
+    /// Raised by `playbook import` when an mdBook `{{#include}}`, `{{#rustdoc_include}}` or
+    /// `{{#playground}}` names a file, an anchor or a line range it cannot find, or nests too deep.
+    case importInclude = "import-include"
+    /// Raised by `playbook import` when a link or image cannot be carried over: it leaves the book
+    /// (and no `--site-root` was given), names a missing file, or a page that is not a chapter.
+    case importLink = "import-link"
+    /// Raised by `playbook import` when its source cannot be read: no `src/SUMMARY.md` or `book.toml`,
+    /// no Markdown files, a file that is not UTF-8 text, or a document Pandoc gives nothing for.
+    case importSource = "import-source"
+    /// Raised by `playbook import` when a line of `SUMMARY.md` (or a contents file) is not carried
+    /// over: an unknown line, a chapter file that does not exist, a part title, a draft chapter.
+    case importSummary = "import-summary"
+    /// Raised by `playbook import` for syntax Playbook does not read and the import cannot carry
+    /// over as written: mdBook's `{{#title}}` and `{{#playground}}`, hidden `# ` lines of Rust
+    /// examples, unknown `{{#…}}` directives, tables Pandoc writes as HTML.
+    case importSyntax = "import-syntax"
+    /// Raised by `playbook import mdbook` when `book.toml` is not TOML it can read, or a known
+    /// setting has the wrong type.
+    case importToml = "import-toml"
     /// Raised when a heading's explicit id cannot be used as an anchor.
     case invalidAnchor = "invalid-anchor"
     /// Raised when a book's name cannot be used as a folder name.
@@ -135,6 +154,10 @@ public enum DiagnosticID: String, Sendable, Hashable, CaseIterable {
     case outputClash = "output-clash"
     /// Raised when a path leads outside the project (or outside its folder) through `..` or a symbolic link.
     case outsideProject = "outside-project"
+    /// Raised when `playbook import docx` runs Pandoc and it fails or gives no text.
+    case pandocFailed = "pandoc-failed"
+    /// Raised when `playbook import docx` cannot find Pandoc (`PLAYBOOK_PANDOC`, else `pandoc` on the PATH).
+    case pandocMissing = "pandoc-missing"
     /// Raised when a report's PDF is wanted and no Chromium program is found to print it.
     case pdfEngineMissing = "pdf-engine-missing"
     /// Raised when Chromium could not print a report's PDF (it crashed, timed out or refused the page).
