@@ -132,7 +132,7 @@ private struct SlotLister: DocumentVisitor {
         let (anchors, _) = HeadingAnchors.assign(document, rawIDs: [], file: file)
         let index = ProjectIndex(books: ["guide": .init(chapters: ["01-a": anchors.all, "02-next": ["later"]], drafts: ["03-draft"],
                                                         assets: ["images/a.png", "page.html"])], baseURL: "https://example.org/")
-        var resolver = LinkResolver(index: index, book: "guide", anchors: anchors.all, file: file)
+        var resolver = LinkResolver(index: index, book: "guide", chapter: "01-a", anchors: anchors.all, file: file)
         var lister = SlotLister()
         lister.visit(resolver.resolve(document, anchors: anchors))
         return (lister.lines.filter { $0.hasPrefix("link") }, DiagnosticPrinter().format(resolver.diagnostics))
