@@ -1311,8 +1311,8 @@ nav li li { margin-left: 1.5em; }
 {{! The cover drawn for a book without a cover image (book.yaml "cover:"), as SVG at
     600 × 900. cover.title_lines are the title broken into lines measured to keep 48 units
     free on each side, each with its y position, at cover.title_size (smaller for a long
-    word); the same for cover.subtitle_lines (cover.subtitle_size), cover.series_size and
-    cover.authors_size. cover.label is "BOOK 2 OF 3", or "CLIENT REPORT" on a report's
+    word); the same for cover.subtitle_lines (cover.subtitle_size), cover.series_size (with
+    its letter-spacing, cover.series_spacing) and cover.authors_size. cover.label is "BOOK 2 OF 3", or "CLIENT REPORT" on a report's
     cover; cover.accent is the colour of the book's position in the series; cover.motif is
     the book's own geometric pattern (SVG, drawn behind the text). }}
 <?xml version="1.0" encoding="UTF-8"?>
@@ -1322,7 +1322,7 @@ nav li li { margin-left: 1.5em; }
 {{{cover.motif}}}
 <rect x="0" y="0" width="600" height="14" fill="{{cover.accent}}"/>
 <rect x="48" y="96" width="96" height="6" fill="{{cover.accent}}"/>
-<text x="48" y="78" fill="#c9d6e8" font-family="sans-serif" font-size="{{cover.series_size}}" letter-spacing="3">{{cover.series_upper}}</text>
+<text x="48" y="78" fill="#c9d6e8" font-family="sans-serif" font-size="{{cover.series_size}}" letter-spacing="{{cover.series_spacing}}">{{cover.series_upper}}</text>
 {{#cover.title_lines}}
 <text x="48" y="{{y}}" fill="#ffffff" font-family="serif" font-size="{{cover.title_size}}" font-weight="bold">{{text}}</text>
 {{/cover.title_lines}}

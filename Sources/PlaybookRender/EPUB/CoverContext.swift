@@ -39,6 +39,8 @@ struct CoverContext {
         }
         let series = publication.settings.title.uppercased()
         let authors = PageContext.names(book.settings.authors)
+        // The series' name is spaced out: its spacing shrinks with its size.
+        let seriesSize = Self.fittingSize(series, size: 22, minimum: 10, face: .sans, spacing: 3 / 22)
         return [
             "cover": [
                 "alt": .text(alt),
@@ -52,7 +54,8 @@ struct CoverContext {
                 "label": .text(label),
                 "accent": .text(accent),
                 "series_upper": .text(series),
-                "series_size": .number(Int(Self.fittingSize(series, size: 22, minimum: 12, face: .sans, spacing: 3))),
+                "series_size": .number(Int(seriesSize)),
+                "series_spacing": .text(Self.decimal(seriesSize * 3 / 22)),
                 "motif": .markup(CoverMotif(kind: book.isInSeries ? book.position - 1 : -1, seed: CoverMotif.seed(book.settings.title),
                                             colour: accent).svg),
             ],
@@ -96,11 +99,19 @@ struct CoverContext {
         return (wrap(text, width: measure, size: minimum, face: face), minimum)
     }
 
-    /// The largest size from `size` down to `minimum` at which `text` fits one line of ``measure``.
+    /// The largest size from `size` down to `minimum` at which `text` fits one line of ``measure``,
+    /// with `spacing` (a fraction of the size) after each character.
     static func fittingSize(_ text: String, size: Double, minimum: Double, face: CoverTextWidth.Face, spacing: Double = 0) -> Double {
         var current = size
-        while current > minimum, CoverTextWidth.width(text, size: current, face: face, spacing: spacing) > measure { current -= 1 }
+        while current > minimum, CoverTextWidth.width(text, size: current, face: face, spacing: spacing * current) > measure { current -= 1 }
         return current
+    }
+
+    /// A number with at most two decimals, for an SVG attribute ("3", "2.73").
+    static func decimal(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let whole = hundredths / 100, rest = hundredths % 100
+        return rest == 0 ? "\(whole)" : rest % 10 == 0 ? "\(whole).\(rest / 10)" : "\(whole).\(rest < 10 ? "0" : "")\(rest)"
     }
 
     /// Breaks text into lines no wider than `width` at `size` at spaces (a longer word gets a line of its own).
