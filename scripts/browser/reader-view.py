@@ -10,14 +10,14 @@ stylesheet:
   visible and its colour has WCAG AA contrast against the background behind it; "looked"
   counts them, "unreadable" lists those that fail (at most 10);
 - every page is checked for `<details>` (which many reading systems do not open: a chart's
-  data must be a plain table there) and for long tables: "tables" lists each table's caption
-  and its height in screens (its height over the page's 800 px), so a test can bound how far a
+  data must be a plain table there) and for long tables: "tables" lists each table's caption,
+  the class of the computed block holding it ("pb-assumptions"…, or "") and its height in screens (its height over the page's 800 px), so a test can bound how far a
   reader scrolls through a reference table such as the assumptions appendix;
 - the page's epub:type (the section's: titlepage, copyright-page, chapter…) is reported;
 - with PNG_FOLDER, each page is saved as <n>-<file>.png, its whole height (up to 12,000 px).
 
 Prints one JSON object: {"pages": [{"file", "title", "type", "height", "too_wide": [...],
-"broken_images": [...], "details", "tables": [{"caption", "screens"}], "looked",
+"broken_images": [...], "details", "tables": [{"caption", "block", "screens"}], "looked",
 "unreadable": [...]}]}.
 """
 import base64, json, os, re, sys, time
@@ -58,7 +58,9 @@ document.querySelectorAll('img').forEach(function (i) { if (!i.complete || i.nat
 var tables = [];
 document.querySelectorAll('table').forEach(function (t) {
   var c = t.querySelector('caption');
-  tables.push({caption: c ? c.textContent.trim() : '', screens: Math.round(t.getBoundingClientRect().height / window.innerHeight * 100) / 100});
+  var block = t.closest('.pb-block');
+  var kind = block ? (Array.prototype.find.call(block.classList, function (k) { return k !== 'pb-block'; }) || '') : '';
+  tables.push({caption: c ? c.textContent.trim() : '', block: kind, screens: Math.round(t.getBoundingClientRect().height / window.innerHeight * 100) / 100});
 });
 var type = '';
 document.querySelectorAll('body *').forEach(function (e) {
