@@ -785,14 +785,13 @@ thead th { border-bottom: 2px solid var(--accent); text-align: left; }
 {{! ```playbook chart: an SVG chart made at build time (of: cash-flow, breakdown,
     sensitivity or simulation). Values: type; caption; svg — the <svg> element, with its
     title and description —; data — the numbers drawn, as a table for blocks/table; epub —
-    set in the EPUB, where the data is a plain table after the chart (many readers show no
-    <details>), while the site folds it away. }}
+    set in the EPUB, where the data is a plain table after the chart, its caption saying what
+    it is (many readers show no <details>), while the site folds it away. }}
 <figure class="pb-block pb-chart pb-chart-{{type}}">
 <figcaption>{{caption}}</figcaption>
 {{{svg}}}
 {{#epub}}
 <div class="pb-chart-data">
-<p class="pb-chart-data-title">The data behind the chart</p>
 {{#data}}
 {{> blocks/table}}
 {{/data}}
@@ -1152,8 +1151,7 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 .pb-chart { margin-left: 0; margin-right: 0; }
 .pb-chart figcaption { font-weight: bold; margin: 0 0 0.4em; }
 .pb-chart-data summary { font-size: 0.85em; font-family: sans-serif; }
-.pb-chart-data-title { font-size: 0.85em; font-family: sans-serif; font-weight: bold; margin: 0.8em 0 0; }
-.pb-chart-data table { margin-top: 0.3em; }
+.pb-chart-data table { margin-top: 0.8em; }
 .pb-chart-svg { display: block; width: 100%; height: auto; max-width: 40rem; }
 .pb-chart-svg .pb-label { font: 12px sans-serif; fill: #1d2733; }
 .pb-chart-svg .pb-marker-label { font-weight: 600; fill: #8a5a12; }
