@@ -117,6 +117,9 @@ import Testing
             #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
             #expect(Array(png[16..<24]) == [0, 0, 0x02, 0x58, 0, 0, 0x03, 0x84], "not 600 × 900")
         }
+        // Every link of a build that prints PDFs leads somewhere: the site's links to
+        // ../pdf/<book>.pdf and its og:image of site/<book>/cover.png name the files printed here.
+        #expect(try LinkChecker.brokenLinks(under: first) == [])
         let again = try Tools.playbook(["build", "--out", second.path], in: Tools.repository, pdf: true)
         try #require(again.status == 0, "\(again.stderr)")
         for book in Self.books {
