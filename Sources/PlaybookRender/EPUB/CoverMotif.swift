@@ -87,8 +87,8 @@ struct CoverMotif {
                 shapes.append("<polygon points=\"\(points)\" fill=\"none\" stroke-width=\"6\"/>")
             }
         default:
-            // A client report: a frame of thin lines.
-            for inset in stride(from: 24, through: 24 + 3 * 10, by: 10) {
+            // A client report: a frame of thin lines, outside the text's 48-unit margins.
+            for inset in stride(from: 12, through: 32, by: 10) {
                 shapes.append("<rect x=\"\(inset)\" y=\"\(inset + 14)\" width=\"\(600 - 2 * inset)\" height=\"\(886 - 2 * inset)\" fill=\"none\" stroke-width=\"1.5\"/>")
             }
         }
