@@ -1569,7 +1569,11 @@ a { color: inherit; text-decoration: none; }
 .book-contents { break-before: page; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 .book-contents h2 { font-size: 18pt; margin: 0 0 10mm; }
 .book-contents ol { padding-left: 0; list-style: none; counter-reset: chapter; }
-.book-contents li { counter-increment: chapter; margin: 0 0 3.5mm; font-size: 11pt; }
+.book-contents li { counter-increment: chapter; margin: 0 0 3.5mm; font-size: 11pt; break-inside: avoid; }
+/* A chapter's sections under it, smaller, unnumbered. */
+.book-contents .book-contents-sections { list-style: none; padding: 0 0 0 1.8em; margin: 1.5mm 0 0; }
+.book-contents .book-contents-sections li { counter-increment: none; margin: 0 0 1mm; font-size: 9.5pt; color: var(--muted); break-inside: auto; }
+.book-contents .book-contents-sections a::before { content: none; }
 .book-contents a { display: flex; align-items: baseline; }
 .book-contents a::before { content: counter(chapter) "."; min-width: 1.8em; }
 .book-contents a::after { content: ""; order: 2; flex: 1 1 auto; margin: 0 0.4em; border-bottom: 1px dotted #8795a5; }
@@ -1629,7 +1633,8 @@ caption { text-align: left; font-weight: 600; padding-bottom: 0.3em; }
     identifier, stylesheet — the CSS, inline —, running_head — the book's title as a CSS string
     —, paper — the CSS page size, A4 or letter); chapters (id, number, title, summary, content,
     page_name — the chapter's named page —, running_head — "3. Its title" as a CSS string —,
-    page — its page in the PDF, once known). }}
+    page — its page in the PDF, once known —, sections: its ## headings, each with id, title
+    and page; has_sections). }}
 <!DOCTYPE html>
 <html lang="{{book.language}}">
 <head>
@@ -1680,7 +1685,17 @@ caption { text-align: left; font-weight: 600; padding-bottom: 0.3em; }
 <h2 id="pb-contents">Contents</h2>
 <ol>
 {{#chapters}}
+<li><a href="#{{id}}"><span class="book-contents-title">{{title}}</span> <span class="book-contents-page">{{page}}</span></a>
+{{#has_sections}}
+<ol class="book-contents-sections">
+{{/has_sections}}
+{{#sections}}
 <li><a href="#{{id}}"><span class="book-contents-title">{{title}}</span> <span class="book-contents-page">{{page}}</span></a></li>
+{{/sections}}
+{{#has_sections}}
+</ol>
+{{/has_sections}}
+</li>
 {{/chapters}}
 </ol>
 </nav>

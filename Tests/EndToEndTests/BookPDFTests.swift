@@ -4,8 +4,8 @@ import Testing
 /// Each book's PDF (`build/pdf/<book>.pdf`) and the picture of its cover
 /// (`build/site/<book>/cover.png`), printed by headless Chromium when a build prints PDFs, read
 /// back with poppler: tagged, on the book's paper, every font embedded, a title page and a
-/// copyright page without running heads, a contents page whose numbers are the pages the
-/// chapters start on, running heads with the book's and the chapter's titles, page numbers;
+/// copyright page without running heads, contents whose numbers are the pages the chapters
+/// and their sections start on, running heads with the book's and the chapter's titles, page numbers;
 /// built again, the same bytes.
 @Suite(.serialized) struct BookPDFTests {
     /// The shipped books, their chapters' titles in order.
@@ -89,17 +89,36 @@ import Testing
             #expect(copyright.contains("Published by Playbook Press."), "\(copyright)")
             #expect(copyright.last == "Published with Playbook.", "\(copyright)")
 
-            // The contents: every chapter, in order, with the page it starts on.
-            let contents = try lines(of: pdf, page: 3)
-            #expect(contents.first == book.title && contents.dropFirst().first == "Contents", "\(contents.prefix(2))")
-            var starts: [Int] = []
-            for (index, chapter) in book.chapters.enumerated() {
-                let line = contents.first { $0.hasPrefix("\(index + 1).") }
-                let parts = line?.split(separator: " ", omittingEmptySubsequences: true) ?? []
-                #expect(parts.dropFirst().dropLast().joined(separator: " ") == chapter, "\(book.slug): contents line \(line ?? "missing")")
-                starts.append(parts.last.flatMap { Int($0) } ?? 0)
+            // The contents (from page 3 on): every chapter, in order, with the page it starts on,
+            // and under each its sections (## headings) with theirs.
+            var contents: [String] = []
+            for number in 3...8 {
+                let page = try lines(of: pdf, page: number)
+                if page.contains("CHAPTER 1") { break }
+                contents += page.dropFirst().dropLast()  // the running head, the page number
             }
-            #expect(starts.first == 4 && starts == starts.sorted() && Set(starts).count == starts.count, "\(book.slug): \(starts)")
+            #expect(contents.first == "Contents", "\(contents.prefix(2))")
+            var starts: [Int] = []
+            var chapterOfLine: [Int] = []
+            for line in contents.dropFirst() {
+                let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+                if let first = parts.first, first.hasSuffix("."), let number = Int(first.dropLast()), number == starts.count + 1 {
+                    let chapter = book.chapters[number - 1]
+                    #expect(parts.dropFirst().dropLast().joined(separator: " ") == chapter, "\(book.slug): contents line \(line)")
+                    starts.append(parts.last.flatMap { Int($0) } ?? 0)
+                }
+                chapterOfLine.append(starts.count)
+            }
+            #expect(starts.count == book.chapters.count, "\(book.slug): \(starts)")
+            #expect(starts.first.map { $0 > 3 } == true && starts == starts.sorted() && Set(starts).count == starts.count, "\(book.slug): \(starts)")
+            var sections = 0
+            for (line, chapter) in zip(contents.dropFirst(), chapterOfLine) where chapter > 0 && !line.hasPrefix("\(chapter).") {
+                guard let page = line.split(separator: " ").last.flatMap({ Int($0) }) else { continue }
+                sections += 1
+                let end = chapter < starts.count ? starts[chapter] : Int.max
+                #expect((starts[chapter - 1]...end).contains(page), "\(book.slug): section '\(line)' outside chapter \(chapter)")
+            }
+            #expect(sections >= 3 * book.chapters.count, "\(book.slug): \(sections) sections in the contents")
             // Each chapter starts where the contents say: the running heads (the book's title,
             // the chapter's number and title), "CHAPTER n", its title; the page's number at its foot.
             for (index, (chapter, start)) in zip(book.chapters, starts).enumerated() {

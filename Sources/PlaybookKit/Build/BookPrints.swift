@@ -15,7 +15,7 @@ enum BookPrints {
         let made = await books.concurrentMapAsync { index -> Result<[OutputFile], Diagnostic> in
             let page = BookPrintPage(series: series, book: index)
             let book = series.publication.books[index]
-            let printed = await ContentsPrinting.print(ids: page.chapterIDs, paper: page.paper, date: series.sourceDate ?? book.settings.modified,
+            let printed = await ContentsPrinting.print(ids: page.contentsIDs, paper: page.paper, date: series.sourceDate ?? book.settings.modified,
                                                        printer: printing.printer) { page.render(pageNumbers: $0) }
             let pdf: [UInt8]
             switch printed {

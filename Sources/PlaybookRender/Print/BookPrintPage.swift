@@ -37,10 +37,24 @@ package struct BookPrintPage: Sendable {
     /// the contents give.
     package static func chapterID(_ number: Int) -> String { "pb-chapter-\(number)" }
 
-    /// The ids of the chapters' sections, in order.
-    package var chapterIDs: [String] { book.chapters.indices.map { Self.chapterID($0 + 1) } }
+    /// The ids whose pages the contents give, in order: each chapter's, then its sections' (its
+    /// `##` headings, as ids of the page).
+    package var contentsIDs: [String] {
+        book.chapters.enumerated().flatMap { index, chapter in
+            [Self.chapterID(index + 1)] + Self.sections(of: chapter).map { PrintMarkup.prefix(index + 1) + $0.anchor }
+        }
+    }
 
-    /// The page. `pageNumbers` (a chapter's page in the PDF, by its id) fills the contents' page
+    /// A chapter's sections: its `##` headings' anchors and text.
+    static func sections(of chapter: ResolvedChapter) -> [(anchor: String, title: String)] {
+        var sections: [(anchor: String, title: String)] = []
+        chapter.document.forEachHeading { heading in
+            if heading.level == 2 { sections.append((heading.anchor, ResolvedInline.plainText(heading.content))) }
+        }
+        return sections
+    }
+
+    /// The page. `pageNumbers` (a chapter's or a section's page in the PDF, by its id) fills the contents' page
     /// numbers; the room they take is there without them, so that filling them moves nothing.
     package func render(pageNumbers: [String: Int] = [:]) -> String {
         let settings = publication.settings
@@ -57,6 +71,14 @@ package struct BookPrintPage: Sendable {
             ]
             fields["summary"] = .optional(item.0.frontMatter.summary)
             fields["page"] = .optional(pageNumbers[id].map(String.init))
+            let sections = Self.sections(of: item.0)
+            fields["has_sections"] = .flag(!sections.isEmpty)
+            fields["sections"] = .list(sections.map { section in
+                let sectionID = PrintMarkup.prefix(number) + section.anchor
+                var sectionFields: [String: TemplateValue] = ["id": .text(sectionID), "title": .text(section.title)]
+                sectionFields["page"] = .optional(pageNumbers[sectionID].map(String.init))
+                return .object(sectionFields)
+            })
             return .object(fields)
         }
         let date = book.settings.date
