@@ -10,7 +10,7 @@ import PlaybookYAML
 /// description: Why social media programmes need a business case.
 /// ```
 enum BookSettingsLoader {
-    /// Reads the settings; `nil` when a required field is missing or wrong. Books without
+    /// Reads the settings (with `paper: a4 | letter`, the paper of the book's PDF); `nil` when a required field is missing or wrong. Books without
     /// authors take the series authors. A report template's `report.yaml` (``loadReport(_:seriesAuthors:)``) has no
     /// date of its own: each report is dated by its client (the scenario's `date:`, else
     /// `SOURCE_DATE_EPOCH`, else the day it is made), so a `date:` there is ignored with a
@@ -55,7 +55,7 @@ enum BookSettingsLoader {
         let identifier = reader.string("identifier")
         let cover = reader.string("cover")
         let language = reader.string("language")
-        let paperName = isReport ? reader.string("paper") : nil
+        let paperName = reader.string("paper")
         reader.finish()
         var paper = Paper.standard
         if let paperName {
@@ -79,7 +79,7 @@ enum BookSettingsLoader {
         guard let title, let date else { return (nil, paper, diagnostics) }
         let settings = BookSettings(
             title: title, subtitle: subtitle, authors: authors?.map(\.0) ?? seriesAuthors, description: description,
-            date: date, modified: modified, identifier: identifier, cover: cover, language: language)
+            date: date, modified: modified, identifier: identifier, cover: cover, language: language, paper: paper)
         return (settings, paper, diagnostics)
     }
 }

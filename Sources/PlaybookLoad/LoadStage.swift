@@ -16,6 +16,9 @@ public struct LoadedProject: Sendable {
     /// The stylesheet inlined in each report's page: `site/css/playbook.css`, then
     /// `templates/report/report.css` (the project's or the built-in ones).
     public var reportStylesheet: String
+    /// The stylesheet inlined in each book's print page (its PDF): `site/css/playbook.css`, then
+    /// `templates/print/book.css` (the project's or the built-in ones).
+    public var bookPrintStylesheet: String = ""
     /// Files of `site/`, relative to it.
     public var staticFiles: [String]
     /// The project's scenarios (`content/scenarios/<name>.yaml`) by name; those with errors
@@ -67,6 +70,8 @@ package struct Presentation: Sendable {
     package var epubStylesheet: String
     /// `site/css/playbook.css` and `templates/report/report.css`, one after the other.
     package var reportStylesheet: String
+    /// `site/css/playbook.css` and `templates/print/book.css`, one after the other.
+    package var bookPrintStylesheet: String
     package var diagnostics: [Diagnostic]
 
     /// What the presentation is made of: every file's text, or why there is none.
@@ -96,7 +101,7 @@ package struct Presentation: Sendable {
         return memo.query(.presentation, input: input) { load(files) }.value
     }
 
-    private static let stylesheets = ["templates/epub/book.css", "site/css/playbook.css", "templates/report/report.css"]
+    private static let stylesheets = ["templates/epub/book.css", "site/css/playbook.css", "templates/report/report.css", "templates/print/book.css"]
 
     /// Every file the presentation is made of, read.
     private static func read(_ directory: ProjectDirectory) -> [(path: String, read: ProjectDirectory.ReadResult)] {
@@ -126,7 +131,9 @@ package struct Presentation: Sendable {
         func text(_ path: String) -> String { texts[path] ?? StarterFiles.files[path] ?? "" }
         let epub = text("templates/epub/book.css")
         let report = text("site/css/playbook.css") + "\n" + text("templates/report/report.css")
-        return Presentation(templates: templates, epubStylesheet: epub, reportStylesheet: report, diagnostics: diagnostics)
+        let bookPrint = text("site/css/playbook.css") + "\n" + text("templates/print/book.css")
+        return Presentation(templates: templates, epubStylesheet: epub, reportStylesheet: report, bookPrintStylesheet: bookPrint,
+                            diagnostics: diagnostics)
     }
 }
 
@@ -152,8 +159,8 @@ public enum LoadStage {
                                                                      memo: memo)
         diagnostics += Self.checkScenarioNames(project, names: scenarioNames)
         var loaded = LoadedProject(project: project, templates: presentation.templates, epubStylesheet: presentation.epubStylesheet,
-                                   reportStylesheet: presentation.reportStylesheet, staticFiles: staticFiles,
-                                   scenarios: scenarios, scenarioNames: Set(scenarioNames))
+                                   reportStylesheet: presentation.reportStylesheet, bookPrintStylesheet: presentation.bookPrintStylesheet,
+                                   staticFiles: staticFiles, scenarios: scenarios, scenarioNames: Set(scenarioNames))
         // The report template, when `playbook.yaml` lists reports.
         if !project.settings.reports.isEmpty {
             (loaded.reportTemplate, loaded.reportTemplateDiagnostics) = await ReportTemplateLoader.load(project.settings.reportTemplate, directory: directory,

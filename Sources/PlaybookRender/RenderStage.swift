@@ -20,9 +20,18 @@ public enum RenderStage {
     /// the site links to (PDFs when it prints, the listed reports).
     package static func run(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
                             downloads: SiteDownloads = .none, memo: Memo) async -> (output: RenderedOutput, diagnostics: [Diagnostic]) {
+        let made = await runKeepingSeries(publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads, memo: memo)
+        return (made.output, made.diagnostics)
+    }
+
+    /// The same, also returning the rendered series (every chapter's body), from which the
+    /// books' print pages (``BookPrintPage``) are made after the render stage.
+    package static func runKeepingSeries(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
+                                         downloads: SiteDownloads = .none, memo: Memo)
+        async -> (output: RenderedOutput, diagnostics: [Diagnostic], series: RenderedSeries) {
         let (series, bodyDiagnostics) = await bodies(publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads, memo: memo)
         let (output, diagnostics) = await render(series)
-        return (output, bodyDiagnostics + diagnostics + clashes(in: output.files))
+        return (output, bodyDiagnostics + diagnostics + clashes(in: output.files), series)
     }
 
     /// Every chapter's body, for the site and the EPUB at once, on all cores: what the
@@ -61,7 +70,7 @@ public enum RenderStage {
                                 navigation: memo.revision(.navigation, of: NavigationInput(publication, downloads: downloads)),
                                 downloads: downloads)
         let series = RenderedSeries(publication: publication, bodies: bodies, templates: templates, epubStylesheet: loaded.epubStylesheet,
-                                    staticFiles: loaded.staticFiles, sourceDate: sourceDate, reuse: reuse)
+                                    printStylesheet: loaded.bookPrintStylesheet, staticFiles: loaded.staticFiles, sourceDate: sourceDate, reuse: reuse)
         return (series, diagnostics)
     }
 

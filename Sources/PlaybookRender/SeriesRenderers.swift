@@ -12,6 +12,8 @@ package struct RenderedSeries: Sendable {
     /// The templates and the EPUB stylesheet.
     package var templates: TemplateLibrary
     package var epubStylesheet: String
+    /// The stylesheet of each book's print page (``BookPrintPage``).
+    package var printStylesheet: String
     /// Files of the project's `site/` folder, by path relative to it.
     package var staticFiles: [String]
     /// `SOURCE_DATE_EPOCH`, which replaces every book's `modified` date when set.

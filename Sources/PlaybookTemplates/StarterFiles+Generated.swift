@@ -1377,16 +1377,27 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
         "templates/blocks/chart.mustache": #"""
 {{! ```playbook chart: an SVG chart made at build time (of: cash-flow, breakdown,
     sensitivity or simulation). Values: type; caption; svg — the <svg> element, with its
-    title and description —; data — the numbers drawn, as a table for blocks/table. }}
+    title and description —; data — the numbers drawn, as a table for blocks/table; epub —
+    set in the EPUB, where the data is a plain table after the chart, its caption saying what
+    it is (many readers show no <details>), while the site folds it away. }}
 <figure class="pb-block pb-chart pb-chart-{{type}}">
 <figcaption>{{caption}}</figcaption>
 {{{svg}}}
+{{#epub}}
+<div class="pb-chart-data">
+{{#data}}
+{{> blocks/table}}
+{{/data}}
+</div>
+{{/epub}}
+{{^epub}}
 <details class="pb-chart-data">
 <summary>The data behind the chart</summary>
 {{#data}}
 {{> blocks/table}}
 {{/data}}
 </details>
+{{/epub}}
 </figure>
 
 """#,
@@ -1687,6 +1698,37 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
 {{/layout}}
 
 """#,
+        "templates/epub/book-title-page.mustache": #"""
+{{! A book's title page, after the cover of its EPUB (OEBPS/title.xhtml): the series, the
+    book's place in it, its title, subtitle and authors, the publisher. Values: series (title,
+    publisher, …), book (title, subtitle, authors_text, language, …) and front (label: "Book 2
+    of 3", absent for a book alone). It must stay well-formed XHTML. }}
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="{{book.language}}" lang="{{book.language}}">
+<head>
+<title>{{book.title}}</title>
+<link rel="stylesheet" type="text/css" href="playbook.css"/>
+</head>
+<body>
+<section class="book-title-page" epub:type="titlepage" aria-labelledby="pb-title">
+<p class="book-series">{{series.title}}</p>
+{{#front.label}}
+<p class="book-label">{{front.label}}</p>
+{{/front.label}}
+<h1 id="pb-title">{{book.title}}</h1>
+{{#book.subtitle}}
+<p class="book-subtitle">{{book.subtitle}}</p>
+{{/book.subtitle}}
+<p class="book-authors">{{book.authors_text}}</p>
+{{#series.publisher}}
+<p class="book-publisher">{{series.publisher}}</p>
+{{/series.publisher}}
+</section>
+</body>
+</html>
+
+"""#,
         "templates/epub/book.css": #"""
 /* EPUB stylesheet: kept simple so that every reading system can apply it and readers can
    still choose their own font and size. */
@@ -1733,6 +1775,7 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 .pb-chart { margin-left: 0; margin-right: 0; }
 .pb-chart figcaption { font-weight: bold; margin: 0 0 0.4em; }
 .pb-chart-data summary { font-size: 0.85em; font-family: sans-serif; }
+.pb-chart-data table { margin-top: 0.8em; }
 .pb-chart-svg { display: block; width: 100%; height: auto; max-width: 40rem; }
 .pb-chart-svg .pb-label { font: 12px sans-serif; fill: #1d2733; }
 .pb-chart-svg .pb-marker-label { font-weight: 600; fill: #8a5a12; }
@@ -1789,6 +1832,23 @@ nav li li { margin-left: 1.5em; }
   .pb-table tr.total td, .pb-table tr.total th { border-top: none; }
 }
 
+/* Reference tables (the assumptions appendix: one row per input, with its value, range, unit
+   and source) as cards would take a screen for every few inputs on an e-reader: there each
+   row is one compact paragraph, the input in bold, then its cells one after the other, each
+   with its column's name, so that a reader pages through the appendix instead of scrolling. */
+@media (max-width: 48em) {
+  .pb-assumptions .pb-wide td { display: inline; padding: 0; text-align: left; }
+  .pb-assumptions .pb-wide td::before { content: attr(data-label) " "; float: none; padding: 0; font-size: 0.85em; color: #4a5563; }
+  .pb-assumptions .pb-wide td + td::before { content: " · " attr(data-label) " "; }
+  .pb-assumptions .pb-wide tr { padding: 0.35em 0; }
+}
+@media (max-width: 36em) {
+  .pb-assumptions .pb-table td { display: inline; padding: 0; text-align: left; }
+  .pb-assumptions .pb-table td::before { content: attr(data-label) " "; float: none; padding: 0; font-size: 0.85em; color: #4a5563; }
+  .pb-assumptions .pb-table td + td::before { content: " · " attr(data-label) " "; }
+  .pb-assumptions .pb-table tr { padding: 0.35em 0; }
+}
+
 /* A client report's title page (title.xhtml), after its cover. */
 .report-title-page { border-top: 6px solid #b7791f; padding-top: 1.5em; }
 .report-title-page .report-logo img { max-height: 4em; max-width: 60%; }
@@ -1813,6 +1873,17 @@ nav li li { margin-left: 1.5em; }
 .callout-label { font-family: sans-serif; font-weight: bold; margin: 0 0 0.3em; }
 .callout-important, .callout-warning { border-left-color: #b7791f; }
 .callout-caution { border-left-color: #1d2733; }
+
+/* A book's title page (title.xhtml) and copyright page (copyright.xhtml), after its cover. */
+.book-title-page { border-top: 6px solid #b7791f; padding-top: 2em; font-family: sans-serif; }
+.book-title-page .book-series { text-transform: uppercase; letter-spacing: 0.1em; font-size: 0.85em; color: #4a5563; margin: 0; }
+.book-title-page .book-label { text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8em; font-weight: bold; color: #8a5a12; margin: 0.3em 0 2em; }
+.book-title-page h1 { font-size: 2em; margin: 0 0 0.4em; }
+.book-title-page .book-subtitle { font-size: 1.15em; color: #4a5563; margin: 0 0 2em; }
+.book-title-page .book-authors { font-size: 1.1em; margin: 0; }
+.book-title-page .book-publisher { margin-top: 3em; font-size: 0.9em; color: #4a5563; }
+.book-copyright-page { font-size: 0.85em; font-family: sans-serif; color: #4a5563; padding-top: 3em; }
+.book-copyright-page p { margin: 0 0 0.6em; text-indent: 0; }
 
 """#,
         "templates/epub/chapter.mustache": #"""
@@ -1840,25 +1911,62 @@ nav li li { margin-left: 1.5em; }
 </html>
 
 """#,
+        "templates/epub/copyright.mustache": #"""
+{{! A book's copyright page, after its title page (OEBPS/copyright.xhtml). Values: series
+    (title, rights, publisher, base_url, …), book (title, subtitle, authors_text, language, …)
+    and front (date — "16 November 2026" —, date_iso, edition — this edition's date, written
+    out, when it differs from date —, identifier). It must stay well-formed XHTML. }}
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="{{book.language}}" lang="{{book.language}}">
+<head>
+<title>Copyright</title>
+<link rel="stylesheet" type="text/css" href="playbook.css"/>
+</head>
+<body>
+<section class="book-copyright-page" epub:type="copyright-page" aria-label="Copyright">
+<p><cite>{{book.title}}</cite>{{#book.subtitle}}: {{book.subtitle}}{{/book.subtitle}}</p>
+<p>By {{book.authors_text}}.</p>
+{{#series.rights}}
+<p>{{series.rights}}</p>
+{{/series.rights}}
+{{#series.publisher}}
+<p>Published by {{series.publisher}}.</p>
+{{/series.publisher}}
+<p>First published <time datetime="{{front.date_iso}}">{{front.date}}</time>.{{#front.edition}} This edition {{front.edition}}.{{/front.edition}}</p>
+<p>Identifier: {{front.identifier}}</p>
+{{#series.base_url}}
+<p>The series is published at <a href="{{series.base_url}}">{{series.base_url}}</a>.</p>
+{{/series.base_url}}
+<p>Published with Playbook.</p>
+</section>
+</body>
+</html>
+
+"""#,
         "templates/epub/cover-image.mustache": #"""
 {{! The cover drawn for a book without a cover image (book.yaml "cover:"), as SVG at
-    600 × 900. cover.title_lines are the title broken into lines, each with its y position;
-    cover.label is "BOOK 2 OF 3", or "CLIENT REPORT" on a report's cover; cover.accent is
-    the colour of the book's position in the series. }}
+    600 × 900. cover.title_lines are the title broken into lines measured to keep 48 units
+    free on each side, each with its y position, at cover.title_size (smaller for a long
+    word); the same for cover.subtitle_lines (cover.subtitle_size), cover.series_size (with
+    its letter-spacing, cover.series_spacing) and cover.authors_size. cover.label is "BOOK 2 OF 3", or "CLIENT REPORT" on a report's
+    cover; cover.accent is the colour of the book's position in the series; cover.motif is
+    the book's own geometric pattern (SVG, drawn behind the text). }}
 <?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 600 900" width="600" height="900" role="img" aria-labelledby="cover-title">
 <title id="cover-title">{{cover.alt}}</title>
 <rect width="600" height="900" fill="#14365d"/>
+{{{cover.motif}}}
 <rect x="0" y="0" width="600" height="14" fill="{{cover.accent}}"/>
 <rect x="48" y="96" width="96" height="6" fill="{{cover.accent}}"/>
-<text x="48" y="78" fill="#c9d6e8" font-family="sans-serif" font-size="22" letter-spacing="3">{{cover.series_upper}}</text>
+<text x="48" y="78" fill="#c9d6e8" font-family="sans-serif" font-size="{{cover.series_size}}" letter-spacing="{{cover.series_spacing}}">{{cover.series_upper}}</text>
 {{#cover.title_lines}}
-<text x="48" y="{{y}}" fill="#ffffff" font-family="serif" font-size="56" font-weight="bold">{{text}}</text>
+<text x="48" y="{{y}}" fill="#ffffff" font-family="serif" font-size="{{cover.title_size}}" font-weight="bold">{{text}}</text>
 {{/cover.title_lines}}
 {{#cover.subtitle_lines}}
-<text x="48" y="{{y}}" fill="#dbe5f1" font-family="sans-serif" font-size="26">{{text}}</text>
+<text x="48" y="{{y}}" fill="#dbe5f1" font-family="sans-serif" font-size="{{cover.subtitle_size}}">{{text}}</text>
 {{/cover.subtitle_lines}}
-<text x="48" y="800" fill="#ffffff" font-family="sans-serif" font-size="26">{{cover.authors}}</text>
+<text x="48" y="800" fill="#ffffff" font-family="sans-serif" font-size="{{cover.authors_size}}">{{cover.authors}}</text>
 <text x="48" y="846" fill="{{cover.accent}}" font-family="sans-serif" font-size="22" letter-spacing="2">{{cover.label}}</text>
 </svg>
 
@@ -2116,6 +2224,195 @@ nav li li { margin-left: 1.5em; }
 <p>Published with Playbook.</p>
 </footer>
 <script src="{{page.root}}js/search.js" defer></script>
+</body>
+</html>
+
+"""#,
+        "templates/print/book.css": #"""
+/* A book's PDF (build/pdf/<book>.pdf): the rules of its print page, after
+   site/css/playbook.css, both inline in the page Chromium prints. A title page, a copyright
+   page, a contents page with each chapter's page number, then the chapters, each from a new
+   page; the book's title at the top left of every page after the title page, the chapter's
+   number and title at the top right of its pages, the page number at the foot. The paper
+   (book.yaml's `paper:`, A4 or US Letter) and the running heads' text are set in the page's
+   own <style>. */
+@page {
+  margin: 22mm 20mm 20mm;
+  @top-left { font: 8pt system-ui, -apple-system, "Segoe UI", sans-serif; color: #5a6878; }
+  @top-right { font: 8pt system-ui, -apple-system, "Segoe UI", sans-serif; color: #5a6878; }
+  @bottom-center { content: counter(page); font: 9pt system-ui, -apple-system, "Segoe UI", sans-serif; color: #5a6878; }
+}
+/* The title page and the copyright page (the named page "front"): no running head, no page number. */
+@page front { @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; } }
+.book-title-page, .book-copyright-page { page: front; }
+
+body { font-size: 10.5pt; line-height: 1.5; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+main { max-width: none; padding: 0; margin: 0; }
+a { color: inherit; text-decoration: none; }
+
+/* The title page fills the first page. */
+.book-title-page { padding-top: 50mm; border-top: 6px solid var(--accent-2); font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+.book-series { text-transform: uppercase; letter-spacing: 0.12em; font-size: 10pt; color: var(--muted); margin: 0 0 2mm; }
+.book-label { text-transform: uppercase; letter-spacing: 0.08em; font-size: 9pt; font-weight: 700; color: #8a5a12; margin: 0 0 10mm; }
+.book-title-page h1 { font-size: 30pt; line-height: 1.12; margin: 0 0 5mm; }
+.book-subtitle { font-size: 14pt; color: var(--muted); margin: 0 0 14mm; max-width: 140mm; }
+.book-authors { font-size: 13pt; margin: 0; }
+.book-publisher { margin-top: 60mm; font-size: 10pt; color: var(--muted); }
+
+/* The copyright page: the back of the title page, its text at the foot. */
+.book-copyright-page { break-before: page; padding-top: 150mm; font-size: 9pt; color: var(--muted);
+  font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+.book-copyright-page p { margin: 0 0 2.5mm; }
+
+/* Contents: title, dot leader, page number. The number's room is kept when it is still
+   empty, so that filling it in moves nothing. */
+.book-contents { break-before: page; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+.book-contents h2 { font-size: 18pt; margin: 0 0 10mm; }
+.book-contents ol { padding-left: 0; list-style: none; counter-reset: chapter; }
+.book-contents li { counter-increment: chapter; margin: 0 0 3.5mm; font-size: 11pt; break-inside: avoid; }
+/* A chapter's sections under it, smaller, unnumbered. */
+.book-contents .book-contents-sections { list-style: none; padding: 0 0 0 1.8em; margin: 1.5mm 0 0; }
+.book-contents .book-contents-sections li { counter-increment: none; margin: 0 0 1mm; font-size: 9.5pt; color: var(--muted); break-inside: auto; }
+.book-contents .book-contents-sections a::before { content: none; }
+.book-contents a { display: flex; align-items: baseline; }
+.book-contents a::before { content: counter(chapter) "."; min-width: 1.8em; }
+.book-contents a::after { content: ""; order: 2; flex: 1 1 auto; margin: 0 0.4em; border-bottom: 1px dotted #8795a5; }
+.book-contents-title { order: 1; }
+.book-contents-page { display: block; order: 3; min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
+
+/* Each chapter starts a page (its named page gives it its running head). */
+.book-chapter { break-before: page; max-width: none; }
+.book-chapter .chapter-header { margin: 0 0 8mm; }
+.book-chapter .chapter-number { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; text-transform: uppercase;
+  letter-spacing: 0.1em; font-size: 9pt; color: var(--muted); margin: 0; }
+.book-chapter .chapter-header h1 { font-size: 22pt; margin: 1mm 0 3mm; }
+.book-chapter .summary { font-style: italic; color: var(--muted); }
+h1, h2, h3, h4, caption, figcaption, .chapter-number { break-after: avoid; }
+h2 { font-size: 14pt; margin: 1.4em 0 0.5em; }
+h3 { font-size: 11.5pt; margin: 1.2em 0 0.4em; }
+p, li { orphans: 3; widows: 3; }
+.book-chapter > p:last-child, .book-chapter > ul:last-child, .book-chapter > ol:last-child { break-inside: avoid; }
+
+/* Long blocks may continue on the next page; what is short stays whole. */
+table, figure, pre, blockquote, .pb-block, .pb-explain { break-inside: auto; }
+tr, .pb-figure, .pb-figures, .pb-steps li, .pb-chart, .pb-chart-svg, .callout { break-inside: avoid; }
+table:not(:has(tbody > tr:nth-child(9))), .pb-table-scroll:not(:has(tbody > tr:nth-child(9))) { break-inside: avoid; }
+
+/* Tables: the full width of the text at a print size, no scroll box, the head repeated on
+   each page, no row cut in two. */
+table, .pb-table-scroll { overflow: visible; max-width: none; }
+.pb-table-scroll { display: block; margin: 0.8em 0; }
+table { display: table; width: 100%; font-size: 8.5pt; margin: 0.8em 0; }
+.pb-table-scroll table { margin: 0; }
+th, td { padding: 0.25em 0.45em; }
+thead { display: table-header-group; }
+tfoot { display: table-footer-group; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.3em; }
+
+/* Charts in colour, the width of the text; their data is a table on the site and in the EPUB. */
+.pb-chart-svg { max-width: 100%; width: 100%; }
+.pb-chart-data { display: none; }
+.pb-figures { grid-template-columns: repeat(5, 1fr); gap: 3mm; }
+.pb-figure dd { font-size: 14pt; }
+
+/* Footnotes: each chapter's notes at its end, as endnotes, in smaller type under a short rule;
+   the back links, which lead nowhere on paper, are not printed. */
+.footnotes { margin-top: 8mm; padding-top: 2mm; position: relative; break-before: avoid; }
+.footnotes::before { content: ""; position: absolute; top: 0; left: 0; width: 40mm; border-top: 0.5pt solid #8795a5; }
+.footnotes ol { font-size: 8.5pt; line-height: 1.4; padding-left: 1.4em; margin: 0; }
+.footnotes li { margin: 0 0 1.5mm; }
+.footnotes a[role="doc-backlink"] { display: none; }
+.footnote-ref a { color: inherit; }
+
+"""#,
+        "templates/print/book.mustache": #"""
+{{! A book as one self-contained page for printing: its PDF, build/pdf/<book>.pdf. Never
+    written as a file: Chromium prints it. Values: series (title, language, rights, publisher,
+    base_url); book (title, subtitle, description, authors_text, label — "Book 2 of 3" —, date,
+    date_iso, edition — the date of this edition, written out, when it differs from date —,
+    identifier, stylesheet — the CSS, inline —, running_head — the book's title as a CSS string
+    —, paper — the CSS page size, A4 or letter); chapters (id, number, title, summary, content,
+    page_name — the chapter's named page —, running_head — "3. Its title" as a CSS string —,
+    page — its page in the PDF, once known —, sections: its ## headings, each with id, title
+    and page; has_sections). }}
+<!DOCTYPE html>
+<html lang="{{book.language}}">
+<head>
+<meta charset="utf-8">
+<title>{{book.title}}</title>
+<meta name="generator" content="Playbook">
+<style>
+{{{book.stylesheet}}}
+@page { size: {{book.paper}}; @top-left { content: {{{book.running_head}}}; } }
+{{#chapters}}
+.book-chapter-{{number}} { page: {{page_name}}; }
+@page {{page_name}} { @top-right { content: {{{running_head}}}; } }
+{{/chapters}}
+</style>
+</head>
+<body class="page-book-print">
+<section class="book-title-page" aria-labelledby="pb-title">
+<p class="book-series">{{series.title}}</p>
+{{#book.label}}
+<p class="book-label">{{book.label}}</p>
+{{/book.label}}
+<h1 id="pb-title">{{book.title}}</h1>
+{{#book.subtitle}}
+<p class="book-subtitle">{{book.subtitle}}</p>
+{{/book.subtitle}}
+<p class="book-authors">{{book.authors_text}}</p>
+{{#series.publisher}}
+<p class="book-publisher">{{series.publisher}}</p>
+{{/series.publisher}}
+</section>
+<section class="book-copyright-page" aria-label="Copyright">
+<p><cite>{{book.title}}</cite>{{#book.subtitle}}: {{book.subtitle}}{{/book.subtitle}}</p>
+<p>By {{book.authors_text}}.</p>
+{{#series.rights}}
+<p>{{series.rights}}</p>
+{{/series.rights}}
+{{#series.publisher}}
+<p>Published by {{series.publisher}}.</p>
+{{/series.publisher}}
+<p>First published <time datetime="{{book.date_iso}}">{{book.date}}</time>.{{#book.edition}} This edition {{book.edition}}.{{/book.edition}}</p>
+<p>Identifier: {{book.identifier}}</p>
+{{#series.base_url}}
+<p>The series is published at {{series.base_url}}.</p>
+{{/series.base_url}}
+<p>Published with Playbook.</p>
+</section>
+<nav class="book-contents" aria-labelledby="pb-contents">
+<h2 id="pb-contents">Contents</h2>
+<ol>
+{{#chapters}}
+<li><a href="#{{id}}"><span class="book-contents-title">{{title}}</span> <span class="book-contents-page">{{page}}</span></a>
+{{#has_sections}}
+<ol class="book-contents-sections">
+{{/has_sections}}
+{{#sections}}
+<li><a href="#{{id}}"><span class="book-contents-title">{{title}}</span> <span class="book-contents-page">{{page}}</span></a></li>
+{{/sections}}
+{{#has_sections}}
+</ol>
+{{/has_sections}}
+</li>
+{{/chapters}}
+</ol>
+</nav>
+<main>
+{{#chapters}}
+<section class="book-chapter book-chapter-{{number}}" id="{{id}}" aria-labelledby="{{id}}-title">
+<header class="chapter-header">
+<p class="chapter-number">Chapter {{number}}</p>
+<h1 id="{{id}}-title">{{title}}</h1>
+{{#summary}}
+<p class="summary">{{summary}}</p>
+{{/summary}}
+</header>
+{{{content}}}
+</section>
+{{/chapters}}
+</main>
 </body>
 </html>
 

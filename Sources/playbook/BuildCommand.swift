@@ -13,7 +13,8 @@ struct BuildCommand: AsyncParsableCommand {
         'reports' (other clients' reports already in <out>/reports/ are kept). The output folder is replaced as a whole, and only when the build succeeds: a \
         failed build leaves the previous output as it was. Each report is also printed to \
         <out>/reports/<scenario>/<scenario>.pdf with headless Chromium (--no-pdf leaves the PDFs \
-        out). Set SOURCE_DATE_EPOCH to stamp EPUBs with that time instead of each book's own date.
+        out). Each book is printed to <out>/pdf/<book>.pdf the same way, with a picture of its cover \
+        at <out>/site/<book>/cover.png. Set SOURCE_DATE_EPOCH to stamp EPUBs with that time instead of each book's own date.
         """
     )
 
@@ -22,7 +23,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The output folder (default: build/ in the project).", valueName: "folder"))
     var out: String?
 
-    @Flag(name: .customLong("no-pdf"), help: "Make the client reports without their PDF (which needs Chromium).")
+    @Flag(name: .customLong("no-pdf"), help: "Make the books and client reports without their PDFs (which need Chromium).")
     var noPDF = false
 
     func run() async throws {
@@ -49,6 +50,9 @@ struct BuildCommand: AsyncParsableCommand {
         lines.append("  site:  \(root)/site/index.html (\(report.pageCount) pages)")
         for (index, book) in report.books.enumerated() {
             lines.append("  \(index == 0 ? "epub: " : "      ") \(root)/\(book.epub)")
+        }
+        for (index, pdf) in report.bookPDFs.enumerated() {
+            lines.append("  \(index == 0 ? "pdf:  " : "      ") \(root)/\(pdf)")
         }
         lines.append("  xhtml: \(root)/xhtml/ (the EPUBs unzipped)")
         for (index, name) in report.reports.enumerated() {

@@ -5,7 +5,7 @@ import Testing
 /// without saying so and keeping the previous contents.
 @Suite(.serialized) struct NewCommandTests {
     static let created = """
-    Created a Playbook project in demo/ (47 files written)
+    Created a Playbook project in demo/ (52 files written)
       playbook.yaml                           the series: title, authors, the books in order
       content/handbook/                       the book: book.yaml and its chapter
       content/scenarios/harbour-energy.yaml   the sample client's numbers
@@ -27,7 +27,7 @@ import Testing
         #expect(made.stderr == "")
         let project = root.appendingPathComponent("demo")
         let files = Tools.files(under: project)
-        #expect(files.count == 47)
+        #expect(files.count == 52)
         #expect(files.filter { !$0.hasPrefix("templates/") && !$0.hasPrefix("content/reports/") } == [
             ".gitignore", "content/handbook/01-the-business-case.md", "content/handbook/book.yaml",
             "content/scenarios/harbour-energy.yaml", "playbook.yaml", "site/css/playbook.css", "site/js/navigation.js",
@@ -84,7 +84,7 @@ import Testing
         let forced = try Tools.playbook(["new", "demo", "--force"], in: root)
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(forced.stdout.hasPrefix("""
-            Created a Playbook project in demo/ (0 files written, 45 already the same)
+            Created a Playbook project in demo/ (0 files written, 50 already the same)
               replaced playbook.yaml (yours is now .playbook-backup/playbook.yaml)
               replaced templates/layout.mustache (yours is now .playbook-backup/templates/layout.mustache)
 

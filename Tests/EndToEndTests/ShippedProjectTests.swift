@@ -26,7 +26,9 @@ import Testing
     /// Every page of every shipped EPUB, read in headless chromium at an e-reader's page size
     /// (600 × 800) with the book's stylesheet (`scripts/browser/reader-view.py`): nothing is
     /// wider than the page, every image loads, every text is readable (visible, with WCAG AA
-    /// contrast against what is behind it), and each book ends with "About this series".
+    /// contrast against what is behind it), no `<details>`, the assumptions appendix in a few
+    /// screens, the cover, title page, copyright page and contents first, and each book ends
+    /// with "About this series".
     @Test func everyEPUBPageFitsAnEReaderPage() throws {
         let out = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
@@ -39,8 +41,12 @@ import Testing
             #expect(result.status == 0, "\(result.stderr.suffix(1500))")
             let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             let pages = seen["pages"] as? [[String: Any]] ?? []
-            #expect(pages.count >= 9, "\(book): cover, contents, six chapters or more, the series page")
+            #expect(pages.count >= 11, "\(book): cover, title page, copyright page, contents, six chapters or more, the series page")
             #expect(pages.first?["file"] as? String == "cover.xhtml")
+            // The front matter in reading order: the cover, the title page, the copyright page, the contents.
+            #expect(pages.prefix(4).map { "\($0["file"] ?? "") \($0["type"] ?? "")" }
+                    == ["cover.xhtml cover", "title.xhtml titlepage", "copyright.xhtml copyright-page", "nav.xhtml toc"])
+            #expect(pages.prefix(3).allSatisfy { $0["height"] as? Int == 800 }, "\(book): a front page is taller than the screen")
             #expect(pages.last?["file"] as? String == "series.xhtml")
             #expect(pages.last?["title"] as? String == "About this series")
             for page in pages {
@@ -48,6 +54,14 @@ import Testing
                 #expect(page["too_wide"] as? [String] == [], "\(book)/\(file) is wider than an e-reader's page")
                 #expect(page["broken_images"] as? [String] == [], "\(book)/\(file) has images that do not load")
                 #expect((page["unreadable"] as? [Any])?.isEmpty == true, "\(book)/\(file) has text a reader cannot read: \(page["unreadable"] ?? "")")
+                // Many readers open no <details>: a chart's data is a plain table after the chart.
+                #expect(page["details"] as? Int == 0, "\(book)/\(file) has <details>")
+                // The assumptions appendix (every input with its value, range, unit and source) is
+                // compact rows, not a card per cell: at most three and a half screens (the 25
+                // inputs of Kestrel Mobile's case took six and a half as cards).
+                for table in page["tables"] as? [[String: Any]] ?? [] where table["block"] as? String == "pb-assumptions" {
+                    #expect((table["screens"] as? Double ?? 99) <= 3.5, "\(book)/\(file): \(table)")
+                }
             }
             #expect(pages.reduce(0) { $0 + ($1["looked"] as? Int ?? 0) } >= 1000, "\(book): every text of the book is looked at")
             // The cover fits on one screen.

@@ -60,8 +60,60 @@ import Testing
         #expect(archive[10] == 0 && archive[11] == 0 && archive[12] == 0x21 && archive[13] == 0x5C)
     }
 
-    @Test func coverAltTextAndTitleWrapping() {
-        #expect(CoverContext.wrap("Social Customer Service in Practice", width: 17) == ["Social Customer", "Service in", "Practice"])
-        #expect(CoverContext.wrap("Supercalifragilisticexpialidocious x", width: 10) == ["Supercalifragilisticexpialidocious", "x"])
+    /// A cover's text is measured (DejaVu's widths, the widest of the usual fonts), never
+    /// counted in characters: every line of a title stays inside the 48-unit margins at the
+    /// size chosen, a word too long for a line makes the whole title smaller, and text outside
+    /// ASCII counts wide.
+    @Test func coverTextIsMeasuredToKeepItsMargins() {
+        let shipped = CoverContext.lines("Socially Enabling the Customer Lifecycle", size: 56, minimum: 34, face: .serifBold, maxLines: 4)
+        #expect(shipped.lines == ["Socially", "Enabling the", "Customer", "Lifecycle"] && shipped.size == 56)
+        let long = CoverContext.lines("Supercalifragilisticexpialidocious Economics", size: 56, minimum: 34, face: .serifBold, maxLines: 4)
+        #expect(long.lines == ["Supercalifragilisticexpialidocious", "Economics"] && long.size == 34)
+        #expect(CoverContext.wrap("Social Customer Service in Practice", width: 504, size: 56, face: .serifBold)
+                == ["Social", "Customer", "Service in", "Practice"])
+        for title in ["Social Customer Service ROI", "Social Marketing and PR ROI", "Ölçüm ve Müşteri Deneyimi Ağları", "社交媒体投资回报率的商业案例"] {
+            let fitted = CoverContext.lines(title, size: 56, minimum: 34, face: .serifBold, maxLines: 4)
+            for line in fitted.lines {
+                #expect(CoverTextWidth.width(line, size: fitted.size, face: .serifBold) <= CoverContext.measure, "\(line) at \(fitted.size)")
+            }
+        }
+        #expect(CoverContext.fittingSize("THE SOCIAL BUSINESS PLAYBOOK", size: 22, minimum: 10, face: .sans, spacing: 3 / 22) == 22)
+        let series = "THE SOCIAL BUSINESS PLAYBOOK FOR CUSTOMER SERVICE TEAMS"
+        let size = CoverContext.fittingSize(series, size: 22, minimum: 10, face: .sans, spacing: 3 / 22)
+        #expect(size < 22 && CoverTextWidth.width(series, size: size, face: .sans, spacing: size * 3 / 22) <= CoverContext.measure)
+        #expect([3, 2.727, 1.5, 0.05].map(CoverContext.decimal) == ["3", "2.73", "1.5", "0.05"])
+    }
+
+    /// Each position in the series has its own motif, drawn the same on every build; a client
+    /// report gets a frame.
+    @Test func coversHaveAMotifPerBook() {
+        let drawings = (0..<7).map { CoverMotif(kind: $0, seed: CoverMotif.seed("A title"), colour: "#f2b134").svg }
+        #expect(Set(drawings.prefix(6)).count == 6)
+        let shapes = drawings.map { svg in ["<circle", "<line", "<polygon", "<rect"].filter { svg.contains($0) } }
+        #expect(shapes == [["<circle"], ["<line"], ["<circle"], ["<polygon"], ["<polygon"], ["<polygon"], ["<circle"]])
+        #expect(drawings[6] == drawings[0], "book 7 starts the patterns again")
+        #expect(CoverMotif(kind: 0, seed: CoverMotif.seed("Another"), colour: "#fff").svg != CoverMotif(kind: 0, seed: CoverMotif.seed("A title"), colour: "#fff").svg)
+        #expect(CoverMotif(kind: -1, seed: 1, colour: "#fff").svg.contains("<rect"))
+        #expect(CoverMotif.seed("A title") == CoverMotif.seed("A title"))
+    }
+
+    /// A chapter's site markup made part of its book's print page: ids (and what refers to them)
+    /// get the chapter's prefix, links to other chapters lead inside the page, links to other
+    /// books to the published site, images become data: URIs; text between tags is left alone.
+    @Test func printMarkupPrefixesIdsAndKeepsLinksInsideThePage() {
+        let markup = PrintMarkup(chapter: 3, chapterNumbers: ["01-intro": 1, "03-costs": 3], images: ["images/a.png": "data:image/png;base64,AA=="],
+                                 baseURL: "https://example.com/")
+        let html = """
+            <h2 id="costs">Costs <a href="#costs">#</a></h2>
+            <p>See <a href="01-intro.html#why">why</a>, <a href="01-intro.html">the start</a>,             <a href="../other/02-x.html#y">elsewhere</a> and <a href="https://a.example/">out</a>.</p>
+            <svg aria-labelledby="c-title c-desc"><title id="c-title">T</title></svg>
+            <p><img src="images/a.png" alt="A"> <code>id="literal"</code> <sup><a id="fnref-1" href="#fn-1">1</a></sup></p>
+            """
+        #expect(markup.rewrite(html) == """
+            <h2 id="pb-c3-costs">Costs <a href="#pb-c3-costs">#</a></h2>
+            <p>See <a href="#pb-c1-why">why</a>, <a href="#pb-chapter-1">the start</a>,             <a href="https://example.com/other/02-x.html#y">elsewhere</a> and <a href="https://a.example/">out</a>.</p>
+            <svg aria-labelledby="pb-c3-c-title pb-c3-c-desc"><title id="pb-c3-c-title">T</title></svg>
+            <p><img src="data:image/png;base64,AA==" alt="A"> <code>id="literal"</code> <sup><a id="pb-c3-fnref-1" href="#pb-c3-fn-1">1</a></sup></p>
+            """)
     }
 }

@@ -9,10 +9,16 @@ stylesheet:
 - every element with text of its own is checked for what a person sees (headless.look): it is
   visible and its colour has WCAG AA contrast against the background behind it; "looked"
   counts them, "unreadable" lists those that fail (at most 10);
+- every page is checked for `<details>` (which many reading systems do not open: a chart's
+  data must be a plain table there) and for long tables: "tables" lists each table's caption,
+  the class of the computed block holding it ("pb-assumptions"…, or "") and its height in screens (its height over the page's 800 px), so a test can bound how far a
+  reader scrolls through a reference table such as the assumptions appendix;
+- the page's epub:type (the section's: titlepage, copyright-page, chapter…) is reported;
 - with PNG_FOLDER, each page is saved as <n>-<file>.png, its whole height (up to 12,000 px).
 
-Prints one JSON object: {"pages": [{"file", "title", "height", "too_wide": [...],
-"broken_images": [...], "looked", "unreadable": [...]}]}.
+Prints one JSON object: {"pages": [{"file", "title", "type", "height", "too_wide": [...],
+"broken_images": [...], "details", "tables": [{"caption", "block", "screens"}], "looked",
+"unreadable": [...]}]}.
 """
 import base64, json, os, re, sys, time
 import xml.etree.ElementTree as ET
@@ -49,7 +55,19 @@ document.querySelectorAll('body *').forEach(function (e) {
 });
 var broken = [];
 document.querySelectorAll('img').forEach(function (i) { if (!i.complete || i.naturalWidth === 0) broken.push(i.getAttribute('src')); });
-return {title: document.title, height: document.documentElement.scrollHeight,
+var tables = [];
+document.querySelectorAll('table').forEach(function (t) {
+  var c = t.querySelector('caption');
+  var block = t.closest('.pb-block');
+  var kind = block ? (Array.prototype.find.call(block.classList, function (k) { return k !== 'pb-block'; }) || '') : '';
+  tables.push({caption: c ? c.textContent.trim() : '', block: kind, screens: Math.round(t.getBoundingClientRect().height / window.innerHeight * 100) / 100});
+});
+var type = '';
+document.querySelectorAll('body *').forEach(function (e) {
+  if (!type && e.getAttributeNS('http://www.idpf.org/2007/ops', 'type')) type = e.getAttributeNS('http://www.idpf.org/2007/ops', 'type');
+});
+return {title: document.title, type: type, height: document.documentElement.scrollHeight,
+        details: document.querySelectorAll('details').length, tables: tables,
         scroll_width: document.documentElement.scrollWidth, too_wide: wide.slice(0, 10), broken_images: broken};
 """
 

@@ -20,11 +20,13 @@ public struct BookSettings: Sendable, Equatable {
     public var cover: String?
     /// The book's language when it differs from the series'.
     public var language: String?
+    /// `paper: a4 | letter`: the paper of the book's PDF (``Paper/standard``, A4, when not given).
+    public var paper: Paper
 
     /// Creates settings.
     public init(title: String, subtitle: String? = nil, authors: [String], description: String? = nil,
                 date: Timestamp, modified: Timestamp? = nil, identifier: String? = nil, cover: String? = nil,
-                language: String? = nil) {
+                language: String? = nil, paper: Paper = .standard) {
         self.title = title
         self.subtitle = subtitle
         self.authors = authors
@@ -34,5 +36,6 @@ public struct BookSettings: Sendable, Equatable {
         self.identifier = identifier
         self.cover = cover
         self.language = language
+        self.paper = paper
     }
 }

@@ -1,5 +1,5 @@
-/// The paper a report's PDF is printed on: `paper: a4 | letter` in a report template's
-/// `report.yaml` (A4 when not given).
+/// The paper a report's or a book's PDF is printed on: `paper: a4 | letter` in a report
+/// template's `report.yaml` or a book's `book.yaml` (A4 when not given).
 public enum Paper: String, Sendable, Hashable, CaseIterable {
     /// ISO A4, 210 × 297 mm.
     case a4

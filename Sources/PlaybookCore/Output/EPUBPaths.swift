@@ -6,13 +6,18 @@
 package enum EPUBPaths {
     /// Names of the files every EPUB has; chapters and book files may not use them.
     static let reserved: Set<String> = ["package.opf", "nav.xhtml", "toc.ncx", "cover.xhtml", "cover.svg", "playbook.css", seriesPage, reportTitlePage,
+                                        copyrightPage,
                                         "report-logo.svg", "report-logo.png", "report-logo.jpg"]
 
     /// "About this series", after the chapters of a book of a series.
     package static let seriesPage = "series.xhtml"
 
-    /// A client report's title page, after its cover.
+    /// The title page after the cover: a book's (template `epub/book-title-page`) or a client
+    /// report's (`epub/title-page`).
     package static let reportTitlePage = "title.xhtml"
+
+    /// A book's copyright page, after its title page (template `epub/copyright`).
+    package static let copyrightPage = "copyright.xhtml"
 
     /// The file of a client report's logo (`report-logo.svg`), by its extension.
     package static func reportLogo(_ fileExtension: String) -> String { "report-logo." + fileExtension }

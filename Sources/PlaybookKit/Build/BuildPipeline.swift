@@ -26,7 +26,8 @@ public struct BuildOptions: Sendable {
     /// the previous build where its inputs are unchanged, and the output folder is updated
     /// file by file instead of replaced. `nil` (`playbook build`) computes everything.
     public var session: BuildSession?
-    /// Whether each listed report is also printed to `<client>.pdf` (with Chromium). Off by
+    /// Whether each book is also printed to `pdf/<book>.pdf` (with a picture of its cover,
+    /// `site/<book>/cover.png`) and each listed report to `<client>.pdf`, with Chromium. Off by
     /// default; `playbook build` turns it on unless given `--no-pdf`.
     public var pdf: Bool
 
@@ -50,6 +51,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// The books built (slug, title, EPUB path relative to the output folder).
     public var books: [(slug: String, title: String, epub: String)]
+    /// Each book's PDF, relative to the output folder (`pdf/<book>.pdf`), when the run printed them.
+    public var bookPDFs: [String] = []
     /// How many site pages were written.
     public var pageCount: Int
     /// The client reports made (scenario names; each in `reports/<name>/`).
@@ -122,11 +125,30 @@ public enum BuildPipeline {
         end()
         guard let loaded else { return report }
 
+        // One Chromium prints every PDF of the run; a missing one is the run's one error.
+        let printing: ReportPrinting?
+        if options.pdf, options.writes {
+            switch ReportPrinting.locate(books: true) {
+            case .success(let found): printing = found
+            case .failure(let problem):
+                report.diagnostics.append(problem)
+                return report
+            }
+        } else {
+            printing = nil
+        }
         // The targets, at the same time: the listed reports run while the series is
         // transformed and rendered.
-        async let reports = ListedReports.make(loaded, sourceDate: options.sourceDate, pdf: options.pdf && options.writes, memo: memo)
-        let series = await SeriesTarget.make(loaded, sourceDate: options.sourceDate, pdf: options.pdf && options.writes,
+        async let reports = ListedReports.make(loaded, sourceDate: options.sourceDate, printing: printing, memo: memo)
+        var series = await SeriesTarget.make(loaded, sourceDate: options.sourceDate, pdf: printing != nil,
                                              memo: memo, step: begin)
+        // The books' PDFs and cover pictures, from the rendered series, while the reports finish.
+        if let printing, !series.target.diagnostics.hasErrors {
+            let printed = await BookPrints.make(series.rendered, printing: printing)
+            series.target.output.files += printed.files
+            report.bookPDFs = printed.files.map(\.path).filter { $0.hasSuffix(".pdf") }
+            series.target.diagnostics += printed.diagnostics
+        }
         report.diagnostics += series.target.diagnostics
         report.pageCount = series.target.output.files.filter { $0.path.hasSuffix(".html") }.count
         report.books = series.publication.books.map { ($0.slug, $0.settings.title, "epub/\($0.slug).epub") }
@@ -134,6 +156,7 @@ public enum BuildPipeline {
         var output = RenderedOutput(files: [], epubs: [])
         output.add(series.target)
         let made = await reports
+        await printing?.shutDown()
         report.diagnostics += made.diagnostics
         for target in made.outputs {
             output.add(target)

@@ -16,15 +16,16 @@ enum ListedReports {
     /// Makes the listed reports, as one query: in a session they are made again only when
     /// something they read changed — `playbook.yaml`, a scenario, the templates and
     /// stylesheets, or the report template.
-    /// With `pdf`, each report is also printed (one Chromium for all of them, shut down when
-    /// they are done); a missing Chromium is the one error of the reports.
-    static func make(_ loaded: LoadedProject, sourceDate: Timestamp?, pdf: Bool, memo: Memo) async -> Made {
+    /// With `printing`, each report is also printed (the run's one Chromium, which the run shuts
+    /// down when its PDFs are done).
+    static func make(_ loaded: LoadedProject, sourceDate: Timestamp?, printing: ReportPrinting?, memo: Memo) async -> Made {
+        let pdf = printing != nil
         let input = Input(settings: loaded.project.settings,
                           scenarios: Dictionary(uniqueKeysWithValues: loaded.scenarioNames.map { ($0, memo.revision(.scenario, ProjectLayout.scenario($0))) }),
                           presentation: memo.revision(.presentation), template: Input.texts(of: loaded.reportTemplate),
                           templateDiagnostics: loaded.reportTemplateDiagnostics, sourceDate: sourceDate,
                           reportDate: ReportContext.reportDate(sourceDate: sourceDate), pdf: pdf)
-        return await memo.query(.reports, input: input) { await make(loaded, sourceDate: sourceDate, pdf: pdf) }.value
+        return await memo.query(.reports, input: input) { await make(loaded, sourceDate: sourceDate, printing: printing) }.value
     }
 
     /// Everything the reports are made from.
@@ -49,7 +50,7 @@ enum ListedReports {
         }
     }
 
-    private static func make(_ loaded: LoadedProject, sourceDate: Timestamp?, pdf: Bool) async -> Made {
+    private static func make(_ loaded: LoadedProject, sourceDate: Timestamp?, printing: ReportPrinting?) async -> Made {
         let settings = loaded.project.settings
         guard !settings.reports.isEmpty else { return Made(outputs: [], diagnostics: []) }
         var diagnostics: [Diagnostic] = []
@@ -64,16 +65,8 @@ enum ListedReports {
         }
         diagnostics += loaded.reportTemplateDiagnostics
         guard let template = loaded.reportTemplate else { return Made(outputs: [], diagnostics: diagnostics) }
-        var printing: ReportPrinting?
-        if pdf, !wanted.isEmpty {
-            switch ReportPrinting.locate() {
-            case .success(let found): printing = found
-            case .failure(let problem): return Made(outputs: [], diagnostics: diagnostics + [problem])
-            }
-        }
         let context = ReportContext(loaded, template: template, sourceDate: sourceDate, printing: printing)
         let outputs = await wanted.concurrentMapAsync { name, scenario in await ReportTarget.make(client: name, scenario: scenario, context: context) }
-        await printing?.shutDown()
         diagnostics += outputs.flatMap(\.diagnostics)
         return Made(outputs: outputs.filter { !$0.output.files.isEmpty }, diagnostics: diagnostics)
     }

@@ -14,6 +14,8 @@ enum SeriesTarget {
         var target: TargetOutput
         /// The transformed series.
         var publication: Publication
+        /// The rendered series (every chapter's body), which the books' PDFs are printed from.
+        var rendered: RenderedSeries
     }
 
     /// Its steps, in order, as progress reports name them.
@@ -28,10 +30,10 @@ enum SeriesTarget {
         let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios,
                                                                           scenarioNames: loaded.scenarioNames, memo: memo)
         step(steps[1])
-        let rendered = await RenderStage.run(publication, loaded: loaded, sourceDate: sourceDate,
-                                             downloads: downloads(loaded, pdf: pdf), memo: memo)
+        let rendered = await RenderStage.runKeepingSeries(publication, loaded: loaded, sourceDate: sourceDate,
+                                                          downloads: downloads(loaded, pdf: pdf), memo: memo)
         return Made(target: TargetOutput(target: .series, output: rendered.output, diagnostics: transformDiagnostics + rendered.diagnostics),
-                    publication: publication)
+                    publication: publication, rendered: rendered.series)
     }
 
     /// What the site links to for download: PDFs when the run prints, and the reports

@@ -30,6 +30,13 @@ package struct EPUBRenderer {
         self.reuse = reuse
     }
 
+    /// The book's identifier: `identifier:` in its `book.yaml`, else a UUID (version 5) of the
+    /// book's address, the same from build to build.
+    package static func identifier(of book: ResolvedBook, in settings: SeriesSettings) -> String {
+        book.settings.identifier
+            ?? "urn:uuid:" + NameBasedUUID.uuid(forURL: (settings.baseURL ?? "playbook:\(settings.title)/") + book.slug + "/")
+    }
+
     static let container = """
     <?xml version="1.0" encoding="UTF-8"?>
     <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -45,8 +52,7 @@ package struct EPUBRenderer {
     package func entries(_ book: ResolvedBook, bodies: [RenderedBody]) async -> (slug: String, entries: [OutputFile], modified: Timestamp) {
         let settings = publication.settings
         let language = book.settings.language ?? settings.language
-        let identifier = book.settings.identifier
-            ?? "urn:uuid:" + NameBasedUUID.uuid(forURL: (settings.baseURL ?? "playbook:\(settings.title)/") + book.slug + "/")
+        let identifier = Self.identifier(of: book, in: settings)
         let modified = sourceDate ?? book.settings.modified
         let reuse = self.reuse ?? .none(publication)
         let pageContext = reuse.pageContext(publication)
@@ -96,6 +102,21 @@ package struct EPUBRenderer {
             items.append(.init(id: "title-page", href: EPUBPaths.reportTitlePage, mediaType: "application/xhtml+xml"))
             content.append(OutputFile(path: "OEBPS/\(EPUBPaths.reportTitlePage)", content: .text(page)))
             spine.append("title-page")
+        } else {
+            // A book's title page and copyright page.
+            var front: [String: TemplateValue] = [
+                "date": .text(BookPrintPage.written(book.settings.date)), "date_iso": .text(book.settings.date.dateString),
+                "identifier": .text(identifier),
+            ]
+            front["label"] = .optional(BookPrintPage.label(book, in: publication))
+            front["edition"] = .optional(book.settings.modified.dateString == book.settings.date.dateString
+                ? nil : BookPrintPage.written(book.settings.modified))
+            let values: TemplateValue = ["series": pageContext.series, "book": bookContext, "front": .object(front)]
+            items.append(.init(id: "title-page", href: EPUBPaths.reportTitlePage, mediaType: "application/xhtml+xml"))
+            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.reportTitlePage)", content: .text(templates.render("epub/book-title-page", values))))
+            items.append(.init(id: "copyright-page", href: EPUBPaths.copyrightPage, mediaType: "application/xhtml+xml"))
+            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.copyrightPage)", content: .text(templates.render("epub/copyright", values))))
+            spine += ["title-page", "copyright-page"]
         }
 
         // Chapters, on all cores.
@@ -137,7 +158,7 @@ package struct EPUBRenderer {
         // The navigation document and the accessibility summary read every chapter: in a
         // session, each chapter's part is made again only when the chapter changed.
         var navigation = NavigationDocuments(book: book, language: language, identifier: identifier,
-                                             seriesPage: hasSeriesPage)
+                                             seriesPage: hasSeriesPage, copyrightPage: titlePage == nil)
         let parts = book.chapters.enumerated().map { index, chapter in
             reuse.memo.query(.navigation, chapter.source.path,
                              input: NavigationEntryInput(chapter: reuse.memo.revision(.resolve, chapter.source.path), number: index + 1)) {

@@ -8,6 +8,9 @@ struct NavigationDocuments {
     let identifier: String
     /// Whether the book ends with "About this series" (`series.xhtml`).
     var seriesPage = false
+    /// Whether the book has a copyright page (`copyright.xhtml`, a book's, not a report's).
+    /// Every EPUB has a title page (`title.xhtml`) after its cover.
+    var copyrightPage = false
     /// Each chapter's entry in `nav.xhtml`, made already (by ``entry(_:number:)``); `nil` makes them.
     var entries: [String]? = nil
 
@@ -57,9 +60,11 @@ struct NavigationDocuments {
         <nav epub:type="landmarks" id="landmarks" hidden="hidden" aria-label="Landmarks">
         <ol>
         <li><a epub:type="cover" href="cover.xhtml">Cover</a></li>
-        <li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>
+        <li><a epub:type="titlepage" href="\(EPUBPaths.reportTitlePage)">Title page</a></li>
 
         """
+        if copyrightPage { out += "<li><a epub:type=\"copyright-page\" href=\"\(EPUBPaths.copyrightPage)\">Copyright</a></li>\n" }
+        out += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a></li>\n"
         if let first = book.chapters.first {
             out += "<li><a epub:type=\"bodymatter\" href=\"\(attr(URLPath.encode(EPUBPaths.chapterFile(first))))\">Start of content</a></li>\n"
         }
