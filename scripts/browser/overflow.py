@@ -35,6 +35,7 @@ function name(e) {
 document.querySelectorAll('body *').forEach(function (e) {
   var r = e.getBoundingClientRect();
   if (r.width === 0 && r.height === 0) return;
+  if (getComputedStyle(e).visibility === 'hidden') return;  // not drawn: the closed drawer of chapters
   if (getComputedStyle(e).position === 'absolute' && r.right < 0) return;  // off-screen on purpose (the skip link)
   if ((r.right > width + 0.5 || r.left < -0.5) && !scrolled(e)) wider.push({element: name(e), left: Math.round(r.left), right: Math.round(r.right)});
 });
