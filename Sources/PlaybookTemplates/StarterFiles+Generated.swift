@@ -781,6 +781,8 @@ table:not(.pb-table) > caption { width: max-content; max-width: min(var(--measur
 .sidebar-chapters { margin: 0.2rem 0 0 0.5rem; border-left: 1px solid var(--rule); }
 .sidebar-chapters a { display: flex; gap: 0.45rem; padding-left: 0.7rem; }
 .sidebar-number { flex: none; min-width: 1.2rem; color: var(--muted); font-variant-numeric: tabular-nums; }
+.sidebar-gap { padding: 0 0.5rem 0 1.9rem; color: var(--muted); line-height: 1; }
+.sidebar-all { display: inline-block; margin: 0.3rem 0 0 0.5rem; font-size: 0.85rem; }
 .sidebar a[aria-current=page] { background: var(--paper); color: var(--accent); font-weight: 700; box-shadow: inset 3px 0 0 var(--accent-2); }
 
 /* Heading links: a mark after ## and ### headings, shown on hover and focus. */
@@ -2204,9 +2206,15 @@ nav li li { margin-left: 1.5em; }
 {{#current}}
 <ol class="sidebar-chapters">
 {{#chapters}}
+{{#gap_before}}
+<li class="sidebar-gap" aria-hidden="true">…</li>
+{{/gap_before}}
 <li><a href="{{url}}"{{#is_page}} aria-current="page"{{/is_page}}><span class="sidebar-number">{{number}}</span> {{title}}</a></li>
 {{/chapters}}
 </ol>
+{{#all_chapters}}
+<a class="sidebar-all" href="{{url}}">All {{count}} chapters</a>
+{{/all_chapters}}
 {{/current}}
 </li>
 {{/sidebar.books}}
