@@ -703,6 +703,7 @@ thead th, thead td { border-bottom: 2px solid var(--accent); text-align: left; }
 .theme-toggle { font: 0.9rem system-ui, -apple-system, "Segoe UI", sans-serif; padding: 0.25rem 0.7rem; border: 1px solid var(--header-ink);
   border-radius: 3px; background: transparent; color: var(--header-ink); cursor: pointer; }
 .theme-toggle:focus-visible { outline: 2px solid var(--accent-2); outline-offset: 2px; }
+.theme-toggle[aria-pressed=true] { background: var(--header-ink); color: var(--header-bg); }
 
 /* --- footnotes, callouts, captions --- */
 /* Footnote references sit a little above the line without opening it up; the notes close
