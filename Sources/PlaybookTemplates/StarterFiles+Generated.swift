@@ -1647,8 +1647,8 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
 """#,
         "templates/callout.mustache": #"""
 {{! A callout (> [!NOTE], TIP, IMPORTANT, WARNING, CAUTION). Values: kind — note, tip,
-    important, warning or caution —; label — the title written after the marker, else the
-    kind's name ("Note") —; content — the callout's blocks, as markup. }}
+    important, warning or caution —; label — the kind's name ("Note"), followed by the title
+    written after the marker ("Tip: Ask finance first") —; content — the callout's blocks, as markup. }}
 <aside class="callout callout-{{kind}}" role="note" aria-label="{{label}}">
 <p class="callout-label">{{label}}</p>
 {{{content}}}

@@ -153,7 +153,8 @@ struct DocumentRenderer {
             var content = Output(noteReferences: out.noteReferences)
             for child in callout.blocks { render(child, into: &content, tight: false) }
             out.noteReferences = content.noteReferences
-            let label = callout.title.isEmpty ? callout.kind.label : ResolvedInline.plainText(callout.title)
+            // The kind is always said in words (its colour alone would not tell every reader).
+            let label = callout.title.isEmpty ? callout.kind.label : callout.kind.label + ": " + ResolvedInline.plainText(callout.title)
             let markup = calloutMarkup(callout, label, content)
             out.diagnostics += content.diagnostics + markup.diagnostics
             out.html += markup.html
