@@ -1,7 +1,8 @@
 import PlaybookCore
 
-/// Finds footnote definitions (`[^label]: text` at the start of a line, continuation lines
-/// indented four spaces) before cmark sees the body: cmark would read such a line as a link reference
+/// Finds footnote definitions (`[^label]: text` at the start of a line — or of a line of a
+/// block quote —, the lines that go on with its paragraph, then lines indented four spaces)
+/// before cmark sees the body: cmark would read such a line as a link reference
 /// definition and swallow it. The definition's lines become blank lines of the body, so every
 /// other line keeps its number, and its text is parsed on its own, with its real positions.
 /// Lines inside fenced code are never definitions, so a chapter can show the syntax.
@@ -26,7 +27,9 @@ enum FootnoteDefinitions {
         guard body.contains("[^") else { return nil }
         let lines = BodyLines(body)
         var definitions: [Definition] = []
-        var blanked: Set<Int> = []
+        // What each line of a definition becomes in the body: blank, or in a block quote its
+        // quote markers alone, so that the quote goes on around the definition.
+        var replaced: [Int: String] = [:]
         var fence: (byte: UInt8, count: Int)?
         var number = 1
         while number <= lines.count {
@@ -40,47 +43,94 @@ enum FootnoteDefinitions {
                 number += 1
                 continue
             }
-            guard fence == nil, let (label, prefix) = marker(line) else {
+            let quote = quotePrefix(line)
+            guard fence == nil, let (label, prefix) = marker(line.dropFirst(quote.length)) else {
                 number += 1
                 continue
             }
-            let first = line.dropFirst(prefix).drop(while: { $0 == UInt8(ascii: " ") || $0 == 9 })
+            let emptied = String(decoding: line.prefix(quote.length).reversed().drop(while: { $0 == UInt8(ascii: " ") }).reversed(), as: UTF8.self)
+            let first = line.dropFirst(quote.length + prefix).drop(while: { $0 == UInt8(ascii: " ") || $0 == 9 })
             var text = String(decoding: first, as: UTF8.self) + "\n"
             var shifts = [line.count - first.count]
-            blanked.insert(number)
-            // Continuation: lines indented four spaces, and blank lines between them.
+            replaced[number] = emptied
+            // Continuation, as GitHub reads it: the lines that follow (a paragraph's lazy
+            // continuation) until a blank line, then lines indented four spaces, with blank lines
+            // between them; inside a block quote, lines of the same quote.
             var next = number + 1
             var pendingBlank: [Int] = []
             while next <= lines.count {
-                let continuation = lines.line(next)
+                let whole = lines.line(next)
+                let inner = quotePrefix(whole)
+                guard inner.depth == quote.depth else { break }
+                let continuation = whole.dropFirst(inner.length)
                 if continuation.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == 9 }) {
                     pendingBlank.append(next)
-                } else if continuation.starts(with: [32, 32, 32, 32]) {
+                } else if continuation.starts(with: [32, 32, 32, 32]) || (pendingBlank.isEmpty && continuesParagraph(continuation)) {
                     for blank in pendingBlank {
                         text += "\n"
                         shifts.append(0)
-                        blanked.insert(blank)
+                        replaced[blank] = emptied
                     }
                     pendingBlank = []
-                    text += String(decoding: continuation.dropFirst(4), as: UTF8.self) + "\n"
-                    shifts.append(4)
-                    blanked.insert(next)
+                    let indent = continuation.starts(with: [32, 32, 32, 32]) ? 4 : 0
+                    text += String(decoding: continuation.dropFirst(indent), as: UTF8.self) + "\n"
+                    shifts.append(inner.length + indent)
+                    replaced[next] = emptied
                 } else {
                     break
                 }
                 next += 1
             }
-            let column = line.prefix(while: { $0 == UInt8(ascii: " ") }).count + 1
+            let column = quote.length + line.dropFirst(quote.length).prefix(while: { $0 == UInt8(ascii: " ") }).count + 1
             definitions.append(Definition(label: label, line: number, column: column, text: text, shifts: shifts))
             number = next - pendingBlank.count
         }
         guard !definitions.isEmpty else { return nil }
         var out = ""
         for index in 1...lines.count {
-            if !blanked.contains(index) { out += String(decoding: lines.line(index), as: UTF8.self) }
+            out += replaced[index] ?? String(decoding: lines.line(index), as: UTF8.self)
             if index < lines.count { out += "\n" }
         }
         return (out, definitions)
+    }
+
+    /// The block quote markers in front of `line` (each `>` after at most three spaces, with
+    /// one space after it): how many bytes they take and how deep the quote is.
+    static func quotePrefix(_ line: ArraySlice<UInt8>) -> (length: Int, depth: Int) {
+        var rest = line
+        var depth = 0
+        while true {
+            let indent = rest.prefix(3).prefix(while: { $0 == UInt8(ascii: " ") }).count
+            let after = rest.dropFirst(indent)
+            guard after.first == UInt8(ascii: ">") else { break }
+            rest = after.dropFirst()
+            if rest.first == UInt8(ascii: " ") { rest = rest.dropFirst() }
+            depth += 1
+        }
+        return (line.count - rest.count, depth)
+    }
+
+    /// Whether a line right after a definition's text goes on with it (a paragraph's lazy
+    /// continuation): not when it starts a block of its own — a heading, a fence, a quote,
+    /// a list item, a thematic break, a block condition or another definition.
+    static func continuesParagraph(_ line: ArraySlice<UInt8>) -> Bool {
+        let text = line.drop(while: { $0 == UInt8(ascii: " ") })
+        guard let first = text.first else { return false }
+        if marker(line) != nil || BlockConditions.fenceRun(line) != nil { return false }
+        switch first {
+        case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: ":"): return false
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+            let second = text.dropFirst().first
+            return !(second == nil || second == UInt8(ascii: " ") || second == first)
+        default:
+            // An ordered list item: digits then "." or ")" and a space.
+            let digits = text.prefix(while: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+            guard !digits.isEmpty, digits.count <= 9 else { return true }
+            let after = text.dropFirst(digits.count)
+            guard let mark = after.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")") else { return true }
+            let space = after.dropFirst().first
+            return !(space == nil || space == UInt8(ascii: " "))
+        }
     }
 
     /// The label and the length of `[^label]:` (with up to three spaces before it, as

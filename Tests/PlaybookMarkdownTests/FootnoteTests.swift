@@ -11,6 +11,7 @@ import Testing
             investment.
 
             A second paragraph.
+
         After the note.
 
           [^2]: Forrester, TEI.
@@ -33,9 +34,56 @@ import Testing
             text "investment."
           paragraph
             text "A second paragraph."
-        footnote "2" @11:3
+        footnote "2" @12:3
           paragraph
             text "Forrester, TEI."
+
+        """)
+        #expect(result.diagnostics == "")
+    }
+
+    /// As GitHub and mdBook read them: the lines right after a definition go on with its
+    /// paragraph (lazy continuation), and a definition may stand in a block quote (the mdBook
+    /// guide's own example), where its lines leave the quote's markers so the quote goes on.
+    @Test func aDefinitionInABlockQuoteAndLazyContinuationLines() {
+        let result = parse("""
+        > This is an example of a footnote[^note].
+        >
+        > [^note]: This text is the contents of the footnote, which will be rendered
+        > towards the bottom.
+        >
+        > And the quote goes on.
+
+        Plain[^p].
+
+        [^p]: First line
+        second line of the same paragraph.
+        # A heading ends it
+        """)
+        #expect(result.dump == """
+        blockquote
+          paragraph
+            text "This is an example of a footnote"
+            footnote-ref @1:35 "note"
+            text "."
+          paragraph
+            text "And the quote goes on."
+        paragraph
+          text "Plain"
+          footnote-ref @8:6 "p"
+          text "."
+        heading 1 @12:1
+          text "A heading ends it"
+        footnote "note" @3:3
+          paragraph
+            text "This text is the contents of the footnote, which will be rendered"
+            softbreak
+            text "towards the bottom."
+        footnote "p" @10:1
+          paragraph
+            text "First line"
+            softbreak
+            text "second line of the same paragraph."
 
         """)
         #expect(result.diagnostics == "")
