@@ -4,7 +4,8 @@
 # Playbook project, and times, in the same run, with hyperfine (medians):
 #   cmark     the cmark CLI rendering the same text as one document (the parse+render floor)
 #   hugo      Hugo building the corpus as an HTML site (only if hugo is installed)
-#   playbook  playbook build: the whole site and the EPUB
+#   playbook  playbook build --no-pdf: the whole site and the EPUB (the book PDF is not in the
+#             comparison: Hugo and cmark make HTML only)
 # Peak memory comes from GNU time. Outputs go to tmpfs (/dev/shm) when there is one.
 #
 #   ./scripts/bench.sh            N=1000
@@ -44,7 +45,7 @@ for N in "${SIZES[@]}"; do
   if command -v hugo >/dev/null 2>&1; then
     commands+=(-n hugo "hugo --quiet --noBuildLock -s $C/hugo -d $OUT/hugo-$N")
   fi
-  commands+=(-n playbook "$PLAYBOOK build --project $P --out $OUT/playbook-$N")
+  commands+=(-n playbook "$PLAYBOOK build --no-pdf --project $P --out $OUT/playbook-$N")
   echo "bench: N=$N, $BYTES bytes of Markdown; $RUNS runs each" >&2
   hyperfine -N --warmup 2 --min-runs "$RUNS" --style basic --export-json "$WORK/n$N.json" \
     --prepare "rm -rf $OUT/hugo-$N $OUT/playbook-$N" "${commands[@]}" >/dev/null 2>"$WORK/n$N.log" \
@@ -53,7 +54,7 @@ for N in "${SIZES[@]}"; do
   declare -A peak=()
   peak[cmark]=$(rss cmark --unsafe "$C/book.md")
   command -v hugo >/dev/null 2>&1 && peak[hugo]=$(rss hugo --quiet --noBuildLock -s "$C/hugo" -d "$OUT/hugo-$N")
-  peak[playbook]=$(rss "$PLAYBOOK" build --project "$P" --out "$OUT/playbook-$N")
+  peak[playbook]=$(rss "$PLAYBOOK" build --no-pdf --project "$P" --out "$OUT/playbook-$N")
   while IFS=$'\t' read -r name median; do
     results+=("$N	$name	$median	$BYTES	${peak[$name]}")
   done < <(jq -r '.results[] | [.command, .median] | @tsv' "$WORK/n$N.json")
