@@ -115,6 +115,9 @@ import Testing
             }
             let assumptions = try #require(tables.first { $0["block"] as? String == "pb-assumptions" })
             #expect((assumptions["box_width"] as? Int ?? 0) > 672, "the assumptions table keeps to the text column")
+            // The tables grow across "On this page", which hides while one is in view.
+            #expect(seen["toc_at_top"] as? String == "visible", "at \(width): On this page at the chapter's top")
+            #expect(seen["toc_by_assumptions"] as? String == "hidden", "at \(width): On this page beside the assumptions table")
         }
     }
 }

@@ -10,7 +10,8 @@ as PNG with -cash-flow, -lines, -key-findings, -breakdown before .png.
 Prints one JSON object: {"width", "page_scroll_width", "tables": [{"block" — the block's class,
 such as pb-cash-flow —, "caption", "scroll_width", "client_width", "box_width",
 "last_head", "last_head_right", "heading_lines", "cell_lines" — the most lines any cell of the
-table wraps onto —, "box_left", "box_right"}]}.
+table wraps onto —, "box_left", "box_right"}], "toc_at_top", "toc_by_assumptions" — the visibility of "On this
+page" at the chapter's top and with the assumptions table in view (absent when none)}.
 """
 import base64, json, os, sys, time
 
@@ -64,6 +65,16 @@ try:
     while driver.execute_script("return document.readyState") != "complete" and time.time() < end:
         time.sleep(0.05)
     seen = driver.execute_script(MEASURE)
+    # "On this page" beside a wide table: whether it is drawn (visibility) at the chapter's top
+    # and with the assumptions table in the middle of the window (null without either).
+    toc_state = "var t = document.querySelector('.chapter.has-toc .page-toc'); return t ? getComputedStyle(t).visibility : null;"
+    driver.execute_script("window.scrollTo(0, 0)")
+    time.sleep(0.4)
+    seen["toc_at_top"] = driver.execute_script(toc_state)
+    if driver.execute_script("var e = document.querySelector('.pb-assumptions .pb-table-scroll'); if (e) e.scrollIntoView({block: 'center'}); return !!e;"):
+        time.sleep(0.4)
+        seen["toc_by_assumptions"] = driver.execute_script(toc_state)
+    driver.execute_script("window.scrollTo(0, 0)")
     if png:
         for name, selector in (("cash-flow", ".pb-cash-flow"), ("lines", ".pb-lines .pb-line"),
                                ("key-findings", ".pb-key-findings"), ("breakdown", ".pb-chart-breakdown")):
