@@ -578,6 +578,8 @@ thead th, thead td { border-bottom: 2px solid var(--accent); text-align: left; }
 .pb-block { margin: 1.75rem 0; }
 .pb-table-scroll { overflow-x: auto; max-width: 100%; }
 .pb-table-scroll table { display: table; margin: 0; min-width: 100%; }
+/* A box that scrolls is reached with the Tab key (tabindex=0 in templates/blocks), then scrolled with the arrows. */
+.pb-table-scroll:focus-visible { outline: 3px solid var(--accent-2); outline-offset: 2px; }
 .pb-table th[scope="row"] { text-align: left; font-weight: normal; }
 .pb-table .num { text-align: right; white-space: nowrap; }
 .pb-table tr.total th, .pb-table tr.total td { font-weight: 600; border-top: 1px solid var(--ink); }
@@ -833,6 +835,18 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
 }
 
 /* Narrow screens: the title and the menu button on one row, the search box on the next. */
+/* Beside the 16rem sidebar, under 120rem, the space a wide table has (952px at 1280px) is less
+   than the assumptions table's six columns take at the looks' sizes (1036px at 1280px): there
+   its type is a size smaller, its cells' side padding narrower, its row names and sources a
+   little narrower and its values may wrap, so that it shows whole with no cell over two lines
+   from 1280px. */
+@media (min-width: 76rem) and (max-width: 119.99rem) {
+  html.js .has-sidebar .chapter.has-toc .pb-assumptions table { font-size: 0.85rem; }
+  html.js .has-sidebar .chapter.has-toc .pb-assumptions th, html.js .has-sidebar .chapter.has-toc .pb-assumptions td { padding-left: 0.45rem; padding-right: 0.45rem; }
+  html.js .has-sidebar .chapter.has-toc .pb-assumptions td.num { white-space: normal; }
+  html.js .has-sidebar .chapter.has-toc .pb-assumptions th[scope="row"] { min-width: 11.5rem; }
+  html.js .has-sidebar .chapter.has-toc .pb-assumptions td:last-child { min-width: 15rem; }
+}
 @media (max-width: 63.99rem) {
   .site-books { display: none; }
 }
@@ -866,9 +880,23 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
   html.js .chapter.has-toc .page-toc summary { list-style: none; cursor: default; pointer-events: none; }
   html.js .chapter.has-toc .page-toc summary::-webkit-details-marker { display: none; }
   .chapter.has-toc + .pager { max-width: calc(var(--measure) + 16rem); padding-right: 16rem; }
-  /* Wide computed tables grow within the text's own column (the window less the sidebar, the
-     page's margins and "On this page"), never under "On this page". */
-  .chapter.has-toc .chapter-body .pb-table-scroll { max-width: min(calc(100vw - 37rem), 64rem); }
+  /* Wide computed tables, as in Quarto: without JavaScript a table keeps to the text's own
+     column (it scrolls inside its box there), so it never lies under the closed "On this page".
+     With js/navigation.js, a table starts at the text's left edge and may grow across "On this
+     page" up to the window's right edge less 1.5rem, never under the sidebar. That reach is the
+     text's column (main is as wide as its content, so the column is --measure wide, or less in
+     a window too narrow for main) less the table's left margin, plus the gap and "On this page"
+     (16rem), main's right padding (2rem) less the 1.5rem margin, and main's right margin (main
+     is centred in the window less the 16rem sidebar, and is --measure + 20rem wide).
+     While such a table crosses the band of "On this page" on screen, the script marks the
+     contents covered and they fade out (visibility: hidden, so neither seen nor focusable)
+     until the table scrolls away. */
+  .chapter.has-toc .chapter-body .pb-table-scroll { max-width: 100%; margin-left: auto; margin-right: auto; transform: none; }
+  html.js .has-sidebar .chapter.has-toc .chapter-body .pb-table-scroll {
+    min-width: min(100%, var(--measure)); margin-left: max(0px, calc((100% - var(--measure)) / 2)); margin-right: 0;
+    max-width: calc(100% - max(0px, calc((100% - var(--measure)) / 2)) + 16.5rem + max(0px, calc((100vw - 36rem - var(--measure)) / 2))); }
+  html.js .chapter.has-toc .page-toc { transition: opacity 0.2s ease, visibility 0s linear 0s; }
+  html.js .chapter.has-toc .page-toc.page-toc-covered { opacity: 0; visibility: hidden; transition: opacity 0.2s ease, visibility 0s linear 0.2s; }
 }
 .page-search main > h1 { max-width: var(--measure); margin-left: auto; margin-right: auto; }
 /* Nothing wider than a phone's screen: a worked example's inputs keep to the column. */
@@ -888,7 +916,8 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
 //   it closes it again, and the focus goes back to the button);
 // - the sidebar scrolls to show the current chapter;
 // - "On this page" is opened beside the text on wide screens, and marks the section being read
-//   (an IntersectionObserver watches the headings cross a line near the top of the window);
+//   (an IntersectionObserver watches the headings cross a line near the top of the window),
+//   and hides while a wide table that grows across it is on screen;
 // - the left and right arrow keys go to the previous and next page, as in mdBook (not while
 //   typing in a field, with a modifier key held, or inside something that scrolls sideways),
 //   and "/" or "s" puts the focus in the search box.
@@ -985,6 +1014,39 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
     mark();
   }
 
+  // While a wide table (which may grow across "On this page" on a wide screen, see the
+  // stylesheet) crosses the band "On this page" takes on screen, the contents fade out and are
+  // hidden (class page-toc-covered: visibility hidden, so not focusable either); they come back
+  // when the table scrolls away. Checked on scroll and resize, once per frame.
+  function setUpCovering() {
+    var toc = document.querySelector(".chapter.has-toc .page-toc");
+    if (!toc) { return; }
+    var wides = Array.prototype.slice.call(document.querySelectorAll(".chapter-body .pb-table-scroll"));
+    if (!wides.length) { return; }
+    var pending = false;
+    function check() {
+      pending = false;
+      var covered = false;
+      if (!wide || wide.matches) {
+        var band = toc.getBoundingClientRect();
+        for (var i = 0; i < wides.length && !covered; i++) {
+          var box = wides[i].getBoundingClientRect();
+          covered = box.right > band.left && box.top < band.bottom && box.bottom > band.top;
+        }
+      }
+      toc.classList.toggle("page-toc-covered", covered);
+    }
+    function later() {
+      if (!pending) {
+        pending = true;
+        window.requestAnimationFrame(check);
+      }
+    }
+    window.addEventListener("scroll", later, { passive: true });
+    window.addEventListener("resize", later);
+    check();
+  }
+
   function setUpKeys() {
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
@@ -1014,6 +1076,7 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
   function start() {
     setUpSidebar();
     setUpContents();
+    setUpCovering();
     setUpKeys();
   }
 
@@ -1490,7 +1553,7 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
 <div class="pb-block pb-lines pb-lines-{{of}}">
 {{#tables}}
 <div class="pb-line" id="{{id}}">
-<div class="pb-table-scroll pb-table-wide">
+<div class="pb-table-scroll pb-table-wide" role="region" aria-label="{{caption}}" tabindex="0">
 <table class="pb-table pb-wide pb-tei">
 <caption>{{caption}}</caption>
 <thead>
@@ -1574,7 +1637,7 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
     Numeric cells get class "num"; data-label lets narrow screens stack a row's cells; wide
     (six columns or more) lets them stack on wider screens too, and lets the scroll box take
     the window's width on a screen. }}
-<div class="pb-table-scroll{{#wide}} pb-table-wide{{/wide}}">
+<div class="pb-table-scroll{{#wide}} pb-table-wide{{/wide}}" role="region" aria-label="{{caption}}" tabindex="0">
 <table class="pb-table{{#wide}} pb-wide{{/wide}}">
 <caption>{{caption}}</caption>
 <thead>

@@ -7,10 +7,10 @@ import Testing
 /// table makes the page itself wider than the window.
 @Suite(.serialized) struct ReportTableFitTests {
     /// What table-fit.py measured of `page` at `width`.
-    static func measure(_ page: URL, width: Int) throws -> [String: Any] {
+    static func measure(_ page: URL, width: Int, javaScript: Bool = true) throws -> [String: Any] {
         let python = ProcessInfo.processInfo.environment["PLAYBOOK_PYTHON"] ?? Tools.repository.appendingPathComponent(".tools/venv/bin/python3").path
         let script = Tools.repository.appendingPathComponent("scripts/browser/table-fit.py").path
-        let result = try Tools.run(URL(fileURLWithPath: python), [script, page.path, String(width)])
+        let result = try Tools.run(URL(fileURLWithPath: python), [script, page.path, String(width)] + (javaScript ? [] : ["--no-js"]))
         #expect(result.status == 0, "\(result.stderr.suffix(1500))")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }

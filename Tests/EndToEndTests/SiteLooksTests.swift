@@ -115,6 +115,27 @@ import Testing
             }
             let assumptions = try #require(tables.first { $0["block"] as? String == "pb-assumptions" })
             #expect((assumptions["box_width"] as? Int ?? 0) > 672, "the assumptions table keeps to the text column")
+            // The tables grow across "On this page", which hides while one is in view.
+            #expect(seen["toc_at_top"] as? String == "visible", "at \(width): On this page at the chapter's top")
+            #expect(seen["toc_by_assumptions"] as? String == "hidden", "at \(width): On this page beside the assumptions table")
         }
+    }
+
+    @Test func withoutJavaScriptAWideTableKeepsToItsColumnBesideOnThisPage() throws {
+        let out = try Self.build()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let seen = try ReportTableFitTests.measure(out.appendingPathComponent("site/" + Self.widest), width: 1280, javaScript: false)
+        let tables = seen["tables"] as? [[String: Any]] ?? []
+        let tocLeft = try #require(seen["toc_left"] as? Int)
+        #expect(tables.count >= 3)
+        for table in tables {
+            // The column: 304 to 976; "On this page" (a closed disclosure) from 1024.
+            #expect(table["box_left"] as? Int == 304 && table["box_right"] as? Int == 976, "\(table["block"] ?? "?")")
+            #expect((table["box_right"] as? Int ?? .max) < tocLeft)
+        }
+        #expect(tocLeft == 1024)
+        #expect(seen["toc_by_assumptions"] as? String == "visible")
+        let assumptions = try #require(tables.first { $0["block"] as? String == "pb-assumptions" })
+        #expect(assumptions["scroll_width"] as? Int == 1036 && assumptions["client_width"] as? Int == 672, "it scrolls in its box (reached with Tab)")
     }
 }

@@ -5,7 +5,8 @@
 //   it closes it again, and the focus goes back to the button);
 // - the sidebar scrolls to show the current chapter;
 // - "On this page" is opened beside the text on wide screens, and marks the section being read
-//   (an IntersectionObserver watches the headings cross a line near the top of the window);
+//   (an IntersectionObserver watches the headings cross a line near the top of the window),
+//   and hides while a wide table that grows across it is on screen;
 // - the left and right arrow keys go to the previous and next page, as in mdBook (not while
 //   typing in a field, with a modifier key held, or inside something that scrolls sideways),
 //   and "/" or "s" puts the focus in the search box.
@@ -102,6 +103,39 @@
     mark();
   }
 
+  // While a wide table (which may grow across "On this page" on a wide screen, see the
+  // stylesheet) crosses the band "On this page" takes on screen, the contents fade out and are
+  // hidden (class page-toc-covered: visibility hidden, so not focusable either); they come back
+  // when the table scrolls away. Checked on scroll and resize, once per frame.
+  function setUpCovering() {
+    var toc = document.querySelector(".chapter.has-toc .page-toc");
+    if (!toc) { return; }
+    var wides = Array.prototype.slice.call(document.querySelectorAll(".chapter-body .pb-table-scroll"));
+    if (!wides.length) { return; }
+    var pending = false;
+    function check() {
+      pending = false;
+      var covered = false;
+      if (!wide || wide.matches) {
+        var band = toc.getBoundingClientRect();
+        for (var i = 0; i < wides.length && !covered; i++) {
+          var box = wides[i].getBoundingClientRect();
+          covered = box.right > band.left && box.top < band.bottom && box.bottom > band.top;
+        }
+      }
+      toc.classList.toggle("page-toc-covered", covered);
+    }
+    function later() {
+      if (!pending) {
+        pending = true;
+        window.requestAnimationFrame(check);
+      }
+    }
+    window.addEventListener("scroll", later, { passive: true });
+    window.addEventListener("resize", later);
+    check();
+  }
+
   function setUpKeys() {
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
@@ -131,6 +165,7 @@
   function start() {
     setUpSidebar();
     setUpContents();
+    setUpCovering();
     setUpKeys();
   }
 
