@@ -69,9 +69,9 @@ let package = Package(
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The one door to Chromium, an outside program: it prints a report's page to PDF.
-        .target(name: "PlaybookChromium"),
+        .target(name: "PlaybookChromium", dependencies: ["PlaybookCore"]),
         // The one door to Pandoc, an outside program: it converts a Word document for `playbook import docx`.
-        .target(name: "PlaybookPandoc"),
+        .target(name: "PlaybookPandoc", dependencies: ["PlaybookCore"]),
         // The stages of a build, one module each, in the order the data flows; each depends
         // only on the modules above it (see ARCHITECTURE.md, "Modules").
         .target(name: "PlaybookFiles", dependencies: ["PlaybookCore"]),

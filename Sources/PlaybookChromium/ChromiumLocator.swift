@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookCore
 
 /// Where the Chromium program is: `PLAYBOOK_CHROMIUM`, else the first of `chromium`,
 /// `chromium-browser`, `google-chrome` and `google-chrome-stable` on the `PATH`.
@@ -8,22 +9,11 @@ package enum ChromiumLocator {
 
     /// The program's path, or why there is none.
     package static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, ChromiumError> {
-        if let named = environment["PLAYBOOK_CHROMIUM"], !named.isEmpty {
-            return isExecutable(named) ? .success(named) : .failure(.notExecutable(path: named))
-        }
-        let folders = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
-        for name in names {
-            for folder in folders where !folder.isEmpty {
-                let path = folder + "/" + name
-                if isExecutable(path) { return .success(path) }
+        ProgramSearch.locate(variable: "PLAYBOOK_CHROMIUM", names: names, environment: environment).mapError { failure in
+            switch failure {
+            case .notFound: .notFound
+            case .notExecutable(let path): .notExecutable(path: path)
             }
         }
-        return .failure(.notFound)
-    }
-
-    private static func isExecutable(_ path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
-            && FileManager.default.isExecutableFile(atPath: path)
     }
 }

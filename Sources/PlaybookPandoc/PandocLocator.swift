@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookCore
 
 /// Where the Pandoc program is: `PLAYBOOK_PANDOC`, else `pandoc` on the `PATH`.
 package enum PandocLocator {
@@ -7,20 +8,11 @@ package enum PandocLocator {
 
     /// The program's path, or why there is none.
     package static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, PandocError> {
-        if let named = environment["PLAYBOOK_PANDOC"], !named.isEmpty {
-            return isExecutable(named) ? .success(named) : .failure(.notExecutable(path: named))
+        ProgramSearch.locate(variable: "PLAYBOOK_PANDOC", names: ["pandoc"], environment: environment).mapError { failure in
+            switch failure {
+            case .notFound: .notFound
+            case .notExecutable(let path): .notExecutable(path: path)
+            }
         }
-        let folders = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
-        for folder in folders where !folder.isEmpty {
-            let path = folder + "/pandoc"
-            if isExecutable(path) { return .success(path) }
-        }
-        return .failure(.notFound)
-    }
-
-    private static func isExecutable(_ path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
-            && FileManager.default.isExecutableFile(atPath: path)
     }
 }
