@@ -3,10 +3,14 @@
 # (bench/make-corpus.py: N chapters of business-playbook Markdown, ~7.9 MB for N=1000) as a
 # Playbook project, and times, in the same run, with hyperfine (medians):
 #   cmark     the cmark CLI rendering the same text as one document (the parse+render floor)
-#   hugo      Hugo building the corpus as an HTML site (only if hugo is installed)
+#   hugo      Hugo (Debian's, the version of bench/reference-results.txt) building the corpus as
+#             an HTML site
 #   playbook  playbook build --no-pdf: the whole site and the EPUB (the book PDF is not in the
 #             comparison: Hugo and cmark make HTML only)
-# Peak memory comes from GNU time. Outputs go to tmpfs (/dev/shm) when there is one.
+# Peak memory comes from GNU time. Outputs go to tmpfs (/dev/shm) when there is one. Then the
+# ratios to the anchors, against the targets (≤ 3 × cmark, ≤ 0.8 × Hugo, ≤ 150 MB at N=1000).
+# Last, callgrind counts the instructions of the N=100 build: unlike a time, the count hardly
+# moves on a busy or different machine, so a regression shows anywhere (CALLGRIND=0 skips it).
 #
 #   ./scripts/bench.sh            N=1000
 #   ./scripts/bench.sh 100 1000   several sizes
@@ -19,6 +23,8 @@ command -v hyperfine >/dev/null 2>&1 || ensure_packages hyperfine
 command -v cmark >/dev/null 2>&1 || ensure_packages cmark
 [ -x /usr/bin/time ] || ensure_packages time
 command -v jq >/dev/null 2>&1 || ensure_packages jq
+command -v hugo >/dev/null 2>&1 || ensure_packages hugo
+[ "${CALLGRIND:-1}" = 0 ] || command -v valgrind >/dev/null 2>&1 || ensure_packages valgrind
 
 SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000)
 RUNS=${RUNS:-10}
@@ -30,15 +36,21 @@ swift build -c release --product playbook 2>&1 | grep -E "error|complete" >&2 ||
 PLAYBOOK=$(pwd)/.build/release/playbook
 mkdir -p "$WORK" "$OUT"
 
-results=()
-for N in "${SIZES[@]}"; do
-  C="$WORK/corpus-$N"; P="$WORK/project-$N"
+# make_project N: the corpus of N chapters ($WORK/corpus-N) and a Playbook project of it ($WORK/project-N).
+make_project() {
+  local N=$1 C="$WORK/corpus-$1" P="$WORK/project-$1"
   python3 bench/make-corpus.py --chapters "$N" --out "$C" --seed 20240601 >/dev/null
   rm -rf "$P"; mkdir -p "$P/content/book"
   cp "$C"/chapters/*.md "$P/content/book/"
   cp -r "$C/images" "$P/content/book/images"
   printf 'title: Business Playbook\nauthors: [Benchmark Corpus]\nlanguage: en\nbase_url: https://bench.example.com/\nbooks: [book]\n' > "$P/playbook.yaml"
   printf 'title: Business Playbook\ndate: 2024-06-01\n' > "$P/content/book/book.yaml"
+}
+
+results=()
+for N in "${SIZES[@]}"; do
+  C="$WORK/corpus-$N"; P="$WORK/project-$N"
+  make_project "$N"
   BYTES=$(jq .chapter_bytes_total "$C/manifest.json")
 
   commands=(-n cmark "cmark --unsafe $C/book.md")
@@ -72,5 +84,20 @@ for N in "${SIZES[@]}"; do
   jq -r --arg n "$N" '.results as $r | ($r[] | select(.command=="playbook") | .median) as $p
     | ($r[] | select(.command=="cmark") | .median) as $c
     | ([$r[] | select(.command=="hugo") | .median] | first) as $h
-    | "N=\($n): playbook/cmark = \($p / $c * 100 | round / 100)" + (if $h then ", playbook/hugo = \($p / $h * 100 | round / 100)" else "" end)' "$WORK/n$N.json"
+    | "N=\($n): playbook/cmark = \($p / $c * 100 | round / 100) (target ≤ 3)" + (if $h then ", playbook/hugo = \($p / $h * 100 | round / 100) (target ≤ 0.8)" else "" end)' "$WORK/n$N.json"
 done
+
+# Instructions of the N=100 build, counted by callgrind on a copy of the binary without its
+# debug information (Valgrind 3.19 cannot read Swift 6.3's). Unlike a time, the count hardly
+# moves on a busy or different machine, so a regression shows anywhere.
+if [ "${CALLGRIND:-1}" != 0 ]; then
+  [ -d "$WORK/project-100" ] || make_project 100
+  objcopy --strip-debug "$PLAYBOOK" "$WORK/playbook-nodebug"
+  rm -rf "$OUT/callgrind-100"
+  valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind-100.out" "$WORK/playbook-nodebug" build --no-pdf \
+    --project "$WORK/project-100" --out "$OUT/callgrind-100" >/dev/null 2>"$WORK/callgrind.log" \
+    || { cat "$WORK/callgrind.log" >&2; exit 1; }
+  rm -rf "$OUT/callgrind-100"
+  instructions=$(sed -n 's/^summary: //p' "$WORK/callgrind-100.out")
+  echo "N=100 build: $instructions instructions (callgrind_annotate $WORK/callgrind-100.out shows where)"
+fi
