@@ -28,9 +28,11 @@ struct TemplateStructure {
     /// The tag that opens a section nested more than ``maximumDepth`` deep, if any.
     private(set) var tooDeep: SourceLocation?
 
-    /// Scans `file`'s tags.
+    /// Scans `file`'s tags. Only the tags that open a section or include a template are
+    /// located (a location copies its line's text); every other tag is only stepped over.
     init(_ file: SourceFile) {
-        var open = Array("{{".utf8)
+        let defaultOpen = Array("{{".utf8)
+        var open = defaultOpen
         var close = Array("}}".utf8)
         var level = 0
         var lineNumber = 1
@@ -38,33 +40,40 @@ struct TemplateStructure {
         var lineStart = 0
         var index = 0
         func starts(with pattern: [UInt8], at position: Int) -> Bool {
-            position + pattern.count <= bytes.count && bytes[position..<(position + pattern.count)].elementsEqual(pattern)
+            guard position + pattern.count <= bytes.count else { return false }
+            for offset in 0..<pattern.count where bytes[position + offset] != pattern[offset] { return false }
+            return true
         }
+        let newline = UInt8(ascii: "\n")
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") {
+            let byte = bytes[index]
+            if byte == newline {
                 lineNumber += 1
                 index += 1
                 lineStart = index
                 continue
             }
-            guard starts(with: open, at: index) else { index += 1; continue }
+            guard byte == open[0], starts(with: open, at: index) else { index += 1; continue }
             let tagStart = index
             let contentStart = index + open.count
             var kind = contentStart < bytes.count ? bytes[contentStart] : 0
             // A triple mustache ends with `}}}`; a delimiter change with `=` and the closing delimiter.
             var closing = close
-            if kind == UInt8(ascii: "{") && open == Array("{{".utf8) { closing = Array("}".utf8) + close }
+            if kind == UInt8(ascii: "{") && open == defaultOpen { closing = Array("}".utf8) + close }
             if kind == UInt8(ascii: "=") { closing = Array("=".utf8) + close }
             var end = contentStart
-            while end < bytes.count, !starts(with: closing, at: end) { end += 1 }
+            while end < bytes.count, bytes[end] != closing[0] || !starts(with: closing, at: end) { end += 1 }
             guard end < bytes.count else { break }
             let content = bytes[contentStart..<end]
             let tagEnd = end + closing.count
-            let location = file.location(line: lineNumber, column: tagStart - lineStart + 1,
-                                         length: content.contains(UInt8(ascii: "\n")) ? open.count : tagEnd - tagStart)
-            let name = String(decoding: content.dropFirst(), as: UTF8.self).trimmingWhitespace()
+            let (tagLine, tagColumn) = (lineNumber, tagStart - lineStart + 1)
+            func location() -> SourceLocation {
+                file.location(line: tagLine, column: tagColumn,
+                              length: content.contains(newline) ? open.count : tagEnd - tagStart)
+            }
+            func name() -> String { String(decoding: content.dropFirst(), as: UTF8.self).trimmingWhitespace() }
             if kind == UInt8(ascii: "=") {
-                let words = name.split(whereSeparator: \.isWhitespace)
+                let words = name().split(whereSeparator: \.isWhitespace)
                 if words.count == 2 {
                     open = Array(words[0].utf8)
                     close = Array(words[1].utf8)
@@ -74,20 +83,20 @@ struct TemplateStructure {
             switch kind {
             case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
                 if kind == UInt8(ascii: "<") {
-                    inclusions.append(Inclusion(name: name, location: location, depth: level))
+                    inclusions.append(Inclusion(name: name(), location: location(), depth: level))
                 }
                 level += 1
                 depth = max(depth, level)
-                if level > Self.maximumDepth, tooDeep == nil { tooDeep = location }
+                if level > Self.maximumDepth, tooDeep == nil { tooDeep = location() }
             case UInt8(ascii: "/"):
                 level = max(level - 1, 0)
             case UInt8(ascii: ">"):
-                inclusions.append(Inclusion(name: name, location: location, depth: level))
+                inclusions.append(Inclusion(name: name(), location: location(), depth: level))
             default:
                 break
             }
             // Line breaks inside a tag still count.
-            for position in tagStart..<tagEnd where bytes[position] == UInt8(ascii: "\n") {
+            for position in tagStart..<tagEnd where bytes[position] == newline {
                 lineNumber += 1
                 lineStart = position + 1
             }
