@@ -8,8 +8,20 @@ import PlaybookCore
 /// Every value a template prints with `{{ }}` is escaped for HTML and XML by Playbook's own
 /// escaper (byte-wise, so a combining mark cannot hide a `<` or `"`). Template mistakes are
 /// diagnostics with the template's path, line and column.
+///
+/// swift-mustache parses every template (its mistakes are the diagnostics), and renders a
+/// template only where ``NativeRenderer`` gives up; everything else is rendered by
+/// ``NativeRenderer`` from the same template parsed once more into ``NativeTemplate``, which
+/// gives the same bytes without swift-mustache's dynamic casts and copies.
 public struct TemplateLibrary: Sendable {
     private let library: MustacheLibrary
+    /// The templates swift-mustache accepted, parsed for ``NativeRenderer``.
+    private let native: [String: NativeTemplate]
+    /// Templates swift-mustache accepted that ``NativeTemplate`` could not parse (none are
+    /// known): rendering one, or a template that includes one, falls back to swift-mustache.
+    private let unported: Set<String>
+    /// Where ``render(_:_:)`` records what it is asked, for tests.
+    private var recorder: TemplateRecorder?
     /// The names of all templates, such as `chapter` or `epub/cover`.
     public let names: Set<String>
 
@@ -34,19 +46,64 @@ public struct TemplateLibrary: Sendable {
         let check = TemplateInclusionCheck(sources: sources)
         var diagnostics = check.diagnostics
         var templates: [String: MustacheTemplate] = [:]
+        var native: [String: NativeTemplate] = [:]
+        var unported: Set<String> = []
         for name in names.sorted() {
             guard let file = sources[name], !check.refused.contains(name) else { continue }
             switch parse(file) {
-            case .success(let template): templates[name] = template
+            case .success(let template):
+                templates[name] = template
+                if let parsed = try? NativeTemplate.parse(pragma + file.text) {
+                    native[name] = parsed
+                } else {
+                    unported.insert(name)
+                }
             case .failure(let problem): diagnostics.append(problem)
             }
         }
-        return (TemplateLibrary(library: MustacheLibrary(templates: templates), names: names), diagnostics)
+        let library = TemplateLibrary(library: MustacheLibrary(templates: templates), native: native, unported: unported, names: names)
+        return (library, diagnostics)
     }
 
     /// Renders the template `name` with `value` as its context; `""` for an unknown name.
     public func render(_ name: String, _ value: TemplateValue) -> String {
+        recorder?.record(self, name, value)
+        return renderNatively(name, value) ?? renderWithSwiftMustache(name, value)
+    }
+
+    /// `name` rendered by ``NativeRenderer``; `nil` for an unknown name or where it leaves the
+    /// template to swift-mustache.
+    package func renderNatively(_ name: String, _ value: TemplateValue) -> String? {
+        guard let template = native[name] else { return nil }
+        return NativeRenderer.render(template, value, templates: native, unported: unported)
+    }
+
+    /// `name` rendered by swift-mustache, as every template was before ``NativeRenderer``:
+    /// the fallback, and the oracle the tests compare with.
+    package func renderWithSwiftMustache(_ name: String, _ value: TemplateValue) -> String {
         library.render(Self.mustacheValue(value), withTemplate: name) ?? ""
+    }
+
+    /// This library, recording every ``render(_:_:)`` into `recorder` (a test hook).
+    package func recording(into recorder: TemplateRecorder) -> TemplateLibrary {
+        var library = self
+        library.recorder = recorder
+        return library
+    }
+
+    /// Whether the template `name` may read the field `field` of the value it is rendered
+    /// with, or print that value whole: some name in it, or in a template it includes, has a
+    /// part called `field`, or is `.`. `true` for a template that is not parsed natively.
+    package func mayRead(_ field: String, in name: String) -> Bool {
+        var seen: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            if unported.contains(next) { return true }
+            guard let template = native[next] else { continue }
+            if NativeTemplateScan.mayRead(field, in: template.nodes, partials: &pending) { return true }
+        }
+        return false
     }
 
     /// `templates/epub/chapter.mustache` → `epub/chapter`.
@@ -59,8 +116,10 @@ public struct TemplateLibrary: Sendable {
 
     // MARK: - Internals
 
-    private init(library: MustacheLibrary, names: Set<String>) {
+    private init(library: MustacheLibrary, native: [String: NativeTemplate], unported: Set<String>, names: Set<String>) {
         self.library = library
+        self.native = native
+        self.unported = unported
         self.names = names
     }
 
