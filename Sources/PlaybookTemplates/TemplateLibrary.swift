@@ -1,5 +1,6 @@
 // The only file that imports swift-mustache.
 internal import Mustache
+import Foundation
 import PlaybookCore
 
 /// The templates of a project: the built-in starter templates, replaced by the project's own
@@ -9,16 +10,19 @@ import PlaybookCore
 /// escaper (byte-wise, so a combining mark cannot hide a `<` or `"`). Template mistakes are
 /// diagnostics with the template's path, line and column.
 ///
-/// swift-mustache parses every template (its mistakes are the diagnostics), and renders a
-/// template only where ``NativeRenderer`` gives up; everything else is rendered by
-/// ``NativeRenderer`` from the same template parsed once more into ``NativeTemplate``, which
-/// gives the same bytes without swift-mustache's dynamic casts and copies.
+/// Templates are parsed by ``NativeTemplate``, a port of swift-mustache's parser that refuses
+/// exactly what swift-mustache refuses, and rendered by ``NativeRenderer``, which gives
+/// swift-mustache's bytes without its dynamic casts and copies. swift-mustache still has the
+/// last word: a template the port refuses is parsed by swift-mustache, whose error is the
+/// diagnostic (and were it to accept one, it would render it); and it renders whatever
+/// ``NativeRenderer`` gives up on. It parses the whole library only when first needed.
 public struct TemplateLibrary: Sendable {
-    private let library: MustacheLibrary
-    /// The templates swift-mustache accepted, parsed for ``NativeRenderer``.
+    /// swift-mustache's library, for the fallback and the tests' oracle.
+    private let oracle: SwiftMustacheOracle
+    /// The templates swift-mustache accepts, parsed for ``NativeRenderer``.
     private let native: [String: NativeTemplate]
-    /// Templates swift-mustache accepted that ``NativeTemplate`` could not parse (none are
-    /// known): rendering one, or a template that includes one, falls back to swift-mustache.
+    /// Templates swift-mustache accepts that ``NativeTemplate`` refused (none are known):
+    /// rendering one, or a template that includes one, falls back to swift-mustache.
     private let unported: Set<String>
     /// Where ``render(_:_:)`` records what it is asked, for tests.
     private var recorder: TemplateRecorder?
@@ -45,23 +49,24 @@ public struct TemplateLibrary: Sendable {
         // it parses and renders them by recursion, and would run out of stack.
         let check = TemplateInclusionCheck(sources: sources)
         var diagnostics = check.diagnostics
-        var templates: [String: MustacheTemplate] = [:]
+        var accepted: [String: SourceFile] = [:]
         var native: [String: NativeTemplate] = [:]
         var unported: Set<String> = []
         for name in names.sorted() {
             guard let file = sources[name], !check.refused.contains(name) else { continue }
+            if let parsed = try? NativeTemplate.parse(pragma + file.text) {
+                native[name] = parsed
+                accepted[name] = file
+                continue
+            }
             switch parse(file) {
-            case .success(let template):
-                templates[name] = template
-                if let parsed = try? NativeTemplate.parse(pragma + file.text) {
-                    native[name] = parsed
-                } else {
-                    unported.insert(name)
-                }
+            case .success:
+                unported.insert(name)
+                accepted[name] = file
             case .failure(let problem): diagnostics.append(problem)
             }
         }
-        let library = TemplateLibrary(library: MustacheLibrary(templates: templates), native: native, unported: unported, names: names)
+        let library = TemplateLibrary(oracle: SwiftMustacheOracle(sources: accepted), native: native, unported: unported, names: names)
         return (library, diagnostics)
     }
 
@@ -81,7 +86,16 @@ public struct TemplateLibrary: Sendable {
     /// `name` rendered by swift-mustache, as every template was before ``NativeRenderer``:
     /// the fallback, and the oracle the tests compare with.
     package func renderWithSwiftMustache(_ name: String, _ value: TemplateValue) -> String {
-        library.render(Self.mustacheValue(value), withTemplate: name) ?? ""
+        oracle.library.render(Self.mustacheValue(value), withTemplate: name) ?? ""
+    }
+
+    /// Whether `text` is accepted by both parsers or refused by both: ``NativeTemplate``
+    /// stands in for swift-mustache as the judge of a template's mistakes (a test hook).
+    package static func parsersAgree(on text: String) -> Bool {
+        ContentTypeRegistration.once()
+        let native = (try? NativeTemplate.parse(pragma + text)) != nil
+        let swiftMustache = (try? MustacheTemplate(string: pragma + text)) != nil
+        return native == swiftMustache
     }
 
     /// This library, recording every ``render(_:_:)`` into `recorder` (a test hook).
@@ -116,15 +130,15 @@ public struct TemplateLibrary: Sendable {
 
     // MARK: - Internals
 
-    private init(library: MustacheLibrary, native: [String: NativeTemplate], unported: Set<String>, names: Set<String>) {
-        self.library = library
+    private init(oracle: SwiftMustacheOracle, native: [String: NativeTemplate], unported: Set<String>, names: Set<String>) {
+        self.oracle = oracle
         self.native = native
         self.unported = unported
         self.names = names
     }
 
     /// The template `file` holds, or the first mistake swift-mustache finds in it.
-    private static func parse(_ file: SourceFile) -> Result<MustacheTemplate, Diagnostic> {
+    fileprivate static func parse(_ file: SourceFile) -> Result<MustacheTemplate, Diagnostic> {
         do {
             return .success(try MustacheTemplate(string: pragma + file.text))
         } catch let error as MustacheTemplate.ParserError {
@@ -172,6 +186,33 @@ public struct TemplateLibrary: Sendable {
         case .flag(let flag): return flag
         case .list(let items): return items.map(mustacheValue)
         case .object(let fields): return TemplateObject(fields: fields)
+        }
+    }
+}
+
+/// swift-mustache's library of the templates it accepts, parsed on first use: only a template
+/// ``NativeRenderer`` gives up on, or a test, needs it.
+///
+/// `@unchecked Sendable`: `parsed` is only read and written while holding `lock`.
+private final class SwiftMustacheOracle: @unchecked Sendable {
+    private let sources: [String: SourceFile]
+    private let lock = NSLock()
+    private var parsed: MustacheLibrary?
+
+    init(sources: [String: SourceFile]) {
+        self.sources = sources
+    }
+
+    var library: MustacheLibrary {
+        lock.withLock {
+            if let parsed { return parsed }
+            var templates: [String: MustacheTemplate] = [:]
+            for (name, file) in sources {
+                if case .success(let template) = TemplateLibrary.parse(file) { templates[name] = template }
+            }
+            let library = MustacheLibrary(templates: templates)
+            parsed = library
+            return library
         }
     }
 }

@@ -70,8 +70,8 @@ struct TemplateScanner {
 
     /// Reads `count` characters; throws when fewer are left.
     mutating func read(count: Int) throws -> Substring {
-        guard buffer.distance(from: position, to: buffer.endIndex) >= count else { throw Overflow() }
-        let end = buffer.index(position, offsetBy: count)
+        // Measured up to `count` characters only (swift-mustache measures all that is left).
+        guard let end = buffer.index(position, offsetBy: count, limitedBy: buffer.endIndex) else { throw Overflow() }
         let read = buffer[position..<end]
         position = end
         return read

@@ -175,6 +175,27 @@ import Testing
         #expect(library.render("probe/t33", value) == "0Fe1 1o2 2Le3 ")
     }
 
+    /// The port refuses exactly what swift-mustache refuses (a refused template's diagnostic is
+    /// then swift-mustache's): every shipped template, every template of the table, and
+    /// templates with mistakes of each kind.
+    @Test func bothParsersAcceptAndRefuseTheSameTemplates() {
+        let broken = [
+            "{{#a}}", "{{#a}}{{/b}}", "{{/a}}", "{{a", "{{{a}}", "{{a b}}", "{{=<% %>}}", "{{= x =}}", "{{% CONTENT_TYPE: JSON}}",
+            "{{% OTHER: HTML}}", "{{%CONTENT_TYPE}}", "{{<p}}{{x}}{{/p}}", "{{<p}}{{#x}}{{/x}}{{/p}}", "{{$a(b)}}{{/a(b)}}",
+            "{{first(a}}", "{{first(a))}}", "{{a(b)c}}", "{{#first(a)}}{{/a}}", "{{! unclosed", "{{#a}}\n{{/a}\n",
+            "{{=<% %>=}}<%#a%>{{/a}}", "{{> a b}}", "{{<a}}text{{/a}}", "{{^a}}{{/a}}{{/a}}",
+        ]
+        let valid = Self.templates + Self.partials.values + ["{{<p}}text {{$a}}x{{/a}}\n{{/p}}", "{{=| |=}}|a| |={{ }}=|{{b}}", "{{ a }}{{{ b }}}{{& c}}", "{{>}}"]
+        let shipped = StarterFiles.files.filter { $0.key.hasSuffix(".mustache") }.map(\.value)
+        for text in broken + valid + shipped {
+            #expect(TemplateLibrary.parsersAgree(on: text), "\(text)")
+        }
+        for text in broken {
+            let (_, diagnostics) = TemplateLibrary.load(projectFiles: [SourceFile(path: "templates/x.mustache", text: text)])
+            #expect(diagnostics.contains { $0.id == .templateSyntax } || text.contains("<"), "\(text)")
+        }
+    }
+
     /// The native renderer gives up only where swift-mustache prints Swift's description of its
     /// own wrappers (a list or an object as text) or meets `reversed` or `sorted`; the library
     /// then renders with swift-mustache.
