@@ -231,12 +231,11 @@ extension NativeTemplate {
 
     /// Reads up to the start delimiter of a tag (which it consumes) or a line break (which it does not).
     private static func readUntilDelimiterOrNewline(_ parser: inout TemplateScanner, state: ParserState) throws -> String {
-        var untilSet: Set<Character> = ["\n", "\r\n"]
         guard let delimiterFirstChar = state.startDelimiter.first else { return "" }
         var totalText = ""
-        untilSet.insert(delimiterFirstChar)
         while !parser.reachedEnd() {
-            let text = try parser.read(until: untilSet, throwOnOverflow: false)
+            // swift-mustache looks each character up in a set of these three; comparing is cheaper.
+            let text = try parser.read(until: { $0 == "\n" || $0 == "\r\n" || $0 == delimiterFirstChar }, throwOnOverflow: false)
             totalText += text
             if parser.current().isNewline {
                 break
