@@ -73,7 +73,10 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` with `value` as its context; `""` for an unknown name.
     public func render(_ name: String, _ value: TemplateValue) -> String {
         recorder?.record(self, name, value)
-        return renderNatively(name, value) ?? renderWithSwiftMustache(name, value)
+        if let rendered = renderNatively(name, value) { return rendered }
+        // An unknown template, or one refused for a mistake: swift-mustache has none either.
+        guard unported.contains(name) || native[name] != nil else { return "" }
+        return renderWithSwiftMustache(name, value)
     }
 
     /// `name` rendered by ``NativeRenderer``; `nil` for an unknown name or where it leaves the

@@ -213,6 +213,7 @@ import Testing
         #expect(library.renderNatively("reversed", value) == nil)
         #expect(library.renderNatively("fine", value) == "ab")
         #expect(library.render("reversed", value) == "ba")
+        #expect(library.render("no-such-template", value) == "" && library.renderWithSwiftMustache("no-such-template", value) == "")
         for name in ["list", "object", "reversed"] {
             #expect(library.render(name, value) == library.renderWithSwiftMustache(name, value))
         }
