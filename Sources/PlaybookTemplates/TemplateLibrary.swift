@@ -1,5 +1,6 @@
 // The only file that imports swift-mustache.
 internal import Mustache
+import Foundation
 import PlaybookCore
 
 /// The templates of a project: the built-in starter templates, replaced by the project's own
@@ -8,8 +9,23 @@ import PlaybookCore
 /// Every value a template prints with `{{ }}` is escaped for HTML and XML by Playbook's own
 /// escaper (byte-wise, so a combining mark cannot hide a `<` or `"`). Template mistakes are
 /// diagnostics with the template's path, line and column.
+///
+/// Templates are parsed by ``NativeTemplate``, a port of swift-mustache's parser that refuses
+/// exactly what swift-mustache refuses, and rendered by ``NativeRenderer``, which gives
+/// swift-mustache's bytes without its dynamic casts and copies. swift-mustache still has the
+/// last word: a template the port refuses is parsed by swift-mustache, whose error is the
+/// diagnostic (and were it to accept one, it would render it); and it renders whatever
+/// ``NativeRenderer`` gives up on. It parses the whole library only when first needed.
 public struct TemplateLibrary: Sendable {
-    private let library: MustacheLibrary
+    /// swift-mustache's library, for the fallback and the tests' oracle.
+    private let oracle: SwiftMustacheOracle
+    /// The templates swift-mustache accepts, parsed for ``NativeRenderer``.
+    private let native: [String: NativeTemplate]
+    /// Templates swift-mustache accepts that ``NativeTemplate`` refused (none are known):
+    /// rendering one, or a template that includes one, falls back to swift-mustache.
+    private let unported: Set<String>
+    /// Where ``render(_:_:)`` records what it is asked, for tests.
+    private var recorder: TemplateRecorder?
     /// The names of all templates, such as `chapter` or `epub/cover`.
     public let names: Set<String>
 
@@ -33,20 +49,78 @@ public struct TemplateLibrary: Sendable {
         // it parses and renders them by recursion, and would run out of stack.
         let check = TemplateInclusionCheck(sources: sources)
         var diagnostics = check.diagnostics
-        var templates: [String: MustacheTemplate] = [:]
+        var accepted: [String: SourceFile] = [:]
+        var native: [String: NativeTemplate] = [:]
+        var unported: Set<String> = []
         for name in names.sorted() {
             guard let file = sources[name], !check.refused.contains(name) else { continue }
+            if let parsed = try? NativeTemplate.parse(pragma + file.text) {
+                native[name] = parsed
+                accepted[name] = file
+                continue
+            }
             switch parse(file) {
-            case .success(let template): templates[name] = template
+            case .success:
+                unported.insert(name)
+                accepted[name] = file
             case .failure(let problem): diagnostics.append(problem)
             }
         }
-        return (TemplateLibrary(library: MustacheLibrary(templates: templates), names: names), diagnostics)
+        let library = TemplateLibrary(oracle: SwiftMustacheOracle(sources: accepted), native: native, unported: unported, names: names)
+        return (library, diagnostics)
     }
 
     /// Renders the template `name` with `value` as its context; `""` for an unknown name.
     public func render(_ name: String, _ value: TemplateValue) -> String {
-        library.render(Self.mustacheValue(value), withTemplate: name) ?? ""
+        recorder?.record(self, name, value)
+        if let rendered = renderNatively(name, value) { return rendered }
+        // An unknown template, or one refused for a mistake: swift-mustache has none either.
+        guard unported.contains(name) || native[name] != nil else { return "" }
+        return renderWithSwiftMustache(name, value)
+    }
+
+    /// `name` rendered by ``NativeRenderer``; `nil` for an unknown name or where it leaves the
+    /// template to swift-mustache.
+    package func renderNatively(_ name: String, _ value: TemplateValue) -> String? {
+        guard let template = native[name] else { return nil }
+        return NativeRenderer.render(template, value, templates: native, unported: unported)
+    }
+
+    /// `name` rendered by swift-mustache, as every template was before ``NativeRenderer``:
+    /// the fallback, and the oracle the tests compare with.
+    package func renderWithSwiftMustache(_ name: String, _ value: TemplateValue) -> String {
+        oracle.library.render(Self.mustacheValue(value), withTemplate: name) ?? ""
+    }
+
+    /// Whether `text` is accepted by both parsers or refused by both: ``NativeTemplate``
+    /// stands in for swift-mustache as the judge of a template's mistakes (a test hook).
+    package static func parsersAgree(on text: String) -> Bool {
+        ContentTypeRegistration.once()
+        let native = (try? NativeTemplate.parse(pragma + text)) != nil
+        let swiftMustache = (try? MustacheTemplate(string: pragma + text)) != nil
+        return native == swiftMustache
+    }
+
+    /// This library, recording every ``render(_:_:)`` into `recorder` (a test hook).
+    package func recording(into recorder: TemplateRecorder) -> TemplateLibrary {
+        var library = self
+        library.recorder = recorder
+        return library
+    }
+
+    /// Whether the template `name` may read the field `field` of the value it is rendered
+    /// with, or print that value whole: some name in it, or in a template it includes, has a
+    /// part called `field`, or is `.`. `true` for a template that is not parsed natively.
+    package func mayRead(_ field: String, in name: String) -> Bool {
+        var seen: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            if unported.contains(next) { return true }
+            guard let template = native[next] else { continue }
+            if NativeTemplateScan.mayRead(field, in: template.nodes, partials: &pending) { return true }
+        }
+        return false
     }
 
     /// `templates/epub/chapter.mustache` → `epub/chapter`.
@@ -59,13 +133,15 @@ public struct TemplateLibrary: Sendable {
 
     // MARK: - Internals
 
-    private init(library: MustacheLibrary, names: Set<String>) {
-        self.library = library
+    private init(oracle: SwiftMustacheOracle, native: [String: NativeTemplate], unported: Set<String>, names: Set<String>) {
+        self.oracle = oracle
+        self.native = native
+        self.unported = unported
         self.names = names
     }
 
     /// The template `file` holds, or the first mistake swift-mustache finds in it.
-    private static func parse(_ file: SourceFile) -> Result<MustacheTemplate, Diagnostic> {
+    fileprivate static func parse(_ file: SourceFile) -> Result<MustacheTemplate, Diagnostic> {
         do {
             return .success(try MustacheTemplate(string: pragma + file.text))
         } catch let error as MustacheTemplate.ParserError {
@@ -113,6 +189,33 @@ public struct TemplateLibrary: Sendable {
         case .flag(let flag): return flag
         case .list(let items): return items.map(mustacheValue)
         case .object(let fields): return TemplateObject(fields: fields)
+        }
+    }
+}
+
+/// swift-mustache's library of the templates it accepts, parsed on first use: only a template
+/// ``NativeRenderer`` gives up on, or a test, needs it.
+///
+/// `@unchecked Sendable`: `parsed` is only read and written while holding `lock`.
+private final class SwiftMustacheOracle: @unchecked Sendable {
+    private let sources: [String: SourceFile]
+    private let lock = NSLock()
+    private var parsed: MustacheLibrary?
+
+    init(sources: [String: SourceFile]) {
+        self.sources = sources
+    }
+
+    var library: MustacheLibrary {
+        lock.withLock {
+            if let parsed { return parsed }
+            var templates: [String: MustacheTemplate] = [:]
+            for (name, file) in sources {
+                if case .success(let template) = TemplateLibrary.parse(file) { templates[name] = template }
+            }
+            let library = MustacheLibrary(templates: templates)
+            parsed = library
+            return library
         }
     }
 }

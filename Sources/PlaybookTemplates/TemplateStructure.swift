@@ -110,6 +110,7 @@ private extension String {
     /// breaks included, as swift-mustache skips around a partial's name: trimming less would
     /// read `{{> self⏎}}` as another name and miss the loop it makes.
     func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }

@@ -20,14 +20,15 @@ enum ComputedMarkup {
             prefix = "<div class=\"numbered\" id=\"" + XMLEscaping.attribute(label) + "\">\n"
             suffix = "</div>\n"
         }
-        // The EPUB's form: the template sees `epub` (a chart's data as a plain table, not in <details>).
-        var epubValue = value
-        if case .object(var fields) = epubValue {
-            fields["epub"] = .flag(true)
-            epubValue = .object(fields)
-        }
         let inner = templates.render(block.template, value)
-        let epubInner = epubValue == value ? inner : templates.render(block.template, epubValue)
+        // The EPUB's form: the template sees `epub` (a chart's data as a plain table, not in
+        // <details>). Only a template that may read `epub` is rendered twice (of the built-in
+        // ones, blocks/chart): for any other the output cannot differ.
+        var epubInner = inner
+        if case .object(var fields) = value, templates.mayRead("epub", in: block.template), fields["epub"] != .flag(true) {
+            fields["epub"] = .flag(true)
+            epubInner = templates.render(block.template, .object(fields))
+        }
         func wrapped(_ text: String) -> String {
             prefix.isEmpty ? text : prefix + text + (text.hasSuffix("\n") ? "" : "\n") + suffix
         }
