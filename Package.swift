@@ -6,7 +6,7 @@
 //   CXLSXWriter + PlaybookXLSX — libxlsxwriter (Debian's libxlsxwriter-dev), imported by one file only
 //   PlaybookYAML               — Yams
 //   PlaybookTemplates          — swift-mustache
-//   PlaybookZip                — ZIPFoundation
+//   CZlib + PlaybookZip        — zlib (Debian's zlib1g-dev), imported by one file only
 //   PlaybookServe              — Hummingbird 2 (the preview server)
 //   PlaybookChromium           — headless Chromium (the PDF of a report), driven over a pipe
 //   PlaybookPandoc             — Pandoc (Debian's pandoc), run to convert Word documents for `playbook import docx`
@@ -25,7 +25,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // No default traits: the preview server needs neither swift-configuration nor full Foundation.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -47,6 +46,11 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "PlaybookCore"),
         .target(name: "PlaybookFinance"),
         .target(name: "PlaybookScenario", dependencies: ["PlaybookCore", "PlaybookFinance", "PlaybookYAML"]),
@@ -64,10 +68,8 @@ let package = Package(
             name: "PlaybookTemplates",
             dependencies: ["PlaybookCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(
-            name: "PlaybookZip",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
-        ),
+        // The one door to zlib: CRC-32 and raw deflate for EPUBs, inflate to read archives back.
+        .target(name: "PlaybookZip", dependencies: ["CZlib"]),
         // The one door to Chromium, an outside program: it prints a report's page to PDF.
         .target(name: "PlaybookChromium", dependencies: ["PlaybookCore"]),
         // The one door to Pandoc, an outside program: it converts a Word document for `playbook import docx`.
@@ -122,6 +124,7 @@ let package = Package(
         .testTarget(name: "PlaybookFinanceTests", dependencies: ["PlaybookFinance"]),
         .testTarget(name: "PlaybookScenarioTests", dependencies: ["PlaybookScenario", "PlaybookCore", "PlaybookFinance"]),
         .testTarget(name: "PlaybookMarkdownTests", dependencies: ["PlaybookCore", "PlaybookMarkdown"]),
+        .testTarget(name: "PlaybookZipTests", dependencies: ["PlaybookZip"]),
         .testTarget(name: "PlaybookXLSXTests", dependencies: ["PlaybookXLSX", "PlaybookCore", "PlaybookZip"]),
         .testTarget(
             name: "PlaybookKitTests",

@@ -1,6 +1,4 @@
-// The only file that imports ZIPFoundation.
 import Foundation
-internal import ZIPFoundation
 
 /// One file to put into a zip archive.
 public struct ZipEntry: Sendable {
@@ -43,19 +41,16 @@ public enum ZipArchiveWriter {
         assemble(try entries.map(compress), modified: modified)
     }
 
-    /// An entry deflated (or stored, when it asks not to be compressed).
+    /// An entry deflated (or stored, when it asks not to be compressed, or is empty) with
+    /// zlib: raw deflate at ``Zlib/level``, the same bytes for the same entry every time.
     public static func compress(_ entry: ZipEntry) throws -> CompressedEntry {
         let bytes = entry.bytes
-        let checksum = bytes.crc32(checksum: 0)
-        guard entry.compressed, !bytes.isEmpty else {
+        let (checksum, deflated) = try bytes.withUnsafeBytes { buffer -> (UInt32, Data?) in
+            (Zlib.crc32(buffer), entry.compressed && !buffer.isEmpty ? try Zlib.deflate(buffer) : nil)
+        }
+        guard let deflated else {
             return CompressedEntry(path: entry.path, checksum: checksum, size: bytes.count, method: 0, data: bytes)
         }
-        var deflated = Data()
-        _ = try Data.compress(size: Int64(bytes.count), bufferSize: max(min(bytes.count, 1 << 20), 1024), provider: { position, size in
-            let start = Int(position)
-            if start == 0, size >= bytes.count { return bytes }
-            return bytes.subdata(in: start..<min(start + size, bytes.count))
-        }, consumer: { deflated.append($0) })
         return CompressedEntry(path: entry.path, checksum: checksum, size: bytes.count, method: 8, data: deflated)
     }
 
@@ -124,18 +119,6 @@ public enum ZipArchiveWriter {
         let time = UInt16(parts.tm_hour) << 11 | UInt16(parts.tm_min) << 5 | UInt16(parts.tm_sec / 2)
         let day = UInt16(parts.tm_year - 80) << 9 | UInt16(parts.tm_mon + 1) << 5 | UInt16(parts.tm_mday)
         return (time, day)
-    }
-
-    /// The paths and stored contents of an archive, in order (for tests and `playbook dump`).
-    public static func entries(of data: Data) throws -> [(path: String, compressed: Bool, bytes: Data)] {
-        let archive = try Archive(data: data, accessMode: .read)
-        var result: [(String, Bool, Data)] = []
-        for entry in archive {
-            var bytes = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }
-            result.append((entry.path, entry.isCompressed, bytes))
-        }
-        return result
     }
 }
 

@@ -26,12 +26,7 @@ public enum XMLEscaping {
 
     /// Whether `text` holds a character that escaping would change.
     public static func needsEscaping(_ text: String, quotes: Bool = false) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            for index in bytes.indices where replacement(in: bytes, at: index, quotes: quotes) != nil {
-                return true
-            }
-            return false
-        } ?? true
+        UTF8Bytes.with(text) { nextReplacement(in: $0, from: 0, quotes: quotes) != nil }
     }
 
     /// Whether XML 1.0 forbids the character `scalar` in a document.
@@ -40,24 +35,11 @@ public enum XMLEscaping {
         return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF
     }
 
-    /// What replaces the character starting at byte `index`, and how many bytes it spans.
-    @inline(__always)
-    private static func replacement(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, quotes: Bool) -> (String, Int)? {
-        switch bytes[index] {
-        case 38: return ("&amp;", 1)
-        case 60: return ("&lt;", 1)
-        case 62: return ("&gt;", 1)
-        case 34 where quotes: return ("&quot;", 1)
-        case 39 where quotes: return ("&#39;", 1)
-        case 0..<0x20, 0xEF: return forbiddenLength(in: bytes, at: index).map { ("\u{FFFD}", $0) }
-        default: return nil
-        }
-    }
-
     /// How many bytes the character XML forbids at byte `index` of UTF-8 `bytes` spans, or
     /// `nil` when there is none: the byte-level form of ``isForbidden(_:)``, for scans that
-    /// do not decode scalars.
-    @inline(__always)
+    /// do not decode scalars. (Inlinable, so that a scan in another module does not call it
+    /// for every byte.)
+    @inlinable @inline(__always)
     public static func forbiddenLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let byte = bytes[index]
         if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D ? nil : 1 }
@@ -68,27 +50,116 @@ public enum XMLEscaping {
         return nil
     }
 
-    private static func escape(_ text: String, quotes: Bool) -> String {
-        // Most values need nothing: hand them back without copying them.
-        guard needsEscaping(text, quotes: quotes) else { return text }
-        var text = text
-        return text.withUTF8 { bytes in
-            var out = [UInt8]()
-            out.reserveCapacity(bytes.count + 8)
-            var start = 0
-            var index = 0
-            while index < bytes.count {
-                if let (replacement, width) = replacement(in: bytes, at: index, quotes: quotes) {
-                    out.append(contentsOf: bytes[start..<index])
-                    out.append(contentsOf: replacement.utf8)
-                    index += width
-                    start = index
-                } else {
-                    index += 1
-                }
+    // MARK: - Internals
+
+    /// The bytes below 64 that may start a replacement in text: C0 controls other than tab,
+    /// line feed and carriage return (all forbidden), `&`, `<`, `>`. Above 63 only 0xEF may
+    /// (U+FFFE, U+FFFF).
+    private static let textMask: UInt64 = 0x5000_0040_FFFF_D9FF
+    /// The same for attribute values: also `"` and `'`.
+    private static let attributeMask: UInt64 = textMask | 1 << 34 | 1 << 39
+
+    /// What replaces the character starting at byte `index` (its length in bytes is its
+    /// `width`), or `nil` when the character stays.
+    @inline(__always)
+    private static func replacement(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, mask: UInt64) -> Replacement? {
+        let byte = bytes[index]
+        if byte < 64 {
+            guard mask &>> UInt64(byte) & 1 != 0 else { return nil }
+            switch byte {
+            case 38: return .ampersand
+            case 60: return .less
+            case 62: return .greater
+            case 34: return .quote
+            case 39: return .apostrophe
+            default: return .forbiddenControl
             }
-            out.append(contentsOf: bytes[start..<bytes.count])
-            return String(decoding: out, as: UTF8.self)
+        }
+        guard byte == 0xEF, forbiddenLength(in: bytes, at: index) != nil else { return nil }
+        return .forbiddenNonCharacter
+    }
+
+    /// The first replacement at or after byte `start`, and where it starts. Eight bytes at a
+    /// time: a word with no byte below 0x20, no `&'<>` (nor `"` with quotes) and no 0xEF is
+    /// skipped whole.
+    @inline(__always)
+    private static func nextReplacement(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, quotes: Bool) -> (index: Int, replacement: Replacement)? {
+        let mask = quotes ? attributeMask : textMask
+        var index = start
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = ByteWords.load(base, at: index)
+                // `| 0x02` makes `<` and `>` both 0x3E; `| 0x01` makes `&` and `'` both 0x27.
+                var hits = ByteWords.below(word, 0x20) | ByteWords.equal(word | ByteWords.ones &* 0x02, 0x3E)
+                    | ByteWords.equal(word | ByteWords.ones, 0x27) | ByteWords.equal(word, 0xEF)
+                if quotes { hits |= ByteWords.equal(word, 0x22) }
+                if hits != 0 {
+                    for offset in index..<(index + 8) {
+                        if let replacement = replacement(in: bytes, at: offset, mask: mask) { return (offset, replacement) }
+                    }
+                }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if let replacement = replacement(in: bytes, at: index, mask: mask) { return (index, replacement) }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func escape(_ text: String, quotes: Bool) -> String {
+        UTF8Bytes.with(text) { bytes in
+            // Most values need nothing: hand them back without copying them.
+            guard let first = nextReplacement(in: bytes, from: 0, quotes: quotes) else { return text }
+            // One pass to size the result, one to write it.
+            var length = bytes.count
+            var found: (index: Int, replacement: Replacement)? = first
+            while let (index, replacement) = found {
+                length += replacement.bytes.utf8CodeUnitCount - replacement.width
+                found = nextReplacement(in: bytes, from: index + replacement.width, quotes: quotes)
+            }
+            return String(unsafeUninitializedCapacity: length) { out in
+                guard let target = out.baseAddress, let source = bytes.baseAddress else { return 0 }
+                var written = 0
+                var start = 0
+                found = first
+                while let (index, replacement) = found {
+                    (target + written).initialize(from: source + start, count: index - start)
+                    written += index - start
+                    let markup = replacement.bytes
+                    (target + written).initialize(from: markup.utf8Start, count: markup.utf8CodeUnitCount)
+                    written += markup.utf8CodeUnitCount
+                    start = index + replacement.width
+                    found = nextReplacement(in: bytes, from: start, quotes: quotes)
+                }
+                (target + written).initialize(from: source + start, count: bytes.count - start)
+                return written + bytes.count - start
+            }
+        }
+    }
+
+    /// A replacement and the bytes it replaces.
+    private enum Replacement {
+        case ampersand, less, greater, quote, apostrophe
+        /// A C0 control XML forbids (one byte).
+        case forbiddenControl
+        /// U+FFFE or U+FFFF (three bytes).
+        case forbiddenNonCharacter
+
+        /// How many bytes of the input it replaces.
+        var width: Int { self == .forbiddenNonCharacter ? 3 : 1 }
+
+        /// The UTF-8 that replaces them.
+        var bytes: StaticString {
+            switch self {
+            case .ampersand: "&amp;"
+            case .less: "&lt;"
+            case .greater: "&gt;"
+            case .quote: "&quot;"
+            case .apostrophe: "&#39;"
+            case .forbiddenControl, .forbiddenNonCharacter: "\u{FFFD}"
+            }
         }
     }
 }

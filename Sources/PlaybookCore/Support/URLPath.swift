@@ -1,19 +1,47 @@
 /// Percent-encoding of paths in links, for file names with spaces or non-ASCII letters.
 package enum URLPath {
-    /// Encodes every byte of `path` outside the unreserved set, keeping `/`.
+    /// Encodes every byte of `path` outside the unreserved set, keeping `/`. A path that
+    /// needs nothing (most slugs and anchors) comes back as it is, without a copy.
     package static func encode(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+        UTF8Bytes.with(path) { bytes in
+            var length = bytes.count
+            for byte in bytes where !isUnreserved(byte) { length += 2 }
+            guard length != bytes.count else { return path }
+            return String(unsafeUninitializedCapacity: length) { out in
+                var written = 0
+                for byte in bytes {
+                    if isUnreserved(byte) {
+                        out[written] = byte
+                        written += 1
+                    } else {
+                        percentEncode(byte, into: out, at: written)
+                        written += 3
+                    }
+                }
+                return written
             }
         }
-        return out
+    }
+
+    /// Letters, digits, `-`, `_`, `.`, `~` and `/`.
+    @inline(__always)
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        byte < 128 && asciiMask(low: 0x03FF_E000_0000_0000, high: 0x47FF_FFFE_87FF_FFFE, byte)
+    }
+
+    /// Whether bit `byte` (below 128) of the 128-bit mask `high:low` is set.
+    @inline(__always)
+    private static func asciiMask(low: UInt64, high: UInt64, _ byte: UInt8) -> Bool {
+        (byte < 64 ? low &>> UInt64(byte) : high &>> UInt64(byte - 64)) & 1 != 0
+    }
+
+    /// Writes `%XX` (uppercase) for `byte` at `index`.
+    @inline(__always)
+    private static func percentEncode(_ byte: UInt8, into out: UnsafeMutableBufferPointer<UInt8>, at index: Int) {
+        let digits: StaticString = "0123456789ABCDEF"
+        out[index] = UInt8(ascii: "%")
+        out[index + 1] = digits.utf8Start[Int(byte >> 4)]
+        out[index + 2] = digits.utf8Start[Int(byte & 0x0F)]
     }
 
     /// Decodes `%XX` escapes; a malformed escape is kept as written.
@@ -39,30 +67,29 @@ extension URLPath {
     /// A URL made safe for an `href`: bytes outside the characters URLs allow are
     /// percent-encoded, existing escapes are kept (as cmark's own renderer does).
     package static func escapeHref(_ url: String) -> String {
-        var needs = false
-        for byte in url.utf8 where !isHrefSafe(byte) {
-            needs = true
-            break
-        }
-        guard needs else { return url }
-        var out = ""
-        for byte in url.utf8 {
-            if isHrefSafe(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+        UTF8Bytes.with(url) { bytes in
+            var length = bytes.count
+            for byte in bytes where !isHrefSafe(byte) { length += 2 }
+            guard length != bytes.count else { return url }
+            return String(unsafeUninitializedCapacity: length) { out in
+                var written = 0
+                for byte in bytes {
+                    if isHrefSafe(byte) {
+                        out[written] = byte
+                        written += 1
+                    } else {
+                        percentEncode(byte, into: out, at: written)
+                        written += 3
+                    }
+                }
+                return written
             }
         }
-        return out
     }
 
+    /// Letters, digits and `-_.+!*'(),%#@?=;:/&$~`.
+    @inline(__always)
     private static func isHrefSafe(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "-_.+!*'(),%#@?=;:/&$~".utf8.contains(byte)
-        }
+        byte < 128 && asciiMask(low: 0xAFFF_FFFA_0000_0000, high: 0x47FF_FFFE_87FF_FFFF, byte)
     }
 }

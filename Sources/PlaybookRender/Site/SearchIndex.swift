@@ -17,21 +17,31 @@ enum SearchIndex {
     /// The path of the index in the output folder.
     static let path = "site/search-index.js"
 
-    /// One chapter's entries, as JSON objects separated by commas.
+    /// One chapter's entries, as JSON objects separated by commas (written as bytes: the
+    /// index holds every word of the site).
     static func entries(_ chapter: ResolvedChapter, book: ResolvedBook) -> String {
         let page = URLPath.encode(book.slug) + "/" + URLPath.encode(chapter.slug) + ".html"
         var collector = SectionCollector(page: page, sections: [Section(url: page, heading: chapter.frontMatter.title)])
         collector.visit(chapter.document)
-        var out = ""
+        // The book's and the chapter's titles are the same in every entry: escaped once.
+        var titles = Array(",\"b\":".utf8)
+        appendQuoted(book.settings.title, to: &titles)
+        titles.append(contentsOf: ",\"c\":".utf8)
+        appendQuoted(chapter.frontMatter.title, to: &titles)
+        titles.append(contentsOf: ",\"h\":".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(collector.sections.reduce(0) { $0 + $1.text.count + 160 })
         for section in collector.sections where !(section.text.isEmpty && section.url == page) {
-            if !out.isEmpty { out += ",\n" }
-            out += "{\"u\":" + JSONEscaping.quoted(section.url)
-            out += ",\"b\":" + JSONEscaping.quoted(book.settings.title)
-            out += ",\"c\":" + JSONEscaping.quoted(chapter.frontMatter.title)
-            out += ",\"h\":" + JSONEscaping.quoted(section.heading)
-            out += ",\"t\":" + JSONEscaping.quoted(section.text) + "}"
+            if !out.isEmpty { out.append(contentsOf: ",\n".utf8) }
+            out.append(contentsOf: "{\"u\":".utf8)
+            appendQuoted(section.url, to: &out)
+            out.append(contentsOf: titles)
+            appendQuoted(section.heading, to: &out)
+            out.append(contentsOf: ",\"t\":\"".utf8)
+            section.text.withUnsafeBufferPointer { JSONEscaping.append($0, to: &out) }
+            out.append(contentsOf: "\"}".utf8)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The whole file from every chapter's entries (books in order, chapters in order).
@@ -41,29 +51,40 @@ enum SearchIndex {
 
     // MARK: - Internals
 
+    /// `text` as a JSON string literal appended to `out`.
+    private static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        UTF8Bytes.with(text) { JSONEscaping.append($0, to: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
     private struct Section {
         var url: String
         var heading: String
-        var text = ""
+        /// The words so far, as UTF-8 (whole characters: runs are cut at ASCII bytes only).
+        var text: [UInt8] = []
 
         /// Appends `words` with runs of spaces, tabs and line breaks made one space (on bytes:
-        /// the index holds every word of the site).
+        /// the index holds every word of the site), after a space if the text has words.
         mutating func add(_ words: String) {
-            var collapsed: [UInt8] = []
-            collapsed.reserveCapacity(words.utf8.count)
-            var space = false
-            for byte in words.utf8 {
-                if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
-                    space = true
-                } else {
-                    if space && !collapsed.isEmpty { collapsed.append(32) }
-                    space = false
-                    collapsed.append(byte)
+            UTF8Bytes.with(words) { bytes in
+                let count = bytes.count
+                var index = 0
+                while index < count {
+                    while index < count, Self.isBlank(bytes[index]) { index += 1 }
+                    guard index < count else { break }
+                    let start = index
+                    while index < count, !Self.isBlank(bytes[index]) { index += 1 }
+                    if !text.isEmpty { text.append(32) }
+                    text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 }
             }
-            guard !collapsed.isEmpty else { return }
-            if !text.isEmpty { text += " " }
-            text += String(decoding: collapsed, as: UTF8.self)
+        }
+
+        /// A space, tab or line break.
+        @inline(__always)
+        private static func isBlank(_ byte: UInt8) -> Bool {
+            byte == 32 || byte == 10 || byte == 9 || byte == 13
         }
     }
 
