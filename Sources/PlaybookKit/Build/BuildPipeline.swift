@@ -32,10 +32,12 @@ public struct BuildOptions: Sendable {
     public var pdf: Bool
     /// In a session: called once the site's pages are written, before the outputs they do not
     /// need (every book's EPUB and its XHTML, the search index) are made and written, with how
-    /// many files were written or removed. It returns whether to finish the build: `false` (a
-    /// newer change is waiting) leaves those outputs to the next build, which then makes them
-    /// with the rest. Not called when the build fails before writing.
-    public var pagesWritten: (@Sendable (Int) async -> Bool)?
+    /// many files were written or removed. Not called when the build fails before writing.
+    public var pagesWritten: (@Sendable (Int) async -> Void)?
+    /// In a session: asked once the pages are written, and again before the EPUBs and the search
+    /// index are written. `true` (a newer change is waiting) ends the build there and leaves
+    /// them to the next build, which reuses the work done on them.
+    public var changeWaiting: (@Sendable () -> Bool)?
 
     /// Creates options.
     public init(projectRoot: URL, output: URL? = nil, includeDrafts: Bool = false, sourceDate: Timestamp? = nil,
@@ -184,7 +186,8 @@ public enum BuildPipeline {
                 return report
             }
             end()
-            if let pagesWritten = options.pagesWritten, !(await pagesWritten(report.changedFiles)) {
+            await options.pagesWritten?(report.changedFiles)
+            if options.changeWaiting?() == true {
                 // The next build makes the rest: it reuses this build's work on it.
                 session?.keepUnusedWork()
                 report.wrote = true
@@ -198,6 +201,11 @@ public enum BuildPipeline {
             report.artifacts?.output = output
             end()
             guard !report.diagnostics.hasErrors else { return report }
+            if options.changeWaiting?() == true {
+                session?.keepUnusedWork()
+                report.wrote = true
+                return report
+            }
         }
         begin("write")
         switch await write(output, options: options) {

@@ -7,8 +7,9 @@ import PlaybookSession
 /// `playbook build` makes), with a ``BuildSession`` so that each build redoes only what the
 /// changed files affect and writes only the files that changed. It tells the pages through the
 /// ``ReloadChannel`` as soon as the site's pages are written — before every book's EPUB and
-/// the search index, which the build makes after them (and leaves to the next build when a
-/// newer change is waiting) — and the terminal through `report` when the build ends.
+/// the search index, which the build makes and writes after them (and leaves to the next build
+/// when a newer change is waiting then, or before they are written) — and the terminal through
+/// `report` when the build ends.
 struct PreviewBuilder: Sendable {
     let options: BuildOptions
     let channel: ReloadChannel
@@ -40,9 +41,9 @@ struct PreviewBuilder: Sendable {
         options.pagesWritten = { written in
             await channel.succeeded(changed: written > 0)
             reloaded.record(ContinuousClock.now - started)
-            // A change that arrived meanwhile makes the next build at once, which makes the rest.
-            return !pending.waiting
         }
+        // A change that arrived meanwhile makes the next build at once, which makes the rest.
+        options.changeWaiting = { pending.waiting }
         let result = await BuildPipeline.run(options)
         let milliseconds = Self.milliseconds(ContinuousClock.now - started)
         if result.succeeded, result.wrote {
