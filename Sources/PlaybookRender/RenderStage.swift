@@ -34,6 +34,23 @@ public enum RenderStage {
         return (output, bodyDiagnostics + diagnostics + clashes(in: output.files), series)
     }
 
+    /// The same in two parts, for the preview server: the outputs the site's pages need, then
+    /// (`later`) the ``SeriesRenderer/deferrable`` ones — every book's EPUB, the search index —
+    /// which the server makes after it has written the pages and reloaded them. `later`'s
+    /// diagnostics include any clash of its files with the first part's.
+    package static func runDeferring(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
+                                     downloads: SiteDownloads = .none, memo: Memo)
+        async -> (output: RenderedOutput, diagnostics: [Diagnostic], series: RenderedSeries,
+                  later: @Sendable () async -> (output: RenderedOutput, diagnostics: [Diagnostic])) {
+        let (series, bodyDiagnostics) = await bodies(publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads, memo: memo)
+        let (output, diagnostics) = await render(series, SeriesRenderers.all.filter { !$0.deferrable })
+        let later: @Sendable () async -> (output: RenderedOutput, diagnostics: [Diagnostic]) = {
+            let (rest, restDiagnostics) = await render(series, SeriesRenderers.all.filter(\.deferrable))
+            return (rest, restDiagnostics + clashes(in: output.files + rest.files))
+        }
+        return (output, bodyDiagnostics + diagnostics + clashes(in: output.files), series, later)
+    }
+
     /// Every chapter's body, for the site and the EPUB at once, on all cores: what the
     /// series' renderers start from.
     private static func bodies(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
@@ -74,12 +91,13 @@ public enum RenderStage {
         return (series, diagnostics)
     }
 
-    /// Each renderer of ``SeriesRenderers/all``: the work that uses every core, one renderer
+    /// Each renderer of `renderers` (``SeriesRenderers/all``): the work that uses every core, one renderer
     /// after the other; then the rest of each at the same time (each book zipped while the
     /// site's pages render). Files, EPUBs and diagnostics in the order the renderers are listed.
-    private static func render(_ series: RenderedSeries) async -> (RenderedOutput, [Diagnostic]) {
+    private static func render(_ series: RenderedSeries, _ renderers: [any SeriesRenderer] = SeriesRenderers.all)
+        async -> (RenderedOutput, [Diagnostic]) {
         var started: [SeriesRendering] = []
-        for renderer in SeriesRenderers.all { started.append(await renderer.start(series)) }
+        for renderer in renderers { started.append(await renderer.start(series)) }
         let parts = await withTaskGroup(of: (Int, SeriesPart).self) { group in
             for (index, rendering) in started.enumerated() { group.addTask { (index, await rendering.finish()) } }
             var parts: [(Int, SeriesPart)] = []

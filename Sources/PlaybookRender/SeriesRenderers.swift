@@ -44,12 +44,21 @@ package struct SeriesRendering: Sendable {
 package protocol SeriesRenderer: Sendable {
     /// Does the work that uses every core, and returns the rest.
     func start(_ series: RenderedSeries) async -> SeriesRendering
+    /// Whether the site's pages can be shown without this output: the preview server writes
+    /// the other outputs first, reloads the pages, and only then runs these
+    /// (``RenderStage/runDeferring(_:loaded:sourceDate:downloads:memo:)``).
+    var deferrable: Bool { get }
+}
+
+extension SeriesRenderer {
+    /// A renderer is needed by the pages unless it says otherwise.
+    package var deferrable: Bool { false }
 }
 
 /// The outputs of the series.
 package enum SeriesRenderers {
     /// One renderer per output kind, in the order they start.
-    package static let all: [any SeriesRenderer] = [EPUBSeriesRenderer(), SiteSeriesRenderer()]
+    package static let all: [any SeriesRenderer] = [EPUBSeriesRenderer(), SiteSeriesRenderer(), SearchIndexSeriesRenderer()]
 }
 
 /// The site (`site/`): ``SiteRenderer``.
@@ -63,10 +72,26 @@ struct SiteSeriesRenderer: SeriesRenderer {
     }
 }
 
+/// The site's search index (`site/search-index.js`), which pages load only when searched: made
+/// after the pages in the preview.
+struct SearchIndexSeriesRenderer: SeriesRenderer {
+    var deferrable: Bool { true }
+
+    func start(_ series: RenderedSeries) async -> SeriesRendering {
+        let site = SiteRenderer(publication: series.publication, templates: series.templates, staticFiles: series.staticFiles,
+                                bodies: series.bodies, reuse: series.reuse)
+        return SeriesRendering {
+            SeriesPart(output: RenderedOutput(files: [await site.renderSearchIndex()], epubs: []), diagnostics: [])
+        }
+    }
+}
+
 /// Each book's EPUB (`epub/<book>.epub`, and its entries as `xhtml/<book>/`): ``EPUBRenderer``.
 /// Every book's entries are made first (each book's chapters on all cores); then the books are
 /// zipped, one core each.
 struct EPUBSeriesRenderer: SeriesRenderer {
+    var deferrable: Bool { true }
+
     func start(_ series: RenderedSeries) async -> SeriesRendering {
         let epub = EPUBRenderer(publication: series.publication, templates: series.templates, stylesheet: series.epubStylesheet,
                                 sourceDate: series.sourceDate, reuse: series.reuse)

@@ -18,19 +18,35 @@ public final class BuildSession: @unchecked Sendable {
     // @unchecked: every stored property is read and written under `lock`; stages call in
     // from all cores.
 
-    private struct Entry {
-        var input: any Equatable & Sendable
-        var value: any Sendable
-        var revision: Revision
+    /// A query's stored input, value and revision. A class, so that a build marks an entry
+    /// used in place; input and value are kept typed (``Stored``), so that reading one back is
+    /// a class cast, not a cast out of an existential (a rebuild of 1,000 chapters looks up
+    /// some 10,000 queries).
+    private final class Entry {
+        var input: Stored
+        let value: Stored
+        let revision: Revision
         var build: Int
+
+        init(input: Stored, value: Stored, revision: Revision, build: Int) {
+            self.input = input
+            self.value = value
+            self.revision = revision
+            self.build = build
+        }
     }
 
     private let lock = NSLock()
     private var entries: [QueryKey: Entry] = [:]
+    /// How many of `entries` the current build used (so that ``endBuild()`` drops nothing
+    /// without looking at every entry when it used them all).
+    private var used = 0
     private var nextRevision = 0
     private var build = 0
     private var work = BuildWork()
     private var changes: Set<String>?
+    /// Whether ``endBuild()`` keeps the entries the build did not use (``keepUnusedWork()``).
+    private var keepUnused = false
     /// What the builds found in the project's files, kept while no change is reported under it.
     public let files = RememberedFiles()
     /// What the previous build wrote, by path relative to the output folder.
@@ -67,33 +83,42 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// The stored value of `key` when its input equals `input`; marks it used by this build.
-    fileprivate func cached<Value: Sendable>(_ key: QueryKey, where same: (any Equatable & Sendable) -> Bool) -> Tracked<Value>? {
+    /// The inputs are compared outside the lock (some are long texts): a build asks for each
+    /// key once, so nothing replaces the entry meanwhile.
+    fileprivate func cached<Input: Equatable & Sendable, Value: Sendable>(_ key: QueryKey, input: Input) -> Tracked<Value>? {
+        lock.lock()
+        let found = entries[key]
+        lock.unlock()
+        guard let found, let stored = found.input as? StoredValue<Input>, stored.value == input,
+              let value = found.value as? StoredValue<Value> else { return nil }
         lock.lock()
         defer { lock.unlock() }
-        guard var entry = entries[key], same(entry.input), let value = entry.value as? Value else { return nil }
-        entry.build = build
-        entries[key] = entry
+        if found.build != build {
+            found.build = build
+            used += 1
+        }
         work.record(key, computed: false)
-        return Tracked(value: value, revision: entry.revision)
+        return Tracked(value: value.value, revision: found.revision)
     }
 
     /// The value and revision the previous build stored under `key`, whatever its input.
     fileprivate func previous<Value: Sendable>(_ key: QueryKey) -> Tracked<Value>? {
         lock.lock()
         defer { lock.unlock() }
-        return entries[key].flatMap { entry in (entry.value as? Value).map { Tracked(value: $0, revision: entry.revision) } }
+        return entries[key].flatMap { entry in (entry.value as? StoredValue<Value>).map { Tracked(value: $0.value, revision: entry.revision) } }
     }
 
     /// The input stored under `key`.
     fileprivate func previousInput<Input: Equatable & Sendable>(_ key: QueryKey, as type: Input.Type) -> Input? {
         lock.lock()
         defer { lock.unlock() }
-        return entries[key]?.input as? Input
+        return (entries[key]?.input as? StoredValue<Input>)?.value
     }
 
     /// Stores a computed value under a new revision, or under `keeping` (the revision of an
     /// equal value the last build stored).
-    fileprivate func store<Value: Sendable>(_ key: QueryKey, input: any Equatable & Sendable, value: Value, keeping: Revision? = nil) -> Revision {
+    fileprivate func store<Input: Equatable & Sendable, Value: Sendable>(_ key: QueryKey, input: Input, value: Value, keeping: Revision? = nil) -> Revision {
+        let storedInput = StoredValue(input), storedValue = StoredValue(value)
         lock.lock()
         defer { lock.unlock() }
         let revision: Revision
@@ -104,15 +129,17 @@ public final class BuildSession: @unchecked Sendable {
             revision = Revision(number: nextRevision)
         }
         work.record(key, computed: true, unchanged: keeping != nil)
-        entries[key] = Entry(input: input, value: value, revision: revision, build: build)
+        if entries[key]?.build != build { used += 1 }
+        entries[key] = Entry(input: storedInput, value: storedValue, revision: revision, build: build)
         return revision
     }
 
     /// Replaces the input stored under `key`, keeping its value and revision.
-    fileprivate func restate(_ key: QueryKey, input: any Equatable & Sendable) {
+    fileprivate func restate<Input: Equatable & Sendable>(_ key: QueryKey, input: Input) {
+        let stored = StoredValue(input)
         lock.lock()
         defer { lock.unlock() }
-        entries[key]?.input = input
+        entries[key]?.input = stored
     }
 
     /// The revision of the query `key` this build ran; a new revision, equal to nothing stored,
@@ -130,20 +157,44 @@ public final class BuildSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         build += 1
+        used = 0
+        keepUnused = false
         work = BuildWork()
         files.forget(changed: changes)
     }
 
-    /// Ends a build: memos it did not use are dropped, so memory follows the project's size;
+    /// The build stops short of some of its work (the preview's EPUBs and search index, when a
+    /// newer change waits): ``endBuild()`` keeps the memos it did not use, for the next build.
+    package func keepUnusedWork() {
+        lock.lock()
+        defer { lock.unlock() }
+        keepUnused = true
+    }
+
+    /// Ends a build: memos it did not use are dropped (unless ``keepUnusedWork()``), so memory follows the project's size;
     /// the changed paths are used up.
     package func endBuild() {
         lock.lock()
         defer { lock.unlock() }
-        entries = entries.filter { $0.value.build == build }
+        if used != entries.count, !keepUnused { entries = entries.filter { $0.value.build == build } }
         changes = nil
         let accesses = files.takeAccesses()
         for path in accesses.reads { work.recordAccess(path, read: true) }
         for path in accesses.looked { work.recordAccess(path, read: false) }
+    }
+}
+
+/// A query's input or value as a ``BuildSession`` keeps it: the typed ``StoredValue``.
+private class Stored: @unchecked Sendable {}
+// @unchecked: the subclass holds one immutable Sendable value.
+
+/// A value of a known type, which a class cast gets back.
+private final class StoredValue<Value: Sendable>: Stored, @unchecked Sendable {
+    // @unchecked: `value` is immutable and Sendable.
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }
 
@@ -189,7 +240,7 @@ package struct Memo: Sendable {
                                                              compute: () -> Value) -> Tracked<Value> {
         guard let session else { return Tracked(value: compute(), revision: .untracked) }
         let key = QueryKey(kind: kind, subject: subject), input = input()
-        if let found: Tracked<Value> = session.cached(key, where: { ($0 as? Input) == input }) { return found }
+        if let found: Tracked<Value> = session.cached(key, input: input) { return found }
         let value = compute()
         return Tracked(value: value, revision: session.store(key, input: input, value: value))
     }
@@ -199,7 +250,7 @@ package struct Memo: Sendable {
                                                              compute: () async -> Value) async -> Tracked<Value> {
         guard let session else { return Tracked(value: await compute(), revision: .untracked) }
         let key = QueryKey(kind: kind, subject: subject), input = input()
-        if let found: Tracked<Value> = session.cached(key, where: { ($0 as? Input) == input }) { return found }
+        if let found: Tracked<Value> = session.cached(key, input: input) { return found }
         let value = await compute()
         return Tracked(value: value, revision: session.store(key, input: input, value: value))
     }
@@ -213,7 +264,7 @@ package struct Memo: Sendable {
                                                              unchanged: (Value, Value) -> Bool, compute: () -> Value) -> Tracked<Value> {
         guard let session else { return Tracked(value: compute(), revision: .untracked) }
         let key = QueryKey(kind: kind, subject: subject), input = input()
-        if let found: Tracked<Value> = session.cached(key, where: { ($0 as? Input) == input }) { return found }
+        if let found: Tracked<Value> = session.cached(key, input: input) { return found }
         let previous: Tracked<Value>? = session.previous(key)
         let value = compute()
         // Compared outside the lock: the stages compute their queries on all cores.

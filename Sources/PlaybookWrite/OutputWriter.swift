@@ -67,7 +67,10 @@ public struct OutputWriter: Sendable {
     /// before and no longer makes. Files it did not write are left alone. Each file is written
     /// under a hidden name and renamed, so that a reader (the preview server) never sees half
     /// a file. Returns how many files were written or removed.
-    public func update(_ rendered: RenderedOutput, session: BuildSession) async -> Result<Int, Diagnostic> {
+    ///
+    /// When not `complete` (the preview's pages, written before the rest of the build), nothing
+    /// is removed, and the session remembers these files beside what it wrote before.
+    public func update(_ rendered: RenderedOutput, session: BuildSession, complete: Bool = true) async -> Result<Int, Diagnostic> {
         var files: [String: OutputFile.Content] = [OutputFolder.marker: .text("")]
         // `site/` files the session's watcher reports unchanged are not read again.
         let directory = self.directory.remembering(session.files)
@@ -88,7 +91,7 @@ public struct OutputWriter: Sendable {
         let previous = session.written
         let changed = files.filter { path, content in !(previous[path].map { $0.sameBytes(as: content) } ?? false) }
             .map { OutputFile(path: $0.key, content: $0.value) }
-        let removed = previous.keys.filter { files[$0] == nil }
+        let removed = complete ? previous.keys.filter { files[$0] == nil } : []
         let fileManager = FileManager.default
         do {
             for path in Set(changed.map { Self.parent(of: $0.path) }).sorted() where !path.isEmpty {
@@ -130,7 +133,7 @@ public struct OutputWriter: Sendable {
         for folder in emptied.sorted(by: >) {
             rmdir(output.appendingPathComponent(folder).path)
         }
-        session.written = files
+        session.written = complete ? files : previous.merging(files) { $1 }
         return .success(changed.count + removed.count)
     }
 

@@ -118,6 +118,99 @@ import Testing
         builds.cancel()
     }
 
+    /// What a page was sent, gathered as it arrives.
+    actor Inbox {
+        private(set) var received: [String] = []
+
+        func add(_ message: String) {
+            received.append(message)
+        }
+
+        /// The messages once `count` have arrived, or all of them after `seconds`.
+        func first(_ count: Int, within seconds: Double) async -> [String] {
+            let deadline = ContinuousClock.now + .seconds(seconds)
+            while received.count < count, ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+            return received
+        }
+    }
+
+    /// A save that lands while the previous save's build still runs (it is made as soon as the
+    /// build has reloaded the pages, while it makes the EPUBs and the search index): the next
+    /// build follows it, and its reload shows the second save; once the builds are done, the
+    /// folder is what a fresh build writes.
+    @Test func aSaveDuringABuildIsShownByTheNextReload() async throws {
+        let project = try Project()
+        await project.preview.builder.build(after: [])
+        let watcher = ProjectWatcher(root: project.root, ignoring: ["build"])
+        watcher.start()
+        let builds = Task { await project.preview.builder.run(watcher.changes) }
+        try await Task.sleep(for: .milliseconds(300))
+        let (_, stream) = try #require(await project.preview.channel.subscribe())
+        let inbox = Inbox()
+        let listener = Task {
+            for await message in stream {
+                await inbox.add(message)
+                if message.hasPrefix("event: reload"), await inbox.received.count == 2 { try project.edit { $0 + "\nSecond save.\n" } }
+            }
+        }
+        try project.edit { $0 + "\nFirst save.\n" }
+        // The events' names (a build that changed nothing, as when a save arrives in two
+        // parts, counts without a reload).
+        let received = await inbox.first(3, within: 10).map { $0.split(separator: "\n").first { $0.hasPrefix("event: ") } ?? "" }
+        #expect(received == ["event: hello", "event: reload", "event: reload"])
+        let page = try project.page()
+        #expect(page.contains("<p>First save.</p>") && page.contains("<p>Second save.</p>"))
+
+        // Once the builds are done, the folder is what a fresh build writes.
+        let fresh = project.root.deletingLastPathComponent().appendingPathComponent("fresh")
+        let report = await BuildPipeline.run(BuildOptions(projectRoot: project.root, output: fresh))
+        #expect(report.succeeded && report.wrote)
+        let freshFiles = Self.files(in: fresh)
+        var different: [String] = []
+        for _ in 0..<100 {
+            let previewFiles = Self.files(in: project.folder)
+            different = Set(previewFiles.keys).union(freshFiles.keys).filter { previewFiles[$0] != freshFiles[$0] }.sorted()
+            if different.isEmpty { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(different == [])
+        watcher.stop()
+        builds.cancel()
+        listener.cancel()
+    }
+
+    /// When a change is already waiting as a build has written the pages, it reloads them and
+    /// leaves the EPUBs and the search index to the next build, which reuses the work done on
+    /// them before: one chapter's entry is compressed again, not the book.
+    @Test func aBuildWithAChangeWaitingLeavesTheEPUBsToTheNext() async throws {
+        let project = try Project()
+        await project.preview.builder.build(after: [])
+        let (_, stream) = try #require(await project.preview.channel.subscribe())
+        let xhtml = project.folder.appendingPathComponent("xhtml/customer-service/OEBPS/05-the-contact-centre-baseline.xhtml")
+        let before = try Data(contentsOf: xhtml)
+
+        try project.edit { $0 + "\nA sentence added while previewing.\n" }
+        project.preview.builder.pending.add(ProjectChanges(paths: [project.chapter], complete: true))
+        let first = await project.preview.builder.build(after: [project.chapter], complete: true)
+        #expect(first.succeeded && first.wrote)
+        #expect(first.changedFiles == 1)  // the chapter's page only
+        #expect(try project.page().contains("<p>A sentence added while previewing.</p>"))
+        #expect(try Data(contentsOf: xhtml) == before)
+
+        let waiting = project.preview.builder.pending.take()
+        let second = await project.preview.builder.build(after: waiting.paths, complete: waiting.complete)
+        #expect(second.succeeded && second.changedFiles == 3)  // the EPUB page, the EPUB, the index
+        let work = try #require(project.preview.builder.options.session).lastBuildWork
+        #expect(work.computed("zip") == ["customer-service/OEBPS/05-the-contact-centre-baseline.xhtml"])
+        #expect(work.computed("page") == [] && work.computed("xhtml") == [project.chapter])
+        #expect(try String(contentsOf: xhtml, encoding: .utf8).contains("<p>A sentence added while previewing.</p>"))
+
+        let received = await messages(stream, count: 4, within: 2)
+        #expect(received == ["retry: 1000\nevent: hello\ndata: 1\n\n", "event: reload\ndata: 2\n\n"])
+    }
+
     @Test func aSessionWritesWhatAFreshBuildWrites() async throws {
         let project = try Project()
         await project.preview.builder.build(after: [])

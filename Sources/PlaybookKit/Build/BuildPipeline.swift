@@ -30,6 +30,14 @@ public struct BuildOptions: Sendable {
     /// `site/<book>/cover.png`) and each listed report to `<client>.pdf`, with Chromium. Off by
     /// default; `playbook build` turns it on unless given `--no-pdf`.
     public var pdf: Bool
+    /// In a session: called once the site's pages are written, before the outputs they do not
+    /// need (every book's EPUB and its XHTML, the search index) are made and written, with how
+    /// many files were written or removed. Not called when the build fails before writing.
+    public var pagesWritten: (@Sendable (Int) async -> Void)?
+    /// In a session: asked once the pages are written, and again before the EPUBs and the search
+    /// index are written. `true` (a newer change is waiting) ends the build there and leaves
+    /// them to the next build, which reuses the work done on them.
+    public var changeWaiting: (@Sendable () -> Bool)?
 
     /// Creates options.
     public init(projectRoot: URL, output: URL? = nil, includeDrafts: Bool = false, sourceDate: Timestamp? = nil,
@@ -140,7 +148,9 @@ public enum BuildPipeline {
         // The targets, at the same time: the listed reports run while the series is
         // transformed and rendered.
         async let reports = ListedReports.make(loaded, sourceDate: options.sourceDate, printing: printing, memo: memo)
-        var series = await SeriesTarget.make(loaded, sourceDate: options.sourceDate, pdf: printing != nil,
+        // In a session, the pages are written first and the rest after them (see `pagesWritten`).
+        let deferring = session != nil && options.writes && printing == nil
+        var series = await SeriesTarget.make(loaded, sourceDate: options.sourceDate, pdf: printing != nil, deferring: deferring,
                                              memo: memo, step: begin)
         // The books' PDFs and cover pictures, from the rendered series, while the reports finish.
         if let printing, !series.target.diagnostics.hasErrors {
@@ -166,11 +176,42 @@ public enum BuildPipeline {
         end()
 
         guard options.writes, !report.diagnostics.hasErrors else { return report }
+        if let later = series.later {
+            begin("write pages")
+            switch await write(output, options: options, complete: false) {
+            case .success(let count): report.changedFiles = count
+            case .failure(let problem):
+                report.diagnostics.append(problem)
+                end()
+                return report
+            }
+            end()
+            await options.pagesWritten?(report.changedFiles)
+            if options.changeWaiting?() == true {
+                // The next build makes the rest: it reuses this build's work on it.
+                session?.keepUnusedWork()
+                report.wrote = true
+                return report
+            }
+            begin("epub and search")
+            let rest = await later()
+            report.diagnostics += rest.diagnostics
+            output.files += rest.output.files
+            output.epubs += rest.output.epubs
+            report.artifacts?.output = output
+            end()
+            guard !report.diagnostics.hasErrors else { return report }
+            if options.changeWaiting?() == true {
+                session?.keepUnusedWork()
+                report.wrote = true
+                return report
+            }
+        }
         begin("write")
         switch await write(output, options: options) {
         case .success(let count):
             report.wrote = true
-            report.changedFiles = count
+            report.changedFiles += count
         case .failure(let problem):
             report.diagnostics.append(problem)
         }
@@ -178,12 +219,13 @@ public enum BuildPipeline {
         return report
     }
 
-    /// Writes a build's output: in a session, file by file where it changed; otherwise the
+    /// Writes a build's output: in a session, file by file where it changed (when not
+    /// `complete`, the pages before the rest: nothing is removed); otherwise the
     /// output folder is replaced whole (its `reports/` kept). Returns how many files were
     /// created, changed or removed (without a session, every file counts).
-    private static func write(_ output: RenderedOutput, options: BuildOptions) async -> Result<Int, Diagnostic> {
+    private static func write(_ output: RenderedOutput, options: BuildOptions, complete: Bool = true) async -> Result<Int, Diagnostic> {
         let writer = OutputWriter(projectRoot: options.projectRoot, output: options.output)
-        if let session = options.session { return await writer.update(output, session: session) }
+        if let session = options.session { return await writer.update(output, session: session, complete: complete) }
         if let problem = await writer.write(output, keeping: "reports") { return .failure(problem) }
         return .success(output.files.count + output.epubs.reduce(0) { $0 + 1 + $1.entries.count })
     }

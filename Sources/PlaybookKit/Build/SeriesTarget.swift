@@ -16,6 +16,9 @@ enum SeriesTarget {
         var publication: Publication
         /// The rendered series (every chapter's body), which the books' PDFs are printed from.
         var rendered: RenderedSeries
+        /// When made `deferring`: the outputs the site's pages do not need (every book's EPUB,
+        /// the search index), to be made after the pages are written.
+        var later: (@Sendable () async -> (output: RenderedOutput, diagnostics: [Diagnostic]))?
     }
 
     /// Its steps, in order, as progress reports name them.
@@ -23,13 +26,20 @@ enum SeriesTarget {
 
     /// Makes the series from what the load stage read. `step` is called with the name of
     /// each of its ``steps`` as it starts. `pdf` says whether the run prints PDFs (the site
-    /// then links each book's PDF and each listed report's).
-    static func make(_ loaded: LoadedProject, sourceDate: Timestamp?, pdf: Bool = false, memo: Memo,
+    /// then links each book's PDF and each listed report's). `deferring` leaves the outputs
+    /// the pages do not need to ``Made/later`` (the preview server).
+    static func make(_ loaded: LoadedProject, sourceDate: Timestamp?, pdf: Bool = false, deferring: Bool = false, memo: Memo,
                      step: (String) -> Void) async -> Made {
         step(steps[0])
         let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios,
                                                                           scenarioNames: loaded.scenarioNames, memo: memo)
         step(steps[1])
+        if deferring {
+            let rendered = await RenderStage.runDeferring(publication, loaded: loaded, sourceDate: sourceDate,
+                                                          downloads: downloads(loaded, pdf: pdf), memo: memo)
+            return Made(target: TargetOutput(target: .series, output: rendered.output, diagnostics: transformDiagnostics + rendered.diagnostics),
+                        publication: publication, rendered: rendered.series, later: rendered.later)
+        }
         let rendered = await RenderStage.runKeepingSeries(publication, loaded: loaded, sourceDate: sourceDate,
                                                           downloads: downloads(loaded, pdf: pdf), memo: memo)
         return Made(target: TargetOutput(target: .series, output: rendered.output, diagnostics: transformDiagnostics + rendered.diagnostics),

@@ -15,7 +15,7 @@ struct SiteRenderer {
     /// The memo and revisions its work runs through (the preview server's session).
     let reuse: RenderReuse
 
-    /// Every file of the site, with paths under `site/`.
+    /// Every file of the site but its search index (``renderSearchIndex()``), with paths under `site/`.
     func render() async -> [OutputFile] {
         let context = reuse.pageContext(publication)
         var files: [OutputFile] = []
@@ -78,8 +78,7 @@ struct SiteRenderer {
 
     // MARK: - Search
 
-    /// The search page and its index. In a session, each chapter's part of the index is made
-    /// again only when the chapter's body or the navigation changed.
+    /// The search page (its index is ``renderSearchIndex()``, a renderer of its own).
     private func renderSearch(context: PageContext) async -> [OutputFile] {
         let page = listing("search", "") {
             templates.render("search", [
@@ -89,6 +88,12 @@ struct SiteRenderer {
                                      path: "search.html", description: nil),
             ])
         }
+        return [OutputFile(path: "site/search.html", content: .text(page))]
+    }
+
+    /// The search index. In a session, each chapter's part of the index is made again only
+    /// when the chapter's body or the navigation changed.
+    func renderSearchIndex() async -> OutputFile {
         let jobs = chapterJobs
         let (books, reuse) = (publication.books, self.reuse)
         let entries = await jobs.concurrentMap { job -> String in
@@ -98,10 +103,7 @@ struct SiteRenderer {
                 SearchIndex.entries(chapter, book: book)
             }.value
         }
-        return [
-            OutputFile(path: "site/search.html", content: .text(page)),
-            OutputFile(path: SearchIndex.path, content: .text(SearchIndex.file(entries))),
-        ]
+        return OutputFile(path: SearchIndex.path, content: .text(SearchIndex.file(entries)))
     }
 
     // MARK: - Pages
