@@ -42,10 +42,10 @@ enum ForbiddenCharacters {
                       notes: more > 0 ? [.init("the file holds \(more) more such character\(more == 1 ? "" : "s")")] : [])
     }
 
-    /// Whether the UTF-8 of `text` holds a forbidden character (``XMLEscaping/forbiddenLength(in:at:)``).
+    /// Whether the UTF-8 of `text` holds a forbidden character (``XMLEscaping/holdsForbidden(_:)``).
     private static func holdsForbidden(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.indices.contains { XMLEscaping.forbiddenLength(in: bytes, at: $0) != nil } }
+        return text.withUTF8 { XMLEscaping.holdsForbidden($0) }
     }
 }
 

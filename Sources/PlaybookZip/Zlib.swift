@@ -33,24 +33,27 @@ enum Zlib {
     /// `bytes` deflated raw (no zlib header or trailer) at `level`, in one `deflate(Z_FINISH)`
     /// into a buffer of `deflateBound` bytes.
     static func deflate(_ bytes: UnsafeRawBufferPointer, level: Int32 = level) throws(ZlibError) -> Data {
+        // `avail_in` and `avail_out` are 32 bits; zip entries (without ZIP64) are smaller still.
+        guard bytes.count < Int(UInt32.max) / 2 else { throw ZlibError(operation: "deflate (entry over 2 GB)", code: Z_BUF_ERROR) }
         var stream = z_stream()
         let started = playbook_deflate_init_raw(&stream, level, memoryLevel)
         guard started == Z_OK else { throw ZlibError(operation: "deflateInit2", code: started) }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(bytes.count)))
-        var out = Data(count: bound)
-        let (code, written) = out.withUnsafeMutableBytes { buffer -> (Int32, Int) in
+        var code = Z_OK
+        // Deflated into scratch room of `deflateBound` bytes (never zero-filled), then copied
+        // to a buffer of the exact size, so that a kept entry holds no slack.
+        let deflated = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
             stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.avail_in = uInt(bytes.count)
-            stream.next_out = buffer.baseAddress?.assumingMemoryBound(to: Bytef.self)
+            stream.next_out = buffer.baseAddress
             stream.avail_out = uInt(buffer.count)
-            let code = CZlib.deflate(&stream, Z_FINISH)
-            return (code, Int(stream.total_out))
+            code = CZlib.deflate(&stream, Z_FINISH)
+            initialized = Int(stream.total_out)
         }
         // With `deflateBound` bytes of room, one call finishes the stream.
         guard code == Z_STREAM_END else { throw ZlibError(operation: "deflate", code: code) }
-        out.count = written
-        return out
+        return Data(deflated)
     }
 
     /// Raw deflate data inflated to exactly `size` bytes.

@@ -50,6 +50,26 @@ public enum XMLEscaping {
         return nil
     }
 
+    /// Whether UTF-8 `bytes` hold a character XML forbids: one pass, eight bytes at a time
+    /// (a word with no byte below 0x20 and no 0xEF is skipped whole).
+    public static func holdsForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = ByteWords.load(base, at: index)
+                if ByteWords.below(word, 0x20) | ByteWords.equal(word, 0xEF) != 0 {
+                    for offset in index..<(index + 8) where forbiddenLength(in: bytes, at: offset) != nil { return true }
+                }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if forbiddenLength(in: bytes, at: index) != nil { return true }
+            index += 1
+        }
+        return false
+    }
+
     // MARK: - Internals
 
     /// The bytes below 64 that may start a replacement in text: C0 controls other than tab,

@@ -73,8 +73,19 @@ enum SearchIndex {
                 while index < count {
                     while index < count, Self.isBlank(bytes[index]) { index += 1 }
                     guard index < count else { break }
+                    // A run of words with single spaces between them is copied whole: it
+                    // needs no collapsing. It ends before any other blank.
                     let start = index
-                    while index < count, !Self.isBlank(bytes[index]) { index += 1 }
+                    while index < count {
+                        let byte = bytes[index]
+                        if !Self.isBlank(byte) {
+                            index += 1
+                        } else if byte == 32, index + 1 < count, !Self.isBlank(bytes[index + 1]) {
+                            index += 2
+                        } else {
+                            break
+                        }
+                    }
                     if !text.isEmpty { text.append(32) }
                     text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 }
@@ -84,7 +95,8 @@ enum SearchIndex {
         /// A space, tab or line break.
         @inline(__always)
         private static func isBlank(_ byte: UInt8) -> Bool {
-            byte == 32 || byte == 10 || byte == 9 || byte == 13
+            // Bits 9, 10, 13 and 32.
+            byte <= 32 && (0x1_0000_2600 as UInt64) &>> UInt64(byte) & 1 != 0
         }
     }
 
