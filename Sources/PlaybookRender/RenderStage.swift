@@ -25,13 +25,16 @@ public enum RenderStage {
     }
 
     /// The same, also returning the rendered series (every chapter's body), from which the
-    /// books' print pages (``BookPrintPage``) are made after the render stage.
+    /// books' print pages (``BookPrintPage``) are made after the render stage. With a `sink`,
+    /// the big files (chapter pages, EPUB entries and archives, the search index) go there as
+    /// they are made, and the output lists them as streamed.
     package static func runKeepingSeries(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
-                                         downloads: SiteDownloads = .none, memo: Memo)
+                                         downloads: SiteDownloads = .none, memo: Memo, sink: (any OutputSink)? = nil)
         async -> (output: RenderedOutput, diagnostics: [Diagnostic], series: RenderedSeries) {
-        let (series, bodyDiagnostics) = await bodies(publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads, memo: memo)
+        var (series, bodyDiagnostics) = await bodies(publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads, memo: memo)
+        series.sink = sink
         let (output, diagnostics) = await render(series)
-        return (output, bodyDiagnostics + diagnostics + clashes(in: output.files), series)
+        return (output, bodyDiagnostics + diagnostics + clashes(in: output), series)
     }
 
     /// Every chapter's body, for the site and the EPUB at once, on all cores: what the
@@ -70,7 +73,8 @@ public enum RenderStage {
                                 navigation: memo.revision(.navigation, of: NavigationInput(publication, downloads: downloads)),
                                 downloads: downloads)
         let series = RenderedSeries(publication: publication, bodies: bodies, templates: templates, epubStylesheet: loaded.epubStylesheet,
-                                    printStylesheet: loaded.bookPrintStylesheet, staticFiles: loaded.staticFiles, sourceDate: sourceDate, reuse: reuse)
+                                    printStylesheet: loaded.bookPrintStylesheet, staticFiles: loaded.staticFiles, sourceDate: sourceDate, reuse: reuse,
+                                    sink: nil)
         return (series, diagnostics)
     }
 
@@ -91,16 +95,19 @@ public enum RenderStage {
         for part in parts {
             output.files += part.output.files
             output.epubs += part.output.epubs
+            output.streamed += part.output.streamed
             diagnostics += part.diagnostics
         }
         return (output, diagnostics)
     }
 
     /// Two outputs claiming the same path (a file in `site/` named like a generated page).
-    private static func clashes(in files: [OutputFile]) -> [Diagnostic] {
+    /// Streamed files are generated pages, met before the files kept.
+    private static func clashes(in output: RenderedOutput) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var seen: [String: OutputFile] = [:]
-        for file in files {
+        for path in output.streamed { seen[path] = OutputFile(path: path, content: .text("")) }
+        for file in output.files {
             if let first = seen[file.path] {
                 let culprit = [first, file].compactMap { if case .copy(let from) = $0.content { return from } else { return nil } }.first
                 diagnostics.append(.error(.outputClash, "two files would be written to \(file.path)",
@@ -134,7 +141,24 @@ public enum RenderStage {
                                  at: callout.position)
         }
         let (body, bodyDiagnostics) = renderer.renderWithDiagnostics(chapter.document)
-        return (body, diagnostics + bodyDiagnostics)
+        // Every body is held through the whole render stage: in storage of its own size, not
+        // the room its appends grew (up to twice the text).
+        return (RenderedBody(html: body.html.compacted(), xhtml: body.xhtml.compacted()), diagnostics + bodyDiagnostics)
+    }
+}
+
+extension String {
+    /// The same text in storage just its size (a string grown by appending may have room for
+    /// up to twice its bytes).
+    func compacted() -> String {
+        var text = self
+        let count = text.utf8.count
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: count) { buffer in
+                _ = buffer.initialize(fromContentsOf: bytes)
+                return count
+            }
+        }
     }
 }
 

@@ -14,26 +14,33 @@ enum SeriesTarget {
         var target: TargetOutput
         /// The transformed series.
         var publication: Publication
-        /// The rendered series (every chapter's body), which the books' PDFs are printed from.
-        var rendered: RenderedSeries
+        /// The rendered series (every chapter's body), which the books' PDFs are printed from:
+        /// kept only when the run prints them.
+        var rendered: RenderedSeries?
     }
 
     /// Its steps, in order, as progress reports name them.
     static let steps = ["transform", "render"]
 
-    /// Makes the series from what the load stage read. `step` is called with the name of
-    /// each of its ``steps`` as it starts. `pdf` says whether the run prints PDFs (the site
-    /// then links each book's PDF and each listed report's).
-    static func make(_ loaded: LoadedProject, sourceDate: Timestamp?, pdf: Bool = false, memo: Memo,
-                     step: (String) -> Void) async -> Made {
+    /// Makes the series from what the load stage read: `books` are the project's books as
+    /// loaded (the caller hands them over, and `loaded` holds none, so that the parsed chapters
+    /// are freed once transformed). `step` is called with the name of each of its ``steps`` as
+    /// it starts. `pdf` says whether the run prints PDFs (the site then links each book's PDF
+    /// and each listed report's). `sink` takes the big files as they are made (see
+    /// ``RenderStage``).
+    static func make(_ loaded: LoadedProject, books: consuming [Book], sourceDate: Timestamp?, pdf: Bool = false, memo: Memo,
+                     sink: (any OutputSink)? = nil, step: (String) -> Void) async -> Made {
         step(steps[0])
-        let (publication, transformDiagnostics) = await TransformStage.run(loaded.project, scenarios: loaded.scenarios,
-                                                                          scenarioNames: loaded.scenarioNames, memo: memo)
+        // The project is made here and handed over whole: its parsed chapters live only while
+        // they are transformed.
+        let (publication, transformDiagnostics) = await TransformStage.run(Project(settings: loaded.project.settings, books: consume books),
+                                                                          scenarios: loaded.scenarios, scenarioNames: loaded.scenarioNames,
+                                                                          memo: memo)
         step(steps[1])
         let rendered = await RenderStage.runKeepingSeries(publication, loaded: loaded, sourceDate: sourceDate,
-                                                          downloads: downloads(loaded, pdf: pdf), memo: memo)
+                                                          downloads: downloads(loaded, pdf: pdf), memo: memo, sink: sink)
         return Made(target: TargetOutput(target: .series, output: rendered.output, diagnostics: transformDiagnostics + rendered.diagnostics),
-                    publication: publication, rendered: rendered.series)
+                    publication: publication, rendered: pdf ? rendered.series : nil)
     }
 
     /// What the site links to for download: PDFs when the run prints, and the reports

@@ -14,11 +14,15 @@ struct SiteRenderer {
     let bodies: [[RenderedBody]]
     /// The memo and revisions its work runs through (the preview server's session).
     let reuse: RenderReuse
+    /// Where each chapter page and the search index go as soon as they are made (listed in the
+    /// output as streamed); `nil` keeps them in the output.
+    let sink: (any OutputSink)?
 
     /// Every file of the site, with paths under `site/`.
-    func render() async -> [OutputFile] {
+    func render() async -> RenderedOutput {
         let context = reuse.pageContext(publication)
         var files: [OutputFile] = []
+        var streamed: [String] = []
         let home = listing("home", "") {
             var fields: [String: TemplateValue] = [
                 "series": context.series,
@@ -41,13 +45,26 @@ struct SiteRenderer {
         // Chapter pages, on all cores.
         let jobs = chapterJobs
         let renderer = self
-        files += await jobs.concurrentMap { job in
+        let pages = await jobs.concurrentMap { job -> (path: String, kept: OutputFile?) in
             let path = renderer.publication.books[job.book].chapters[job.chapter].source.path
-            return renderer.reuse.page(.page, book: job.book, chapter: job.chapter, path: path) {
+            let page = renderer.reuse.page(.page, book: job.book, chapter: job.chapter, path: path) {
                 renderer.renderChapter(job.chapter, of: job.book, context: context)
             }
+            guard let sink = renderer.sink else { return (page.path, page) }
+            sink.put(page)
+            return (page.path, nil)
         }
-        files += await renderSearch(context: context)
+        for page in pages {
+            if let kept = page.kept { files.append(kept) } else { streamed.append(page.path) }
+        }
+        for file in await renderSearch(context: context) {
+            if let sink {
+                sink.put(file)
+                streamed.append(file.path)
+            } else {
+                files.append(file)
+            }
+        }
         for file in staticFiles {
             files.append(OutputFile(path: "site/\(file)", content: .copy(from: "site/\(file)")))
         }
@@ -57,7 +74,7 @@ struct SiteRenderer {
                 files.append(OutputFile(path: "site/\(file)", content: .text(text)))
             }
         }
-        return files
+        return RenderedOutput(files: files, epubs: [], streamed: streamed)
     }
 
     /// Files every site has, from the project's `site/` folder or built in.
