@@ -25,6 +25,9 @@ package struct RenderedSeries: Sendable {
     /// `playbook check`. `nil` keeps every file in the output (the preview server's writer
     /// compares them with its previous build's).
     package var sink: (any OutputSink)?
+    /// Each chapter's outline, by book and chapter index, when the publication's documents were
+    /// freed after the bodies (``RenderStage``); `nil` when they are kept.
+    var outlines: [[ChapterOutline]]?
 }
 
 /// What a renderer of the series made: its files and EPUBs, and what went wrong.
@@ -61,7 +64,7 @@ package enum SeriesRenderers {
 struct SiteSeriesRenderer: SeriesRenderer {
     func start(_ series: RenderedSeries) async -> SeriesRendering {
         let site = SiteRenderer(publication: series.publication, templates: series.templates, staticFiles: series.staticFiles,
-                                bodies: series.bodies, reuse: series.reuse, sink: series.sink)
+                                bodies: series.bodies, outlines: series.outlines, reuse: series.reuse, sink: series.sink)
         return SeriesRendering {
             SeriesPart(output: await site.render(), diagnostics: [])
         }
@@ -78,7 +81,9 @@ struct EPUBSeriesRenderer: SeriesRenderer {
                                 sourceDate: series.sourceDate, reuse: series.reuse)
         epub.sink = series.sink
         var books: [(slug: String, entries: [EPUBEntry], modified: Timestamp)] = []
-        for (index, book) in series.publication.books.enumerated() { books.append(await epub.entries(book, bodies: series.bodies[index])) }
+        for (index, book) in series.publication.books.enumerated() {
+            books.append(await epub.entries(book, bodies: series.bodies[index], outlines: series.outlines?[index]))
+        }
         let bookEntries = books, memo = series.reuse.memo, sink = series.sink
         return SeriesRendering {
             let packaged = await withTaskGroup(of: (Int, Result<EPUBPackage, Diagnostic>).self) { group in

@@ -200,13 +200,33 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Writes text given in parts into a new file, one part after the other.
+    func write(parts: [String], to url: URL) throws {
+        let descriptor = try Self.create(url)
+        defer { close(descriptor) }
+        for var part in parts {
+            try part.withUTF8 { try Self.write($0, to: descriptor, at: url) }
+        }
+    }
+
     private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to url: URL) throws {
+        let descriptor = try create(url)
+        defer { close(descriptor) }
+        try write(bytes, to: descriptor, at: url)
+    }
+
+    /// A new file, empty, open for writing.
+    private static func create(_ url: URL) throws -> Int32 {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw WriteError(message: "cannot create \(url.path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, at url: URL) throws {
+        guard bytes.count > 0, let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw WriteError(message: "cannot write \(url.path): \(String(cString: strerror(errno)))")

@@ -64,6 +64,16 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// Writes the parts one after the other into the file at `path`, never joined in memory.
+    package func put(_ path: String, parts: [String]) {
+        do {
+            guard try prepare(OutputWriter.parent(of: path)) else { return }
+            try writer.write(parts: parts, to: url.appendingPathComponent(path))
+        } catch {
+            lock.withLock { if failure == nil { failure = OutputWriter.describe(error) } }
+        }
+    }
+
     /// Makes `folder` (relative to the staging folder) once; `false` after a failure.
     private func prepare(_ folder: String) throws -> Bool {
         try lock.withLock {

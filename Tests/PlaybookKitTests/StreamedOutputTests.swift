@@ -2,6 +2,7 @@ import Foundation
 @testable import PlaybookKit
 import PlaybookCore
 import Testing
+@testable import PlaybookRender
 @testable import PlaybookWrite
 
 /// A build writes its big files (chapter pages, EPUB entries, the search index) into its
@@ -101,5 +102,11 @@ import Testing
         #expect(report.artifacts?.output.streamed.contains("site/search-index.js") == true)
         #expect(!FileManager.default.fileExists(atPath: output.path))
         #expect(try leftovers(beside: output) == [])
+    }
+
+    @Test func theSearchIndexWrittenInPartsIsTheFileJoined() {
+        for entries in [[], [""], ["{\"u\":\"a\"}"], ["{\"u\":\"a\"}", "", "{\"u\":\"b\"},\n{\"u\":\"c\"}"], ["", "{\"u\":\"d\"}"]] {
+            #expect(SearchIndex.parts(entries).joined() == SearchIndex.file(entries))
+        }
     }
 }

@@ -9,6 +9,17 @@ package protocol OutputSink: Sendable {
     /// Takes a file, by path relative to the output folder. It may be called from every core
     /// at once. A failure is kept by the sink and reported when the run ends.
     func put(_ file: OutputFile)
+
+    /// Takes a text file given in parts, written one after the other: a big file made of many
+    /// pieces (the search index) is then never joined in memory.
+    func put(_ path: String, parts: [String])
+}
+
+extension OutputSink {
+    /// Joins the parts and puts the file.
+    package func put(_ path: String, parts: [String]) {
+        put(OutputFile(path: path, content: .text(parts.joined())))
+    }
 }
 
 /// A sink that keeps nothing: `playbook check` makes every file and writes none.
@@ -18,4 +29,7 @@ package struct DroppingSink: OutputSink {
 
     /// Drops the file.
     package func put(_ file: OutputFile) {}
+
+    /// Drops the file.
+    package func put(_ path: String, parts: [String]) {}
 }

@@ -12,7 +12,8 @@ enum SeriesTarget {
     struct Made: Sendable {
         /// The site's, EPUBs' and XHTML's files, and every diagnostic of transform and render.
         var target: TargetOutput
-        /// The transformed series.
+        /// The transformed series (its chapters' documents empty when the build freed them
+        /// after rendering their bodies).
         var publication: Publication
         /// The rendered series (every chapter's body), which the books' PDFs are printed from:
         /// kept only when the run prints them.
@@ -37,10 +38,13 @@ enum SeriesTarget {
                                                                           scenarios: loaded.scenarios, scenarioNames: loaded.scenarioNames,
                                                                           memo: memo)
         step(steps[1])
-        let rendered = await RenderStage.runKeepingSeries(publication, loaded: loaded, sourceDate: sourceDate,
-                                                          downloads: downloads(loaded, pdf: pdf), memo: memo, sink: sink)
+        // A build with a sink has no session: unless it prints PDFs, each chapter's document is
+        // freed once its body is made.
+        let rendered = await RenderStage.runKeepingSeries(consume publication, loaded: loaded, sourceDate: sourceDate,
+                                                          downloads: downloads(loaded, pdf: pdf), memo: memo, sink: sink,
+                                                          keepsDocuments: pdf || sink == nil)
         return Made(target: TargetOutput(target: .series, output: rendered.output, diagnostics: transformDiagnostics + rendered.diagnostics),
-                    publication: publication, rendered: pdf ? rendered.series : nil)
+                    publication: rendered.series.publication, rendered: pdf ? rendered.series : nil)
     }
 
     /// What the site links to for download: PDFs when the run prints, and the reports

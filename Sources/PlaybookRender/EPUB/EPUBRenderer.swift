@@ -51,8 +51,14 @@ package struct EPUBRenderer {
     """
 
     /// The entries of `book`'s EPUB in zip order, with the time stamp they get. `bodies` are
-    /// the chapters' rendered bodies; their pages are made on all cores.
+    /// the chapters' rendered bodies; their pages are made on all cores. `outlines`, when the
+    /// chapters' documents were freed, hold what the navigation reads from them.
     package func entries(_ book: ResolvedBook, bodies: [RenderedBody]) async -> (slug: String, entries: [EPUBEntry], modified: Timestamp) {
+        await entries(book, bodies: bodies, outlines: nil)
+    }
+
+    func entries(_ book: ResolvedBook, bodies: [RenderedBody], outlines: [ChapterOutline]?) async
+        -> (slug: String, entries: [EPUBEntry], modified: Timestamp) {
         let settings = publication.settings
         let language = book.settings.language ?? settings.language
         let identifier = Self.identifier(of: book, in: settings)
@@ -164,7 +170,7 @@ package struct EPUBRenderer {
         // session, each chapter's part is made again only when the chapter changed.
         var navigation = NavigationDocuments(book: book, language: language, identifier: identifier,
                                              seriesPage: hasSeriesPage, copyrightPage: titlePage == nil)
-        let parts = book.chapters.enumerated().map { index, chapter in
+        let parts: [(String, AccessibilityMetadata.Counts)] = outlines.map { $0.map { ($0.navigation, $0.counts) } } ?? book.chapters.enumerated().map { index, chapter in
             reuse.memo.query(.navigation, chapter.source.path,
                              input: NavigationEntryInput(chapter: reuse.memo.revision(.resolve, chapter.source.path), number: index + 1)) {
                 (NavigationDocuments.entry(chapter, number: index + 1), AccessibilityMetadata.Counts(chapter))

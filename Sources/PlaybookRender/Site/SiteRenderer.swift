@@ -12,6 +12,8 @@ struct SiteRenderer {
     let staticFiles: [String]
     /// Each chapter's rendered body, by book and chapter index.
     let bodies: [[RenderedBody]]
+    /// Each chapter's outline, by book and chapter index, when the documents were freed.
+    let outlines: [[ChapterOutline]]?
     /// The memo and revisions its work runs through (the preview server's session).
     let reuse: RenderReuse
     /// Where each chapter page and the search index go as soon as they are made (listed in the
@@ -57,13 +59,14 @@ struct SiteRenderer {
         for page in pages {
             if let kept = page.kept { files.append(kept) } else { streamed.append(page.path) }
         }
-        for file in await renderSearch(context: context) {
-            if let sink {
-                sink.put(file)
-                streamed.append(file.path)
-            } else {
-                files.append(file)
-            }
+        let (searchPage, searchEntries) = await renderSearch(context: context)
+        let searchPageFile = OutputFile(path: "site/search.html", content: .text(searchPage))
+        if let sink {
+            sink.put(searchPageFile)
+            sink.put(SearchIndex.path, parts: SearchIndex.parts(searchEntries))
+            streamed += [searchPageFile.path, SearchIndex.path]
+        } else {
+            files += [searchPageFile, OutputFile(path: SearchIndex.path, content: .text(SearchIndex.file(searchEntries)))]
         }
         for file in staticFiles {
             files.append(OutputFile(path: "site/\(file)", content: .copy(from: "site/\(file)")))
@@ -95,9 +98,10 @@ struct SiteRenderer {
 
     // MARK: - Search
 
-    /// The search page and its index. In a session, each chapter's part of the index is made
-    /// again only when the chapter's body or the navigation changed.
-    private func renderSearch(context: PageContext) async -> [OutputFile] {
+    /// The search page and each chapter's part of the index (from the outlines when there are).
+    /// In a session, each chapter's part of the index is made again only when the chapter's
+    /// body or the navigation changed.
+    private func renderSearch(context: PageContext) async -> (page: String, entries: [String]) {
         let page = listing("search", "") {
             templates.render("search", [
                 "series": context.series,
@@ -106,6 +110,7 @@ struct SiteRenderer {
                                      path: "search.html", description: nil),
             ])
         }
+        if let outlines { return (page, outlines.flatMap { $0.map(\.search) }) }
         let jobs = chapterJobs
         let (books, reuse) = (publication.books, self.reuse)
         let entries = await jobs.concurrentMap { job -> String in
@@ -115,10 +120,7 @@ struct SiteRenderer {
                 SearchIndex.entries(chapter, book: book)
             }.value
         }
-        return [
-            OutputFile(path: "site/search.html", content: .text(page)),
-            OutputFile(path: SearchIndex.path, content: .text(SearchIndex.file(entries))),
-        ]
+        return (page, entries)
     }
 
     // MARK: - Pages
@@ -183,12 +185,7 @@ struct SiteRenderer {
     private func renderChapter(_ chapterIndex: Int, of bookIndex: Int, context: PageContext) -> OutputFile {
         let book = publication.books[bookIndex]
         let chapter = book.chapters[chapterIndex]
-        var toc: [TemplateValue] = []
-        chapter.document.forEachHeading { heading in
-            guard heading.level == 2 || heading.level == 3 else { return }
-            toc.append(["level": .number(heading.level), "anchor": .text(URLPath.encode(heading.anchor)),
-                        "title": .text(ResolvedInline.plainText(heading.content))])
-        }
+        let toc = outlines?[bookIndex][chapterIndex].toc ?? Self.toc(of: chapter)
         let sectionCount = toc.filter { Self.level(of: $0) == 2 }.count
         var chapterFields: [String: TemplateValue] = [
             "number": .number(chapterIndex + 1),
@@ -224,6 +221,17 @@ struct SiteRenderer {
         }
         let html = templates.render("chapter", .object(fields))
         return OutputFile(path: "site/\(book.slug)/\(chapter.slug).html", content: .text(html))
+    }
+
+    /// A chapter's "On this page": its level 2 and 3 headings, in order.
+    static func toc(of chapter: ResolvedChapter) -> [TemplateValue] {
+        var toc: [TemplateValue] = []
+        chapter.document.forEachHeading { heading in
+            guard heading.level == 2 || heading.level == 3 else { return }
+            toc.append(["level": .number(heading.level), "anchor": .text(URLPath.encode(heading.anchor)),
+                        "title": .text(ResolvedInline.plainText(heading.content))])
+        }
+        return toc
     }
 
     private static func level(of entry: TemplateValue) -> Int {
