@@ -25,13 +25,24 @@ public enum RenderStage {
     }
 
     /// The same, also returning the rendered series (every chapter's body), from which the
-    /// books' print pages (``BookPrintPage``) are made after the render stage.
-    package static func runKeepingSeries(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
-                                         downloads: SiteDownloads = .none, memo: Memo)
+    /// books' print pages (``BookPrintPage``) are made after the render stage. With a `sink`,
+    /// the big files (chapter pages, EPUB entries and archives, the search index) go there as
+    /// they are made, and the output lists them as streamed.
+    ///
+    /// Unless `keepsDocuments`, each chapter's document is freed once its body is rendered (what
+    /// the renderers read from it besides is taken first: ``ChapterOutline``), and the returned
+    /// series' publication has empty documents; a caller that hands `publication` over then
+    /// never holds every document and every body at once. The books' PDFs need the documents,
+    /// and so does a session (its queries read them).
+    package static func runKeepingSeries(_ publication: consuming Publication, loaded: LoadedProject, sourceDate: Timestamp?,
+                                         downloads: SiteDownloads = .none, memo: Memo, sink: (any OutputSink)? = nil,
+                                         keepsDocuments: Bool = true)
         async -> (output: RenderedOutput, diagnostics: [Diagnostic], series: RenderedSeries) {
-        let (series, bodyDiagnostics) = await bodies(publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads, memo: memo)
+        var (series, bodyDiagnostics) = await bodies(consume publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads,
+                                                     memo: memo, outlines: !keepsDocuments)
+        series.sink = sink
         let (output, diagnostics) = await render(series)
-        return (output, bodyDiagnostics + diagnostics + clashes(in: output.files), series)
+        return (output, bodyDiagnostics + diagnostics + clashes(in: output), series)
     }
 
     /// The same in two parts, for the preview server: the outputs the site's pages need, then
@@ -42,52 +53,77 @@ public enum RenderStage {
                                      downloads: SiteDownloads = .none, memo: Memo)
         async -> (output: RenderedOutput, diagnostics: [Diagnostic], series: RenderedSeries,
                   later: @Sendable () async -> (output: RenderedOutput, diagnostics: [Diagnostic])) {
-        let (series, bodyDiagnostics) = await bodies(publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads, memo: memo)
+        let (series, bodyDiagnostics) = await bodies(publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads, memo: memo,
+                                                     outlines: false)
         let (output, diagnostics) = await render(series, SeriesRenderers.all.filter { !$0.deferrable })
         let later: @Sendable () async -> (output: RenderedOutput, diagnostics: [Diagnostic]) = {
             let (rest, restDiagnostics) = await render(series, SeriesRenderers.all.filter(\.deferrable))
-            return (rest, restDiagnostics + clashes(in: output.files + rest.files))
+            return (rest, restDiagnostics + clashes(in: RenderedOutput(files: output.files + rest.files, epubs: [])))
         }
-        return (output, bodyDiagnostics + diagnostics + clashes(in: output.files), series, later)
+        return (output, bodyDiagnostics + diagnostics + clashes(in: output), series, later)
     }
 
     /// Every chapter's body, for the site and the EPUB at once, on all cores: what the
     /// series' renderers start from.
-    private static func bodies(_ publication: Publication, loaded: LoadedProject, sourceDate: Timestamp?,
-                               downloads: SiteDownloads, memo: Memo) async -> (RenderedSeries, [Diagnostic]) {
+    /// With `outlines`, each chapter's ``ChapterOutline`` too, and the documents are freed as
+    /// their chapters are done (the jobs hold them, not the publication returned).
+    private static func bodies(_ publication: consuming Publication, loaded: LoadedProject, sourceDate: Timestamp?,
+                               downloads: SiteDownloads, memo: Memo, outlines makesOutlines: Bool) async -> (RenderedSeries, [Diagnostic]) {
         struct Job: Sendable {
             var book: Int
+            /// Its number in its book, from 1.
+            var number: Int
             var chapter: ResolvedChapter
         }
         let baseURL = publication.settings.baseURL
         let templates = loaded.templates
         let slugs = publication.books.map(\.slug)
-        let jobs = publication.books.enumerated().flatMap { index, book in book.chapters.map { Job(book: index, chapter: $0) } }
+        var jobs = publication.books.enumerated().flatMap { index, book in
+            book.chapters.enumerated().map { Job(book: index, number: $0.offset + 1, chapter: $0.element) }
+        }
+        let places = jobs.map(\.book)
+        // The books without their chapters, for the search index's links and titles.
+        let books = publication.books.map { book in
+            var book = book
+            book.chapters = []
+            return book
+        }
+        if makesOutlines {
+            for bookIndex in publication.books.indices {
+                for chapterIndex in publication.books[bookIndex].chapters.indices {
+                    publication.books[bookIndex].chapters[chapterIndex].document = ResolvedDocument(blocks: [])
+                }
+            }
+        }
         let presentation = memo.revision(.presentation)
-        let rendered = await jobs.concurrentMap { job -> Tracked<(RenderedBody, [Diagnostic])> in
+        let rendered = await jobs.concurrentMapConsuming { job -> (body: Tracked<(RenderedBody, [Diagnostic])>, outline: ChapterOutline?) in
             let slug = slugs[job.book]
             func render() -> (RenderedBody, [Diagnostic]) {
                 body(job.chapter, templates: templates, siteHref: { SitePaths.href($0, from: slug) },
                      epubHref: { EPUBPaths.href($0, from: slug, baseURL: baseURL) })
             }
             let path = job.chapter.source.path
-            return memo.query(.body, path, input: BodyInput(chapter: memo.revision(.resolve, path), presentation: presentation,
-                                                            book: slug, baseURL: baseURL),
-                              compute: render)
+            let made = memo.query(.body, path, input: BodyInput(chapter: memo.revision(.resolve, path), presentation: presentation,
+                                                                book: slug, baseURL: baseURL),
+                                  compute: render)
+            return (made, makesOutlines ? ChapterOutline(job.chapter, number: job.number, book: books[job.book]) : nil)
         }
         var bodies = publication.books.map { _ in [RenderedBody]() }
         var bodyRevisions = publication.books.map { _ in [Revision]() }
+        var outlines = publication.books.map { _ in [ChapterOutline]() }
         var diagnostics: [Diagnostic] = []
-        for (job, body) in zip(jobs, rendered) {
-            bodies[job.book].append(body.value.0)
-            bodyRevisions[job.book].append(body.revision)
+        for (book, (body, outline)) in zip(places, rendered) {
+            bodies[book].append(body.value.0)
+            bodyRevisions[book].append(body.revision)
+            if let outline { outlines[book].append(outline) }
             diagnostics += body.value.1
         }
         let reuse = RenderReuse(memo: memo, bodies: bodyRevisions, presentation: presentation,
-                                navigation: memo.revision(.navigation, of: NavigationInput(publication, downloads: downloads)),
+                                navigation: memo.revision(.navigation, of: NavigationInput(copy publication, downloads: downloads)),
                                 downloads: downloads)
         let series = RenderedSeries(publication: publication, bodies: bodies, templates: templates, epubStylesheet: loaded.epubStylesheet,
-                                    printStylesheet: loaded.bookPrintStylesheet, staticFiles: loaded.staticFiles, sourceDate: sourceDate, reuse: reuse)
+                                    printStylesheet: loaded.bookPrintStylesheet, staticFiles: loaded.staticFiles, sourceDate: sourceDate, reuse: reuse,
+                                    sink: nil, outlines: makesOutlines ? outlines : nil)
         return (series, diagnostics)
     }
 
@@ -109,16 +145,19 @@ public enum RenderStage {
         for part in parts {
             output.files += part.output.files
             output.epubs += part.output.epubs
+            output.streamed += part.output.streamed
             diagnostics += part.diagnostics
         }
         return (output, diagnostics)
     }
 
     /// Two outputs claiming the same path (a file in `site/` named like a generated page).
-    private static func clashes(in files: [OutputFile]) -> [Diagnostic] {
+    /// Streamed files are generated pages, met before the files kept.
+    private static func clashes(in output: RenderedOutput) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var seen: [String: OutputFile] = [:]
-        for file in files {
+        for path in output.streamed { seen[path] = OutputFile(path: path, content: .text("")) }
+        for file in output.files {
             if let first = seen[file.path] {
                 let culprit = [first, file].compactMap { if case .copy(let from) = $0.content { return from } else { return nil } }.first
                 diagnostics.append(.error(.outputClash, "two files would be written to \(file.path)",
@@ -152,7 +191,24 @@ public enum RenderStage {
                                  at: callout.position)
         }
         let (body, bodyDiagnostics) = renderer.renderWithDiagnostics(chapter.document)
-        return (body, diagnostics + bodyDiagnostics)
+        // Every body is held through the whole render stage: in storage of its own size, not
+        // the room its appends grew (up to twice the text).
+        return (RenderedBody(html: body.html.compacted(), xhtml: body.xhtml.compacted()), diagnostics + bodyDiagnostics)
+    }
+}
+
+extension String {
+    /// The same text in storage just its size (a string grown by appending may have room for
+    /// up to twice its bytes).
+    func compacted() -> String {
+        var text = self
+        let count = text.utf8.count
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: count) { buffer in
+                _ = buffer.initialize(fromContentsOf: bytes)
+                return count
+            }
+        }
     }
 }
 

@@ -20,6 +20,14 @@ package struct RenderedSeries: Sendable {
     package var sourceDate: Timestamp?
     /// The memo and revisions the renderers' work runs through (the preview server's session).
     package var reuse: RenderReuse
+    /// Where the renderers put the big files (chapter pages, EPUB entries and archives, the
+    /// search index) as soon as they are made: the run's staging folder, or nothing for
+    /// `playbook check`. `nil` keeps every file in the output (the preview server's writer
+    /// compares them with its previous build's).
+    package var sink: (any OutputSink)?
+    /// Each chapter's outline, by book and chapter index, when the publication's documents were
+    /// freed after the bodies (``RenderStage``); `nil` when they are kept.
+    var outlines: [[ChapterOutline]]?
 }
 
 /// What a renderer of the series made: its files and EPUBs, and what went wrong.
@@ -65,9 +73,9 @@ package enum SeriesRenderers {
 struct SiteSeriesRenderer: SeriesRenderer {
     func start(_ series: RenderedSeries) async -> SeriesRendering {
         let site = SiteRenderer(publication: series.publication, templates: series.templates, staticFiles: series.staticFiles,
-                                bodies: series.bodies, reuse: series.reuse)
+                                bodies: series.bodies, outlines: series.outlines, reuse: series.reuse, sink: series.sink)
         return SeriesRendering {
-            SeriesPart(output: RenderedOutput(files: await site.render(), epubs: []), diagnostics: [])
+            SeriesPart(output: await site.render(), diagnostics: [])
         }
     }
 }
@@ -79,25 +87,29 @@ struct SearchIndexSeriesRenderer: SeriesRenderer {
 
     func start(_ series: RenderedSeries) async -> SeriesRendering {
         let site = SiteRenderer(publication: series.publication, templates: series.templates, staticFiles: series.staticFiles,
-                                bodies: series.bodies, reuse: series.reuse)
+                                bodies: series.bodies, outlines: series.outlines, reuse: series.reuse, sink: series.sink)
         return SeriesRendering {
-            SeriesPart(output: RenderedOutput(files: [await site.renderSearchIndex()], epubs: []), diagnostics: [])
+            SeriesPart(output: await site.renderSearchIndex(), diagnostics: [])
         }
     }
 }
 
 /// Each book's EPUB (`epub/<book>.epub`, and its entries as `xhtml/<book>/`): ``EPUBRenderer``.
 /// Every book's entries are made first (each book's chapters on all cores); then the books are
-/// zipped, one core each.
+/// zipped, one core each. With a sink, each chapter's entry goes there as it is made, already
+/// compressed for the archive, and the rest of each book when it is zipped.
 struct EPUBSeriesRenderer: SeriesRenderer {
     var deferrable: Bool { true }
 
     func start(_ series: RenderedSeries) async -> SeriesRendering {
-        let epub = EPUBRenderer(publication: series.publication, templates: series.templates, stylesheet: series.epubStylesheet,
+        var epub = EPUBRenderer(publication: series.publication, templates: series.templates, stylesheet: series.epubStylesheet,
                                 sourceDate: series.sourceDate, reuse: series.reuse)
-        var books: [(slug: String, entries: [OutputFile], modified: Timestamp)] = []
-        for (index, book) in series.publication.books.enumerated() { books.append(await epub.entries(book, bodies: series.bodies[index])) }
-        let bookEntries = books, memo = series.reuse.memo
+        epub.sink = series.sink
+        var books: [(slug: String, entries: [EPUBEntry], modified: Timestamp)] = []
+        for (index, book) in series.publication.books.enumerated() {
+            books.append(await epub.entries(book, bodies: series.bodies[index], outlines: series.outlines?[index]))
+        }
+        let bookEntries = books, memo = series.reuse.memo, sink = series.sink
         return SeriesRendering {
             let packaged = await withTaskGroup(of: (Int, Result<EPUBPackage, Diagnostic>).self) { group in
                 for (index, entries) in bookEntries.enumerated() {
@@ -114,9 +126,19 @@ struct EPUBSeriesRenderer: SeriesRenderer {
                 return results.sorted { $0.0 < $1.0 }.map(\.1)
             }
             var part = SeriesPart(output: RenderedOutput(files: [], epubs: []), diagnostics: [])
-            for result in packaged {
+            for (result, book) in zip(packaged, bookEntries) {
                 switch result {
-                case .success(let package): part.output.epubs.append(package)
+                case .success(let package):
+                    guard let sink else {
+                        part.output.epubs.append(package)
+                        continue
+                    }
+                    for entry in package.entries {
+                        sink.put(OutputFile(path: EPUBPaths.unzipped(entry.path, book: package.slug), content: entry.content))
+                    }
+                    sink.put(OutputFile(path: EPUBPaths.archive(book: package.slug), content: .bytes(package.archive)))
+                    part.output.streamed += book.entries.map { EPUBPaths.unzipped($0.path, book: package.slug) }
+                    part.output.streamed.append(EPUBPaths.archive(book: package.slug))
                 case .failure(let diagnostic): part.diagnostics.append(diagnostic)
                 }
             }

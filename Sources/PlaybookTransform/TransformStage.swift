@@ -19,9 +19,9 @@ public enum TransformStage {
     }
 
     /// The same, running its work through `memo`.
-    package static func run(_ project: Project, scenarios: [String: Scenario] = [:],
+    package static func run(_ project: consuming Project, scenarios: [String: Scenario] = [:],
                     scenarioNames: Set<String> = [], memo: Memo) async -> (Publication, [Diagnostic]) {
-        await run(project, context: ScenarioContext(scenarios: scenarios, allNames: scenarioNames.union(scenarios.keys)),
+        await run(consume project, context: ScenarioContext(scenarios: scenarios, allNames: scenarioNames.union(scenarios.keys)),
                   memo: memo)
     }
 
@@ -54,7 +54,12 @@ public enum TransformStage {
 
     /// Transforms every chapter with computed content from `context` (a report passes its
     /// own, holding its client's scenario and the simulation it has run already).
-    package static func run(_ project: Project, context: ScenarioContext, memo: Memo = .none) async -> (Publication, [Diagnostic]) {
+    ///
+    /// The stage keeps no chapter longer than it needs: each step hands its chapters over to
+    /// the next (``Swift/Array/concurrentMapConsuming(_:)``), so that when the caller hands the
+    /// project over too, a parsed chapter is freed once prepared and a prepared one once
+    /// resolved, and the stage never holds the whole series twice.
+    package static func run(_ project: consuming Project, context: ScenarioContext, memo: Memo = .none) async -> (Publication, [Diagnostic]) {
         struct Job: Sendable {
             var book: Int
             var chapter: Int
@@ -68,15 +73,18 @@ public enum TransformStage {
             var numbered: [NumberedItem]
             var diagnostics: [Diagnostic]
         }
-        let jobs = project.books.enumerated().flatMap { bookIndex, book in
+        var jobs = project.books.enumerated().flatMap { bookIndex, book in
             book.chapters.enumerated().map { Job(book: bookIndex, chapter: $0.offset, value: $0.element) }
         }
+        // From here on the jobs hold the chapters; the books keep their settings and files.
+        for index in project.books.indices { project.books[index].chapters = [] }
+        let places = jobs.map(\.book)
         // 1. Computed content, raw HTML and anchors, chapter by chapter.
         let scenarioNames = context.allNames.sorted()
         let smart = project.settings.smartPunctuation
         // Looked up once, not per chapter: the revision of each scenario this build loaded.
         let scenarioRevisions = Dictionary(uniqueKeysWithValues: scenarioNames.map { ($0, memo.revision(.scenario, ProjectLayout.scenario($0))) })
-        let prepared = await jobs.concurrentMap { job -> Tracked<PreparedChapter> in
+        var prepared = await jobs.concurrentMapConsuming { job -> Tracked<PreparedChapter> in
             func prepare() -> PreparedChapter {
                 let (chapter, computedDiagnostics) = ComputedContentPass.run(job.value, context: context)
                 // Most chapters hold no raw HTML; for those that do, the ids, resources and
@@ -110,9 +118,9 @@ public enum TransformStage {
             entries[book.slug] = ProjectIndex.BookEntry(chapters: [:], drafts: Set(book.draftSlugs), assets: Set(book.assets.map(\.path)))
         }
         var numbered = project.books.map { _ in [(slug: String, items: [NumberedItem])]() }
-        for (job, result) in zip(jobs, prepared) {
-            entries[project.books[job.book].slug]?.chapters[result.value.chapter.slug] = result.value.anchors.all
-            numbered[job.book].append((result.value.chapter.slug, result.value.numbered))
+        for (book, result) in zip(places, prepared) {
+            entries[project.books[book].slug]?.chapters[result.value.chapter.slug] = result.value.anchors.all
+            numbered[book].append((result.value.chapter.slug, result.value.numbered))
         }
         var numberDiagnostics: [[Diagnostic]] = project.books.map { _ in [] }
         for (index, book) in project.books.enumerated() {
@@ -123,11 +131,13 @@ public enum TransformStage {
         let index = ProjectIndex(books: entries, baseURL: project.settings.baseURL)
         let indexRevision = memo.revision(.index, of: index)
         // 3. Links and images.
-        let resolvedJobs = zip(jobs, prepared).map { ($0.0.book, $0.1) }
-        let resolved = await resolvedJobs.concurrentMap { bookIndex, item -> (ResolvedChapter, Set<String>, [Diagnostic]) in
+        var resolvedJobs = zip(places, prepared).map { ($0.0, $0.1) }
+        prepared = []
+        let books = project.books
+        let resolved = await resolvedJobs.concurrentMapConsuming { bookIndex, item -> (ResolvedChapter, Set<String>, [Diagnostic]) in
             let prepared = item.value
             func resolve() -> (ResolvedChapter, Set<String>, [Diagnostic]) {
-                var resolver = LinkResolver(index: index, book: project.books[bookIndex].slug, chapter: prepared.chapter.slug,
+                var resolver = LinkResolver(index: index, book: books[bookIndex].slug, chapter: prepared.chapter.slug,
                                             anchors: prepared.anchors.all, file: prepared.chapter.source)
                 let source = prepared.chapter
                 let chapter = ResolvedChapter(slug: source.slug, source: source.source, frontMatter: source.frontMatter,
@@ -135,27 +145,27 @@ public enum TransformStage {
                 for resource in prepared.resources { resolver.checkResource(resource) }
                 return (chapter, resolver.usedAssets, prepared.diagnostics + resolver.diagnostics)
             }
-            let input = ResolveInput(prepared: item.revision, index: indexRevision, book: project.books[bookIndex].slug)
+            let input = ResolveInput(prepared: item.revision, index: indexRevision, book: books[bookIndex].slug)
             return memo.query(.resolve, prepared.chapter.source.path, input: input, unchanged: sameResolution, compute: resolve).value
         }
-        var books = project.books.map { book in
+        var resolvedBooks = project.books.map { book in
             ResolvedBook(slug: book.slug, position: book.position, settings: book.settings, chapters: [], assets: book.assets,
                          draftSlugs: book.draftSlugs)
         }
         // A label used twice is reported where its chapter's diagnostics are (in reading order).
         var diagnostics: [Diagnostic] = numberDiagnostics.flatMap { $0 }
         var used: [Int: Set<String>] = [:]
-        for (job, (chapter, assets, chapterDiagnostics)) in zip(jobs, resolved) {
-            books[job.book].chapters.append(chapter)
-            used[job.book, default: []].formUnion(assets)
+        for (book, (chapter, assets, chapterDiagnostics)) in zip(places, resolved) {
+            resolvedBooks[book].chapters.append(chapter)
+            used[book, default: []].formUnion(assets)
             diagnostics += chapterDiagnostics
         }
         var images: [String: [Asset]] = [:]
-        for (bookIndex, book) in books.enumerated() {
+        for (bookIndex, book) in resolvedBooks.enumerated() {
             let paths = used[bookIndex] ?? []
             images[book.slug] = book.assets.filter { paths.contains($0.path) }
         }
-        return (Publication(settings: project.settings, books: books, imagesByBook: images), diagnostics)
+        return (Publication(settings: project.settings, books: resolvedBooks, imagesByBook: images), diagnostics)
     }
 }
 

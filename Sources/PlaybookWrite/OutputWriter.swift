@@ -30,36 +30,16 @@ public struct OutputWriter: Sendable {
     /// output has none of that name: `playbook build` makes the reports `playbook.yaml` lists,
     /// and keeps the other clients' reports that `playbook report` wrote beside them.
     public func write(_ rendered: RenderedOutput, keeping: String? = nil) async -> Diagnostic? {
-        let fileManager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let names = FolderSwap.stagingNames(for: name, pid: getpid())
-        let staging = parent.appendingPathComponent(names.new)
-        let retired = parent.appendingPathComponent(names.old)
-        // What killed builds left behind.
-        FolderSwap.removeStale(of: name, in: parent, marker: OutputFolder.marker)
-        do {
-            try? fileManager.removeItem(at: staging)
-            try? fileManager.removeItem(at: retired)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            // The marker first: it is how a later build knows the folder is ours to remove.
-            try Data().write(to: staging.appendingPathComponent(OutputFolder.marker))
-            try await fill(staging, with: rendered)
-            if let keeping { try carryOver(keeping, into: staging) }
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            return .error(.writeFailed, "cannot write the output: \(Self.describe(error))", at: nil,
-                          hint: "the previous output in \(output.path) was left as it was")
+        switch stage() {
+        case .success(let staging): return await staging.commit(rendered, keeping: keeping)
+        case .failure(let problem): return problem
         }
-        do {
-            if let old = try FolderSwap.replace(output.path, with: staging.path, aside: retired.path) {
-                try? fileManager.removeItem(atPath: old)
-            }
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            return .error(.writeFailed, error.message, at: nil)
-        }
-        return nil
+    }
+
+    /// A fresh staging folder beside the output folder, for a build that writes its files as
+    /// it makes them (``StagingFolder``), then commits or discards it.
+    public func stage() -> Result<StagingFolder, Diagnostic> {
+        StagingFolder.make(for: self)
     }
 
     /// Updates the output folder in place for a ``BuildSession``: writes the files whose bytes
@@ -85,8 +65,8 @@ public struct OutputWriter: Sendable {
             }
         }
         for epub in rendered.epubs {
-            for entry in epub.entries { files["xhtml/\(epub.slug)/\(entry.path)"] = entry.content }
-            files["epub/\(epub.slug).epub"] = .bytes(epub.archive)
+            for entry in epub.entries { files[EPUBPaths.unzipped(entry.path, book: epub.slug)] = entry.content }
+            files[EPUBPaths.archive(book: epub.slug)] = .bytes(epub.archive)
         }
         let previous = session.written
         let changed = files.filter { path, content in !(previous[path].map { $0.sameBytes(as: content) } ?? false) }
@@ -140,7 +120,7 @@ public struct OutputWriter: Sendable {
     // MARK: - Internals
 
     /// Moves `output/<folder>/<name>/` into the staging folder for each name the new output lacks.
-    private func carryOver(_ folder: String, into staging: URL) throws {
+    func carryOver(_ folder: String, into staging: URL) throws {
         let fileManager = FileManager.default
         let old = output.appendingPathComponent(folder)
         let names = (try? fileManager.contentsOfDirectory(atPath: old.path)) ?? []
@@ -158,12 +138,12 @@ public struct OutputWriter: Sendable {
         case epub(EPUBPackage)
     }
 
-    private func fill(_ folder: URL, with rendered: RenderedOutput) async throws {
+    func fill(_ folder: URL, with rendered: RenderedOutput) async throws {
         // Folders first, so that files can be written on all cores without racing for them.
         var folders: Set<String> = rendered.epubs.isEmpty ? [] : ["epub"]
         for file in rendered.files { folders.insert(Self.parent(of: file.path)) }
         for epub in rendered.epubs {
-            for entry in epub.entries { folders.insert(Self.parent(of: "xhtml/\(epub.slug)/\(entry.path)")) }
+            for entry in epub.entries { folders.insert(Self.parent(of: EPUBPaths.unzipped(entry.path, book: epub.slug))) }
         }
         for path in folders.sorted() where !path.isEmpty {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(path), withIntermediateDirectories: true)
@@ -189,13 +169,13 @@ public struct OutputWriter: Sendable {
 
     private func writeEPUB(_ epub: EPUBPackage, into folder: URL) throws {
         for entry in epub.entries {
-            try write(entry.content, to: folder.appendingPathComponent("xhtml/\(epub.slug)/\(entry.path)"))
+            try write(entry.content, to: folder.appendingPathComponent(EPUBPaths.unzipped(entry.path, book: epub.slug)))
         }
-        try write(.bytes(epub.archive), to: folder.appendingPathComponent("epub/\(epub.slug).epub"))
+        try write(.bytes(epub.archive), to: folder.appendingPathComponent(EPUBPaths.archive(book: epub.slug)))
     }
 
     /// Writes content to a new file without copying it into a `Data` first.
-    private func write(_ content: OutputFile.Content, to url: URL) throws {
+    func write(_ content: OutputFile.Content, to url: URL) throws {
         switch content {
         case .text(var text):
             try text.withUTF8 { try Self.write($0, to: url) }
@@ -223,13 +203,33 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Writes text given in parts into a new file, one part after the other.
+    func write(parts: [String], to url: URL) throws {
+        let descriptor = try Self.create(url)
+        defer { close(descriptor) }
+        for var part in parts {
+            try part.withUTF8 { try Self.write($0, to: descriptor, at: url) }
+        }
+    }
+
     private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to url: URL) throws {
+        let descriptor = try create(url)
+        defer { close(descriptor) }
+        try write(bytes, to: descriptor, at: url)
+    }
+
+    /// A new file, empty, open for writing.
+    private static func create(_ url: URL) throws -> Int32 {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw WriteError(message: "cannot create \(url.path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, at url: URL) throws {
+        guard bytes.count > 0, let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw WriteError(message: "cannot write \(url.path): \(String(cString: strerror(errno)))")
@@ -238,17 +238,17 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private static func parent(of path: String) -> String {
+    static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[..<slash])
     }
 
-    private static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> String {
         if let error = error as? WriteError { return error.message }
         return (error as NSError).localizedDescription
     }
 
-    private struct WriteError: Error {
+    struct WriteError: Error {
         var message: String
     }
 }

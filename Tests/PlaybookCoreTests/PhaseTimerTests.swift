@@ -9,6 +9,11 @@ import Testing
                 == "evaluate (3 cases): 0.0010 s wall, 12.3457 s cpu")
     }
 
+    @Test func aTimingWithMemoryPrintsItInMegabytes() {
+        let timing = PhaseTiming(phase: "render", seconds: 0.5, cpuSeconds: 1, memory: (residentBytes: 43_201_331, peakResidentBytes: 157_286_400))
+        #expect(timing.description == "render: 0.5000 s wall, 1.0000 s cpu, 41.2 MB resident, 150.0 MB peak")
+    }
+
     @Test func lapsFollowEachOther() {
         var timer = PhaseTimer(after: [PhaseTiming(phase: "earlier", seconds: 1, cpuSeconds: 1)])
         timer.lap("first")

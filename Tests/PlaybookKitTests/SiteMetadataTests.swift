@@ -18,7 +18,7 @@ import Testing
         let (read, diagnostics) = await LoadStage.run(root: Self.fixture, includeDrafts: false)
         var loaded = try #require(read, "\(diagnostics)")
         change(&loaded)
-        let made = await SeriesTarget.make(loaded, sourceDate: nil, pdf: pdf, memo: .none) { _ in }
+        let made = await SeriesTarget.make(loaded, books: loaded.project.books, sourceDate: nil, pdf: pdf, memo: .none) { _ in }
         var files: [String: String] = [:]
         for file in made.target.output.files {
             if case .text(let text) = file.content { files[file.path] = text }

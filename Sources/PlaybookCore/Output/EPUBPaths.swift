@@ -25,6 +25,12 @@ package enum EPUBPaths {
     /// The file name of a chapter inside `OEBPS/`.
     package static func chapterFile(_ chapter: ResolvedChapter) -> String { chapter.slug + ".xhtml" }
 
+    /// Where a book's EPUB goes in the output folder: `epub/<book>.epub`.
+    package static func archive(book: String) -> String { "epub/\(book).epub" }
+
+    /// Where an entry of a book's EPUB goes unzipped in the output folder: `xhtml/<book>/<entry>`.
+    package static func unzipped(_ entry: String, book: String) -> String { "xhtml/\(book)/\(entry)" }
+
     /// The href from a chapter of `book` to a target. Whatever is outside this book points at
     /// the published site (`base_url`).
     package static func href(_ target: LinkTarget, from book: String, baseURL: String?) -> String {

@@ -49,11 +49,21 @@ public struct RenderedOutput: Sendable {
     public var files: [OutputFile]
     /// EPUB books.
     public var epubs: [EPUBPackage]
+    /// The paths of the files the renderers handed to the run's ``OutputSink`` as they made
+    /// them (relative to the output folder): written (or dropped) already, so not held here,
+    /// and still counted and checked for clashes.
+    package var streamed: [String]
 
-    /// Everything a build writes: `files`, and `epubs`.
-    package init(files: [OutputFile], epubs: [EPUBPackage]) {
+    /// Everything a build writes: `files`, and `epubs`, and the files `streamed` already.
+    package init(files: [OutputFile], epubs: [EPUBPackage], streamed: [String] = []) {
         self.files = files
         self.epubs = epubs
+        self.streamed = streamed
+    }
+
+    /// How many files the output makes: its files, each EPUB and its entries, and those streamed.
+    package var fileCount: Int {
+        files.count + epubs.reduce(0) { $0 + 1 + $1.entries.count } + streamed.count
     }
 }
 

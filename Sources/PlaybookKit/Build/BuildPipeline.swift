@@ -81,9 +81,10 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
-/// The values the stages of a build made.
+/// The values the stages of a build made and still held at its end (the pages it wrote as it
+/// went are not held).
 public struct BuildArtifacts: Sendable {
-    /// What the load stage read (the parsed chapters: the transformed ones are a copy).
+    /// What the load stage read, without the series' chapters (freed once transformed).
     public var loaded: LoadedProject
     /// The transformed project.
     public var publication: Publication
@@ -131,7 +132,7 @@ public enum BuildPipeline {
                                                             strictScenarios: options.strictScenarios, memo: memo)
         report.diagnostics += loadDiagnostics
         end()
-        guard let loaded else { return report }
+        guard var loaded else { return report }
 
         // One Chromium prints every PDF of the run; a missing one is the run's one error.
         let printing: ReportPrinting?
@@ -145,22 +146,41 @@ public enum BuildPipeline {
         } else {
             printing = nil
         }
+        // A build that replaces its output folder writes the big files into a staging folder as
+        // they are made (swapped in at the end, removed if the build fails); `check` drops them;
+        // the preview server's writer compares every file, so it gets them all.
+        let staging: StagingFolder?
+        if options.writes, options.session == nil {
+            switch OutputWriter(projectRoot: options.projectRoot, output: options.output).stage() {
+            case .success(let folder): staging = folder
+            case .failure(let problem):
+                report.diagnostics.append(problem)
+                return report
+            }
+        } else {
+            staging = nil
+        }
+        let sink: (any OutputSink)? = options.writes ? staging : DroppingSink()
+        // The series' chapters go to the series alone (the reports read none of them), so that
+        // their parsed documents are freed as soon as they are transformed.
+        let books = loaded.project.books
+        loaded.project.books = []
         // The targets, at the same time: the listed reports run while the series is
         // transformed and rendered.
         async let reports = ListedReports.make(loaded, sourceDate: options.sourceDate, printing: printing, memo: memo)
         // In a session, the pages are written first and the rest after them (see `pagesWritten`).
         let deferring = session != nil && options.writes && printing == nil
-        var series = await SeriesTarget.make(loaded, sourceDate: options.sourceDate, pdf: printing != nil, deferring: deferring,
-                                             memo: memo, step: begin)
+        var series = await SeriesTarget.make(loaded, books: consume books, sourceDate: options.sourceDate, pdf: printing != nil,
+                                             deferring: deferring, memo: memo, sink: sink, step: begin)
         // The books' PDFs and cover pictures, from the rendered series, while the reports finish.
-        if let printing, !series.target.diagnostics.hasErrors {
-            let printed = await BookPrints.make(series.rendered, printing: printing)
+        if let printing, let rendered = series.rendered, !series.target.diagnostics.hasErrors {
+            let printed = await BookPrints.make(rendered, printing: printing)
             series.target.output.files += printed.files
             report.bookPDFs = printed.files.map(\.path).filter { $0.hasSuffix(".pdf") }
             series.target.diagnostics += printed.diagnostics
         }
         report.diagnostics += series.target.diagnostics
-        report.pageCount = series.target.output.files.filter { $0.path.hasSuffix(".html") }.count
+        report.pageCount = (series.target.output.files.map(\.path) + series.target.output.streamed).filter { $0.hasSuffix(".html") }.count
         report.books = series.publication.books.map { ($0.slug, $0.settings.title, "epub/\($0.slug).epub") }
         begin("reports")
         var output = RenderedOutput(files: [], epubs: [])
@@ -175,10 +195,13 @@ public enum BuildPipeline {
         report.artifacts = BuildArtifacts(loaded: loaded, publication: series.publication, output: output)
         end()
 
-        guard options.writes, !report.diagnostics.hasErrors else { return report }
+        guard options.writes, !report.diagnostics.hasErrors else {
+            staging?.discard()
+            return report
+        }
         if let later = series.later {
             begin("write pages")
-            switch await write(output, options: options, complete: false) {
+            switch await write(output, staging: staging, options: options, complete: false) {
             case .success(let count): report.changedFiles = count
             case .failure(let problem):
                 report.diagnostics.append(problem)
@@ -208,7 +231,7 @@ public enum BuildPipeline {
             }
         }
         begin("write")
-        switch await write(output, options: options) {
+        switch await write(output, staging: staging, options: options) {
         case .success(let count):
             report.wrote = true
             report.changedFiles += count
@@ -220,14 +243,19 @@ public enum BuildPipeline {
     }
 
     /// Writes a build's output: in a session, file by file where it changed (when not
-    /// `complete`, the pages before the rest: nothing is removed); otherwise the
-    /// output folder is replaced whole (its `reports/` kept). Returns how many files were
-    /// created, changed or removed (without a session, every file counts).
-    private static func write(_ output: RenderedOutput, options: BuildOptions, complete: Bool = true) async -> Result<Int, Diagnostic> {
-        let writer = OutputWriter(projectRoot: options.projectRoot, output: options.output)
-        if let session = options.session { return await writer.update(output, session: session, complete: complete) }
-        if let problem = await writer.write(output, keeping: "reports") { return .failure(problem) }
-        return .success(output.files.count + output.epubs.reduce(0) { $0 + 1 + $1.entries.count })
+    /// `complete`, the pages before the rest: nothing is removed); otherwise the rest of the
+    /// output goes into the staging folder, which replaces the output folder whole (its
+    /// `reports/` kept). Returns how many files were created, changed or removed (without a
+    /// session, every file counts).
+    private static func write(_ output: RenderedOutput, staging: StagingFolder?, options: BuildOptions,
+                              complete: Bool = true) async -> Result<Int, Diagnostic> {
+        if let session = options.session {
+            return await OutputWriter(projectRoot: options.projectRoot, output: options.output)
+                .update(output, session: session, complete: complete)
+        }
+        guard let staging else { return .success(0) }
+        if let problem = await staging.commit(output, keeping: "reports") { return .failure(problem) }
+        return .success(output.fileCount)
     }
 
     /// `playbook report`: the same stages for the reports of the scenarios `options` names

@@ -44,6 +44,7 @@ extension RenderedOutput {
         guard !folder.isEmpty else {
             files += made.output.files
             epubs += made.output.epubs
+            streamed += made.output.streamed
             return
         }
         files += made.output.files.map { OutputFile(path: "\(folder)/\($0.path)", content: $0.content) }

@@ -20,6 +20,9 @@ package struct EPUBRenderer {
     /// A client report's front matter, shown on a title page after the cover (`title.xhtml`,
     /// template `epub/title-page`), with its logo; `nil` for a book.
     package var titlePage: ReportFrontMatter? = nil
+    /// Where each chapter's entry goes as soon as it is made (`xhtml/<book>/…`), compressed at
+    /// once for the archive, so that a book's chapters are not all held; `nil` keeps them.
+    package var sink: (any OutputSink)? = nil
 
     /// A renderer of `publication`'s books through `templates`.
     package init(publication: Publication, templates: TemplateLibrary, stylesheet: String, sourceDate: Timestamp?, reuse: RenderReuse? = nil) {
@@ -48,8 +51,14 @@ package struct EPUBRenderer {
     """
 
     /// The entries of `book`'s EPUB in zip order, with the time stamp they get. `bodies` are
-    /// the chapters' rendered bodies; their pages are made on all cores.
-    package func entries(_ book: ResolvedBook, bodies: [RenderedBody]) async -> (slug: String, entries: [OutputFile], modified: Timestamp) {
+    /// the chapters' rendered bodies; their pages are made on all cores. `outlines`, when the
+    /// chapters' documents were freed, hold what the navigation reads from them.
+    package func entries(_ book: ResolvedBook, bodies: [RenderedBody]) async -> (slug: String, entries: [EPUBEntry], modified: Timestamp) {
+        await entries(book, bodies: bodies, outlines: nil)
+    }
+
+    func entries(_ book: ResolvedBook, bodies: [RenderedBody], outlines: [ChapterOutline]?) async
+        -> (slug: String, entries: [EPUBEntry], modified: Timestamp) {
         let settings = publication.settings
         let language = book.settings.language ?? settings.language
         let identifier = Self.identifier(of: book, in: settings)
@@ -68,7 +77,7 @@ package struct EPUBRenderer {
             .init(id: "css", href: "playbook.css", mediaType: "text/css"),
             .init(id: "cover", href: "cover.xhtml", mediaType: "application/xhtml+xml"),
         ]
-        var content: [OutputFile] = []
+        var content: [EPUBEntry] = []
 
         // Cover: the book's own image, or one drawn from its title.
         let cover = CoverContext(publication: publication, book: book)
@@ -76,17 +85,17 @@ package struct EPUBRenderer {
         if let coverPath = book.settings.cover, let asset = book.assets.first(where: { $0.path == coverPath }) {
             coverHref = URLPath.encode(coverPath)
             items.append(.init(id: "cover-image", href: coverHref, mediaType: EPUBPaths.mediaType(of: coverPath), properties: "cover-image"))
-            content.append(OutputFile(path: "OEBPS/\(coverPath)", content: .bytes(asset.bytes)))
+            content.append(.file(OutputFile(path: "OEBPS/\(coverPath)", content: .bytes(asset.bytes))))
         } else {
             coverHref = "cover.svg"
             items.append(.init(id: "cover-image", href: coverHref, mediaType: "image/svg+xml", properties: "cover-image"))
-            content.append(OutputFile(path: "OEBPS/cover.svg", content: .text(templates.render("epub/cover-image", cover.value))))
+            content.append(.file(OutputFile(path: "OEBPS/cover.svg", content: .text(templates.render("epub/cover-image", cover.value)))))
         }
         let coverPage = templates.render("epub/cover", [
             "book": bookContext,
             "cover": ["href": .text(coverHref), "alt": .text(cover.alt)],
         ])
-        content.append(OutputFile(path: "OEBPS/cover.xhtml", content: .text(coverPage)))
+        content.append(.file(OutputFile(path: "OEBPS/cover.xhtml", content: .text(coverPage))))
         var spine = ["cover"]
 
         // A report's title page: client, title, prepared for and by, version, date, confidentiality, logo.
@@ -95,12 +104,12 @@ package struct EPUBRenderer {
             if let logo = titlePage.logo {
                 let href = EPUBPaths.reportLogo(logo.kind.fileExtension)
                 items.append(.init(id: "report-logo", href: href, mediaType: logo.kind.mediaType))
-                content.append(OutputFile(path: "OEBPS/\(href)", content: .bytes(logo.bytes)))
+                content.append(.file(OutputFile(path: "OEBPS/\(href)", content: .bytes(logo.bytes))))
                 logoHref = href
             }
             let page = templates.render("epub/title-page", ["book": bookContext, "front": .object(titlePage.values(logoSource: logoHref))])
             items.append(.init(id: "title-page", href: EPUBPaths.reportTitlePage, mediaType: "application/xhtml+xml"))
-            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.reportTitlePage)", content: .text(page)))
+            content.append(.file(OutputFile(path: "OEBPS/\(EPUBPaths.reportTitlePage)", content: .text(page))))
             spine.append("title-page")
         } else {
             // A book's title page and copyright page.
@@ -113,31 +122,33 @@ package struct EPUBRenderer {
                 ? nil : BookPrintPage.written(book.settings.modified))
             let values: TemplateValue = ["series": pageContext.series, "book": bookContext, "front": .object(front)]
             items.append(.init(id: "title-page", href: EPUBPaths.reportTitlePage, mediaType: "application/xhtml+xml"))
-            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.reportTitlePage)", content: .text(templates.render("epub/book-title-page", values))))
+            content.append(.file(OutputFile(path: "OEBPS/\(EPUBPaths.reportTitlePage)", content: .text(templates.render("epub/book-title-page", values)))))
             items.append(.init(id: "copyright-page", href: EPUBPaths.copyrightPage, mediaType: "application/xhtml+xml"))
-            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.copyrightPage)", content: .text(templates.render("epub/copyright", values))))
+            content.append(.file(OutputFile(path: "OEBPS/\(EPUBPaths.copyrightPage)", content: .text(templates.render("epub/copyright", values)))))
             spine += ["title-page", "copyright-page"]
         }
 
         // Chapters, on all cores.
         spine.append("nav")
-        let renderer = self
+        let renderer = self, sink = self.sink, slug = book.slug
         let bookIndex = publication.books.firstIndex { $0.slug == book.slug } ?? 0
-        let chapters = await Array(zip(book.chapters, bodies).enumerated()).concurrentMap { index, item -> (String, String?) in
+        let chapters = await Array(zip(book.chapters, bodies).enumerated()).concurrentMap { index, item -> (EPUBEntry, String?) in
             func render() -> (String, String?) {
                 let xhtml = renderer.renderChapter(item.0, body: item.1.xhtml, number: index + 1, bookContext: bookContext,
                                                    series: pageContext.series)
                 return (xhtml, Self.properties(of: xhtml))
             }
-            return reuse.page(.xhtml, book: bookIndex, chapter: index, path: item.0.source.path, render: render)
+            let (xhtml, properties) = reuse.page(.xhtml, book: bookIndex, chapter: index, path: item.0.source.path, render: render)
+            let file = OutputFile(path: "OEBPS/\(EPUBPaths.chapterFile(item.0))", content: .text(xhtml))
+            return (Self.entry(file, book: slug, sink: sink), properties)
         }
-        for (index, (chapter, (xhtml, properties))) in zip(book.chapters, chapters).enumerated() {
+        for (index, (chapter, (entry, properties))) in zip(book.chapters, chapters).enumerated() {
             let id = "chapter-\(index + 1)"
             let file = EPUBPaths.chapterFile(chapter)
             items.append(.init(id: id, href: URLPath.encode(file), mediaType: "application/xhtml+xml",
                                properties: properties))
             spine.append(id)
-            content.append(OutputFile(path: "OEBPS/\(file)", content: .text(xhtml)))
+            content.append(entry)
         }
 
         // "About this series", after the chapters, in a series of two books or more.
@@ -145,21 +156,21 @@ package struct EPUBRenderer {
         if hasSeriesPage {
             items.append(.init(id: "series-page", href: EPUBPaths.seriesPage, mediaType: "application/xhtml+xml"))
             spine.append("series-page")
-            content.append(OutputFile(path: "OEBPS/\(EPUBPaths.seriesPage)", content: .text(seriesPage(book, bookContext: bookContext, context: pageContext))))
+            content.append(.file(OutputFile(path: "OEBPS/\(EPUBPaths.seriesPage)", content: .text(seriesPage(book, bookContext: bookContext, context: pageContext)))))
         }
 
         // Images the chapters show.
         let images = publication.imagesByBook[book.slug] ?? []
         for (index, image) in images.enumerated() where image.path != book.settings.cover {
             items.append(.init(id: "image-\(index + 1)", href: URLPath.encode(image.path), mediaType: EPUBPaths.mediaType(of: image.path)))
-            content.append(OutputFile(path: "OEBPS/\(image.path)", content: .bytes(image.bytes)))
+            content.append(.file(OutputFile(path: "OEBPS/\(image.path)", content: .bytes(image.bytes))))
         }
 
         // The navigation document and the accessibility summary read every chapter: in a
         // session, each chapter's part is made again only when the chapter changed.
         var navigation = NavigationDocuments(book: book, language: language, identifier: identifier,
                                              seriesPage: hasSeriesPage, copyrightPage: titlePage == nil)
-        let parts = book.chapters.enumerated().map { index, chapter in
+        let parts: [(String, AccessibilityMetadata.Counts)] = outlines.map { $0.map { ($0.navigation, $0.counts) } } ?? book.chapters.enumerated().map { index, chapter in
             reuse.memo.query(.navigation, chapter.source.path,
                              input: NavigationEntryInput(chapter: reuse.memo.revision(.resolve, chapter.source.path), number: index + 1)) {
                 (NavigationDocuments.entry(chapter, number: index + 1), AccessibilityMetadata.Counts(chapter))
@@ -174,22 +185,44 @@ package struct EPUBRenderer {
         entries.append(OutputFile(path: "OEBPS/nav.xhtml", content: .text(made.nav)))
         entries.append(OutputFile(path: "OEBPS/toc.ncx", content: .text(made.ncx)))
         entries.append(OutputFile(path: "OEBPS/playbook.css", content: .text(stylesheet)))
-        entries += content
-        return (book.slug, entries, modified)
+        return (book.slug, entries.map(EPUBEntry.file) + content, modified)
+    }
+
+    /// A chapter's entry as made: with a sink, put there at once and compressed for the
+    /// archive (kept as a file when it cannot be compressed: packaging reports why).
+    private static func entry(_ file: OutputFile, book: String, sink: (any OutputSink)?) -> EPUBEntry {
+        guard let sink, let compressed = try? compress(file) else { return .file(file) }
+        sink.put(OutputFile(path: EPUBPaths.unzipped(file.path, book: book), content: file.content))
+        return .streamed(compressed)
+    }
+
+    /// An entry compressed for the archive: `mimetype` stored, everything else deflated.
+    private static func compress(_ file: OutputFile) throws -> CompressedEntry {
+        try ZipArchiveWriter.compress(ZipEntry(path: file.path, bytes: file.content.data, compressed: file.path != "mimetype"))
     }
 
     /// Zips entries into an EPUB: `mimetype` first and stored, everything else deflated, every
     /// entry stamped with the same time. With a session in `memo`, entries whose bytes are
-    /// unchanged since its previous build are not compressed again.
-    package static func package(_ book: (slug: String, entries: [OutputFile], modified: Timestamp), memo: Memo = .none) throws -> EPUBPackage {
-        let compressed = try book.entries.map { entry -> CompressedEntry in
-            try memo.query(.zip, "\(book.slug)/\(entry.path)", input: EntryInput(file: entry)) {
-                Result { try ZipArchiveWriter.compress(ZipEntry(path: entry.path, bytes: entry.content.data, compressed: entry.path != "mimetype")) }
-            }.value.get()
+    /// unchanged since its previous build are not compressed again. The package's entries are
+    /// the files among `entries` (those streamed are in the sink already).
+    package static func package(_ book: (slug: String, entries: [EPUBEntry], modified: Timestamp), memo: Memo = .none) throws -> EPUBPackage {
+        var files: [OutputFile] = []
+        var compressed: [CompressedEntry] = []
+        compressed.reserveCapacity(book.entries.count)
+        for entry in book.entries {
+            switch entry {
+            case .streamed(let made):
+                compressed.append(made)
+            case .file(let file):
+                files.append(file)
+                compressed.append(try memo.query(.zip, "\(book.slug)/\(file.path)", input: EntryInput(file: file)) {
+                    Result { try compress(file) }
+                }.value.get())
+            }
         }
         let date = Date(timeIntervalSince1970: TimeInterval(book.modified.secondsSinceEpoch))
         let archive = ZipArchiveWriter.assemble(compressed, modified: date)
-        return EPUBPackage(slug: book.slug, entries: book.entries, archive: Array(archive))
+        return EPUBPackage(slug: book.slug, entries: files, archive: Array(archive))
     }
 
     /// What a chapter's entry in its book's EPUB navigation depends on.
@@ -258,5 +291,22 @@ package struct EPUBRenderer {
         }
         let properties = [math ? "mathml" : nil, script ? "scripted" : nil, svg ? "svg" : nil].compactMap { $0 }
         return properties.isEmpty ? nil : properties.joined(separator: " ")
+    }
+}
+
+/// An entry of a book's EPUB as made, in zip order.
+package enum EPUBEntry: Sendable {
+    /// The entry's file, compressed when the book is packaged.
+    case file(OutputFile)
+    /// An entry put into the run's sink as it was made (`xhtml/<book>/<path>`), kept only
+    /// compressed, for the archive.
+    case streamed(CompressedEntry)
+
+    /// Its path inside the EPUB.
+    package var path: String {
+        switch self {
+        case .file(let file): return file.path
+        case .streamed(let entry): return entry.path
+        }
     }
 }

@@ -44,6 +44,18 @@ enum SearchIndex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The file in parts to be written one after the other, the same bytes as ``file(_:)``
+    /// without joining every chapter's entries into one string.
+    static func parts(_ chapterEntries: [String]) -> [String] {
+        var parts = ["window.playbookSearchIndex = [\n"]
+        for entries in chapterEntries where !entries.isEmpty {
+            if parts.count > 1 { parts.append(",\n") }
+            parts.append(entries)
+        }
+        parts.append("\n];\n")
+        return parts
+    }
+
     /// The whole file from every chapter's entries (books in order, chapters in order).
     static func file(_ chapterEntries: [String]) -> String {
         "window.playbookSearchIndex = [\n" + chapterEntries.filter { !$0.isEmpty }.joined(separator: ",\n") + "\n];\n"

@@ -12,13 +12,20 @@ struct SiteRenderer {
     let staticFiles: [String]
     /// Each chapter's rendered body, by book and chapter index.
     let bodies: [[RenderedBody]]
+    /// Each chapter's outline, by book and chapter index, when the documents were freed.
+    let outlines: [[ChapterOutline]]?
     /// The memo and revisions its work runs through (the preview server's session).
     let reuse: RenderReuse
+    /// Where each chapter page and the search index go as soon as they are made (listed in the
+    /// output as streamed); `nil` keeps them in the output.
+    let sink: (any OutputSink)?
 
-    /// Every file of the site but its search index (``renderSearchIndex()``), with paths under `site/`.
-    func render() async -> [OutputFile] {
+    /// Every file of the site but its search index (``renderSearchIndex()``, a renderer of its
+    /// own), with paths under `site/`.
+    func render() async -> RenderedOutput {
         let context = reuse.pageContext(publication)
         var files: [OutputFile] = []
+        var streamed: [String] = []
         let home = listing("home", "") {
             var fields: [String: TemplateValue] = [
                 "series": context.series,
@@ -41,13 +48,19 @@ struct SiteRenderer {
         // Chapter pages, on all cores.
         let jobs = chapterJobs
         let renderer = self
-        files += await jobs.concurrentMap { job in
+        let pages = await jobs.concurrentMap { job -> (path: String, kept: OutputFile?) in
             let path = renderer.publication.books[job.book].chapters[job.chapter].source.path
-            return renderer.reuse.page(.page, book: job.book, chapter: job.chapter, path: path) {
+            let page = renderer.reuse.page(.page, book: job.book, chapter: job.chapter, path: path) {
                 renderer.renderChapter(job.chapter, of: job.book, context: context)
             }
+            guard let sink = renderer.sink else { return (page.path, page) }
+            sink.put(page)
+            return (page.path, nil)
         }
-        files += await renderSearch(context: context)
+        for page in pages {
+            if let kept = page.kept { files.append(kept) } else { streamed.append(page.path) }
+        }
+        files.append(OutputFile(path: "site/search.html", content: .text(renderSearchPage(context: context))))
         for file in staticFiles {
             files.append(OutputFile(path: "site/\(file)", content: .copy(from: "site/\(file)")))
         }
@@ -57,7 +70,7 @@ struct SiteRenderer {
                 files.append(OutputFile(path: "site/\(file)", content: .text(text)))
             }
         }
-        return files
+        return RenderedOutput(files: files, epubs: [], streamed: streamed)
     }
 
     /// Files every site has, from the project's `site/` folder or built in.
@@ -78,9 +91,9 @@ struct SiteRenderer {
 
     // MARK: - Search
 
-    /// The search page (its index is ``renderSearchIndex()``, a renderer of its own).
-    private func renderSearch(context: PageContext) async -> [OutputFile] {
-        let page = listing("search", "") {
+    /// The search page (its index is ``renderSearchIndex()``).
+    private func renderSearchPage(context: PageContext) -> String {
+        listing("search", "") {
             templates.render("search", [
                 "series": context.series,
                 "books": context.books(current: nil, root: ""),
@@ -88,22 +101,31 @@ struct SiteRenderer {
                                      path: "search.html", description: nil),
             ])
         }
-        return [OutputFile(path: "site/search.html", content: .text(page))]
     }
 
-    /// The search index. In a session, each chapter's part of the index is made again only
-    /// when the chapter's body or the navigation changed.
-    func renderSearchIndex() async -> OutputFile {
-        let jobs = chapterJobs
-        let (books, reuse) = (publication.books, self.reuse)
-        let entries = await jobs.concurrentMap { job -> String in
-            let book = books[job.book], chapter = book.chapters[job.chapter]
-            let input = SearchInput(body: reuse.bodies[job.book][job.chapter], navigation: reuse.navigation)
-            return reuse.memo.query(.search, chapter.source.path, input: input) {
-                SearchIndex.entries(chapter, book: book)
-            }.value
+    /// The search index, from each chapter's part (from the outlines when there are): into the
+    /// sink in parts, never joined, when there is one. In a session, each chapter's part of the
+    /// index is made again only when the chapter's body or the navigation changed.
+    func renderSearchIndex() async -> RenderedOutput {
+        let entries: [String]
+        if let outlines {
+            entries = outlines.flatMap { $0.map(\.search) }
+        } else {
+            let jobs = chapterJobs
+            let (books, reuse) = (publication.books, self.reuse)
+            entries = await jobs.concurrentMap { job -> String in
+                let book = books[job.book], chapter = book.chapters[job.chapter]
+                let input = SearchInput(body: reuse.bodies[job.book][job.chapter], navigation: reuse.navigation)
+                return reuse.memo.query(.search, chapter.source.path, input: input) {
+                    SearchIndex.entries(chapter, book: book)
+                }.value
+            }
         }
-        return OutputFile(path: SearchIndex.path, content: .text(SearchIndex.file(entries)))
+        guard let sink else {
+            return RenderedOutput(files: [OutputFile(path: SearchIndex.path, content: .text(SearchIndex.file(entries)))], epubs: [])
+        }
+        sink.put(SearchIndex.path, parts: SearchIndex.parts(entries))
+        return RenderedOutput(files: [], epubs: [], streamed: [SearchIndex.path])
     }
 
     // MARK: - Pages
@@ -168,12 +190,7 @@ struct SiteRenderer {
     private func renderChapter(_ chapterIndex: Int, of bookIndex: Int, context: PageContext) -> OutputFile {
         let book = publication.books[bookIndex]
         let chapter = book.chapters[chapterIndex]
-        var toc: [TemplateValue] = []
-        chapter.document.forEachHeading { heading in
-            guard heading.level == 2 || heading.level == 3 else { return }
-            toc.append(["level": .number(heading.level), "anchor": .text(URLPath.encode(heading.anchor)),
-                        "title": .text(ResolvedInline.plainText(heading.content))])
-        }
+        let toc = outlines?[bookIndex][chapterIndex].toc ?? Self.toc(of: chapter)
         let sectionCount = toc.filter { Self.level(of: $0) == 2 }.count
         var chapterFields: [String: TemplateValue] = [
             "number": .number(chapterIndex + 1),
@@ -209,6 +226,17 @@ struct SiteRenderer {
         }
         let html = templates.render("chapter", .object(fields))
         return OutputFile(path: "site/\(book.slug)/\(chapter.slug).html", content: .text(html))
+    }
+
+    /// A chapter's "On this page": its level 2 and 3 headings, in order.
+    static func toc(of chapter: ResolvedChapter) -> [TemplateValue] {
+        var toc: [TemplateValue] = []
+        chapter.document.forEachHeading { heading in
+            guard heading.level == 2 || heading.level == 3 else { return }
+            toc.append(["level": .number(heading.level), "anchor": .text(URLPath.encode(heading.anchor)),
+                        "title": .text(ResolvedInline.plainText(heading.content))])
+        }
+        return toc
     }
 
     private static func level(of entry: TemplateValue) -> Int {
