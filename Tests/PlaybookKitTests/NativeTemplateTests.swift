@@ -18,7 +18,7 @@ import Testing
         let recorder = TemplateRecorder()
         var recording = loaded
         recording.templates = loaded.templates.recording(into: recorder)
-        _ = await SeriesTarget.make(recording, sourceDate: nil, memo: .none, step: { _ in })
+        _ = await SeriesTarget.make(recording, books: recording.project.books, sourceDate: nil, memo: .none, step: { _ in })
         _ = await ListedReports.make(recording, sourceDate: nil, printing: nil, memo: .none)
         return recorder.calls
     }

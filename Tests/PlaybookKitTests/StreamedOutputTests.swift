@@ -75,7 +75,7 @@ import Testing
         let writer = OutputWriter(projectRoot: temporary.url, output: output)
         #expect(await writer.write(RenderedOutput(files: [OutputFile(path: "old.html", content: .text("old"))], epubs: [])) == nil)
         let staging = try writer.stage().get()
-        await [0, 1, 2, 3].concurrentMap { index in
+        _ = await [0, 1, 2, 3].concurrentMap { index in
             staging.put(OutputFile(path: "site/part-\(index % 2)/\(index).html", content: .bytes(Array("page \(index)".utf8))))
         }
         #expect(await staging.commit(RenderedOutput(files: [OutputFile(path: "site/index.html", content: .text("home"))], epubs: [])) == nil)
