@@ -3,7 +3,7 @@
 # (bench/make-corpus.py: N chapters of business-playbook Markdown, ~7.9 MB for N=1000) as a
 # Playbook project, and times, in the same run, with hyperfine (medians):
 #   cmark     the cmark CLI rendering the same text as one document (the parse+render floor)
-#   hugo      Hugo (Debian's, the version of bench/reference-results.txt) building the corpus as
+#   hugo      Hugo (Debian's 0.111.3, the version the reference timings used) building the corpus as
 #             an HTML site
 #   playbook  playbook build --no-pdf: the whole site and the EPUB (the book PDF is not in the
 #             comparison: Hugo and cmark make HTML only)
