@@ -69,11 +69,18 @@ package enum SeriesRenderers {
     package static let all: [any SeriesRenderer] = [EPUBSeriesRenderer(), SiteSeriesRenderer(), SearchIndexSeriesRenderer()]
 }
 
+extension SiteRenderer {
+    /// The site of `series`, putting its big files into the series' sink.
+    init(_ series: RenderedSeries) {
+        self.init(publication: series.publication, templates: series.templates, staticFiles: series.staticFiles,
+                  bodies: series.bodies, outlines: series.outlines, reuse: series.reuse, sink: series.sink)
+    }
+}
+
 /// The site (`site/`): ``SiteRenderer``.
 struct SiteSeriesRenderer: SeriesRenderer {
     func start(_ series: RenderedSeries) async -> SeriesRendering {
-        let site = SiteRenderer(publication: series.publication, templates: series.templates, staticFiles: series.staticFiles,
-                                bodies: series.bodies, outlines: series.outlines, reuse: series.reuse, sink: series.sink)
+        let site = SiteRenderer(series)
         return SeriesRendering {
             SeriesPart(output: await site.render(), diagnostics: [])
         }
@@ -86,8 +93,7 @@ struct SearchIndexSeriesRenderer: SeriesRenderer {
     var deferrable: Bool { true }
 
     func start(_ series: RenderedSeries) async -> SeriesRendering {
-        let site = SiteRenderer(publication: series.publication, templates: series.templates, staticFiles: series.staticFiles,
-                                bodies: series.bodies, outlines: series.outlines, reuse: series.reuse, sink: series.sink)
+        let site = SiteRenderer(series)
         return SeriesRendering {
             SeriesPart(output: await site.renderSearchIndex(), diagnostics: [])
         }

@@ -119,18 +119,7 @@ struct TemplateScanner {
     /// Reads up to the first character in `characterSet`.
     @discardableResult
     mutating func read(until characterSet: Set<Character>, throwOnOverflow: Bool = true) throws -> Substring {
-        let startIndex = position
-        while !reachedEnd() {
-            if characterSet.contains(buffer[position]) {
-                return buffer[startIndex..<position]
-            }
-            unsafeAdvance()
-        }
-        if throwOnOverflow {
-            position = startIndex
-            throw Overflow()
-        }
-        return buffer[startIndex..<position]
+        try read(until: { characterSet.contains($0) }, throwOnOverflow: throwOnOverflow)
     }
 
     /// Reads up to the first character for which `stop` holds.

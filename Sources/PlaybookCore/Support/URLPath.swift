@@ -3,14 +3,20 @@ package enum URLPath {
     /// Encodes every byte of `path` outside the unreserved set, keeping `/`. A path that
     /// needs nothing (most slugs and anchors) comes back as it is, without a copy.
     package static func encode(_ path: String) -> String {
-        UTF8Bytes.with(path) { bytes in
+        percentEncoding(path, keeping: isUnreserved)
+    }
+
+    /// `text` with every byte `keeps` refuses written `%XX`; `text` itself when it keeps them all.
+    @inline(__always)
+    private static func percentEncoding(_ text: String, keeping keeps: (UInt8) -> Bool) -> String {
+        UTF8Bytes.with(text) { bytes in
             var length = bytes.count
-            for byte in bytes where !isUnreserved(byte) { length += 2 }
-            guard length != bytes.count else { return path }
+            for byte in bytes where !keeps(byte) { length += 2 }
+            guard length != bytes.count else { return text }
             return String(unsafeUninitializedCapacity: length) { out in
                 var written = 0
                 for byte in bytes {
-                    if isUnreserved(byte) {
+                    if keeps(byte) {
                         out[written] = byte
                         written += 1
                     } else {
@@ -67,24 +73,7 @@ extension URLPath {
     /// A URL made safe for an `href`: bytes outside the characters URLs allow are
     /// percent-encoded, existing escapes are kept (as cmark's own renderer does).
     package static func escapeHref(_ url: String) -> String {
-        UTF8Bytes.with(url) { bytes in
-            var length = bytes.count
-            for byte in bytes where !isHrefSafe(byte) { length += 2 }
-            guard length != bytes.count else { return url }
-            return String(unsafeUninitializedCapacity: length) { out in
-                var written = 0
-                for byte in bytes {
-                    if isHrefSafe(byte) {
-                        out[written] = byte
-                        written += 1
-                    } else {
-                        percentEncode(byte, into: out, at: written)
-                        written += 3
-                    }
-                }
-                return written
-            }
-        }
+        percentEncoding(url, keeping: isHrefSafe)
     }
 
     /// Letters, digits and `-_.+!*'(),%#@?=;:/&$~`.
