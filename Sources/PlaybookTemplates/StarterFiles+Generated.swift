@@ -868,7 +868,12 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
   .has-sidebar .site-body { display: grid; grid-template-columns: 16rem minmax(0, 1fr); }
   .sidebar { position: sticky; top: 0; align-self: start; height: 100vh; overflow-y: auto; padding: 1.25rem 0.75rem 2rem; background: var(--tint); border-right: 1px solid var(--rule); }
   .has-sidebar .breadcrumbs { display: none; }
-  .has-sidebar main { max-width: 90rem; padding-left: 2rem; padding-right: 2rem; }
+  /* Main fills its grid column (its auto margins would size it to its content, and a wide
+     table would push the page past the window) and is the container its tables measure: a
+     table may grow past the text column up to main's width, not the window's, which the
+     sidebar takes 16rem of. */
+  .has-sidebar main { max-width: 90rem; padding-left: 2rem; padding-right: 2rem; width: 100%; min-width: 0; container-type: inline-size; }
+  .has-sidebar .chapter-body { --wide-max: 100cqw; }
 }
 @media (min-width: 76rem) {
   .chapter.has-toc { display: grid; grid-template-columns: minmax(0, 1fr) 13rem; grid-template-rows: auto 1fr; column-gap: 3rem; }
@@ -899,9 +904,14 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
   html.js .chapter.has-toc .page-toc.page-toc-covered { opacity: 0; visibility: hidden; transition: opacity 0.2s ease, visibility 0s linear 0.2s; }
 }
 .page-search main > h1 { max-width: var(--measure); margin-left: auto; margin-right: auto; }
-/* Nothing wider than a phone's screen: a worked example's inputs keep to the column. */
-.chapter-body .pb-inputs { grid-template-columns: minmax(0, max-content) minmax(0, 1fr); }
+/* Nothing wider than a phone's screen: a worked example's inputs keep to the column, the
+   names at most 45% of it (a track sized `minmax(0, max-content)` takes the whole width for a
+   long name in Chromium 156, leaving the values a column of no width); on a phone, one column. */
+.chapter-body .pb-inputs { grid-template-columns: fit-content(45%) minmax(0, 1fr); }
 .chapter-body .pb-inputs dd, .chapter-body .pb-inputs dt { overflow-wrap: anywhere; }
+@media (max-width: 36em) {
+  .chapter-body .pb-inputs { grid-template-columns: minmax(0, 1fr); }
+}
 @media print {
   .sidebar, .sidebar-toggle, .heading-anchor, .search-suggestions, .downloads { display: none; }
   .has-sidebar .site-body { display: block; }

@@ -80,7 +80,7 @@ import Testing
     @Test func noElementIsWiderThanTheWindowAndChartLabelsRead() throws {
         let out = try Self.build()
         defer { try? FileManager.default.removeItem(at: out) }
-        let widths = [390, 768, 1280, 1920]
+        let widths = [390, 768, 1024, 1280, 1920]
         let charted = [Self.widest, "marketing-and-pr/08-the-three-year-case.html", "customer-lifecycle/07-the-lifecycle-business-case.html"]
         // Worked examples with their inputs, the home page and the search page.
         let others = ["customer-service/06-deflection.html", "customer-lifecycle/03-support-repeat-and-referral.html", "index.html", "search.html"]
