@@ -27,25 +27,30 @@ package enum ComputedContentPass {
     /// computed fence has.
     static func mayHaveComputedContent(_ text: String) -> Bool {
         let needle = Array("playbook".utf8)
+        // Three memchr-driven scans, each jumping from one candidate byte to the next.
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard bytes.count >= 2 else { return false }
-            for index in 1..<bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "{"), bytes[index - 1] == UInt8(ascii: "{") { return true }
-                if byte == UInt8(ascii: ":"), index >= 2, bytes[index - 1] == UInt8(ascii: ":"), bytes[index - 2] == UInt8(ascii: ":"),
-                   index == 2 || bytes[index - 3] == UInt8(ascii: "\n") { return true }
-                if byte == UInt8(ascii: "p"), index + needle.count <= bytes.count,
-                   needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+            var from = 0
+            while let index = UTF8Bytes.firstIndex(of: UInt8(ascii: "{"), in: bytes, from: from) {
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") { return true }
+                from = index + 1
+            }
+            from = 0
+            while let index = UTF8Bytes.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: from) {
+                if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: ":"), bytes[index + 2] == UInt8(ascii: ":"),
+                   index == 0 || bytes[index - 1] == UInt8(ascii: "\n") { return true }
+                from = index + 1
+            }
+            from = 1
+            while let index = UTF8Bytes.firstIndex(of: UInt8(ascii: "p"), in: bytes, from: from) {
+                if index + needle.count <= bytes.count, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
                     var before = index - 1
                     while before > 0, bytes[before] == UInt8(ascii: " ") { before -= 1 }
                     if bytes[before] == UInt8(ascii: "`") || bytes[before] == UInt8(ascii: "~") { return true }
                 }
+                from = index + 1
             }
             return false
         }
-        if let found = text.utf8.withContiguousStorageIfAvailable(scan) { return found }
-        var copy = text
-        copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable(scan) ?? true
+        return UTF8Bytes.with(text, scan)
     }
 }

@@ -58,7 +58,7 @@ package enum ForbiddenCharacterReferences {
     package static func warnings(in document: Document, file: SourceFile, bodyLine: Int) -> [Diagnostic] {
         // Most chapters have no reference to a forbidden character at all (`&#8212;` is
         // common): one byte scan says so before the document is walked.
-        guard holdsForbiddenReference(Array(file.text.utf8)) else { return [] }
+        guard holdsForbiddenReference(file.text) else { return [] }
         // Raw forbidden characters were refused when the file was read, so any the parsed
         // document holds came from a reference.
         let present = forbiddenCharacters(in: document)
@@ -102,15 +102,18 @@ package enum ForbiddenCharacterReferences {
     }
 
     /// Whether `bytes` hold a numeric character reference to a forbidden character anywhere.
-    private static func holdsForbiddenReference(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index + 3 < bytes.count {
-            if bytes[index] == UInt8(ascii: "&"), bytes[index + 1] == UInt8(ascii: "#"), reference(in: bytes, at: index) != nil {
-                return true
+    private static func holdsForbiddenReference(_ text: String) -> Bool {
+        UTF8Bytes.with(text) { bytes in
+            var from = 0
+            while let index = UTF8Bytes.firstIndex(of: UInt8(ascii: "&"), in: bytes, from: from), index + 3 < bytes.count {
+                // A reference is at most `&#x` and eight digits and `;`: those bytes suffice to read it.
+                if bytes[index + 1] == UInt8(ascii: "#"), reference(in: Array(bytes[index..<min(index + 12, bytes.count)]), at: 0) != nil {
+                    return true
+                }
+                from = index + 1
             }
-            index += 1
+            return false
         }
-        return false
     }
 
     /// The forbidden characters in the text, link and image fields of `document`.

@@ -169,7 +169,10 @@ enum FootnoteSyntax {
     /// offset where it starts in `text`. Text without either comes back as one piece.
     static func split(_ text: String) -> [(piece: Piece, offset: Int)] {
         // Most text has neither a '[' nor an '@': one pass over its bytes says so.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "@") }) else { return [(.text(text), 0)] }
+        let marked = UTF8Bytes.with(text) { bytes in
+            UTF8Bytes.firstIndex(of: UInt8(ascii: "["), in: bytes) != nil || UTF8Bytes.firstIndex(of: UInt8(ascii: "@"), in: bytes) != nil
+        }
+        guard marked else { return [(.text(text), 0)] }
         let bytes = Array(text.utf8)
         var pieces: [(Piece, Int)] = []
         var start = 0

@@ -19,16 +19,16 @@ public struct SourceFile: Sendable, Equatable {
     }
 
     private static func lineStarts(of text: String) -> [Int] {
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        UTF8Bytes.with(text) { bytes in
             var starts = [0]
             starts.reserveCapacity(bytes.count / 40 + 1)
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+            var from = 0
+            while let index = UTF8Bytes.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: from) {
+                starts.append(index + 1)
+                from = index + 1
+            }
             return starts
         }
-        if let starts = text.utf8.withContiguousStorageIfAvailable(scan) { return starts }
-        var copy = text
-        copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable(scan) ?? [0]
     }
 
     /// Two files are equal when they have the same path and text.

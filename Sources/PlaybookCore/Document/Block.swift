@@ -18,7 +18,9 @@ public enum BlockOf<Stage: DocumentStage>: Sendable, Equatable {
     case table(TableOf<Stage>)
     /// A block computed from a scenario (a metric table, a worked example, a chart …), made
     /// by the transform stage from a ```` ```playbook ```` fence and written through a template.
-    case computed(ComputedBlock)
+    /// Boxed (`indirect`): its content is an existential, and held inline it would make every
+    /// copy of every block go through the type's runtime metadata.
+    indirect case computed(ComputedBlock)
     /// A block condition (`::: if …` … `:::`) with its branches; only parsed trees hold one,
     /// as the evaluate stage puts the chosen branch's blocks in its place.
     case conditional(ConditionalOf<Stage>)

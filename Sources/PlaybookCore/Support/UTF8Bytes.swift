@@ -9,3 +9,20 @@ package enum UTF8Bytes {
         return try copy.withUTF8(body)
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension UTF8Bytes {
+    /// The index of the first `byte` in `bytes` at or after `start`, or `nil`: libc's `memchr`,
+    /// which reads many bytes at a time, for scans that look for a rare byte in long text.
+    @inline(__always)
+    package static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard start >= 0, start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+}
