@@ -868,12 +868,12 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
   .has-sidebar .site-body { display: grid; grid-template-columns: 16rem minmax(0, 1fr); }
   .sidebar { position: sticky; top: 0; align-self: start; height: 100vh; overflow-y: auto; padding: 1.25rem 0.75rem 2rem; background: var(--tint); border-right: 1px solid var(--rule); }
   .has-sidebar .breadcrumbs { display: none; }
-  /* Main fills its grid column (its auto margins would size it to its content, and a wide
-     table would push the page past the window) and is the container its tables measure: a
-     table may grow past the text column up to main's width, not the window's, which the
-     sidebar takes 16rem of. */
-  .has-sidebar main { max-width: 90rem; padding-left: 2rem; padding-right: 2rem; width: 100%; min-width: 0; container-type: inline-size; }
-  .has-sidebar .chapter-body { --wide-max: 100cqw; }
+  /* Main keeps to its grid column (its auto margins size it to its content, and a wide table
+     would push the page past the window), and a table may grow past the text column up to
+     main's width, not the window's: less the 16rem sidebar, main's 4rem of padding and 1rem
+     for a scroll bar, and at most main's 90rem less its padding. */
+  .has-sidebar main { max-width: min(90rem, 100%); padding-left: 2rem; padding-right: 2rem; }
+  .has-sidebar .chapter-body { --wide-max: min(calc(100vw - 21rem), 86rem); }
 }
 @media (min-width: 76rem) {
   .chapter.has-toc { display: grid; grid-template-columns: minmax(0, 1fr) 13rem; grid-template-rows: auto 1fr; column-gap: 3rem; }
