@@ -10,7 +10,7 @@
 //   PlaybookServe              — Hummingbird 2 (the preview server)
 //   PlaybookChromium           — headless Chromium (the PDF of a report), driven over a pipe
 //   PlaybookPandoc             — Pandoc (Debian's pandoc), run to convert Word documents for `playbook import docx`
-//   playbook (executable)      — swift-argument-parser
+//   playbook (executable)      — swift-argument-parser; CJemalloc — jemalloc (Debian's libjemalloc-dev), the process's allocator
 // PlaybookCore depends on nothing; PlaybookKit is the pipeline that ties the doors together.
 import PackageDescription
 
@@ -45,6 +45,12 @@ let package = Package(
             name: "CXLSXWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
+        // Linked into the executable only: it gives the whole process its malloc and free.
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"]), .brew(["jemalloc"])]
         ),
         .systemLibrary(
             name: "CZlib",
@@ -118,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "playbook",
             dependencies: ["PlaybookCore", "PlaybookKit", "PlaybookLoad", "PlaybookScenario", "PlaybookServe", "PlaybookRender",
-                           "PlaybookImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                           "PlaybookImport", "CJemalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PlaybookCoreTests", dependencies: ["PlaybookCore"]),
         .testTarget(name: "PlaybookFinanceTests", dependencies: ["PlaybookFinance"]),

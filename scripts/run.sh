@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick start: installs what is missing (libcmark-dev, libxlsxwriter-dev, zlib, pkg-config, and chromium, which
+# Quick start: installs what is missing (libcmark-dev, libxlsxwriter-dev, zlib, jemalloc, pkg-config, and chromium, which
 # prints the client reports' PDFs), builds Playbook, and builds the shipped project into
 # build/: the site in build/site/, EPUBs in build/epub/, the sample clients' reports (HTML,
 # PDF, EPUB, figures) in build/reports/.

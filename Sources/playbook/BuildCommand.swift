@@ -37,7 +37,8 @@ struct BuildCommand: AsyncParsableCommand {
         }
         Terminal.printDiagnostics(report.diagnostics)
         if ProcessInfo.processInfo.environment["PLAYBOOK_TIMINGS"] != nil {
-            Terminal.writeError(report.timings.map(\.description).joined(separator: "\n") + "\n")
+            Terminal.writeError(report.timings.map(\.description).joined(separator: "\n") + "\n"
+                                + "allocator: " + (Allocator.version.map { "jemalloc \($0)" } ?? "the system's") + "\n")
         }
         guard report.succeeded, report.wrote else {
             Terminal.writeError("build failed: nothing was written\n")

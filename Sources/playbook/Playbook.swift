@@ -20,7 +20,6 @@ struct Playbook: AsyncParsableCommand {
     /// callgrind. Nothing in those commands runs on the main actor. `serve` keeps the main
     /// queue running (`dispatchMain`), as its servers and signal handlers may expect.
     static func main() {
-        MemoryTuning.apply()
         let command: ParsableCommand
         do {
             command = try parseAsRoot()

@@ -34,5 +34,5 @@ ensure_packages() {
 # What building Playbook needs: cmark (the Markdown parser), libxlsxwriter (the workbooks),
 # zlib (for EPUB zips), pkg-config.
 ensure_build_packages() {
-  ensure_packages libcmark-dev libxlsxwriter-dev zlib1g-dev pkg-config
+  ensure_packages libcmark-dev libxlsxwriter-dev zlib1g-dev libjemalloc-dev pkg-config
 }
