@@ -15,6 +15,27 @@ import Testing
         #expect(result.stdout == "")
     }
 
+    /// The command allocates with jemalloc: PLAYBOOK_TIMINGS names it (asked of jemalloc through
+    /// `mallctl`), and `MALLOC_CONF=stats_print:true`, which only jemalloc reads, makes it print
+    /// its statistics at exit with the bytes the build allocated through it.
+    @Test func theCommandAllocatesWithJemalloc() throws {
+        let work = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let project = Self.fixtures.appendingPathComponent("basic/project")
+        let timed = try Tools.playbook(["build", "--project", project.path, "--out", work.appendingPathComponent("a").path],
+                                       environment: ["PLAYBOOK_TIMINGS": "1"])
+        #expect(timed.status == 0)
+        #expect(timed.stderr.split(separator: "\n").contains { $0.hasPrefix("allocator: jemalloc 5.") }, "\(timed.stderr)")
+        let stats = try Tools.playbook(["build", "--project", project.path, "--out", work.appendingPathComponent("b").path],
+                                       environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(stats.status == 0)
+        #expect(stats.stderr.contains("___ Begin jemalloc statistics ___"))
+        // "Allocated: N, active: …": what the process had allocated through jemalloc at exit.
+        let allocated = stats.stderr.split(separator: "\n").first { $0.hasPrefix("Allocated: ") }
+            .flatMap { Int($0.dropFirst("Allocated: ".count).prefix { $0.isNumber }) }
+        #expect((allocated ?? 0) > 100_000, "\(allocated.map(String.init) ?? "no Allocated line")")
+    }
+
     @Test func checkPassesOnTheShippedProjectAndWritesNothing() throws {
         let before = Tools.files(under: Tools.repository.appendingPathComponent("content"))
         let result = try Tools.playbook(["check"], in: Tools.repository)
