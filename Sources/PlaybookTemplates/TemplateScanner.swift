@@ -109,11 +109,7 @@ struct TemplateScanner {
             }
             unsafeAdvance()
         }
-        if throwOnOverflow {
-            position = startIndex
-            throw Overflow()
-        }
-        return buffer[startIndex..<position]
+        return try notFound(from: startIndex, throwOnOverflow: throwOnOverflow)
     }
 
     /// Reads up to the first character in `characterSet`.
@@ -132,11 +128,17 @@ struct TemplateScanner {
             }
             unsafeAdvance()
         }
+        return try notFound(from: startIndex, throwOnOverflow: throwOnOverflow)
+    }
+
+    /// The end of a read that reached the end of the text without finding what it looked for:
+    /// `Overflow`, with the position back at `start`, when `throwOnOverflow`; else the rest.
+    private mutating func notFound(from start: String.Index, throwOnOverflow: Bool) throws -> Substring {
         if throwOnOverflow {
-            position = startIndex
+            position = start
             throw Overflow()
         }
-        return buffer[startIndex..<position]
+        return buffer[start..<position]
     }
 
     /// Reads a run of `character`, returning its length.
