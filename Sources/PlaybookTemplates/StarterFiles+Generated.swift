@@ -904,14 +904,9 @@ h2[id], h3[id] { scroll-margin-top: 1rem; }
   html.js .chapter.has-toc .page-toc.page-toc-covered { opacity: 0; visibility: hidden; transition: opacity 0.2s ease, visibility 0s linear 0.2s; }
 }
 .page-search main > h1 { max-width: var(--measure); margin-left: auto; margin-right: auto; }
-/* Nothing wider than a phone's screen: a worked example's inputs keep to the column, the
-   names at most 45% of it (a track sized `minmax(0, max-content)` takes the whole width for a
-   long name in Chromium 156, leaving the values a column of no width); on a phone, one column. */
-.chapter-body .pb-inputs { grid-template-columns: fit-content(45%) minmax(0, 1fr); }
+/* Nothing wider than a phone's screen: a worked example's inputs keep to the column (their
+   columns are .pb-inputs' own: the names at most 45%, one column on a phone). */
 .chapter-body .pb-inputs dd, .chapter-body .pb-inputs dt { overflow-wrap: anywhere; }
-@media (max-width: 36em) {
-  .chapter-body .pb-inputs { grid-template-columns: minmax(0, 1fr); }
-}
 @media print {
   .sidebar, .sidebar-toggle, .heading-anchor, .search-suggestions, .downloads { display: none; }
   .has-sidebar .site-body { display: block; }

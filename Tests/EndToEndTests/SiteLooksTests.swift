@@ -83,13 +83,20 @@ import Testing
         let widths = [390, 768, 1024, 1280, 1920]
         let charted = [Self.widest, "marketing-and-pr/08-the-three-year-case.html", "customer-lifecycle/07-the-lifecycle-business-case.html"]
         // Worked examples with their inputs, the home page and the search page.
-        let others = ["customer-service/06-deflection.html", "customer-lifecycle/03-support-repeat-and-referral.html", "index.html", "search.html"]
+        let worked = ["customer-service/06-deflection.html", "customer-lifecycle/03-support-repeat-and-referral.html"]
+        let others = worked + ["index.html", "search.html"]
         for page in charted + others {
             let seen = try Self.browser("overflow.py", [out.appendingPathComponent("site/" + page).path] + widths.map(String.init))
             for width in widths {
                 let at = seen[String(width)] as? [String: Any] ?? [:]
                 #expect(at["page_scroll_width"] as? Int == width, "\(page) at \(width): the page scrolls sideways")
                 #expect((at["wider"] as? [Any])?.isEmpty == true, "\(page) at \(width): \(at["wider"] ?? "not measured")")
+                // A worked example's values read on lines of their own width (Chromium 156 once
+                // gave them a column of no width: one letter per line).
+                if worked.contains(page) {
+                    #expect((at["inputs_value_px"] as? Int ?? 0) >= 150,
+                            "\(page) at \(width): a worked example's values in a column \(at["inputs_value_px"] ?? "not measured") px wide")
+                }
                 guard charted.contains(page) else { continue }
                 #expect((at["chart_text_px"] as? Double ?? 0) >= 11, "\(page) at \(width): chart text at \(at["chart_text_px"] ?? "?") px")
                 #expect((at["crossed_labels"] as? [String]) == [], "\(page) at \(width): labels crossed by a line")

@@ -11,7 +11,8 @@ lists each chart label that an axis or marker line crosses (their boxes overlap 
 
 Prints one JSON object: {"<width>": {"page_scroll_width", "client_width", "wider": [{"element",
 "left", "right"}], "chart_text_px": the smallest chart text, or null without charts,
-"crossed_labels": [the text of each label a line crosses]}}.
+"crossed_labels": [the text of each label a line crosses], "inputs_value_px": the narrowest value
+box of a worked example's inputs (each <dd> of .pb-inputs), in CSS pixels, or null without one}}.
 """
 import json, os, sys, time
 
@@ -57,8 +58,10 @@ document.querySelectorAll('svg.pb-chart-svg').forEach(function (svg) {
     if (lines.some(function (l) { return l.left < r.right && l.right > r.left && l.top < bottom && l.bottom > top; })) crossed.push(t.textContent);
   });
 });
+var values = Array.prototype.map.call(document.querySelectorAll('.pb-inputs dd'), function (d) { return d.getBoundingClientRect().width; });
 return {page_scroll_width: document.documentElement.scrollWidth, client_width: width, wider: wider.slice(0, 20),
-        chart_text_px: smallest, crossed_labels: crossed};
+        chart_text_px: smallest, crossed_labels: crossed,
+        inputs_value_px: values.length ? Math.round(Math.min.apply(null, values)) : null};
 """
 
 driver = chromium("--hide-scrollbars", "--allow-file-access-from-files")
