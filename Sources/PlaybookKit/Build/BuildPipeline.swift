@@ -128,11 +128,13 @@ public enum BuildPipeline {
         }
 
         begin("load")
-        let (loaded, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, includeDrafts: options.includeDrafts,
-                                                            strictScenarios: options.strictScenarios, memo: memo)
+        let (read, loadDiagnostics) = await LoadStage.run(root: options.projectRoot, includeDrafts: options.includeDrafts,
+                                                          strictScenarios: options.strictScenarios, memo: memo)
         report.diagnostics += loadDiagnostics
         end()
-        guard var loaded else { return report }
+        // Consumed, not copied: a copy would keep every parsed chapter alive to the end of the
+        // run, after the series below has handed its own over.
+        guard var loaded = consume read else { return report }
 
         // One Chromium prints every PDF of the run; a missing one is the run's one error.
         let printing: ReportPrinting?
