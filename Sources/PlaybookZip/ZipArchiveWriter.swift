@@ -58,57 +58,60 @@ public enum ZipArchiveWriter {
     /// central directory.
     public static func assemble(_ entries: [CompressedEntry], modified: Date) -> Data {
         let (time, date) = dosTime(modified)
-        var archive: [UInt8] = []
-        archive.reserveCapacity(entries.reduce(0) { $0 + $1.data.count + 30 + $1.path.utf8.count } + 22)
-        var directory: [UInt8] = []
-        for entry in entries {
-            let name = Array(entry.path.utf8)
-            let flags: UInt16 = name.contains { $0 >= 0x80 } ? 0x0800 : 0  // bit 11: the name is UTF-8
-            let offset = UInt32(archive.count)
-            archive.append(le32: 0x0403_4b50)
-            archive.append(le16: 20)
-            archive.append(le16: flags)
-            archive.append(le16: entry.method)
-            archive.append(le16: time)
-            archive.append(le16: date)
-            archive.append(le32: entry.checksum)
-            archive.append(le32: UInt32(entry.data.count))
-            archive.append(le32: UInt32(entry.size))
-            archive.append(le16: UInt16(name.count))
-            archive.append(le16: 0)
-            archive.append(contentsOf: name)
-            archive.append(contentsOf: entry.data)
+        let names = entries.map { Array($0.path.utf8) }
+        // The archive's exact size, so that its bytes are written once, into storage of that
+        // size (an EPUB of 5,000 chapters is tens of megabytes).
+        let directorySize = names.reduce(0) { $0 + 46 + $1.count }
+        let dataSize = zip(entries, names).reduce(0) { $0 + 30 + $1.1.count + $1.0.data.count }
+        var archive = Data(count: dataSize + directorySize + 22)
+        archive.withUnsafeMutableBytes { buffer in
+            var local = ByteCursor(buffer, at: 0), directory = ByteCursor(buffer, at: dataSize)
+            for (entry, name) in zip(entries, names) {
+                let flags: UInt16 = name.contains { $0 >= 0x80 } ? 0x0800 : 0  // bit 11: the name is UTF-8
+                let offset = UInt32(local.offset)
+                local.put(le32: 0x0403_4b50)
+                local.put(le16: 20)
+                local.put(le16: flags)
+                local.put(le16: entry.method)
+                local.put(le16: time)
+                local.put(le16: date)
+                local.put(le32: entry.checksum)
+                local.put(le32: UInt32(entry.data.count))
+                local.put(le32: UInt32(entry.size))
+                local.put(le16: UInt16(name.count))
+                local.put(le16: 0)
+                local.put(name)
+                entry.data.withUnsafeBytes { local.put($0) }
 
-            directory.append(le32: 0x0201_4b50)
-            directory.append(le16: 0x0314)  // made by: Unix, zip 2.0
-            directory.append(le16: 20)
-            directory.append(le16: flags)
-            directory.append(le16: entry.method)
-            directory.append(le16: time)
-            directory.append(le16: date)
-            directory.append(le32: entry.checksum)
-            directory.append(le32: UInt32(entry.data.count))
-            directory.append(le32: UInt32(entry.size))
-            directory.append(le16: UInt16(name.count))
-            directory.append(le16: 0)  // extra field
-            directory.append(le16: 0)  // comment
-            directory.append(le16: 0)  // disk
-            directory.append(le16: 0)  // internal attributes
-            directory.append(le32: UInt32(0o100644) << 16)  // a regular file, rw-r--r--
-            directory.append(le32: offset)
-            directory.append(contentsOf: name)
+                directory.put(le32: 0x0201_4b50)
+                directory.put(le16: 0x0314)  // made by: Unix, zip 2.0
+                directory.put(le16: 20)
+                directory.put(le16: flags)
+                directory.put(le16: entry.method)
+                directory.put(le16: time)
+                directory.put(le16: date)
+                directory.put(le32: entry.checksum)
+                directory.put(le32: UInt32(entry.data.count))
+                directory.put(le32: UInt32(entry.size))
+                directory.put(le16: UInt16(name.count))
+                directory.put(le16: 0)  // extra field
+                directory.put(le16: 0)  // comment
+                directory.put(le16: 0)  // disk
+                directory.put(le16: 0)  // internal attributes
+                directory.put(le32: UInt32(0o100644) << 16)  // a regular file, rw-r--r--
+                directory.put(le32: offset)
+                directory.put(name)
+            }
+            directory.put(le32: 0x0605_4b50)
+            directory.put(le16: 0)
+            directory.put(le16: 0)
+            directory.put(le16: UInt16(entries.count))
+            directory.put(le16: UInt16(entries.count))
+            directory.put(le32: UInt32(directorySize))
+            directory.put(le32: UInt32(dataSize))
+            directory.put(le16: 0)
         }
-        let directoryOffset = UInt32(archive.count)
-        archive.append(contentsOf: directory)
-        archive.append(le32: 0x0605_4b50)
-        archive.append(le16: 0)
-        archive.append(le16: 0)
-        archive.append(le16: UInt16(entries.count))
-        archive.append(le16: UInt16(entries.count))
-        archive.append(le32: UInt32(directory.count))
-        archive.append(le32: directoryOffset)
-        archive.append(le16: 0)
-        return Data(archive)
+        return archive
     }
 
     /// MS-DOS time and date of `date` in UTC (two-second steps, years from 1980).
@@ -122,13 +125,33 @@ public enum ZipArchiveWriter {
     }
 }
 
-extension Array where Element == UInt8 {
-    fileprivate mutating func append(le16 value: UInt16) {
-        append(UInt8(value & 0xFF))
-        append(UInt8(value >> 8))
+/// Writes little-endian numbers and bytes into an archive's storage, from an offset on; the
+/// archive's size is computed first, so every write fits.
+private struct ByteCursor {
+    let buffer: UnsafeMutableRawBufferPointer
+    private(set) var offset: Int
+
+    init(_ buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
+        self.buffer = buffer
+        self.offset = offset
     }
 
-    fileprivate mutating func append(le32 value: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    mutating func put(le16 value: UInt16) {
+        buffer.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt16.self)
+        offset += 2
+    }
+
+    mutating func put(le32 value: UInt32) {
+        buffer.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self)
+        offset += 4
+    }
+
+    mutating func put(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { put($0) }
+    }
+
+    mutating func put(_ bytes: UnsafeRawBufferPointer) {
+        UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<(offset + bytes.count)]).copyMemory(from: bytes)
+        offset += bytes.count
     }
 }
