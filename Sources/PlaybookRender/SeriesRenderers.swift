@@ -28,6 +28,14 @@ package struct RenderedSeries: Sendable {
     /// Each chapter's outline, by book and chapter index, when the publication's documents were
     /// freed after the bodies (``RenderStage``); `nil` when they are kept.
     var outlines: [[ChapterOutline]]?
+
+    /// Empties every body's XHTML (its HTML stays), for a run that has made its EPUBs' pages
+    /// and keeps nothing after the render stage.
+    mutating func freeXHTMLBodies() {
+        for book in bodies.indices {
+            for chapter in bodies[book].indices { bodies[book][chapter].xhtml = "" }
+        }
+    }
 }
 
 /// What a renderer of the series made: its files and EPUBs, and what went wrong.
@@ -56,11 +64,16 @@ package protocol SeriesRenderer: Sendable {
     /// the other outputs first, reloads the pages, and only then runs these
     /// (``RenderStage/runDeferring(_:loaded:sourceDate:downloads:memo:)``).
     var deferrable: Bool { get }
+    /// Whether it makes pages from the bodies' XHTML (``RenderedBody/xhtml``): a run that keeps
+    /// nothing frees the XHTML once every renderer that reads it has started.
+    var readsXHTMLBodies: Bool { get }
 }
 
 extension SeriesRenderer {
     /// A renderer is needed by the pages unless it says otherwise.
     package var deferrable: Bool { false }
+    /// A renderer reads the bodies' HTML only, unless it says otherwise.
+    package var readsXHTMLBodies: Bool { false }
 }
 
 /// The outputs of the series.
@@ -106,6 +119,7 @@ struct SearchIndexSeriesRenderer: SeriesRenderer {
 /// compressed for the archive, and the rest of each book when it is zipped.
 struct EPUBSeriesRenderer: SeriesRenderer {
     var deferrable: Bool { true }
+    var readsXHTMLBodies: Bool { true }
 
     func start(_ series: RenderedSeries) async -> SeriesRendering {
         var epub = EPUBRenderer(publication: series.publication, templates: series.templates, stylesheet: series.epubStylesheet,

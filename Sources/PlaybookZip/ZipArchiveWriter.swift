@@ -38,7 +38,7 @@ public struct CompressedEntry: Sendable, Equatable {
 public enum ZipArchiveWriter {
     /// The archive holding `entries` in the given order, each dated `modified` (UTC).
     public static func archive(_ entries: [ZipEntry], modified: Date) throws -> Data {
-        assemble(try entries.map(compress), modified: modified)
+        Data(assemble(try entries.map(compress), modified: modified))
     }
 
     /// An entry deflated (or stored, when it asks not to be compressed, or is empty) with
@@ -56,15 +56,16 @@ public enum ZipArchiveWriter {
 
     /// The archive of entries already compressed: local headers and data in order, then the
     /// central directory.
-    public static func assemble(_ entries: [CompressedEntry], modified: Date) -> Data {
+    public static func assemble(_ entries: [CompressedEntry], modified: Date) -> [UInt8] {
         let (time, date) = dosTime(modified)
         let names = entries.map { Array($0.path.utf8) }
         // The archive's exact size, so that its bytes are written once, into storage of that
         // size (an EPUB of 5,000 chapters is tens of megabytes).
         let directorySize = names.reduce(0) { $0 + 46 + $1.count }
         let dataSize = zip(entries, names).reduce(0) { $0 + 30 + $1.1.count + $1.0.data.count }
-        var archive = Data(count: dataSize + directorySize + 22)
-        archive.withUnsafeMutableBytes { buffer in
+        let size = dataSize + directorySize + 22
+        return [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
+            let buffer = UnsafeMutableRawBufferPointer(storage)
             var local = ByteCursor(buffer, at: 0), directory = ByteCursor(buffer, at: dataSize)
             for (entry, name) in zip(entries, names) {
                 let flags: UInt16 = name.contains { $0 >= 0x80 } ? 0x0800 : 0  // bit 11: the name is UTF-8
@@ -110,8 +111,8 @@ public enum ZipArchiveWriter {
             directory.put(le32: UInt32(directorySize))
             directory.put(le32: UInt32(dataSize))
             directory.put(le16: 0)
+            initialized = size
         }
-        return archive
     }
 
     /// MS-DOS time and date of `date` in UTC (two-second steps, years from 1980).

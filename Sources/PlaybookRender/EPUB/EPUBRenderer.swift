@@ -222,7 +222,7 @@ package struct EPUBRenderer {
         }
         let date = Date(timeIntervalSince1970: TimeInterval(book.modified.secondsSinceEpoch))
         let archive = ZipArchiveWriter.assemble(compressed, modified: date)
-        return EPUBPackage(slug: book.slug, entries: files, archive: Array(archive))
+        return EPUBPackage(slug: book.slug, entries: files, archive: archive)
     }
 
     /// What a chapter's entry in its book's EPUB navigation depends on.
