@@ -75,7 +75,7 @@ package struct InlineValues: DocumentRewriter {
     /// Front matter text (a title, a summary) with its tags replaced. Conditions and checks
     /// belong in the body: here they are errors.
     package mutating func replace(in text: String) -> String {
-        guard text.contains("{{") else { return text }
+        guard UTF8Bytes.contains(text, "{{") else { return text }
         var out = ""
         for piece in pieces(of: text) {
             switch piece {
@@ -158,7 +158,7 @@ package struct InlineValues: DocumentRewriter {
                 if active { out.append(rewrite(inline)) } else { skip(inline) }
                 continue
             }
-            guard text.contains("{{") else {
+            guard UTF8Bytes.contains(text, "{{") else {
                 if active { emit(text) }
                 continue
             }

@@ -14,7 +14,7 @@ struct ValueTagLocations {
     /// Lists the tags of `file`, line by line, except those on `skipping` (the branches of
     /// block conditions left out, whose tags are never met).
     init(_ file: SourceFile, skipping: [ClosedRange<Int>] = []) {
-        guard file.text.contains("{{") else { return }
+        guard UTF8Bytes.contains(file.text, "{{") else { return }
         for number in 1...max(file.lineCount, 1) where !skipping.contains(where: { $0.contains(number) }) {
             let line = file.line(number)
             var rest = line[...]

@@ -81,10 +81,10 @@ public struct ProjectLoader: Sendable {
             }
             let (files, refused) = directory.files(under: folder)
             diagnostics += refused
-            for name in files where !name.contains("/") && name.hasSuffix(".md") {
+            for name in files where !name.utf8.contains(UInt8(ascii: "/")) && name.hasSuffix(".md") {
                 chapterJobs.append((books.count, "\(folder)/\(name)"))
             }
-            bookFolders[books.count] = files.filter { $0 != "book.yaml" && !($0.hasSuffix(".md") && !$0.contains("/")) }
+            bookFolders[books.count] = files.filter { $0 != "book.yaml" && !($0.hasSuffix(".md") && !$0.utf8.contains(UInt8(ascii: "/"))) }
             let placeholder = BookSettings(title: reference.slug, authors: series.authors,
                                            date: Timestamp(secondsSinceEpoch: 0))
             books.append(Book(slug: reference.slug, position: index + 1, settings: bookSettings ?? placeholder, chapters: []))

@@ -24,7 +24,7 @@ enum FootnoteDefinitions {
     /// The body with every definition's lines blanked, and the definitions in order; `nil`
     /// when the body holds none (most chapters).
     static func cut(_ body: String) -> (body: String, definitions: [Definition])? {
-        guard ByteSearch.contains(body, "[^") else { return nil }
+        guard UTF8Bytes.contains(body, "[^") else { return nil }
         let lines = BodyLines(body)
         var definitions: [Definition] = []
         // What each line of a definition becomes in the body: blank, or in a block quote its

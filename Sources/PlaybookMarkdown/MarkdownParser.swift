@@ -57,7 +57,7 @@ public struct MarkdownParser: Sendable {
     /// Parses a body without footnote definitions.
     private func parseBody(_ body: String, in file: SourceFile, firstLine: Int) -> (Document, [Diagnostic]) {
         let lines = BodyLines(body)
-        let (markers, unknown) = ByteSearch.contains(body, ":::") ? BlockConditions.markers(in: lines) : ([], [])
+        let (markers, unknown) = UTF8Bytes.contains(body, ":::") ? BlockConditions.markers(in: lines) : ([], [])
         guard !markers.isEmpty || !unknown.isEmpty else {
             let converter = CommonMarkConverter(smartPunctuation: smartPunctuation, lines: lines, lineOffset: firstLine - 1, file: file)
             let (blocks, diagnostics) = converter.convert(body)

@@ -106,7 +106,7 @@ public enum TransformStage {
             }
             func input() -> PrepareInput {
                 let text = job.value.source.text
-                let named = scenarioNames.filter { text.containsBytes(of: $0) }
+                let named = scenarioNames.filter { UTF8Bytes.contains(text, $0) }
                 return PrepareInput(text: ExactText(text), smartPunctuation: smart, scenarioNames: scenarioNames,
                                     scenarios: scenarioRevisions.filter { named.contains($0.key) })
             }
@@ -166,27 +166,5 @@ public enum TransformStage {
             images[book.slug] = book.assets.filter { paths.contains($0.path) }
         }
         return (Publication(settings: project.settings, books: resolvedBooks, imagesByBook: images), diagnostics)
-    }
-}
-
-extension String {
-    /// Whether the UTF-8 bytes of `other` occur in this string's (no Unicode equivalence).
-    func containsBytes(of other: String) -> Bool {
-        var text = self, needle = other
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { needle in
-                guard needle.count > 0 else { return true }
-                guard haystack.count >= needle.count else { return false }
-                let first = needle[0], last = haystack.count - needle.count
-                var index = 0
-                while index <= last {
-                    if haystack[index] == first, memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
-                        return true
-                    }
-                    index += 1
-                }
-                return false
-            }
-        }
     }
 }

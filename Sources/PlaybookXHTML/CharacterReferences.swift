@@ -2,7 +2,7 @@
 package enum CharacterReferences {
     /// Decodes the character references of an attribute value (for ids and URLs).
     package static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

@@ -331,12 +331,21 @@ package struct RawHTMLRewriter {
 
     /// An XML name (letters, digits, `-`, `_`, `.`, `:`; not starting with a digit, `-` or `.`).
     static func isXMLName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" || first == ":" else {
+        guard let first = name.unicodeScalars.first, isAlphabetic(first) || first == "_" || first == ":" else {
             return false
         }
         return name.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." || $0 == ":"
+            isAlphabetic($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." || $0 == ":"
         }
+    }
+
+    /// Unicode's Alphabetic property; an ASCII scalar (nearly every one in a name) is answered
+    /// without the property tables: only A–Z and a–z are alphabetic there.
+    @inline(__always)
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        let folded = scalar.value | 0x20
+        return folded >= 0x61 && folded <= 0x7A
     }
 }
 

@@ -5,8 +5,8 @@ public enum Slug {
     public static func isValidFileName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first != ".", first != "-" else { return false }
         return name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                || scalar == "-" || scalar == "_" || scalar == ".")
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "-" || scalar == "_" || scalar == "."
         }
     }
 

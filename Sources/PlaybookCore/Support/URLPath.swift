@@ -52,7 +52,7 @@ package enum URLPath {
 
     /// Decodes `%XX` escapes; a malformed escape is kept as written.
     package static func decode(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8)[...]
         while let byte = iterator.first {

@@ -26,3 +26,34 @@ extension UTF8Bytes {
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }
+
+extension UTF8Bytes {
+    /// Whether the bytes of `needle` occur in `text`'s, compared byte by byte (no Unicode
+    /// equivalence). Foundation's `String.contains(_:)` goes through CFString: it took 5% of a
+    /// 1,000-chapter build for two markers, and 1% again for `{{` and `/`.
+    package static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        contains(text, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+    }
+
+    /// The same for a needle known only at run time.
+    package static func contains(_ text: String, _ needle: String) -> Bool {
+        with(needle) { contains(text, $0) }
+    }
+
+    private static func contains(_ text: String, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first else { return true }
+        return with(text) { bytes in
+            guard pattern.count <= bytes.count else { return false }
+            let last = bytes.count - pattern.count
+            var from = 0
+            // memchr jumps to each occurrence of the first byte.
+            while let index = firstIndex(of: first, in: bytes, from: from), index <= last {
+                var matched = 1
+                while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return true }
+                from = index + 1
+            }
+            return false
+        }
+    }
+}

@@ -279,14 +279,13 @@ package struct EPUBRenderer {
                 guard index + count <= bytes.count else { return false }
                 return word.withUTF8Buffer { memcmp(bytes.baseAddress! + index, $0.baseAddress!, count) == 0 }
             }
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == UInt8(ascii: "<") {
-                    if follows("math", at: index + 1) { math = true }
-                    if follows("script", at: index + 1) { script = true }
-                    if follows("svg", at: index + 1) { svg = true }
-                }
-                index += 1
+            var from = 0
+            // memchr jumps from tag to tag.
+            while let index = UTF8Bytes.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: from) {
+                if follows("math", at: index + 1) { math = true }
+                if follows("script", at: index + 1) { script = true }
+                if follows("svg", at: index + 1) { svg = true }
+                from = index + 1
             }
         }
         let properties = [math ? "mathml" : nil, script ? "scripted" : nil, svg ? "svg" : nil].compactMap { $0 }
