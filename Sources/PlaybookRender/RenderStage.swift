@@ -200,21 +200,9 @@ public enum RenderStage {
                                  at: callout.position)
         }
         let (body, bodyDiagnostics) = renderer.renderWithDiagnostics(chapter.document)
-        // Every body is held through the whole render stage: in storage of its own size, not
-        // the room its appends grew (up to twice the text).
-        return (RenderedBody(html: body.html.compacted(), xhtml: body.xhtml.compacted()), diagnostics + bodyDiagnostics)
-    }
-}
-
-extension String {
-    /// The same text in storage just its size (a string grown by appending may have room for
-    /// up to twice its bytes). Appended, not made from bytes: a string made from bytes is
-    /// checked for valid UTF-8 again, which cost 1.3% of a build.
-    func compacted() -> String {
-        var text = ""
-        text.reserveCapacity(utf8.count)
-        text.append(self)
-        return text
+        // Every body is held through the whole render stage: the renderer makes each string
+        // from its bytes, in storage of its own size.
+        return (body, diagnostics + bodyDiagnostics)
     }
 }
 

@@ -24,6 +24,21 @@ public enum XMLEscaping {
         out += escape(text, quotes: quotes)
     }
 
+    /// Appends the UTF-8 of escaped `text` to `out`, replacement by replacement, without an
+    /// escaped string in between.
+    public static func append(_ text: String, to out: inout [UInt8], quotes: Bool = false) {
+        UTF8Bytes.with(text) { bytes in
+            var start = 0
+            while let (index, replacement) = nextReplacement(in: bytes, from: start, quotes: quotes) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                let markup = replacement.bytes
+                out.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
+                start = index + replacement.width
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
     /// Whether `text` holds a character that escaping would change.
     public static func needsEscaping(_ text: String, quotes: Bool = false) -> Bool {
         UTF8Bytes.with(text) { nextReplacement(in: $0, from: 0, quotes: quotes) != nil }

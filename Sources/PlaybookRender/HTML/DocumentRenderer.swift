@@ -36,59 +36,113 @@ struct DocumentRenderer {
     /// Both fragments, with what is wrong in the callout template's output.
     func renderWithDiagnostics(_ document: ResolvedDocument) -> (RenderedBody, [Diagnostic]) {
         var out = Output()
-        out.html.reserveCapacity(document.blocks.count * 320)
-        out.xhtml.reserveCapacity(document.blocks.count * 320)
+        out.reserveCapacity(document.blocks.count * 320)
         for block in document.blocks { render(block, into: &out, tight: false) }
         renderFootnotes(document.blocks, into: &out)
+        // Strings of their own size (the buffers had room to grow).
         return (RenderedBody(html: out.html, xhtml: out.xhtml), out.diagnostics)
     }
 
     // MARK: - Output
 
-    /// The two strings being written.
+    /// The two fragments being written, as UTF-8 bytes: appending bytes costs a fraction of
+    /// appending strings, and the renderer appends a few thousand pieces per chapter.
     struct Output {
-        var html = ""
-        var xhtml = ""
+        /// The HTML's bytes.
+        private(set) var htmlBytes: [UInt8] = []
+        /// The XHTML's bytes.
+        private(set) var xhtmlBytes: [UInt8] = []
         /// How many references to each footnote were written so far (ids of later ones get `-2` …).
-        var noteReferences: [Int: Int] = [:]
+        var noteReferences: [Int: Int]
         /// What is wrong in templates' output (callouts).
         var diagnostics: [Diagnostic] = []
 
+        /// Empty fragments; footnote references counted from `noteReferences`.
+        init(noteReferences: [Int: Int] = [:]) {
+            self.noteReferences = noteReferences
+        }
+
+        /// The HTML as text (made from the bytes each time: for the few places that edit it).
+        var html: String {
+            get { String(decoding: htmlBytes, as: UTF8.self) }
+            set { htmlBytes = Array(newValue.utf8) }
+        }
+
+        /// The XHTML as text.
+        var xhtml: String {
+            get { String(decoding: xhtmlBytes, as: UTF8.self) }
+            set { xhtmlBytes = Array(newValue.utf8) }
+        }
+
+        /// Room for `count` bytes in each.
+        mutating func reserveCapacity(_ count: Int) {
+            htmlBytes.reserveCapacity(count)
+            xhtmlBytes.reserveCapacity(count)
+        }
+
         /// Markup that is the same in both.
         mutating func both(_ markup: String) {
-            html += markup
-            xhtml += markup
+            UTF8Bytes.append(markup, to: &htmlBytes)
+            UTF8Bytes.append(markup, to: &xhtmlBytes)
+        }
+
+        /// Markup for the HTML only.
+        mutating func appendHTML(_ markup: String) {
+            UTF8Bytes.append(markup, to: &htmlBytes)
+        }
+
+        /// Markup for the XHTML only.
+        mutating func appendXHTML(_ markup: String) {
+            UTF8Bytes.append(markup, to: &xhtmlBytes)
         }
 
         /// Text, escaped once, appended to both.
         mutating func text(_ text: String, quotes: Bool = false) {
-            if XMLEscaping.needsEscaping(text, quotes: quotes) {
-                let escaped = quotes ? XMLEscaping.attribute(text) : XMLEscaping.text(text)
-                html += escaped
-                xhtml += escaped
-            } else {
-                html += text
-                xhtml += text
-            }
+            let start = htmlBytes.count
+            XMLEscaping.append(text, to: &htmlBytes, quotes: quotes)
+            xhtmlBytes.append(contentsOf: htmlBytes[start...])
         }
 
         /// A void element's end: `>` in HTML, `/>` in XHTML.
         mutating func voidEnd() {
-            html += ">"
-            xhtml += "/>"
+            htmlBytes.append(UInt8(ascii: ">"))
+            xhtmlBytes.append(UInt8(ascii: "/"))
+            xhtmlBytes.append(UInt8(ascii: ">"))
         }
 
         /// An attribute whose value differs between the two (an href).
         mutating func attribute(_ name: String, html htmlValue: String, xhtml xhtmlValue: String) {
-            html += " \(name)=\""
-            XMLEscaping.append(htmlValue, to: &html, quotes: true)
-            html += "\""
-            xhtml += " \(name)=\""
-            XMLEscaping.append(xhtmlValue, to: &xhtml, quotes: true)
-            xhtml += "\""
+            Self.write(name, htmlValue, to: &htmlBytes)
+            Self.write(name, xhtmlValue, to: &xhtmlBytes)
         }
 
-        var endsWithNewline: Bool { html.utf8.last == UInt8(ascii: "\n") }
+        /// ` name="value"`, the value escaped.
+        private static func write(_ name: String, _ value: String, to bytes: inout [UInt8]) {
+            bytes.append(UInt8(ascii: " "))
+            UTF8Bytes.append(name, to: &bytes)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
+            XMLEscaping.append(value, to: &bytes, quotes: true)
+            bytes.append(UInt8(ascii: "\""))
+        }
+
+        /// Markup that differs between the two, each ending its line (a line break is added to
+        /// one that does not).
+        mutating func lines(html: String, xhtml: String) {
+            UTF8Bytes.append(html, to: &htmlBytes)
+            if htmlBytes.last != UInt8(ascii: "\n") { htmlBytes.append(UInt8(ascii: "\n")) }
+            UTF8Bytes.append(xhtml, to: &xhtmlBytes)
+            if xhtmlBytes.last != UInt8(ascii: "\n") { xhtmlBytes.append(UInt8(ascii: "\n")) }
+        }
+
+        /// Whether the HTML written so far ends a line.
+        var endsWithNewline: Bool { htmlBytes.last == UInt8(ascii: "\n") }
+
+        /// Takes the last byte off both (a tight list item's line break).
+        mutating func removeLastByte() {
+            htmlBytes.removeLast()
+            xhtmlBytes.removeLast()
+        }
     }
 
     // MARK: - Blocks
@@ -110,7 +164,7 @@ struct DocumentRenderer {
             out.text(heading.anchor, quotes: true)
             out.both("\">")
             render(heading.content, into: &out)
-            if heading.level == 2 || heading.level == 3 { Self.appendAnchorLink(heading, to: &out.html) }
+            if heading.level == 2 || heading.level == 3 { out.appendHTML(Self.anchorLink(heading)) }
             out.both(Self.headingClose[heading.level] ?? "</h6>\n")
         case .blockQuote(let children):
             out.both("<blockquote>\n")
@@ -129,10 +183,7 @@ struct DocumentRenderer {
             out.text(code.code)
             out.both("</code></pre>\n")
         case .html(let raw):
-            out.html += raw.html
-            if out.html.utf8.last != UInt8(ascii: "\n") { out.html += "\n" }
-            out.xhtml += raw.xhtml
-            if out.xhtml.utf8.last != UInt8(ascii: "\n") { out.xhtml += "\n" }
+            out.lines(html: raw.html, xhtml: raw.xhtml)
         case .thematicBreak:
             out.both("<hr")
             out.voidEnd()
@@ -141,10 +192,7 @@ struct DocumentRenderer {
             renderTable(table, into: &out)
         case .computed(let block):
             let markup = computedMarkup(block)
-            out.html += markup.html
-            if out.html.utf8.last != UInt8(ascii: "\n") { out.html += "\n" }
-            out.xhtml += markup.xhtml
-            if out.xhtml.utf8.last != UInt8(ascii: "\n") { out.xhtml += "\n" }
+            out.lines(html: markup.html, xhtml: markup.xhtml)
         case .conditional:
             // Never met: the evaluate pass (ComputedContentPass) puts the chosen branch of every
             // block condition in its place before the transform resolves the tree.
@@ -157,10 +205,7 @@ struct DocumentRenderer {
             let label = callout.title.isEmpty ? callout.kind.label : callout.kind.label + ": " + ResolvedInline.plainText(callout.title)
             let markup = calloutMarkup(callout, label, content)
             out.diagnostics += content.diagnostics + markup.diagnostics
-            out.html += markup.html
-            if out.html.utf8.last != UInt8(ascii: "\n") { out.html += "\n" }
-            out.xhtml += markup.xhtml
-            if out.xhtml.utf8.last != UInt8(ascii: "\n") { out.xhtml += "\n" }
+            out.lines(html: markup.html, xhtml: markup.xhtml)
         case .figure(let figure):
             out.both("<figure class=\"figure\" id=\"")
             out.text(figure.label, quotes: true)
@@ -185,8 +230,8 @@ struct DocumentRenderer {
         out.both("<section class=\"footnotes\" role=\"doc-endnotes\">\n<h2 class=\"footnotes-title\">Notes</h2>\n<ol>\n")
         for note in notes {
             let number = String(note.number)
-            out.html += "<li id=\"fn-\(notePrefix)\(number)\">"
-            out.xhtml += "<li><aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"fn-\(notePrefix)\(number)\">"
+            out.appendHTML("<li id=\"fn-\(notePrefix)\(number)\">")
+            out.appendXHTML("<li><aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"fn-\(notePrefix)\(number)\">")
             var content = Output(noteReferences: out.noteReferences)
             for block in note.blocks { render(block, into: &content, tight: false) }
             out.noteReferences = content.noteReferences
@@ -211,8 +256,8 @@ struct DocumentRenderer {
             } else {
                 content.xhtml = "<p>" + mark + "</p>\n" + content.xhtml
             }
-            out.html += "\n" + content.html + "</li>\n"
-            out.xhtml += "\n" + content.xhtml + "</aside></li>\n"
+            out.appendHTML("\n" + content.html + "</li>\n")
+            out.appendXHTML("\n" + content.xhtml + "</aside></li>\n")
         }
         out.both("</ol>\n</section>\n")
     }
@@ -230,8 +275,7 @@ struct DocumentRenderer {
             for child in item { render(child, into: &out, tight: list.isTight) }
             // A tight item ending in text closes on the same line: <li>text</li>.
             if list.isTight, let last = item.last, case .paragraph = last, out.endsWithNewline {
-                out.html.removeLast()
-                out.xhtml.removeLast()
+                out.removeLastByte()
             }
             out.both("</li>\n")
         }
@@ -292,12 +336,9 @@ struct DocumentRenderer {
     /// The site's link to a `##` or `###` heading, inside it after its text: shown on hover and
     /// focus by the stylesheet (its mark is drawn by CSS, so the heading's text stays its own),
     /// named for screen readers. Not in the EPUB, where a reader has no use for it.
-    private static func appendAnchorLink(_ heading: ResolvedHeading, to html: inout String) {
-        html += "<a class=\"heading-anchor\" href=\"#"
-        XMLEscaping.append(URLPath.encode(heading.anchor), to: &html, quotes: true)
-        html += "\" aria-label=\"Link to this section: "
-        XMLEscaping.append(ResolvedInline.plainText(heading.content), to: &html, quotes: true)
-        html += "\"></a>"
+    private static func anchorLink(_ heading: ResolvedHeading) -> String {
+        "<a class=\"heading-anchor\" href=\"#" + XMLEscaping.attribute(URLPath.encode(heading.anchor))
+            + "\" aria-label=\"Link to this section: " + XMLEscaping.attribute(ResolvedInline.plainText(heading.content)) + "\"></a>"
     }
 
     private static let headingOpen = [1: "<h1", 2: "<h2", 3: "<h3", 4: "<h4", 5: "<h5", 6: "<h6"]
@@ -321,8 +362,8 @@ struct DocumentRenderer {
                 out.text(code)
                 out.both("</code>")
             case .html(let raw):
-                out.html += raw.html
-                out.xhtml += raw.xhtml
+                out.appendHTML(raw.html)
+                out.appendXHTML(raw.xhtml)
             case .emphasis(let children):
                 out.both("<em>")
                 render(children, into: &out)
@@ -361,8 +402,8 @@ struct DocumentRenderer {
                 let repeated = out.noteReferences[reference.number, default: 0]
                 out.noteReferences[reference.number] = repeated + 1
                 let id = "fnref-\(notePrefix)\(number)" + (repeated > 0 ? "-\(repeated + 1)" : "")
-                out.html += "<sup class=\"footnote-ref\"><a id=\"\(id)\" href=\"#fn-\(notePrefix)\(number)\" role=\"doc-noteref\">\(number)</a></sup>"
-                out.xhtml += "<sup class=\"footnote-ref\"><a id=\"\(id)\" href=\"#fn-\(notePrefix)\(number)\" epub:type=\"noteref\" role=\"doc-noteref\">\(number)</a></sup>"
+                out.appendHTML("<sup class=\"footnote-ref\"><a id=\"\(id)\" href=\"#fn-\(notePrefix)\(number)\" role=\"doc-noteref\">\(number)</a></sup>")
+                out.appendXHTML("<sup class=\"footnote-ref\"><a id=\"\(id)\" href=\"#fn-\(notePrefix)\(number)\" epub:type=\"noteref\" role=\"doc-noteref\">\(number)</a></sup>")
             case .crossReference(let reference):
                 // Never met: the transform makes every cross-reference a link.
                 out.text("@" + reference.label)

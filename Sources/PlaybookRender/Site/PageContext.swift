@@ -12,6 +12,9 @@ struct PageContext: Sendable {
     let series: TemplateValue
     /// `book` for each book slug, made once: every page of a book shares it.
     private let bookValues: [String: TemplateValue]
+    /// Each chapter's sidebar entry, by book slug and chapter index, made once: as most pages
+    /// show it (not the page, no gap before it). A 1,000-chapter book's pages list 27 each.
+    private let sidebarEntries: [String: [TemplateValue]]
 
     init(publication: Publication, downloads: SiteDownloads) {
         self.publication = publication
@@ -20,6 +23,11 @@ struct PageContext: Sendable {
         var values: [String: TemplateValue] = [:]
         for book in publication.books { values[book.slug] = Self.book(book, settings: publication.settings, downloads: downloads) }
         bookValues = values
+        var entries: [String: [TemplateValue]] = [:]
+        for book in publication.books {
+            entries[book.slug] = book.chapters.indices.map { Self.sidebarEntry(book, index: $0, isPage: false, gapBefore: false) }
+        }
+        sidebarEntries = entries
     }
 
     var settings: SeriesSettings { publication.settings }
@@ -44,11 +52,12 @@ struct PageContext: Sendable {
             ]
             if book.slug == current.slug {
                 let shown = Self.sidebarChapters(count: book.chapters.count, current: chapter)
-                fields["chapters"] = .list(shown.map { index in
-                    let entry = book.chapters[index]
-                    return ["number": .number(index + 1), "title": .text(entry.frontMatter.title),
-                            "url": .text(URLPath.encode(entry.slug) + ".html"), "is_page": .flag(index == chapter),
-                            "gap_before": .flag(index > 0 && !shown.contains(index - 1))]
+                let made = sidebarEntries[book.slug]
+                fields["chapters"] = .list(shown.enumerated().map { position, index in
+                    // `shown` is in order: a gap is a jump from the chapter listed before.
+                    let gapBefore = index > 0 && (position == 0 || shown[position - 1] != index - 1)
+                    if index != chapter, !gapBefore, let made, index < made.count { return made[index] }
+                    return Self.sidebarEntry(book, index: index, isPage: index == chapter, gapBefore: gapBefore)
                 })
                 if shown.count < book.chapters.count {
                     fields["all_chapters"] = ["count": .number(book.chapters.count), "url": .text("index.html")]
@@ -56,6 +65,13 @@ struct PageContext: Sendable {
             }
             return .object(fields)
         })]
+    }
+
+    /// A chapter's entry in its book's sidebar.
+    private static func sidebarEntry(_ book: ResolvedBook, index: Int, isPage: Bool, gapBefore: Bool) -> TemplateValue {
+        let entry = book.chapters[index]
+        return ["number": .number(index + 1), "title": .text(entry.frontMatter.title),
+                "url": .text(URLPath.encode(entry.slug) + ".html"), "is_page": .flag(isPage), "gap_before": .flag(gapBefore)]
     }
 
     /// A book of more chapters than this lists in its sidebar only the chapters near the page
