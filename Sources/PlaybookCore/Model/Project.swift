@@ -69,23 +69,77 @@ public typealias ResolvedBook = BookOf<Resolved>
 
 /// One chapter: its source, front matter and body, at a stage of the transform: a ``Chapter``
 /// as loaded, a ``ResolvedChapter`` once transformed.
+///
+/// A value like any other, held in one shared box that is copied only when a copy is changed:
+/// the preview server's session hands out every chapter of the series on each rebuild, and a
+/// chapter copied field by field retained a dozen references each time.
 public struct ChapterOf<Stage: DocumentStage>: Sendable {
-    /// The file name without `.md`, used for the chapter's page name (`02-kpis`).
-    public var slug: String
-    /// The whole chapter file.
-    public var source: SourceFile
-    /// Its front matter.
-    public var frontMatter: ChapterFrontMatter
-    /// Its Markdown body.
-    public var document: DocumentOf<Stage>
+    /// The fields, shared by copies until one of them changes.
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        // @unchecked: its fields are changed only through the chapter's accessors, after
+        // `isKnownUniquelyReferenced` said no other chapter shares it (copy on write), so a
+        // box reachable from two threads is never written.
+        @usableFromInline var slug: String
+        @usableFromInline var source: SourceFile
+        @usableFromInline var frontMatter: ChapterFrontMatter
+        @usableFromInline var document: DocumentOf<Stage>
+
+        @usableFromInline
+        init(slug: String, source: SourceFile, frontMatter: ChapterFrontMatter, document: DocumentOf<Stage>) {
+            self.slug = slug
+            self.source = source
+            self.frontMatter = frontMatter
+            self.document = document
+        }
+
+        @usableFromInline
+        func copy() -> Storage {
+            Storage(slug: slug, source: source, frontMatter: frontMatter, document: document)
+        }
+    }
+
+    @usableFromInline var storage: Storage
 
     /// Creates a chapter.
     @inlinable
     public init(slug: String, source: SourceFile, frontMatter: ChapterFrontMatter, document: DocumentOf<Stage>) {
-        self.slug = slug
-        self.source = source
-        self.frontMatter = frontMatter
-        self.document = document
+        storage = Storage(slug: slug, source: source, frontMatter: frontMatter, document: document)
+    }
+
+    /// The box, made this chapter's own first if another shares it.
+    @inlinable
+    mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// The file name without `.md`, used for the chapter's page name (`02-kpis`).
+    @inlinable
+    public var slug: String {
+        get { storage.slug }
+        _modify { yield &unique().slug }
+    }
+
+    /// The whole chapter file.
+    @inlinable
+    public var source: SourceFile {
+        get { storage.source }
+        _modify { yield &unique().source }
+    }
+
+    /// Its front matter.
+    @inlinable
+    public var frontMatter: ChapterFrontMatter {
+        get { storage.frontMatter }
+        _modify { yield &unique().frontMatter }
+    }
+
+    /// Its Markdown body.
+    @inlinable
+    public var document: DocumentOf<Stage> {
+        get { storage.document }
+        _modify { yield &unique().document }
     }
 }
 
