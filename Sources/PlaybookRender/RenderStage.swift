@@ -41,7 +41,7 @@ public enum RenderStage {
         var (series, bodyDiagnostics) = await bodies(consume publication, loaded: loaded, sourceDate: sourceDate, downloads: downloads,
                                                      memo: memo, outlines: !keepsDocuments)
         series.sink = sink
-        let (output, diagnostics) = await render(&series, freesXHTML: !keepsDocuments)
+        let (output, diagnostics) = await render(&series, freesAsItGoes: !keepsDocuments)
         return (output, bodyDiagnostics + diagnostics + clashes(in: output), series)
     }
 
@@ -91,9 +91,13 @@ public enum RenderStage {
             return book
         }
         if makesOutlines {
+            // The jobs hold the documents and the texts; the publication keeps each chapter's
+            // path, slug and front matter, which is all the renderers read besides the bodies.
             for bookIndex in publication.books.indices {
                 for chapterIndex in publication.books[bookIndex].chapters.indices {
                     publication.books[bookIndex].chapters[chapterIndex].document = ResolvedDocument(blocks: [])
+                    let path = publication.books[bookIndex].chapters[chapterIndex].source.path
+                    publication.books[bookIndex].chapters[chapterIndex].source = SourceFile(path: path, text: "")
                 }
             }
         }
@@ -132,16 +136,19 @@ public enum RenderStage {
     /// Each renderer of `renderers` (``SeriesRenderers/all``): the work that uses every core, one renderer
     /// after the other; then the rest of each at the same time (each book zipped while the
     /// site's pages render). Files, EPUBs and diagnostics in the order the renderers are listed.
-    /// With `freesXHTML`, the bodies' XHTML is freed once the last renderer that reads it (the
-    /// EPUB's) has started: the site's pages and the zipping run without it (at 5,000 chapters it
-    /// is a sixth of the build's memory).
+    /// With `freesAsItGoes`, the bodies' XHTML is freed once the last renderer that reads it
+    /// (the EPUB's) has started, and the search index's parts once it is written: the rest runs
+    /// without them (at 5,000 chapters they are a quarter of the build's memory).
     private static func render(_ series: inout RenderedSeries, _ renderers: [any SeriesRenderer] = SeriesRenderers.all,
-                               freesXHTML: Bool = false) async -> (RenderedOutput, [Diagnostic]) {
+                               freesAsItGoes: Bool = false) async -> (RenderedOutput, [Diagnostic]) {
         var started: [SeriesRendering] = []
-        let lastReader = renderers.lastIndex(where: \.readsXHTMLBodies)
+        let lastXHTMLReader = renderers.lastIndex(where: \.readsXHTMLBodies)
+        let lastSearchReader = renderers.lastIndex(where: \.readsSearchEntries)
         for (index, renderer) in renderers.enumerated() {
             started.append(await renderer.start(series))
-            if freesXHTML, index == lastReader { series.freeXHTMLBodies() }
+            guard freesAsItGoes else { continue }
+            if index == lastXHTMLReader { series.freeXHTMLBodies() }
+            if index == lastSearchReader { series.freeSearchEntries() }
         }
         let parts = await withTaskGroup(of: (Int, SeriesPart).self) { group in
             for (index, rendering) in started.enumerated() { group.addTask { (index, await rendering.finish()) } }

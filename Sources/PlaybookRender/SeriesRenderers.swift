@@ -36,6 +36,16 @@ package struct RenderedSeries: Sendable {
             for chapter in bodies[book].indices { bodies[book][chapter].xhtml = "" }
         }
     }
+
+    /// Empties every outline's part of the search index, for a run that has written the index.
+    mutating func freeSearchEntries() {
+        guard var all = outlines else { return }
+        outlines = nil  // `all` is then the only reference, emptied in place
+        for book in all.indices {
+            for chapter in all[book].indices { all[book][chapter].search = "" }
+        }
+        outlines = all
+    }
 }
 
 /// What a renderer of the series made: its files and EPUBs, and what went wrong.
@@ -67,6 +77,9 @@ package protocol SeriesRenderer: Sendable {
     /// Whether it makes pages from the bodies' XHTML (``RenderedBody/xhtml``): a run that keeps
     /// nothing frees the XHTML once every renderer that reads it has started.
     var readsXHTMLBodies: Bool { get }
+    /// Whether it reads the outlines' parts of the search index (``ChapterOutline/search``),
+    /// which are freed the same way.
+    var readsSearchEntries: Bool { get }
 }
 
 extension SeriesRenderer {
@@ -74,12 +87,16 @@ extension SeriesRenderer {
     package var deferrable: Bool { false }
     /// A renderer reads the bodies' HTML only, unless it says otherwise.
     package var readsXHTMLBodies: Bool { false }
+    /// Only the search index reads the search entries.
+    package var readsSearchEntries: Bool { false }
 }
 
 /// The outputs of the series.
 package enum SeriesRenderers {
     /// One renderer per output kind, in the order they start.
-    package static let all: [any SeriesRenderer] = [EPUBSeriesRenderer(), SiteSeriesRenderer(), SearchIndexSeriesRenderer()]
+    /// The search index comes first: its work is only joining the parts the bodies' outlines
+    /// hold, and a build that keeps nothing frees them before the EPUBs and pages are made.
+    package static let all: [any SeriesRenderer] = [SearchIndexSeriesRenderer(), EPUBSeriesRenderer(), SiteSeriesRenderer()]
 }
 
 extension SiteRenderer {
@@ -104,11 +121,13 @@ struct SiteSeriesRenderer: SeriesRenderer {
 /// after the pages in the preview.
 struct SearchIndexSeriesRenderer: SeriesRenderer {
     var deferrable: Bool { true }
+    var readsSearchEntries: Bool { true }
 
+    /// All of its work is done at the start, so that what it reads can be freed at once.
     func start(_ series: RenderedSeries) async -> SeriesRendering {
-        let site = SiteRenderer(series)
+        let output = await SiteRenderer(series).renderSearchIndex()
         return SeriesRendering {
-            SeriesPart(output: await site.renderSearchIndex(), diagnostics: [])
+            SeriesPart(output: output, diagnostics: [])
         }
     }
 }
