@@ -60,7 +60,10 @@ import Testing
 
     /// Values of every kind, nested: what the feature table is rendered with.
     static let values: [TemplateValue] = {
-        let hostile: TemplateValue = .text("<a href=\"x\">&'\u{301}</a>\r\n\u{0C}")
+        // Escaped by Character in swift-mustache: `'` with U+0301, `<` after U+0600 (a prepended
+        // mark), `&` before U+200D (a joiner) are bigger characters and stay; `<` between
+        // letters that are not ASCII, and every other one, is escaped.
+        let hostile: TemplateValue = .text("<a href=\"x\">&'\u{301}</a>\r\n\u{0C} \u{600}<b> &\u{200D}x é<ü \"ok\" 'q'")
         let person: TemplateValue = ["name": "Ann", "title": .markup("<b>Dr</b>"), "age": 41, "admin": true,
                                      "tags": ["x", "y"], "empty": "", "none": .list([])]
         let base: [String: TemplateValue] = [
