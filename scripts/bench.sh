@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: builds a release binary, generates the deterministic benchmark corpus
 # (bench/make-corpus.py: N chapters of business-playbook Markdown, ~7.9 MB for N=1000) as a
-# Playbook project, and times, in the same run, with hyperfine (medians):
+# Playbook project, and times, in the same run, interleaved (bench/interleave.py: each round
+# runs every command once, so a slow spell of a shared machine falls on all alike; medians):
 #   cmark     the cmark CLI rendering the same text as one document (the parse+render floor)
 #   hugo      Hugo (Debian's 0.111.3, the version the issue's reference timings used) building the corpus as
 #             an HTML site
@@ -19,7 +20,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/setup.sh
 ensure_build_packages
-command -v hyperfine >/dev/null 2>&1 || ensure_packages hyperfine
 command -v cmark >/dev/null 2>&1 || ensure_packages cmark
 [ -x /usr/bin/time ] || ensure_packages time
 command -v jq >/dev/null 2>&1 || ensure_packages jq
@@ -59,8 +59,8 @@ for N in "${SIZES[@]}"; do
   fi
   commands+=(-n playbook "$PLAYBOOK build --no-pdf --project $P --out $OUT/playbook-$N")
   echo "bench: N=$N, $BYTES bytes of Markdown; $RUNS runs each" >&2
-  hyperfine -N --warmup 2 --min-runs "$RUNS" --style basic --export-json "$WORK/n$N.json" \
-    --prepare "rm -rf $OUT/hugo-$N $OUT/playbook-$N" "${commands[@]}" >/dev/null 2>"$WORK/n$N.log" \
+  python3 bench/interleave.py --warmup 2 --rounds "$RUNS" --export-json "$WORK/n$N.json" \
+    --prepare "rm -rf $OUT/hugo-$N $OUT/playbook-$N" "${commands[@]}" 2>"$WORK/n$N.log" \
     || { cat "$WORK/n$N.log" >&2; exit 1; }
   rss() { rm -rf "$OUT/hugo-$N" "$OUT/playbook-$N"; /usr/bin/time -f %M "$@" >/dev/null 2>"$WORK/rss" || true; tail -n 1 "$WORK/rss"; }
   declare -A peak=()
