@@ -71,31 +71,13 @@ public enum ZipArchiveWriter {
                 let flags: UInt16 = name.contains { $0 >= 0x80 } ? 0x0800 : 0  // bit 11: the name is UTF-8
                 let offset = UInt32(local.offset)
                 local.put(le32: 0x0403_4b50)
-                local.put(le16: 20)
-                local.put(le16: flags)
-                local.put(le16: entry.method)
-                local.put(le16: time)
-                local.put(le16: date)
-                local.put(le32: entry.checksum)
-                local.put(le32: UInt32(entry.data.count))
-                local.put(le32: UInt32(entry.size))
-                local.put(le16: UInt16(name.count))
-                local.put(le16: 0)
+                local.putEntryFields(entry, name: name, flags: flags, time: time, date: date)
                 local.put(name)
                 entry.data.withUnsafeBytes { local.put($0) }
 
                 directory.put(le32: 0x0201_4b50)
                 directory.put(le16: 0x0314)  // made by: Unix, zip 2.0
-                directory.put(le16: 20)
-                directory.put(le16: flags)
-                directory.put(le16: entry.method)
-                directory.put(le16: time)
-                directory.put(le16: date)
-                directory.put(le32: entry.checksum)
-                directory.put(le32: UInt32(entry.data.count))
-                directory.put(le32: UInt32(entry.size))
-                directory.put(le16: UInt16(name.count))
-                directory.put(le16: 0)  // extra field
+                directory.putEntryFields(entry, name: name, flags: flags, time: time, date: date)
                 directory.put(le16: 0)  // comment
                 directory.put(le16: 0)  // disk
                 directory.put(le16: 0)  // internal attributes
@@ -145,6 +127,21 @@ private struct ByteCursor {
     mutating func put(le32 value: UInt32) {
         buffer.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self)
         offset += 4
+    }
+
+    /// The fields a local header and its central directory entry share, in their order:
+    /// version needed (2.0), flags, method, time, date, CRC-32, sizes, name length, no extra field.
+    mutating func putEntryFields(_ entry: CompressedEntry, name: [UInt8], flags: UInt16, time: UInt16, date: UInt16) {
+        put(le16: 20)
+        put(le16: flags)
+        put(le16: entry.method)
+        put(le16: time)
+        put(le16: date)
+        put(le32: entry.checksum)
+        put(le32: UInt32(entry.data.count))
+        put(le32: UInt32(entry.size))
+        put(le16: UInt16(name.count))
+        put(le16: 0)
     }
 
     mutating func put(_ bytes: [UInt8]) {
