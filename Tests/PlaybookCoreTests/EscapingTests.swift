@@ -21,6 +21,13 @@ import Testing
         XMLEscaping.append("<😀>", to: &out)
         XMLEscaping.append("'", to: &out, quotes: true)
         #expect(out == "start:&lt;😀&gt;&#39;")
+        // The same into UTF-8 bytes (the chapter renderer's output).
+        var bytes = Array("start:".utf8)
+        XMLEscaping.append("<😀>", to: &bytes)
+        XMLEscaping.append("'", to: &bytes, quotes: true)
+        XMLEscaping.append("", to: &bytes)
+        XMLEscaping.append("x\u{FFFF}", to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "start:&lt;😀&gt;&#39;x\u{FFFD}")
     }
 
     @Test func jsonEscapingOfHostileText() {
@@ -62,6 +69,9 @@ import Testing
             }
             #expect(XMLEscaping.text(text) == Self.referenceXML(text, quotes: false))
             #expect(XMLEscaping.attribute(text) == Self.referenceXML(text, quotes: true))
+            var bytes = Array("x".utf8)
+            XMLEscaping.append(text, to: &bytes, quotes: true)
+            #expect(bytes == Array(("x" + Self.referenceXML(text, quotes: true)).utf8))
             #expect(XMLEscaping.needsEscaping(text) == (Self.referenceXML(text, quotes: false) != text))
             #expect(JSONEscaping.quoted(text) == Self.referenceJSON(text))
             #expect(URLPath.encode(text) == Self.referencePercent(text, keep: "-_.~/"))

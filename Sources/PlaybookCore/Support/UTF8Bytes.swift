@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A string's UTF-8 as a buffer, for the byte scans of escaping and encoding.
 package enum UTF8Bytes {
     /// Calls `body` with the UTF-8 of `text`: its own storage when the string is native (no
@@ -17,12 +23,6 @@ package enum UTF8Bytes {
         with(text) { out.append(contentsOf: $0) }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension UTF8Bytes {
     /// The index of the first `byte` in `bytes` at or after `start`, or `nil`: libc's `memchr`,
